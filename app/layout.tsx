@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { ThemeScript } from "@/components/layout/theme-script";
+import { getCurrentUser } from "@/lib/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Mockroom — practise concept interviews", template: "%s · Mockroom" },
+  description: "A question bank with model answers, timed mock interviews per company profile, and a private history of your answers.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const user = await getCurrentUser().catch(() => null);
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript nonce={nonce} />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#content"
+          className="sr-only z-50 rounded-md bg-brand-600 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
+        >
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          Mockroom — open, private interview practice you can host yourself.
+        </footer>
+      </body>
+    </html>
+  );
+}

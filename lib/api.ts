@@ -1,0 +1,100 @@
+import "server-only";
+import type { z } from "zod";
+import { isDatabaseUnavailable } from "./db-errors";
+import { AppError, errorBody } from "./errors";
+import { describeError, logger } from "./logger";
+import { parseOrThrow } from "./validation";
+
+/** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function requestId(request: Request): string {
+  return request.headers.get("x-request-id") ?? "unknown";
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", headers.get("cache-control") ?? "no-store");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+/** Maps any thrown value to the documented JSON error shape. Unexpected errors are logged once. */
+export function errorResponse(error: unknown, request: Request): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfter !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfter)));
+    return json(errorBody(error), { status: error.status, headers });
+  }
+  const id = requestId(request);
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("database unavailable", { requestId: id, ...describeError(error), stack: undefined });
+    return json(errorBody(new AppError("UNAVAILABLE", "The database is unavailable. Please try again in a moment.")), {
+      status: 503,
+      headers: { "retry-after": "5" },
+    });
+  }
+  logger.error("unhandled error", { requestId: id, path: new URL(request.url).pathname, ...describeError(error) });
+  return json(errorBody(new AppError("INTERNAL", `Something went wrong on our side (request ${id}).`)), { status: 500 });
+}
+
+/** Wraps a route handler so every failure answers JSON with the right status, never a bare 500 page. */
+export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Reads a JSON body (size-limited), then validates it; 413, 415 or 400 with field messages otherwise. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await readBodyText(request, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "The request body is not valid JSON.");
+  }
+  return parseOrThrow(schema, data);
+}
+
+/** Validates URL search parameters (each key once; repeated keys become arrays). */
+export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  const params = new URL(request.url).searchParams;
+  const record: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    record[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return parseOrThrow(schema, record, "Some query parameters are invalid.");
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { Prisma, type Role } from "../generated/prisma/client";
+import { hashPassword, verifyPassword } from "../password";
+import type { RegisterInput } from "../schemas/auth";
+
+export type SessionUser = { id: string; email: string; name: string | null; role: Role };
+
+const sessionFields = { id: true, email: true, name: true, role: true } as const;
+
+function roleFor(email: string): Role {
+  return env().ADMIN_EMAILS.includes(email) ? "ADMIN" : "USER";
+}
+
+export async function createUser(input: RegisterInput): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().user.create({
+      data: { email: input.email, name: input.name ?? null, passwordHash, role: roleFor(input.email) },
+      select: sessionFields,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "An account with this email already exists.", { fields: { email: ["An account with this email already exists."] } });
+    }
+    throw error;
+  }
+}
+
+/** The user whose password matches, or null; a miss costs as much time whether or not the email exists. */
+export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
+  const user = await db().user.findUnique({ where: { email }, select: { ...sessionFields, passwordHash: true } });
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok) return null;
+  const role = user.role === "ADMIN" ? "ADMIN" : roleFor(email);
+  if (role !== user.role) await db().user.update({ where: { id: user.id }, data: { role } });
+  return { id: user.id, email: user.email, name: user.name, role };
+}
+
+export function getUserById(id: string): Promise<SessionUser | null> {
+  return db().user.findUnique({ where: { id }, select: sessionFields });
+}
+
+/**
+ * The user behind a GitHub or Google identity: the linked one, or a new account. An existing
+ * password account with the same email is not linked silently (that would let whoever controls the
+ * external account take it over); null then, and sign-in reports it.
+ */
+export async function userForExternalAccount(input: {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string | null;
+}): Promise<SessionUser | null> {
+  return db().$transaction(async (tx) => {
+    const linked = await tx.account.findUnique({
+      where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
+      select: { user: { select: sessionFields } },
+    });
+    if (linked) return linked.user;
+    const email = input.email.trim().toLowerCase();
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return null;
+    return tx.user.create({
+      data: {
+        email,
+        name: input.name,
+        role: roleFor(email),
+        accounts: { create: { provider: input.provider, providerAccountId: input.providerAccountId } },
+      },
+      select: sessionFields,
+    });
+  });
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { env, requireDatabaseUrl } from "./env";
+import { createPrismaClient, type PrismaClient } from "./prisma-client";
+
+// One client (and pool) per process; kept on globalThis so dev-mode reloads do not open new pools.
+const holder = globalThis as unknown as { mockroomDb?: PrismaClient };
+
+export function db(): PrismaClient {
+  holder.mockroomDb ??= createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX });
+  return holder.mockroomDb;
+}

@@ -1,0 +1,116 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Every route
+// handler under app/api must be listed here: tests/unit/openapi.test.ts compares the two.
+import { z } from "zod";
+import packageJson from "@/package.json";
+import { errorSchema, healthSchema } from "./schemas/api";
+import { registeredSchema, registerSchema } from "./schemas/auth";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Operation = {
+  method: Method;
+  path: string;
+  summary: string;
+  tags: string[];
+  auth?: boolean;
+  body?: z.ZodType | { form: Record<string, string> };
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: errorDescriptions[code] ?? "Error", schema: errorSchema }]));
+const errorDescriptions: Record<number, string> = {
+  400: "Invalid input; `fields` names each problem",
+  401: "Not signed in",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+  413: "Body larger than 256 KB",
+  415: "Body is not JSON",
+  429: "Rate limited; see the Retry-After header",
+  503: "Database unavailable",
+};
+
+export const operations: Operation[] = [
+  {
+    method: "get", path: "/api/health", summary: "Liveness and database reachability", tags: ["system"],
+    responses: { 200: { description: "Up", schema: healthSchema }, 503: { description: "Database down", schema: healthSchema } },
+  },
+  {
+    method: "get", path: "/api/openapi.json", summary: "This document", tags: ["system"],
+    responses: { 200: { description: "OpenAPI 3.1 document" } },
+  },
+  {
+    method: "post", path: "/api/auth/register", summary: "Create an account with email and password", tags: ["auth"],
+    body: registerSchema,
+    responses: { 201: { description: "Created", schema: registeredSchema }, ...errors(400, 409, 413, 415, 429) },
+  },
+  {
+    method: "get", path: "/api/auth/csrf", summary: "CSRF token for the sign-in form (next-auth)", tags: ["auth"],
+    responses: { 200: { description: "`{ csrfToken }`, with the matching cookie" } },
+  },
+  {
+    method: "post", path: "/api/auth/callback/credentials", summary: "Sign in with email and password (next-auth)", tags: ["auth"],
+    body: { form: { csrfToken: "string", email: "string", password: "string", callbackUrl: "string", json: "string" } },
+    responses: {
+      200: { description: "With `json=true`: `{ url }`; an `error` query parameter in it means the sign-in failed" },
+      302: { description: "Signed in (session cookie set), or redirected to /sign-in?error=CredentialsSignin" },
+      ...errors(429),
+    },
+  },
+  {
+    method: "get", path: "/api/auth/session", summary: "The current session (next-auth)", tags: ["auth"],
+    responses: { 200: { description: "`{ user, expires }`, or `{}` when signed out" } },
+  },
+  {
+    method: "get", path: "/api/auth/providers", summary: "Configured sign-in providers (next-auth)", tags: ["auth"],
+    responses: { 200: { description: "Providers by id" } },
+  },
+  {
+    method: "post", path: "/api/auth/signout", summary: "Sign out (next-auth; form with csrfToken)", tags: ["auth"],
+    body: { form: { csrfToken: "string", callbackUrl: "string" } },
+    responses: { 302: { description: "Signed out; session cookie cleared" } },
+  },
+];
+
+function schemaRef(schema: z.ZodType, components: Record<string, unknown>, io: "input" | "output") {
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  const defs = (json.$defs ?? {}) as Record<string, unknown>;
+  for (const [name, def] of Object.entries(defs)) components[name] = def;
+  delete json.$defs;
+  delete json.$schema;
+  const ref = typeof json.$ref === "string" ? json.$ref.replace("#/$defs/", "#/components/schemas/") : undefined;
+  return ref ? { $ref: ref } : json;
+}
+
+export function openApiDocument() {
+  const schemas: Record<string, unknown> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const body = op.body
+      ? "form" in op.body
+        ? { "application/x-www-form-urlencoded": { schema: { type: "object", properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])) } } }
+        : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
+      : undefined;
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      tags: op.tags,
+      ...(op.auth ? { security: [{ session: [] }] } : {}),
+      ...(body ? { requestBody: { required: true, content: body } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, r]) => [
+          status,
+          { description: r.description, ...(r.schema ? { content: { "application/json": { schema: schemaRef(r.schema, schemas, "output") } } } : {}) },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Mockroom API", version: packageJson.version, description: "Errors always answer `{ error: { code, message, fields? } }`." },
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+    },
+  };
+}

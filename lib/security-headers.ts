@@ -1,0 +1,31 @@
+// Headers every page and API response carries (set in proxy.ts). Scripts need a per-request nonce:
+// Next streams inline scripts for hydration, and 'unsafe-inline'/'unsafe-eval' would defeat the policy.
+// Styles allow 'unsafe-inline' because React style attributes cannot carry a nonce; CSS cannot run code.
+
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self' https://github.com https://accounts.google.com",
+    "frame-ancestors 'none'",
+    "worker-src 'self' blob:",
+  ];
+  return directives.join("; ");
+}
+
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
+  return {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    ...(options.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "./auth";
+import { getUserById, type SessionUser } from "./data/users";
+import { AppError } from "./errors";
+
+/**
+ * The signed-in user, read once per request. The session cookie only names the user; role and
+ * existence come from the database, so a removed user or a changed role takes effect at once.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  return id ? getUserById(id) : null;
+});
+
+/** Path and query of the page being rendered (set by proxy.ts), for return URLs. */
+async function currentPath(): Promise<string> {
+  return (await headers()).get("x-mockroom-path") ?? "/";
+}
+
+/** For pages: the user, or a redirect to sign-in that returns here afterwards. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return user;
+}
+
+/** For pages: an admin, a redirect to sign-in, or "not found" for signed-in non-admins. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") {
+    notFound();
+  }
+  return user;
+}
+
+/** For route handlers: the user, or a 401 AppError that apiRoute turns into JSON. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  return user;
+}
+
+export async function requireApiAdmin(): Promise<SessionUser> {
+  const user = await requireApiUser();
+  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators can use this endpoint.");
+  return user;
+}

@@ -1,0 +1,27 @@
+// The idempotent loader behind `npm run seed` (and `npm start`). It never deletes or changes users' data.
+import crypto from "node:crypto";
+import type { PrismaClient } from "../lib/prisma-client";
+import { hashPassword } from "../lib/password";
+
+export const DEMO_EMAIL = "demo@mockroom.local";
+
+export type SeedReport = { demoPassword?: string; lines: string[] };
+
+/** Creates the demo account once; its password is returned (to print once) only when it was created now. */
+async function seedDemoAccount(db: PrismaClient, report: SeedReport) {
+  const existing = await db.user.findUnique({ where: { email: DEMO_EMAIL }, select: { id: true } });
+  if (existing) {
+    report.lines.push(`demo account ${DEMO_EMAIL}: already present`);
+    return;
+  }
+  const password = crypto.randomBytes(12).toString("base64url");
+  await db.user.create({ data: { email: DEMO_EMAIL, name: "Demo candidate", passwordHash: await hashPassword(password) } });
+  report.demoPassword = password;
+  report.lines.push(`demo account ${DEMO_EMAIL}: created`);
+}
+
+export async function runSeed(db: PrismaClient, options: { demo: boolean }): Promise<SeedReport> {
+  const report: SeedReport = { lines: [] };
+  if (options.demo) await seedDemoAccount(db, report);
+  return report;
+}

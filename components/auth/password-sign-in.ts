@@ -15,9 +15,10 @@ export async function signInWithPassword(email: string, password: string): Promi
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       return { ok: false, message: body?.error?.message ?? "Too many attempts. Please wait a few minutes." };
     }
-    if (!response.ok) return { ok: false, message: "Sign-in is unavailable right now. Please try again." };
-    const { url } = (await response.json()) as { url?: string };
-    if (!url || new URL(url, window.location.origin).searchParams.has("error")) {
+    // With json=true next-auth answers { url } (status 200, or 302 without a Location on failure).
+    const { url } = ((await response.json().catch(() => ({}))) ?? {}) as { url?: string };
+    if (!url) return { ok: false, message: "Sign-in is unavailable right now. Please try again." };
+    if (new URL(url, window.location.origin).searchParams.has("error")) {
       return { ok: false, message: "That email and password do not match an account." };
     }
     return { ok: true };

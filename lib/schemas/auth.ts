@@ -26,7 +26,8 @@ export const registerSchema = z
   })
   .meta({ id: "RegisterRequest" });
 
-export type RegisterInput = z.infer<typeof registerSchema>;
+/** A validated registration (the output of registerSchema). */
+export type RegisterInput = { email: string; password: string; name?: string };
 
 export const registeredSchema = z.object({ id: z.uuid(), email: z.email() }).meta({ id: "RegisterResponse" });
 

@@ -1,0 +1,50 @@
+// The server the end-to-end tests drive: the production build, on a database of its own (created from
+// the migrations, seeded like `npm start`), dropped again when Playwright stops it.
+import { migrate } from "../../lib/migrations/runner";
+import { createPrismaClient } from "../../lib/prisma-client";
+import { buildIfStale } from "../../lib/cli/build";
+import { runSeed } from "../../seed/load";
+import { createDatabase, dropDatabase, dropStaleTestDatabases, resolveTestServer, uniqueName } from "../support/postgres";
+import path from "node:path";
+
+async function main() {
+  process.env.LOG_LEVEL ??= "warn"; // before anything reads the environment
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const server = await resolveTestServer(console.log);
+  await dropStaleTestDatabases(server.adminUrl);
+  const database = uniqueName("mockroom_e2e");
+  await createDatabase(server.adminUrl, database);
+  const url = server.urlFor(database);
+  let running: { url: string; close: () => Promise<void> } | undefined;
+
+  const shutdown = async (code = 0) => {
+    await running?.close().catch(() => undefined);
+    await dropDatabase(server.adminUrl, database).catch(() => undefined);
+    if (server.embedded?.started) await server.embedded.stop();
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown());
+
+  try {
+    await migrate({ databaseUrl: url, dir: path.resolve("prisma/migrations") });
+    const db = createPrismaClient(url, { max: 1 });
+    await runSeed(db, { demo: false });
+    await db.$disconnect();
+    buildIfStale(console.log);
+    Object.assign(process.env, {
+      DATABASE_URL: url,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NODE_ENV: "production",
+    });
+    const { startHttpServer } = await import("../../lib/server/http");
+    running = await startHttpServer({ dir: process.cwd(), dev: false, host: "127.0.0.1", port, trustProxy: false });
+    console.log(`e2e server ready on ${running.url} (database ${database})`);
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("the landing page says what Mockroom is and leads to sign-up", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Practise the interview before it happens.");
+  await expect(page.getByText(/Mockroom is a practice room for technical concept interviews/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create a free account" })).toHaveAttribute("href", "/sign-up");
+  for (const name of ["Questions", "Interviews", "Notes", "Dashboard"]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name })).toBeVisible();
+  }
+});
+
+for (const path of ["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/questions"]) {
+  test(`${path} has no detectable accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("member areas ask a visitor to sign in, with a way back", async ({ page }) => {
+  await page.goto("/interviews");
+  await expect(page.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/sign-in?callbackUrl=%2Finterviews");
+});
+
+test("the skip link is the first stop for the keyboard and moves focus to the content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#content$/);
+});
+
+test("dark mode follows the system and can be toggled, and the choice survives a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.getByRole("button", { name: /Theme: system/ }).click(); // system -> light
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.getByRole("button", { name: /Theme: light/ }).click(); // light -> dark
+  await expect(page.locator("html")).toHaveClass(/dark/);
+});
+
+test("the shell fits a 360 px wide screen without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", "/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions" })).toBeVisible();
+  }
+});
+
+test("pages run with a nonce-based policy and no inline script is blocked", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/sign-in");
+  const csp = response!.headers()["content-security-policy"]!;
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toContain("unsafe-eval");
+  await page.getByLabel("Email").fill("typing works@example.test"); // hydrated client code ran
+  expect(violations).toEqual([]);
+});

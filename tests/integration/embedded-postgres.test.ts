@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/postgres/embedded";
+
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-embedded-"));
+fs.chmodSync(stateDir, 0o755);
+afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("embedded PostgreSQL", () => {
+  it("initialises once, keeps data across restarts, reuses a running server and listens on loopback only", async () => {
+    const log: string[] = [];
+    const first = await startEmbeddedPostgres({ stateDir, name: "pg", log: (l) => log.push(l) });
+    expect(first.started).toBe(true);
+    expect(fs.statSync(path.join(stateDir, "postgres-password")).mode & 0o777).toBe(0o600);
+    await ensureDatabase(first.url("postgres"), "kept");
+    await query(first.url("kept"), "create table t (v text); insert into t values ('still here')");
+    expect(await query(first.url("postgres"), "show listen_addresses")).toEqual([{ listen_addresses: "127.0.0.1" }]);
+
+    // A second start while the first server runs (as after a SIGKILLed `npm start`) reuses it.
+    const again = await startEmbeddedPostgres({ stateDir, name: "pg", log: (l) => log.push(l) });
+    expect(again.started).toBe(false);
+    expect(again.port).toBe(first.port);
+    expect(log.some((l) => l.startsWith("Reusing the embedded PostgreSQL"))).toBe(true);
+
+    await first.stop();
+    const restarted = await startEmbeddedPostgres({ stateDir, name: "pg", log: () => undefined });
+    expect(restarted.started).toBe(true);
+    expect(await query(restarted.url("kept"), "select v from t")).toEqual([{ v: "still here" }]);
+    await restarted.stop();
+    expect(fs.existsSync(path.join(restarted.dataDir, "postmaster.pid"))).toBe(false);
+  });
+
+  it("refuses the wrong password", async () => {
+    const server = await startEmbeddedPostgres({ stateDir, name: "pg", log: () => undefined });
+    try {
+      const wrong = server.url("postgres").replace(/:[^:@/]+@/, ":wrong@");
+      await expect(query(wrong, "select 1")).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await server.stop();
+    }
+  });
+});

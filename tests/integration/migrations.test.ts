@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { migrate, MigrationError, readMigrations } from "@/lib/migrations/runner";
+import { createDatabase, dropDatabase, uniqueName } from "../support/postgres";
+
+const adminUrl = inject("adminUrl");
+const urlFor = (db: string) => inject("databaseUrlPattern").replace("__DATABASE__", db);
+const created: string[] = [];
+
+async function emptyDatabase(): Promise<string> {
+  const name = uniqueName("mockroom_test");
+  await createDatabase(adminUrl, name);
+  created.push(name);
+  return urlFor(name);
+}
+
+async function rows(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function migrationsCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-migrations-"));
+  fs.cpSync(path.resolve("prisma/migrations"), dir, { recursive: true });
+  return dir;
+}
+
+afterAll(async () => {
+  for (const name of created) await dropDatabase(adminUrl, name);
+});
+
+describe("migration runner", () => {
+  const dir = path.resolve("prisma/migrations");
+
+  it("applies every migration once and records it as Prisma does", async () => {
+    const url = await emptyDatabase();
+    const first = await migrate({ databaseUrl: url, dir });
+    expect(first.applied).toEqual(readMigrations(dir).map((m) => m.name));
+    const second = await migrate({ databaseUrl: url, dir });
+    expect(second.applied).toEqual([]);
+
+    const recorded = await rows(url, `select migration_name, checksum, finished_at, applied_steps_count, logs, rolled_back_at from "_prisma_migrations" order by migration_name`);
+    expect(recorded.map((r) => r.migration_name)).toEqual(first.applied);
+    for (const [i, migration] of readMigrations(dir).entries()) {
+      expect(recorded[i]!.checksum).toBe(migration.checksum);
+      expect(recorded[i]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(recorded[i]!.finished_at).toBeInstanceOf(Date);
+      expect(recorded[i]!.applied_steps_count).toBe(1);
+      expect(recorded[i]!.rolled_back_at).toBeNull();
+    }
+  });
+
+  it("lets only one of two concurrent runs apply each migration", async () => {
+    const url = await emptyDatabase();
+    const [a, b] = await Promise.all([migrate({ databaseUrl: url, dir }), migrate({ databaseUrl: url, dir })]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations(dir).map((m) => m.name));
+    const counts = await rows(url, `select migration_name, count(*)::int as n from "_prisma_migrations" group by 1`);
+    expect(counts.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it("stops with the file's name when an applied migration was edited", async () => {
+    const url = await emptyDatabase();
+    const copy = migrationsCopy();
+    await migrate({ databaseUrl: url, dir: copy });
+    const [first] = readMigrations(copy);
+    fs.appendFileSync(first!.file, "\n-- edited after the fact\n");
+    const error = await migrate({ databaseUrl: url, dir: copy }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toContain(`Migration ${first!.name} was changed after it was applied`);
+    expect((error as Error).message).toContain("migration.sql");
+  });
+
+  it("rolls back a failing migration completely and records nothing", async () => {
+    const url = await emptyDatabase();
+    const copy = migrationsCopy();
+    const broken = path.join(copy, "99990101000000_broken");
+    fs.mkdirSync(broken);
+    fs.writeFileSync(path.join(broken, "migration.sql"), `create table "Half" (id int);\nselect * from "no_such_table";`);
+    const error = await migrate({ databaseUrl: url, dir: copy }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/99990101000000_broken failed and was rolled back/);
+    expect(await rows(url, `select to_regclass('"Half"') as t`)).toEqual([{ t: null }]);
+    expect(await rows(url, `select count(*)::int as n from "_prisma_migrations" where migration_name = '99990101000000_broken'`)).toEqual([{ n: 0 }]);
+  });
+});

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: path.join(__dirname, "..", "test-results"),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node_modules/.bin/tsx tests/e2e/server.ts",
+    cwd: path.join(__dirname, ".."),
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { E2E_PORT: String(port) },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

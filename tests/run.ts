@@ -1,0 +1,86 @@
+// `npm test`: every check in order (types, lint, unit, integration, end-to-end), stopping at the first
+// failure, then one summary line with the number of tests that passed and failed.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
+
+type Counts = { passed: number; failed: number; skipped: number };
+type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: (reportFile: string) => Counts; before?: () => string | null };
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-test-"));
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+const vitest = (project: string): Step => ({
+  name: project,
+  command: [bin("vitest"), "run", "--config", "tests/vitest.config.mts", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportDir, project + ".json")}`],
+  counts: vitestCounts,
+});
+
+const steps: Step[] = [
+  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
+  vitest("unit"),
+  vitest("integration"),
+  {
+    name: "e2e",
+    before: () => (findChromium() ? null : NO_CHROMIUM_MESSAGE),
+    command: [bin("playwright"), "test", "--config", "tests/playwright.config.ts", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reportDir, "e2e.json") },
+    counts: playwrightCounts,
+  },
+];
+
+const only = process.argv.slice(2);
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+const started = Date.now();
+let ok = true;
+
+for (const step of steps.filter((s) => !only.length || only.includes(s.name))) {
+  const problem = step.before?.();
+  if (problem) {
+    console.error(problem);
+    ok = false;
+    lines.push(`${step.name.padEnd(12)} not run`);
+    break;
+  }
+  console.log(`\n▶ ${step.name}`);
+  const stepStarted = Date.now();
+  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  let detail = "";
+  if (step.counts) {
+    const file = step.name === "e2e" ? step.env!.PLAYWRIGHT_JSON_OUTPUT_NAME! : path.join(reportDir, `${step.name}.json`);
+    if (fs.existsSync(file)) {
+      const counts = step.counts(file);
+      total.passed += counts.passed;
+      total.failed += counts.failed;
+      total.skipped += counts.skipped;
+      detail = ` ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`;
+    }
+  }
+  const passed = result.status === 0;
+  lines.push(`${step.name.padEnd(12)} ${passed ? "ok  " : "FAIL"} ${seconds.padStart(6)} s${detail}`);
+  if (!passed) {
+    ok = false;
+    if (!step.counts) total.failed += 1;
+    break;
+  }
+}
+
+fs.rmSync(reportDir, { recursive: true, force: true });
+console.log(`\n${lines.join("\n")}\ntotal        ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);

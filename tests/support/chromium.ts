@@ -1,0 +1,19 @@
+// Which Chromium the end-to-end tests drive: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's
+// /usr/bin/chromium, else Playwright's own download. Null when there is none.
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+
+export function findChromium(): string | null {
+  const configured = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+  if (configured) return fs.existsSync(configured) ? configured : null;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  try {
+    const bundled = chromium.executablePath();
+    return bundled && fs.existsSync(bundled) ? bundled : null;
+  } catch {
+    return null;
+  }
+}
+
+export const NO_CHROMIUM_MESSAGE =
+  "No Chromium for the end-to-end tests: install one (Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere: `npx playwright install chromium`) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.";

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { apiRoute, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/api";
+import { AppError } from "@/lib/errors";
+
+const schema = z.object({ name: z.string().min(1, "Name is required.") });
+
+function post(body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) {
+  return new Request("http://test.local/api/x", { method: "POST", body, headers });
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("readJson", () => {
+  it("returns the parsed, validated body", async () => {
+    expect(await readJson(post(JSON.stringify({ name: "Ada" })), schema)).toEqual({ name: "Ada" });
+  });
+
+  it("answers VALIDATION for malformed JSON", async () => {
+    const error = await errorOf(readJson(post("{not json"), schema));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.message).toBe("The request body is not valid JSON.");
+  });
+
+  it("answers VALIDATION with field messages for the wrong shape", async () => {
+    const error = await errorOf(readJson(post(JSON.stringify({ name: "" })), schema));
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ name: ["Name is required."] });
+  });
+
+  it("refuses bodies over the limit even without a Content-Length", async () => {
+    const big = JSON.stringify({ name: "x".repeat(MAX_BODY_BYTES) });
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const request = new Request("http://test.local/api/x", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    const error = await errorOf(readJson(request, schema));
+    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(error.status).toBe(413);
+  });
+
+  it("refuses a declared Content-Length over the limit before reading", async () => {
+    const request = post("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) });
+    expect((await errorOf(readJson(request, schema))).status).toBe(413);
+  });
+
+  it("refuses a body that is not declared as JSON", async () => {
+    const error = await errorOf(readJson(post("name=Ada", { "content-type": "application/x-www-form-urlencoded" }), schema));
+    expect(error.status).toBe(415);
+  });
+});
+
+describe("readQuery", () => {
+  it("validates search parameters and keeps repeated keys as arrays", () => {
+    const query = z.object({ tag: z.array(z.string()).or(z.string()), limit: z.coerce.number().max(100) });
+    expect(readQuery(new Request("http://t/x?tag=a&tag=b&limit=5"), query)).toEqual({ tag: ["a", "b"], limit: 5 });
+    expect(() => readQuery(new Request("http://t/x?tag=a&limit=500"), query)).toThrowError(AppError);
+  });
+});
+
+describe("error responses", () => {
+  it("maps AppError codes to status, body and Retry-After", async () => {
+    const response = errorResponse(new AppError("RATE_LIMITED", "Slow down.", { retryAfter: 12.2 }), new Request("http://t/"));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("13");
+    expect(await response.json()).toEqual({ error: { code: "RATE_LIMITED", message: "Slow down." } });
+  });
+
+  it("hides unexpected errors behind a 500 that names the request id", async () => {
+    const request = new Request("http://t/api/x", { headers: { "x-request-id": "req-12345678" } });
+    const response = errorResponse(new Error("secret SQL detail"), request);
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe("INTERNAL");
+    expect(body.error.message).toContain("req-12345678");
+    expect(JSON.stringify(body)).not.toContain("secret SQL detail");
+  });
+
+  it("answers 503 when the database is unreachable", async () => {
+    const outage = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    const response = errorResponse(outage, new Request("http://t/"));
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe("UNAVAILABLE");
+  });
+
+  it("apiRoute turns a thrown AppError into its JSON answer", async () => {
+    const handler = apiRoute(async () => {
+      throw new AppError("NOT_FOUND", "No such interview.");
+    });
+    const response = await handler(new Request("http://t/"), {});
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such interview." } });
+  });
+});

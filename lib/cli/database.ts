@@ -10,7 +10,8 @@ export async function resolveDatabase(log: (line: string) => void): Promise<{ ur
   if (configured) return { url: configured, embedded: null };
   const embedded = await startEmbeddedPostgres({ stateDir: DATA_DIR, name: "postgres", log });
   await ensureDatabase(embedded.url("postgres"), "mockroom");
-  log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${path.relative(process.cwd(), embedded.dataDir) || embedded.dataDir}`);
+  const shown = embedded.dataDir.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), embedded.dataDir) : embedded.dataDir;
+  log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${shown}`);
   return { url: embedded.url("mockroom"), embedded };
 }
 

@@ -83,4 +83,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: Error) => {
+  console.error(`[mockroom] start failed: ${error.message}`);
+  process.exit(1);
+});

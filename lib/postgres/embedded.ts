@@ -126,7 +126,8 @@ export async function startEmbeddedPostgres(options: {
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     options.log(`Creating an embedded PostgreSQL cluster in ${dataDir} ...`);
-    const pwfile = path.join(stateDir, `.pwfile-${process.pid}`);
+    // Beside the data folder, where the postgres user can read it (the state folder may be out of its reach).
+    const pwfile = path.join(path.dirname(dataDir), `.pwfile-${process.pid}`);
     fs.writeFileSync(pwfile, password + "\n", { mode: 0o600 });
     if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
     try {

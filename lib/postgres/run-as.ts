@@ -72,6 +72,7 @@ export function prepareRootAccess(options: { binaries: Binaries; stateDir: strin
     fs.symlinkSync(dataDir, dataLink);
     options.log(`The postgres user cannot reach ${options.stateDir}; the database lives in ${dataDir} (linked from ${dataLink}).`);
   }
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.chownSync(dataDir, runAs.uid, runAs.gid);
   fs.chmodSync(dataDir, 0o700);

@@ -25,7 +25,18 @@ type Index = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fie
 type Dmmf = { datamodel: { models: Model[]; enums: { name: string; values: { name: string }[] }[]; indexes: Index[] } };
 
 export function dmmfOf(schema: string): Dmmf {
-  return JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as Dmmf;
+  const dmmf = JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as Dmmf;
+  // The DMMF leaves out Unsupported("…") fields (e.g. tsvector); read them from the schema text.
+  for (const block of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const model = dmmf.datamodel.models.find((m) => m.name === block[1]);
+    for (const field of block[2]!.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)) {
+      model?.fields.push({
+        name: field[1]!, kind: "unsupported", type: field[2]!, isList: false, isRequired: field[3] !== "?",
+        hasDefaultValue: false, nativeType: [field[2]!, []],
+      });
+    }
+  }
+  return dmmf;
 }
 
 const scalarTypes: Record<string, string> = {
@@ -124,8 +135,9 @@ export function compareSchema(dmmf: Dmmf, catalog: Catalog): string[] {
         problems.push(`column ${table}.${name} is missing`);
         continue;
       }
-      if (field.kind !== "unsupported" && column.udt !== expectedUdt(field)) problems.push(`column ${table}.${name} has type ${column.udt}, schema says ${expectedUdt(field)}`);
-      if (column.nullable === field.isRequired) problems.push(`column ${table}.${name} is ${column.nullable ? "nullable" : "NOT NULL"}, schema says ${field.isRequired ? "required" : "optional"}`);
+      if (column.udt !== expectedUdt(field)) problems.push(`column ${table}.${name} has type ${column.udt}, schema says ${expectedUdt(field)}`);
+      // Prisma creates list columns without NOT NULL whatever the schema says.
+      if (!field.isList && column.nullable === field.isRequired) problems.push(`column ${table}.${name} is ${column.nullable ? "nullable" : "NOT NULL"}, schema says ${field.isRequired ? "required" : "optional"}`);
       if (!defaultMatches(field, column.default)) problems.push(`column ${table}.${name} has default ${column.default ?? "none"}, schema says ${JSON.stringify(field.default ?? null)}`);
     }
     for (const column of actualColumns) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import packageJson from "@/package.json";
 import { errorSchema, healthSchema } from "./schemas/api";
 import { registeredSchema, registerSchema } from "./schemas/auth";
+import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "./schemas/questions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Operation = {
@@ -13,6 +14,8 @@ type Operation = {
   tags: string[];
   auth?: boolean;
   body?: z.ZodType | { form: Record<string, string> };
+  query?: z.ZodObject;
+  pathParams?: string[];
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
@@ -70,7 +73,40 @@ export const operations: Operation[] = [
     body: { form: { csrfToken: "string", callbackUrl: "string" } },
     responses: { 302: { description: "Signed out; session cookie cleared" } },
   },
+  {
+    method: "get", path: "/api/questions", summary: "Browse and search the question bank (keyset pagination)", tags: ["questions"],
+    query: questionListQuerySchema,
+    responses: { 200: { description: "A page of questions with facet counts", schema: questionListSchema }, ...errors(400) },
+  },
+  {
+    method: "get", path: "/api/questions/{slug}", summary: "One question with its model answer and key points", tags: ["questions"],
+    pathParams: ["slug"],
+    responses: { 200: { description: "The question", schema: questionDetailSchema }, ...errors(404) },
+  },
+  {
+    method: "get", path: "/api/topics", summary: "Topics with their question counts", tags: ["questions"],
+    responses: { 200: { description: "Topics", schema: topicListSchema } },
+  },
+  {
+    method: "get", path: "/api/companies", summary: "Company practice profiles", tags: ["companies"],
+    responses: { 200: { description: "Profiles", schema: companyListSchema } },
+  },
+  {
+    method: "get", path: "/api/companies/{slug}", summary: "One company practice profile", tags: ["companies"],
+    pathParams: ["slug"],
+    responses: { 200: { description: "The profile", schema: companyDetailSchema }, ...errors(404) },
+  },
 ];
+
+/** One OpenAPI parameter per property of a query schema (all optional: every filter has a default). */
+function queryParameters(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+    $defs?: Record<string, { properties?: Record<string, unknown> }>;
+  };
+  const properties = json.properties ?? Object.values(json.$defs ?? {})[0]?.properties ?? {};
+  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+}
 
 function schemaRef(schema: z.ZodType, components: Record<string, unknown>, io: "input" | "output") {
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
@@ -91,8 +127,13 @@ export function openApiDocument() {
         ? { "application/x-www-form-urlencoded": { schema: { type: "object", properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])) } } }
         : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
       : undefined;
+    const parameters = [
+      ...(op.pathParams ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+      ...(op.query ? queryParameters(op.query) : []),
+    ];
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
+      ...(parameters.length ? { parameters } : {}),
       tags: op.tags,
       ...(op.auth ? { security: [{ session: [] }] } : {}),
       ...(body ? { requestBody: { required: true, content: body } } : {}),

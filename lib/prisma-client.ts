@@ -3,7 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
+export function createPrismaClient(connectionString: string, options: { max?: number; onQuery?: (sql: string) => void } = {}): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? 10,
@@ -11,7 +11,11 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
     // A query that runs this long is a bug or an outage; fail it instead of holding the request.
     statement_timeout: 15_000,
   });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }
 
 export type { PrismaClient };

@@ -2,10 +2,12 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { hashPassword } from "../lib/password";
+import { describeBankReport, loadBank, type BankReport } from "./bank";
+import { readContent, SEED_DIR } from "./content";
 
 export const DEMO_EMAIL = "demo@mockroom.local";
 
-export type SeedReport = { demoPassword?: string; lines: string[] };
+export type SeedReport = { demoPassword?: string; bank?: BankReport; lines: string[] };
 
 /** Creates the demo account once; its password is returned (to print once) only when it was created now. */
 async function seedDemoAccount(db: PrismaClient, report: SeedReport) {
@@ -20,8 +22,10 @@ async function seedDemoAccount(db: PrismaClient, report: SeedReport) {
   report.lines.push(`demo account ${DEMO_EMAIL}: created`);
 }
 
-export async function runSeed(db: PrismaClient, options: { demo: boolean }): Promise<SeedReport> {
+export async function runSeed(db: PrismaClient, options: { demo: boolean; contentDir?: string }): Promise<SeedReport> {
   const report: SeedReport = { lines: [] };
+  report.bank = await loadBank(db, readContent(options.contentDir ?? SEED_DIR));
+  report.lines.push(...describeBankReport(report.bank));
   if (options.demo) await seedDemoAccount(db, report);
   return report;
 }

@@ -1,15 +1,73 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { QuestionCard } from "@/components/questions/question-card";
+import { QuestionFilters } from "@/components/questions/question-filters";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listQuestions } from "@/lib/data/questions";
+import { AppError } from "@/lib/errors";
+import { questionListQuerySchema, type QuestionListQuery } from "@/lib/schemas/questions";
 
 export const metadata: Metadata = { title: "Questions" };
 
-export default function QuestionsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function QuestionsPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  const parsed = questionListQuerySchema.safeParse(raw);
+  const query: QuestionListQuery = parsed.success ? parsed.data : { limit: 20 };
+  const result = await listQuestions(query).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "VALIDATION") return listQuestions({ ...query, cursor: undefined });
+    throw error;
+  });
+  const filtered = Boolean(query.q || query.topic || query.difficulty || query.company || query.kind || query.tag);
+  const filterParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "limit" && k !== "cursor" && v) as [string, string][]);
+  const nextParams = new URLSearchParams(filterParams);
+  if (result.nextCursor) nextParams.set("cursor", result.nextCursor);
+
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Questions</h1>
-      <EmptyState title="The question bank is on its way">
-        Questions with model answers and key points, searchable by topic, difficulty and company, open in an upcoming release.
-      </EmptyState>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Questions</h1>
+        <Link href="/companies" className="text-sm text-brand-700 underline dark:text-brand-100">
+          Company interview formats
+        </Link>
+      </div>
+      {!parsed.success ? <Alert tone="error">Some filters in the address were invalid and were ignored.</Alert> : null}
+      <QuestionFilters values={query} facets={result.facets} key={JSON.stringify({ ...query, cursor: undefined })} />
+      {query.tag ? (
+        <p className="text-sm">
+          Tagged <strong>#{query.tag}</strong> ·{" "}
+          <Link href="/questions" className="underline">
+            clear
+          </Link>
+        </p>
+      ) : null}
+      {result.items.length === 0 ? (
+        <EmptyState title={filtered ? "No questions match" : "The question bank is empty"}>
+          {filtered ? "Try fewer filters or other words." : "Run npm run seed to load the questions."}
+        </EmptyState>
+      ) : (
+        <ol className="space-y-3" aria-label="Questions">
+          {result.items.map((question) => (
+            <QuestionCard key={question.slug} question={question} />
+          ))}
+        </ol>
+      )}
+      <nav aria-label="Pages" className="flex justify-between">
+        {query.cursor ? (
+          <Link href={`/questions?${filterParams}`} className="text-sm underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {result.nextCursor ? (
+          <Link href={`/questions?${nextParams}`} className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }

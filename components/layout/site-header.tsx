@@ -6,6 +6,7 @@ import { UserMenu } from "./user-menu";
 
 export const navigation = [
   { href: "/questions", label: "Questions" },
+  { href: "/companies", label: "Companies" },
   { href: "/interviews", label: "Interviews" },
   { href: "/notes", label: "Notes" },
   { href: "/dashboard", label: "Dashboard" },

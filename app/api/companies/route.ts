@@ -1,0 +1,4 @@
+import { apiRoute, json } from "@/lib/api";
+import { listCompanies } from "@/lib/data/companies";
+
+export const GET = apiRoute(async () => json({ items: await listCompanies() }, { headers: { "cache-control": "public, max-age=60" } }));

@@ -1,0 +1,17 @@
+import { renderMarkdown } from "@/lib/markdown";
+import { CopyCodeButtons } from "./copy-code-buttons";
+
+/** Server-rendered, sanitized markdown (see lib/markdown.ts), with copy buttons on code blocks. */
+export async function Markdown({ source, id }: { source: string; id: string }) {
+  const html = await renderMarkdown(source);
+  return (
+    <>
+      <div
+        id={id}
+        className="prose prose-slate max-w-none dark:prose-invert prose-pre:relative prose-pre:border prose-pre:border-slate-200 dark:prose-pre:border-slate-800 prose-code:before:content-none prose-code:after:content-none"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      <CopyCodeButtons containerId={id} />
+    </>
+  );
+}

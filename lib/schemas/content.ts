@@ -1,0 +1,64 @@
+// Schemas for the content in seed/ (and for imported guides): the loader, the importer and the tests
+// validate with these, so a file that loads is a file the app can show.
+import { z } from "zod";
+
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+
+/** UTF-8 read as cp1252 ("â€™", "Ã©", "ðŸ‘‰"): such text must be repaired before it is stored. */
+export const MOJIBAKE = /â€|â†|âœ|Ã[\u0080-\u00bf]|ðŸ|Â[\u00a0-\u00bf]/;
+
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !MOJIBAKE.test(value), "contains broken characters (UTF-8 read as cp1252)");
+
+/** Markdown whose ``` fences are all closed. */
+const markdown = (min: number, max: number) =>
+  text(min, max).refine((value) => (value.match(/^\s*```/gm)?.length ?? 0) % 2 === 0, "has a code fence that is not closed");
+
+export const difficultySchema = z.enum(["easy", "medium", "hard"]);
+export const kindSchema = z.enum(["written", "coding"]);
+export const frequencySchema = z.enum(["low", "medium", "high"]);
+
+export const topicSchema = z.object({ slug: slugSchema, name: text(2, 80), order: z.number().int().min(0) });
+
+export const questionContentSchema = z.object({
+  slug: slugSchema,
+  title: text(5, 300),
+  prompt: markdown(5, 10_000),
+  modelAnswer: markdown(40, 20_000),
+  keyPoints: z.array(text(2, 200)).min(3, "needs 3 to 6 key points").max(6, "needs 3 to 6 key points"),
+  difficulty: difficultySchema,
+  kind: kindSchema.default("written"),
+  tags: z.array(slugSchema).min(1).max(8),
+  estimatedMinutes: z.number().int().min(1).max(60),
+  source: z.object({ name: slugSchema, ref: text(2, 500).optional() }),
+  companies: z.array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() })).max(10).default([]),
+});
+
+export const companyContentSchema = z.object({
+  slug: slugSchema,
+  name: text(2, 80),
+  description: text(20, 2_000),
+  durationMinutes: z.number().int().min(5).max(240),
+  questionCount: z.number().int().min(1).max(50),
+  topicWeights: z.record(slugSchema, z.number().positive().max(100)).refine((w) => Object.keys(w).length > 0, "needs at least one topic"),
+  difficultyMix: z
+    .object({ easy: z.number().min(0).max(1), medium: z.number().min(0).max(1), hard: z.number().min(0).max(1) })
+    .refine((m) => Math.abs(m.easy + m.medium + m.hard - 1) < 0.001, "shares must add up to 1"),
+  codingProblems: z.number().int().min(0).max(10),
+  styleNotes: markdown(20, 5_000),
+});
+
+export type TopicContent = z.infer<typeof topicSchema>;
+export type QuestionContent = z.infer<typeof questionContentSchema>;
+export type CompanyContent = z.infer<typeof companyContentSchema>;
+
+export const frequencyValue: Record<z.infer<typeof frequencySchema>, number> = { low: 1, medium: 2, high: 3 };

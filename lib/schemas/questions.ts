@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { difficultySchema, kindSchema, slugSchema } from "./content";
+
+export const questionListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, "Search terms must be at most 200 characters.").optional(),
+    topic: slugSchema.optional(),
+    difficulty: difficultySchema.optional(),
+    company: slugSchema.optional(),
+    kind: kindSchema.optional(),
+    tag: slugSchema.optional(),
+    cursor: z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.").optional(),
+    limit: z.coerce.number().int().min(1).max(100, "limit is at most 100.").default(20),
+  })
+  .meta({ id: "QuestionListQuery" });
+
+export type QuestionListQuery = z.infer<typeof questionListQuerySchema>;
+
+const topicRef = z.object({ slug: z.string(), name: z.string() });
+
+export const questionListItemSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  topic: topicRef,
+  difficulty: difficultySchema,
+  kind: kindSchema,
+  tags: z.array(z.string()),
+  companies: z.array(z.string()),
+  snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+});
+
+export const facetSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const questionListSchema = z
+  .object({
+    items: z.array(questionListItemSchema),
+    nextCursor: z.string().nullable(),
+    facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
+  })
+  .meta({ id: "QuestionList" });
+
+export const questionDetailSchema = questionListItemSchema
+  .omit({ snippet: true, companies: true })
+  .extend({
+    prompt: z.string(),
+    modelAnswer: z.string(),
+    keyPoints: z.array(z.string()),
+    estimatedMinutes: z.number().int(),
+    source: z.string(),
+    archived: z.boolean(),
+    companies: z.array(z.object({ slug: z.string(), name: z.string(), frequency: z.number().int().nullable() })),
+    related: z.array(z.object({ slug: z.string(), title: z.string(), difficulty: difficultySchema })),
+  })
+  .meta({ id: "QuestionDetail" });
+
+export const topicListSchema = z
+  .object({ items: z.array(z.object({ slug: z.string(), name: z.string(), order: z.number().int(), questionCount: z.number().int() })) })
+  .meta({ id: "TopicList" });
+
+const companyBase = z.object({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().int(),
+  questionCount: z.number().int(),
+  codingProblems: z.number().int(),
+});
+
+export const companyListSchema = z.object({ items: z.array(companyBase) }).meta({ id: "CompanyList" });
+
+export const companyDetailSchema = companyBase
+  .extend({
+    styleNotes: z.string(),
+    difficultyMix: z.object({ easy: z.number(), medium: z.number(), hard: z.number() }),
+    topics: z.array(z.object({ slug: z.string(), name: z.string(), weight: z.number(), questionCount: z.number().int() })),
+    bankQuestions: z.number().int().describe("Questions in the bank linked to this profile"),
+  })
+  .meta({ id: "CompanyDetail" });
+
+export type QuestionListItem = z.infer<typeof questionListItemSchema>;
+export type QuestionList = z.infer<typeof questionListSchema>;
+export type QuestionDetail = z.infer<typeof questionDetailSchema>;
+export type CompanyDetail = z.infer<typeof companyDetailSchema>;

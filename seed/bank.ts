@@ -1,0 +1,124 @@
+// Loads topics, company profiles and questions into the database in one transaction: upserts by slug,
+// archives questions that left the files (they stay readable in users' history), and reports what
+// changed. A second run with the same files changes nothing.
+import type { PrismaClient } from "../lib/prisma-client";
+import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
+import { frequencyValue } from "../lib/schemas/content";
+import type { Content } from "./content";
+
+export type BankReport = {
+  topics: { created: number; updated: number };
+  companies: { created: number; updated: number };
+  questions: { created: number; updated: number; archived: number; restored: number; unchanged: number };
+};
+
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the files' key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+export async function loadBank(db: PrismaClient, content: Content, now = new Date()): Promise<BankReport> {
+  const report: BankReport = {
+    topics: { created: 0, updated: 0 },
+    companies: { created: 0, updated: 0 },
+    questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 },
+  };
+
+  await db.$transaction(
+    async (tx) => {
+      const topics = new Map((await tx.topic.findMany()).map((t) => [t.slug, t]));
+      for (const topic of content.topics) {
+        const existing = topics.get(topic.slug);
+        if (!existing) {
+          topics.set(topic.slug, await tx.topic.create({ data: topic }));
+          report.topics.created++;
+        } else if (existing.name !== topic.name || existing.order !== topic.order) {
+          await tx.topic.update({ where: { id: existing.id }, data: { name: topic.name, order: topic.order } });
+          report.topics.updated++;
+        }
+      }
+
+      const companies = new Map((await tx.companyProfile.findMany()).map((c) => [c.slug, c]));
+      for (const company of content.companies) {
+        const existing = companies.get(company.slug);
+        const data = { ...company, topicWeights: company.topicWeights, difficultyMix: company.difficultyMix };
+        if (!existing) {
+          companies.set(company.slug, await tx.companyProfile.create({ data }));
+          report.companies.created++;
+        } else if (
+          existing.name !== company.name || existing.description !== company.description || existing.durationMinutes !== company.durationMinutes ||
+          existing.questionCount !== company.questionCount || existing.codingProblems !== company.codingProblems ||
+          existing.styleNotes !== company.styleNotes || !sameJson(existing.topicWeights, company.topicWeights) ||
+          !sameJson(existing.difficultyMix, company.difficultyMix)
+        ) {
+          await tx.companyProfile.update({ where: { id: existing.id }, data });
+          report.companies.updated++;
+        }
+      }
+
+      const questions = new Map(
+        (await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })).map((q) => [q.slug, q]),
+      );
+      for (const question of content.questions) {
+        const data = {
+          title: question.title,
+          prompt: question.prompt,
+          modelAnswer: question.modelAnswer,
+          keyPoints: question.keyPoints,
+          difficulty: question.difficulty.toUpperCase() as Difficulty,
+          kind: question.kind.toUpperCase() as QuestionKind,
+          topicId: topics.get(question.topic)!.id,
+          tags: question.tags,
+          estimatedMinutes: question.estimatedMinutes,
+          source: question.source.name,
+          sourceRef: question.source.ref ?? null,
+        };
+        const links = question.companies
+          .map((c) => ({ companyId: companies.get(c.slug)!.id, frequency: c.frequency ? frequencyValue[c.frequency] : null }))
+          .sort((a, b) => a.companyId.localeCompare(b.companyId));
+        const existing = questions.get(question.slug);
+        if (!existing) {
+          await tx.question.create({ data: { slug: question.slug, ...data, companies: { create: links } } });
+          report.questions.created++;
+          continue;
+        }
+        const currentLinks = [...existing.companies].sort((a, b) => a.companyId.localeCompare(b.companyId));
+        const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]));
+        const linksChanged = !sameJson(currentLinks, links);
+        if (changed || existing.archivedAt) {
+          await tx.question.update({ where: { id: existing.id }, data: { ...data, archivedAt: null } });
+        }
+        if (linksChanged) {
+          await tx.questionCompany.deleteMany({ where: { questionId: existing.id } });
+          await tx.questionCompany.createMany({ data: links.map((l) => ({ ...l, questionId: existing.id })) });
+        }
+        if (existing.archivedAt) report.questions.restored++;
+        else if (changed || linksChanged) report.questions.updated++;
+        else report.questions.unchanged++;
+      }
+
+      // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
+      const inFiles = new Set(content.questions.map((q) => q.slug));
+      const seedSources = new Set(content.questions.map((q) => q.source.name));
+      const gone = [...questions.values()].filter((q) => !inFiles.has(q.slug) && !q.archivedAt && seedSources.has(q.source));
+      if (gone.length) {
+        await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
+        report.questions.archived = gone.length;
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return report;
+}
+
+export function describeBankReport(report: BankReport): string[] {
+  const q = report.questions;
+  return [
+    `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
+    `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
+    `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged`,
+  ];
+}

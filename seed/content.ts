@@ -1,0 +1,68 @@
+// Reads and validates the content files in seed/: topics.json, companies.json, questions/<topic>.json.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import {
+  companyContentSchema,
+  questionContentSchema,
+  topicSchema,
+  type CompanyContent,
+  type QuestionContent,
+  type TopicContent,
+} from "../lib/schemas/content";
+
+export type Content = { topics: TopicContent[]; companies: CompanyContent[]; questions: (QuestionContent & { topic: string })[] };
+
+export class ContentError extends Error {}
+
+/** Commands run from the repository root (npm scripts, tests). */
+export const SEED_DIR = path.resolve("seed");
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ContentError(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, data: unknown, file: string): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 20).map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ContentError(`${path.relative(process.cwd(), file)} is invalid:\n${lines.join("\n")}`);
+}
+
+export function readContent(dir = SEED_DIR): Content {
+  const topicsFile = path.join(dir, "topics.json");
+  const topics = parse(z.array(topicSchema), readJson(topicsFile), topicsFile);
+  const companiesFile = path.join(dir, "companies.json");
+  const companies = fs.existsSync(companiesFile) ? parse(z.array(companyContentSchema), readJson(companiesFile), companiesFile) : [];
+  const questionsDir = path.join(dir, "questions");
+  const files = fs.existsSync(questionsDir) ? fs.readdirSync(questionsDir).filter((f) => f.endsWith(".json")).sort() : [];
+
+  const problems: string[] = [];
+  const topicSlugs = new Set(topics.map((t) => t.slug));
+  const companySlugs = new Set(companies.map((c) => c.slug));
+  const questions: Content["questions"] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const topic = file.replace(/\.json$/, "");
+    if (!topicSlugs.has(topic)) problems.push(`questions/${file}: no topic "${topic}" in topics.json`);
+    for (const question of parse(z.array(questionContentSchema), readJson(path.join(questionsDir, file)), path.join(questionsDir, file))) {
+      if (seen.has(question.slug)) problems.push(`question slug "${question.slug}" is in both ${seen.get(question.slug)} and ${file}`);
+      seen.set(question.slug, file);
+      for (const company of question.companies) {
+        if (!companySlugs.has(company.slug)) problems.push(`${file}: ${question.slug} names unknown company "${company.slug}"`);
+      }
+      questions.push({ ...question, topic });
+    }
+  }
+  for (const company of companies) {
+    for (const topic of Object.keys(company.topicWeights)) {
+      if (!topicSlugs.has(topic)) problems.push(`companies.json: ${company.slug} weighs unknown topic "${topic}"`);
+    }
+  }
+  if (problems.length) throw new ContentError(`Content problems:\n  ${problems.join("\n  ")}`);
+  return { topics, companies, questions };
+}

@@ -98,3 +98,26 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
   }
   return parseOrThrow(schema, record, "Some query parameters are invalid.");
 }
+
+/**
+ * Cookie-authenticated writes must come from our own pages. Browsers send Origin on cross-site
+ * requests; a mismatch with the Host is refused (JSON bodies already force a CORS preflight).
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+}
+
+/** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */
+export function uuidOr404(value: string, what = "interview"): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new AppError("NOT_FOUND", `No such ${what}.`);
+  return value.toLowerCase();
+}

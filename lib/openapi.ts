@@ -4,6 +4,7 @@ import { z } from "zod";
 import packageJson from "@/package.json";
 import { errorSchema, healthSchema } from "./schemas/api";
 import { registeredSchema, registerSchema } from "./schemas/auth";
+import { flagSchema, interviewListQuerySchema, interviewListSchema, interviewSchema, rateSchema, saveAnswerSchema, startInterviewSchema } from "./schemas/interviews";
 import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "./schemas/questions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -95,6 +96,53 @@ export const operations: Operation[] = [
     method: "get", path: "/api/companies/{slug}", summary: "One company practice profile", tags: ["companies"],
     pathParams: ["slug"],
     responses: { 200: { description: "The profile", schema: companyDetailSchema }, ...errors(404) },
+  },
+  {
+    method: "get", path: "/api/interviews", summary: "Your interviews, newest first", tags: ["interviews"], auth: true,
+    query: interviewListQuerySchema,
+    responses: { 200: { description: "A page of interviews", schema: interviewListSchema }, ...errors(400, 401) },
+  },
+  {
+    method: "post", path: "/api/interviews", summary: "Start a mock interview (no model answers while it runs)", tags: ["interviews"], auth: true,
+    body: startInterviewSchema,
+    responses: {
+      201: { description: "`{ id, status, mode, deadlineAt (null in practice mode), serverNow, questions: [{ id, slug, title, prompt, kind }] }`" },
+      ...errors(400, 401, 403, 409, 413, 415),
+    },
+  },
+  {
+    method: "get", path: "/api/interviews/{id}", summary: "One of your interviews, with its answers; `review` once it has ended", tags: ["interviews"], auth: true,
+    pathParams: ["id"],
+    responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}", summary: "Autosave an answer at the revision you last saw", tags: ["interviews"], auth: true,
+    pathParams: ["id", "questionId"], body: saveAnswerSchema,
+    responses: {
+      200: { description: "`{ revision, updatedAt }`" },
+      409: { description: "`CONFLICT` with `current: { content, revision }` (stale revision), or `TIME_UP` (deadline passed or interview ended; nothing stored changes)", schema: errorSchema },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}/flag", summary: "Flag a question for review", tags: ["interviews"], auth: true,
+    pathParams: ["id", "questionId"], body: flagSchema,
+    responses: { 200: { description: "`{ flagged }`" }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}/rating", summary: "Rate your answer after the interview", tags: ["interviews"], auth: true,
+    pathParams: ["id", "questionId"], body: rateSchema,
+    responses: { 200: { description: "`{ rating }`" }, ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: "post", path: "/api/interviews/{id}/finish", summary: "Finish and get the review (finishing twice is harmless)", tags: ["interviews"], auth: true,
+    pathParams: ["id"],
+    responses: { 200: { description: "The interview with its review", schema: interviewSchema }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "post", path: "/api/interviews/{id}/abandon", summary: "Abandon an interview in progress", tags: ["interviews"], auth: true,
+    pathParams: ["id"],
+    responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 403, 404) },
   },
 ];
 

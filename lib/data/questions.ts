@@ -20,7 +20,7 @@ const MARK_END = "\u0003";
 /** ts_headline output -> HTML: everything escaped, then only our own markers become <mark>. */
 export function snippetHtml(raw: string): string {
   const escaped = raw
-    .replace(/```\w*|[`*_#>|]+/g, " ")
+    .replace(/```\w*|[`*#>|]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/&/g, "&amp;")
@@ -62,7 +62,7 @@ export async function listQuestions(query: QuestionListQuery): Promise<QuestionL
   if (cursor?.mode === "rank") after = Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`;
   if (cursor?.mode === "topic") after = Prisma.sql`(t."order", q.slug) > (${cursor.key}::int, ${cursor.slug})`;
   const snippet = tsquery
-    ? Prisma.sql`ts_headline('english', q.prompt || ' ' || q."modelAnswer", to_tsquery('english', ${tsquery}),
+    ? Prisma.sql`ts_headline('english', q."modelAnswer", to_tsquery('english', ${tsquery}),
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1`})`
     : Prisma.sql`null`;
   const order = tsquery ? Prisma.sql`rank desc, q.slug` : Prisma.sql`t."order", q.slug`;

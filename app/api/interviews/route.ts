@@ -1,0 +1,21 @@
+import { apiRoute, assertSameOrigin, json, readJson, readQuery } from "@/lib/api";
+import { listInterviews } from "@/lib/data/interview-history";
+import { startInterview } from "@/lib/data/interviews";
+import { interviewListQuerySchema, startInterviewSchema } from "@/lib/schemas/interviews";
+import { requireApiUser } from "@/lib/session";
+
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiUser();
+  return json(await listInterviews(user.id, readQuery(request, interviewListQuerySchema)));
+});
+
+export const POST = apiRoute(async (request) => {
+  assertSameOrigin(request);
+  const user = await requireApiUser();
+  const input = await readJson(request, startInterviewSchema);
+  const interview = await startInterview(user.id, input);
+  return json(
+    { id: interview.id, status: interview.status, mode: interview.mode, deadlineAt: interview.deadlineAt, serverNow: interview.serverNow, questions: interview.questions.map(({ id, slug, title, prompt, kind }) => ({ id, slug, title, prompt, kind })) },
+    { status: 201 },
+  );
+});

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Rating } from "../generated/prisma/client";
+import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
+import type { SaveAnswerInput } from "../schemas/interviews";
+import { loadInterview, notFound } from "./interviews";
+
+const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no longer accepts answers. Your text is kept in the review as not submitted.");
+
+/**
+ * Saves an answer if, in one statement, the interview is the user's, still running, within its
+ * deadline (plus grace), and the answer is at the revision the client last saw. Otherwise says why:
+ * 404 (not yours / unknown), 409 TIME_UP (nothing stored changes but the late text, kept aside), or
+ * 409 CONFLICT with the current content so the client can show both versions.
+ */
+export async function saveAnswer(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now = new Date()) {
+  const graceCutoff = new Date(now.getTime() - SAVE_GRACE_MS);
+  const updated = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>`
+    update "InterviewQuestion" iq
+    set content = ${input.content}, revision = iq.revision + 1, "updatedAt" = ${now},
+        "answeredAt" = coalesce(iq."answeredAt", ${now}),
+        "timeSpentSeconds" = least(iq."timeSpentSeconds" + ${input.timeSpentSeconds ?? 0}, 86400)
+    from "Interview" i
+    where iq."interviewId" = i.id and i.id = ${interviewId}::uuid and i."userId" = ${userId}::uuid
+      and iq."questionId" = ${questionId}::uuid and i.status = 'IN_PROGRESS'
+      and (i."deadlineAt" is null or i."deadlineAt" >= ${graceCutoff})
+      and iq.revision = ${input.revision}
+    returning iq.revision, iq."updatedAt"`;
+  if (updated[0]) return { revision: updated[0].revision, updatedAt: updated[0].updatedAt.toISOString() };
+
+  const interview = await loadInterview(userId, interviewId, now); // 404 for others' ids; expires if overdue
+  const answer = await db().interviewQuestion.findUnique({ where: { interviewId_questionId: { interviewId, questionId } } });
+  if (!answer) throw notFound();
+  if (!acceptsWrites(interview, now)) {
+    if (input.content !== answer.content) await db().interviewQuestion.update({ where: { id: answer.id }, data: { lateContent: input.content } });
+    throw timeUp();
+  }
+  throw new AppError("CONFLICT", "This answer was changed elsewhere (another tab or device). Choose which version to keep.", {
+    extra: { current: { content: answer.content, revision: answer.revision } },
+  });
+}
+
+export async function setFlag(userId: string, interviewId: string, questionId: string, flagged: boolean, now = new Date()) {
+  const interview = await loadInterview(userId, interviewId, now);
+  const result = await db().interviewQuestion.updateMany({ where: { interviewId: interview.id, questionId }, data: { flagged } });
+  if (!result.count) throw notFound();
+  return { flagged };
+}
+
+export async function rateAnswer(userId: string, interviewId: string, questionId: string, rating: Rating, now = new Date()) {
+  const interview = await loadInterview(userId, interviewId, now);
+  if (interview.status === "IN_PROGRESS") throw new AppError("CONFLICT", "Rate your answers once the interview has ended.");
+  const result = await db().interviewQuestion.updateMany({ where: { interviewId: interview.id, questionId }, data: { rating } });
+  if (!result.count) throw notFound();
+  return { rating: rating.toLowerCase() };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { Prisma, type InterviewStatus } from "../generated/prisma/client";
+import { isOverdue } from "../interviews/clock";
+import type { InterviewListQuery, InterviewSummary } from "../schemas/interviews";
+import { finalize } from "./interviews";
+import { interviewInclude } from "./interview-view";
+
+function encode(startedAt: Date, id: string) {
+  return Buffer.from(JSON.stringify([startedAt.toISOString(), id])).toString("base64url");
+}
+
+function decode(cursor: string): { startedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const startedAt = new Date(at);
+    if (Number.isNaN(startedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
+    return { startedAt, id };
+  } catch {
+    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
+  }
+}
+
+/** The user's interviews, newest first; overdue ones are finalized on the way (a constant 2-3 queries). */
+export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()): Promise<{ items: InterviewSummary[]; nextCursor: string | null }> {
+  const overdue = await db().interview.findMany({
+    where: { userId, status: "IN_PROGRESS", deadlineAt: { lt: new Date(now.getTime() - 2_000) } },
+    include: interviewInclude,
+  });
+  for (const row of overdue) if (isOverdue(row, now)) await db().$transaction((tx) => finalize(tx, row, "EXPIRED", now));
+
+  const after = query.cursor ? decode(query.cursor) : null;
+  const where: Prisma.InterviewWhereInput = {
+    userId,
+    ...(query.company ? { company: { slug: query.company } } : {}),
+    ...(query.status ? { status: query.status.toUpperCase() as InterviewStatus } : {}),
+    ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
+  };
+  const rows = await db().interview.findMany({
+    where,
+    orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+    take: query.limit + 1,
+    include: { company: { select: { slug: true, name: true } }, _count: { select: { questions: true } } },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      status: r.status.toLowerCase() as InterviewSummary["status"],
+      mode: r.mode.toLowerCase() as InterviewSummary["mode"],
+      company: r.company,
+      startedAt: r.startedAt.toISOString(),
+      endedAt: r.endedAt?.toISOString() ?? null,
+      durationSeconds: r.endedAt ? Math.round((r.endedAt.getTime() - r.startedAt.getTime()) / 1000) : null,
+      score: r.score,
+      questionCount: r._count.questions,
+    })),
+    nextCursor: rows.length > query.limit && last ? encode(last.startedAt, last.id) : null,
+  };
+}

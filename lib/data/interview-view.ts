@@ -1,0 +1,86 @@
+import "server-only";
+// Turns interview rows into the API/page shape, and computes the review (coverage, scores) at the end.
+import type { Prisma } from "../generated/prisma/client";
+import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
+import type { InterviewView } from "../schemas/interviews";
+
+export const interviewInclude = {
+  company: { select: { slug: true, name: true } },
+  questions: {
+    orderBy: { position: "asc" },
+    include: { question: { select: { slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } } } } },
+  },
+} satisfies Prisma.InterviewInclude;
+
+export type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof interviewInclude }>;
+
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+/** Coverage and score for each answer, and their mean: what finishing an interview stores. */
+export function scoreAnswers(row: InterviewRow) {
+  const items = row.questions.map((q) => {
+    const { points, score } = keyPointCoverage(q.content, q.question.keyPoints);
+    return { id: q.id, coverage: points, score: q.question.keyPoints.length ? score : null };
+  });
+  const scored = items.filter((i) => i.score !== null);
+  const total = scored.length ? scored.reduce((sum, i) => sum + i.score!, 0) / scored.length : null;
+  return { items, total };
+}
+
+export function toView(row: InterviewRow, now: Date): InterviewView {
+  const ended = row.status !== "IN_PROGRESS";
+  const view: InterviewView = {
+    id: row.id,
+    status: lower(row.status),
+    mode: lower(row.mode),
+    company: row.company,
+    startedAt: row.startedAt.toISOString(),
+    deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    serverNow: now.toISOString(),
+    score: row.score,
+    questions: row.questions.map((q) => ({
+      id: q.questionId,
+      position: q.position,
+      slug: q.question.slug,
+      title: q.question.title,
+      prompt: q.question.prompt,
+      kind: lower(q.question.kind),
+      topic: q.question.topic.name,
+      flagged: q.flagged,
+    })),
+    answers: row.questions.map((q) => ({
+      questionId: q.questionId,
+      content: q.content,
+      revision: q.revision,
+      updatedAt: q.updatedAt.toISOString(),
+      lateContent: q.lateContent,
+    })),
+  };
+  if (!ended) return view;
+
+  const byTopic = new Map<string, { sum: number; questions: number }>();
+  for (const q of row.questions) {
+    if (q.score === null) continue;
+    const entry = byTopic.get(q.question.topic.name) ?? { sum: 0, questions: 0 };
+    entry.sum += q.score;
+    entry.questions++;
+    byTopic.set(q.question.topic.name, entry);
+  }
+  view.review = {
+    score: row.score,
+    byTopic: [...byTopic].map(([topic, e]) => ({ topic, score: e.sum / e.questions, questions: e.questions })),
+    items: row.questions.map((q) => ({
+      questionId: q.questionId,
+      modelAnswer: q.question.modelAnswer,
+      keyPoints: q.question.keyPoints,
+      coverage: (q.coverage as KeyPointCoverage[] | null) ?? [],
+      score: q.score,
+      rating: q.rating ? lower(q.rating) : null,
+      timeSpentSeconds: q.timeSpentSeconds,
+      flagged: q.flagged,
+      difficulty: lower(q.question.difficulty),
+    })),
+  };
+  return view;
+}

@@ -1,0 +1,83 @@
+// Chooses an interview's questions on the server: the profile's count, topic weights and difficulty
+// mix; unseen and weak questions first; never a repeat; the same seed gives the same questions.
+import { apportion, seededRandom } from "./random";
+
+export type Difficulty = "easy" | "medium" | "hard";
+export type Candidate = { id: string; topic: string; difficulty: Difficulty; kind: "written" | "coding" };
+/** What the user has done with a question before: best key point coverage (0..1), if any. */
+export type History = Map<string, { bestScore: number | null }>;
+
+export type SelectionInput = {
+  candidates: Candidate[];
+  questionCount: number;
+  codingProblems: number;
+  topicWeights: Record<string, number>;
+  difficultyMix: Record<Difficulty, number>;
+  /** Restricts the topics to these (still weighted by the profile); empty means all the profile's topics. */
+  topicFocus?: string[];
+  history?: History;
+  seed: number;
+};
+
+/** Lower is better: never seen, then seen but weak, then seen and strong; ties broken by the seeded random. */
+function freshness(id: string, history: History | undefined): number {
+  const seen = history?.get(id);
+  if (!seen) return 0;
+  return seen.bestScore === null ? 1 : 1 + seen.bestScore;
+}
+
+export function selectQuestions(input: SelectionInput): string[] {
+  const random = seededRandom(input.seed);
+  const focus = input.topicFocus?.length ? new Set(input.topicFocus) : null;
+  const weights = Object.fromEntries(
+    Object.entries(input.topicWeights).filter(([topic, weight]) => weight > 0 && (!focus || focus.has(topic))),
+  );
+  // Focus topics the profile does not weigh still count, with the smallest weight.
+  for (const topic of focus ?? []) if (!(topic in weights)) weights[topic] = 1;
+
+  // A stable random order for everything, then sorted by freshness: shuffling first makes ties random.
+  const order = new Map(input.candidates.map((c) => [c.id, random()]));
+  const ranked = [...input.candidates].sort(
+    (a, b) => freshness(a.id, input.history) - freshness(b.id, input.history) || order.get(a.id)! - order.get(b.id)!,
+  );
+
+  const chosen: string[] = [];
+  const taken = new Set<string>();
+  const take = (c: Candidate) => {
+    taken.add(c.id);
+    chosen.push(c.id);
+  };
+
+  const coding = ranked.filter((c) => c.kind === "coding" && c.topic in weights);
+  const codingSlots = Math.min(input.codingProblems, coding.length, input.questionCount);
+  for (const c of coding.slice(0, codingSlots)) take(c);
+
+  const written = ranked.filter((c) => c.kind === "written" && c.topic in weights);
+  const slots = Math.min(input.questionCount - codingSlots, written.length);
+  const perTopic = apportion(slots, weights);
+  const perDifficulty = apportion(slots, input.difficultyMix);
+
+  // The freshest question (pools are in preference order) whose difficulty still has quota; else the freshest.
+  const pickFrom = (pool: Candidate[]) => pool.find((c) => perDifficulty[c.difficulty] > 0) ?? pool[0];
+
+  // Fill each topic's share.
+  const topics = Object.keys(perTopic).sort((a, b) => perTopic[b]! - perTopic[a]! || a.localeCompare(b));
+  for (const topic of topics) {
+    for (let n = 0; n < perTopic[topic]!; n++) {
+      const pool = written.filter((c) => c.topic === topic && !taken.has(c.id));
+      const pick = pickFrom(pool);
+      if (!pick) break;
+      perDifficulty[pick.difficulty]--;
+      take(pick);
+    }
+  }
+  // A topic with too few questions leaves slots: fill them from any weighted topic, by difficulty need.
+  while (chosen.length < codingSlots + slots) {
+    const pick = pickFrom(written.filter((c) => !taken.has(c.id)));
+    if (!pick) break;
+    perDifficulty[pick.difficulty]--;
+    take(pick);
+  }
+  // Interleave so the interview does not start with all its coding problems: written first, coding last.
+  return [...chosen.filter((id) => !coding.some((c) => c.id === id)), ...chosen.filter((id) => coding.some((c) => c.id === id))];
+}

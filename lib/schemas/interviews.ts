@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { difficultySchema, kindSchema, slugSchema } from "./content";
+
+export const MAX_ANSWER_BYTES = 100 * 1024;
+
+export const modeSchema = z.enum(["strict", "practice", "extended"]);
+export const statusSchema = z.enum(["in_progress", "finished", "expired", "abandoned"]);
+export const ratingSchema = z.enum(["again", "hard", "good", "easy"]);
+
+export const startInterviewSchema = z
+  .object({
+    company: slugSchema,
+    mode: modeSchema,
+    topics: z.array(slugSchema).max(20).optional(),
+    /** Extended mode only: 1.5 or 2 (default: the user's setting, else 1.5). */
+    timeMultiplier: z.union([z.literal(1.5), z.literal(2)]).optional(),
+  })
+  .meta({ id: "StartInterviewRequest" });
+
+export const saveAnswerSchema = z
+  .object({
+    content: z.string().refine((s) => Buffer.byteLength(s) <= MAX_ANSWER_BYTES, "Answers are limited to 100 KB."),
+    revision: z.number().int().min(0),
+    /** Seconds spent on this question since the last save, as the browser measured it. */
+    timeSpentSeconds: z.number().int().min(0).max(86_400).optional(),
+  })
+  .meta({ id: "SaveAnswerRequest" });
+
+export const flagSchema = z.object({ flagged: z.boolean() }).meta({ id: "FlagRequest" });
+export const rateSchema = z.object({ rating: ratingSchema }).meta({ id: "RateRequest" });
+
+export const interviewListQuerySchema = z.object({
+  company: slugSchema.optional(),
+  status: statusSchema.optional(),
+  cursor: z.string().max(300).regex(/^[\w-]*$/, "Invalid cursor.").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const interviewQuestion = z.object({ id: z.uuid(), position: z.number().int(), slug: z.string(), title: z.string(), prompt: z.string(), kind: kindSchema, topic: z.string(), flagged: z.boolean() });
+const answer = z.object({ questionId: z.uuid(), content: z.string(), revision: z.number().int(), updatedAt: z.string(), lateContent: z.string().nullable() });
+const coverage = z.object({ point: z.string(), covered: z.boolean(), matched: z.array(z.string()), missing: z.array(z.string()) });
+
+export const reviewSchema = z.object({
+  score: z.number().nullable(),
+  byTopic: z.array(z.object({ topic: z.string(), score: z.number(), questions: z.number().int() })),
+  items: z.array(
+    z.object({
+      questionId: z.uuid(), modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(coverage), score: z.number().nullable(),
+      rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
+    }),
+  ),
+});
+
+export const interviewSchema = z
+  .object({
+    id: z.uuid(),
+    status: statusSchema,
+    mode: modeSchema,
+    company: z.object({ slug: z.string(), name: z.string() }),
+    startedAt: z.string(),
+    deadlineAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    serverNow: z.string(),
+    score: z.number().nullable(),
+    questions: z.array(interviewQuestion),
+    answers: z.array(answer),
+    review: reviewSchema.optional(),
+  })
+  .meta({ id: "Interview" });
+
+export const interviewSummarySchema = z.object({
+  id: z.uuid(), status: statusSchema, mode: modeSchema, company: z.object({ slug: z.string(), name: z.string() }),
+  startedAt: z.string(), endedAt: z.string().nullable(), durationSeconds: z.number().int().nullable(), score: z.number().nullable(), questionCount: z.number().int(),
+});
+
+export const interviewListSchema = z.object({ items: z.array(interviewSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "InterviewList" });
+
+export type StartInterviewInput = z.infer<typeof startInterviewSchema>;
+export type SaveAnswerInput = z.infer<typeof saveAnswerSchema>;
+export type InterviewView = z.infer<typeof interviewSchema>;
+export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
+export type InterviewListQuery = z.infer<typeof interviewListQuerySchema>;

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: optionalText,
   MOCKROOM_DEMO: bool,
   TRUST_PROXY: bool,
+  /** Folder with the content to load (topics.json, companies.json, questions/). */
+  CONTENT_DIR: z.string().default("seed"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

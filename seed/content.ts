@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { readEnv } from "../lib/config";
 import {
   companyContentSchema,
   questionContentSchema,
@@ -15,8 +16,8 @@ export type Content = { topics: TopicContent[]; companies: CompanyContent[]; que
 
 export class ContentError extends Error {}
 
-/** Commands run from the repository root (npm scripts, tests). */
-export const SEED_DIR = path.resolve("seed");
+/** CONTENT_DIR, relative to the repository root where every command runs; "seed" by default. */
+export const SEED_DIR = path.resolve(readEnv().CONTENT_DIR);
 
 function readJson(file: string): unknown {
   try {

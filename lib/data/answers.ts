@@ -3,7 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Rating } from "../generated/prisma/client";
 import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
-import type { SaveAnswerInput } from "../schemas/interviews";
+import { MAX_ANSWER_BYTES, type SaveAnswerInput } from "../schemas/interviews";
 import { loadInterview, notFound } from "./interviews";
 
 const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no longer accepts answers. Your text is kept in the review as not submitted.");
@@ -15,6 +15,7 @@ const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no long
  * 409 CONFLICT with the current content so the client can show both versions.
  */
 export async function saveAnswer(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now = new Date()) {
+  if (Buffer.byteLength(input.content) > MAX_ANSWER_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Answers are limited to 100 KB.");
   const graceCutoff = new Date(now.getTime() - SAVE_GRACE_MS);
   const updated = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>`
     update "InterviewQuestion" iq

@@ -73,3 +73,12 @@ export async function userForExternalAccount(input: {
     });
   });
 }
+
+/** The user's default extra time for timed interviews (1, 1.5 or 2). */
+export async function getTimeMultiplier(userId: string): Promise<number> {
+  return (await db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } })).timeMultiplier;
+}
+
+export async function setTimeMultiplier(userId: string, value: 1 | 1.5 | 2): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { timeMultiplier: value } });
+}

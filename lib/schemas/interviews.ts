@@ -19,7 +19,8 @@ export const startInterviewSchema = z
 
 export const saveAnswerSchema = z
   .object({
-    content: z.string().refine((s) => Buffer.byteLength(s) <= MAX_ANSWER_BYTES, "Answers are limited to 100 KB."),
+    /** At most MAX_ANSWER_BYTES of UTF-8; a longer one is refused with 413 (lib/data/answers.ts). */
+    content: z.string(),
     revision: z.number().int().min(0),
     /** Seconds spent on this question since the last save, as the browser measured it. */
     timeSpentSeconds: z.number().int().min(0).max(86_400).optional(),

@@ -5,7 +5,10 @@ import { createPrismaClient } from "../../lib/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { runSeed } from "../../seed/load";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, resolveTestServer, uniqueName } from "../support/postgres";
+import fs from "node:fs";
 import path from "node:path";
+
+export const E2E_DATABASE_FILE = ".data/e2e-database-url";
 
 async function main() {
   process.env.LOG_LEVEL ??= "warn"; // before anything reads the environment
@@ -40,6 +43,9 @@ async function main() {
     });
     const { startHttpServer } = await import("../../lib/server/http");
     running = await startHttpServer({ dir: process.cwd(), dev: false, host: "127.0.0.1", port, trustProxy: false });
+    // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.
+    fs.mkdirSync(".data", { recursive: true });
+    fs.writeFileSync(E2E_DATABASE_FILE, url);
     console.log(`e2e server ready on ${running.url} (database ${database})`);
   } catch (error) {
     console.error(error);

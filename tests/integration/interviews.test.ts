@@ -162,3 +162,11 @@ describe("ownership", () => {
     expect((await getInterview(owner, id, after(1))).status).toBe("in_progress");
   });
 });
+
+describe("answer size", () => {
+  it("refuses an answer over 100 KB with PAYLOAD_TOO_LARGE and keeps the stored one", async () => {
+    const { user, interview, first } = await started();
+    expect(await codeOf(saveAnswer(user.id, interview.id, first, { content: "é".repeat(51 * 1024), revision: 0 }, after(1000)))).toBe("PAYLOAD_TOO_LARGE");
+    expect((await getInterview(user.id, interview.id, after(2000))).answers[0]).toMatchObject({ content: "", revision: 0 });
+  });
+});

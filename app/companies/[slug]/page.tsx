@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Markdown } from "@/components/questions/markdown";
+import { ButtonLink } from "@/components/ui/button";
 import { getCompany } from "@/lib/data/companies";
 import { slugSchema } from "@/lib/schemas/content";
 
@@ -73,9 +74,12 @@ export default async function CompanyPage({ params }: { params: Params }) {
         </h2>
         <Markdown id="style-notes" source={company.styleNotes} />
       </section>
-      <Link href={`/questions?company=${company.slug}`} className="inline-block text-sm font-medium text-brand-700 underline dark:text-brand-100">
-        Browse the questions this format asks
-      </Link>
+      <div className="flex flex-wrap items-center gap-4">
+        <ButtonLink href={`/interviews/new?company=${company.slug}`}>Start a mock interview</ButtonLink>
+        <Link href={`/questions?company=${company.slug}`} className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
+          Browse the questions this format asks
+        </Link>
+      </div>
     </div>
   );
 }

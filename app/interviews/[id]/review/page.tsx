@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { RatingButtons } from "@/components/interview/rating-buttons";
+import { formatDuration, percent } from "@/components/interview/format";
+import { Markdown } from "@/components/questions/markdown";
+import { Alert } from "@/components/ui/alert";
+import { getInterview } from "@/lib/data/interviews";
+import { AppError } from "@/lib/errors";
+import { requireUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Interview review" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const statusText = { finished: "Finished", expired: "Time ran out", abandoned: "Abandoned", in_progress: "In progress" } as const;
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const interview = await getInterview(user.id, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  if (!interview.review) redirect(`/interviews/${id}`);
+  const review = interview.review;
+  const took = interview.endedAt ? new Date(interview.endedAt).getTime() - new Date(interview.startedAt).getTime() : 0;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href="/interviews" className="hover:underline">
+            Interviews
+          </Link>
+        </nav>
+        <h1 className="text-2xl font-semibold">{interview.company.name}: review</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {statusText[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+        </p>
+      </header>
+
+      <section aria-labelledby="totals" className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+        <h2 id="totals" className="sr-only">
+          Totals
+        </h2>
+        <div className="rounded-lg border border-slate-200 p-4 text-center dark:border-slate-800">
+          <p className="text-xs text-slate-600 dark:text-slate-400">Key point coverage</p>
+          <p className="text-3xl font-bold">{review.score === null ? "—" : percent(review.score)}</p>
+        </div>
+        <table className="text-sm">
+          <caption className="sr-only">Coverage by topic</caption>
+          <thead>
+            <tr className="text-left text-slate-600 dark:text-slate-400">
+              <th className="py-1 font-medium">Topic</th>
+              <th className="py-1 font-medium">Questions</th>
+              <th className="py-1 font-medium">Coverage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.byTopic.map((t) => (
+              <tr key={t.topic} className="border-t border-slate-200 dark:border-slate-800">
+                <td className="py-1">{t.topic}</td>
+                <td className="py-1">{t.questions}</td>
+                <td className="py-1">{percent(t.score)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Alert>
+        Coverage is a hint, not a grade: it checks whether the words of each key point appear in your answer (matched words are listed). Rate
+        yourself on each answer below.
+      </Alert>
+
+      <ol className="space-y-10">
+        {interview.questions.map((question, index) => {
+          const item = review.items.find((i) => i.questionId === question.id)!;
+          const answer = interview.answers.find((a) => a.questionId === question.id)!;
+          return (
+            <li key={question.id} className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800">
+              <h2 className="text-lg font-semibold">
+                {index + 1}. {question.title}
+              </h2>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {question.topic} · {item.difficulty} · time spent {formatDuration(item.timeSpentSeconds)}
+                {item.flagged ? " · flagged" : ""}
+              </p>
+              <div className="grid gap-4 lg:grid-cols-2">
+                <section aria-label="Your answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+                  <h3 className="mb-2 text-sm font-semibold">Your answer</h3>
+                  {answer.content.trim() ? <Markdown id={`mine-${question.id}`} source={answer.content} /> : <p className="text-sm italic text-slate-600 dark:text-slate-400">No answer submitted.</p>}
+                  {answer.lateContent ? (
+                    <div className="mt-3 rounded border border-amber-300 p-2 text-sm dark:border-amber-700">
+                      <p className="font-medium">Not submitted (arrived after time was up):</p>
+                      <pre className="mt-1 whitespace-pre-wrap">{answer.lateContent}</pre>
+                    </div>
+                  ) : null}
+                </section>
+                <section aria-label="Model answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+                  <h3 className="mb-2 text-sm font-semibold">Model answer</h3>
+                  {item.modelAnswer ? <Markdown id={`model-${question.id}`} source={item.modelAnswer} /> : <p className="text-sm">No model answer yet.</p>}
+                </section>
+              </div>
+              {item.coverage.length ? (
+                <section aria-label="Key points">
+                  <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {item.coverage.map((c) => (
+                      <li key={c.point} className="flex gap-2">
+                        <span aria-hidden="true">{c.covered ? "✓" : "✗"}</span>
+                        <span>
+                          <span className="sr-only">{c.covered ? "Covered: " : "Missed: "}</span>
+                          {c.point}
+                          <span className="text-xs text-slate-600 dark:text-slate-400">
+                            {c.matched.length ? ` — matched: ${c.matched.join(", ")}` : ""}
+                            {c.missing.length ? ` — not found: ${c.missing.join(", ")}` : ""}
+                          </span>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

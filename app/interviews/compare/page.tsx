@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { percent } from "@/components/interview/format";
+import { Alert } from "@/components/ui/alert";
+import { getInterview } from "@/lib/data/interviews";
+import { AppError } from "@/lib/errors";
+import { requireUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Compare interviews" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ id?: string | string[] }> }) {
+  const user = await requireUser();
+  const ids = [(await searchParams).id].flat().filter((id): id is string => typeof id === "string" && UUID.test(id));
+  const back = (
+    <Link href="/interviews" className="text-sm underline">
+      Back to your interviews
+    </Link>
+  );
+  if (ids.length !== 2) return <div className="space-y-4"><Alert tone="error">Select exactly two finished interviews to compare.</Alert>{back}</div>;
+  const pair = await Promise.all(ids.map((id) => getInterview(user.id, id).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)))));
+  if (pair.some((i) => !i?.review)) return <div className="space-y-4"><Alert tone="error">Those interviews cannot be compared (not found or not finished).</Alert>{back}</div>;
+  const [a, b] = pair.sort((x, y) => x!.startedAt.localeCompare(y!.startedAt)) as NonNullable<(typeof pair)[number]>[];
+  const topics = [...new Set([...a!.review!.byTopic, ...b!.review!.byTopic].map((t) => t.topic))].sort();
+  const score = (i: typeof a, topic: string) => i!.review!.byTopic.find((t) => t.topic === topic)?.score;
+
+  return (
+    <div className="space-y-6">
+      {back}
+      <h1 className="text-2xl font-semibold">Compare two attempts</h1>
+      {a!.company.slug !== b!.company.slug ? <Alert>These are different company formats; topics may differ.</Alert> : null}
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="text-slate-600 dark:text-slate-400">
+            <th className="p-2 font-medium">Topic</th>
+            {[a, b].map((i) => (
+              <th key={i!.id} className="p-2 font-medium">
+                {i!.company.name}, {i!.startedAt.slice(0, 10)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="border-t border-slate-200 font-semibold dark:border-slate-800">
+            <td className="p-2">Overall</td>
+            <td className="p-2">{a!.score === null ? "—" : percent(a!.score)}</td>
+            <td className="p-2">{b!.score === null ? "—" : percent(b!.score)}</td>
+          </tr>
+          {topics.map((topic) => (
+            <tr key={topic} className="border-t border-slate-200 dark:border-slate-800">
+              <td className="p-2">{topic}</td>
+              {[a, b].map((i) => {
+                const s = score(i, topic);
+                return (
+                  <td key={i!.id} className="p-2">
+                    {s === undefined ? "—" : percent(s)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

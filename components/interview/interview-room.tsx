@@ -1,0 +1,187 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { InterviewView } from "@/lib/schemas/interviews";
+import { AnswerEditor } from "./answer-editor";
+import { ConflictPanel } from "./conflict-panel";
+import { Countdown } from "./countdown";
+import { QuestionNav } from "./question-nav";
+import { SaveStatusText } from "./save-status";
+import { useAutosave } from "./use-autosave";
+import { useServerOffset } from "./use-server-clock";
+
+const words = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
+
+export function InterviewRoom({ interview, promptsHtml }: { interview: InterviewView; promptsHtml: Record<string, string> }) {
+  const router = useRouter();
+  const [current, setCurrent] = useState(0);
+  const [flags, setFlags] = useState(() => Object.fromEntries(interview.questions.map((q) => [q.id, q.flagged])));
+  const [confirming, setConfirming] = useState(false);
+  const [ending, setEnding] = useState<string | null>(null);
+  const { answers, edit, save, resolve, addTime, flushAll } = useAutosave(interview.id, interview.answers);
+  const offset = useServerOffset(interview.id, interview.serverNow);
+  const question = interview.questions[current]!;
+  const answer = answers[question.id]!;
+  const visibleSince = useRef(0);
+
+  // Time on each question: counted while it is on screen, handed to autosave, sent with the next save.
+  const markTime = useCallback(() => {
+    const now = Date.now();
+    const seconds = Math.floor((now - visibleSince.current) / 1000);
+    if (seconds > 0) {
+      addTime(question.id, seconds);
+      visibleSince.current += seconds * 1000;
+    }
+  }, [addTime, question.id]);
+
+  useEffect(() => {
+    visibleSince.current = Date.now();
+  }, [question.id]);
+
+  const go = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= interview.questions.length) return;
+      markTime();
+      void save(interview.questions[current]!.id);
+      setCurrent(index);
+    },
+    [current, interview.questions, markTime, save],
+  );
+
+  const finish = useCallback(async () => {
+    setEnding("Submitting your answers…");
+    markTime();
+    await flushAll();
+    const response = await fetch(`/api/interviews/${interview.id}/finish`, { method: "POST" }).catch(() => null);
+    if (!response?.ok) {
+      setEnding(null);
+      return;
+    }
+    router.push(`/interviews/${interview.id}/review`);
+  }, [flushAll, interview.id, markTime, router]);
+
+  async function toggleFlag() {
+    const flagged = !flags[question.id];
+    setFlags((f) => ({ ...f, [question.id]: flagged }));
+    await fetch(`/api/interviews/${interview.id}/answers/${question.id}/flag`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ flagged }),
+    }).catch(() => undefined);
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (key === "j" || event.code === "KeyJ") go(current + 1);
+      else if (key === "k" || event.code === "KeyK") go(current - 1);
+      else if (key === "l" || event.code === "KeyL") void toggleFlag();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  // Leaving the page: save what can be saved; the draft in localStorage covers the rest.
+  useEffect(() => {
+    const onHide = () => void flushAll();
+    window.addEventListener("pagehide", onHide);
+    return () => window.removeEventListener("pagehide", onHide);
+  }, [flushAll]);
+
+  const answered = interview.questions.filter((q) => answers[q.id]!.content.trim()).length;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">{interview.company.name} mock interview</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {interview.mode === "practice" ? "Practice: no time limit" : interview.mode === "extended" ? "Extended time" : "Strict: the clock does not pause"}
+          </p>
+        </div>
+        <Countdown deadlineAt={interview.deadlineAt} startedAt={interview.startedAt} offset={offset} onExpire={finish} />
+      </header>
+
+      <div>
+        <div className="mb-2 flex justify-between text-xs text-slate-600 dark:text-slate-400">
+          <span>
+            {answered} of {interview.questions.length} answered
+          </span>
+          <span>Alt+J next · Alt+K previous · Alt+L flag</span>
+        </div>
+        <div className="h-2 rounded bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Answered" aria-valuemin={0} aria-valuemax={interview.questions.length} aria-valuenow={answered}>
+          <div className="h-2 rounded bg-brand-500" style={{ width: `${(answered / interview.questions.length) * 100}%` }} />
+        </div>
+      </div>
+
+      <QuestionNav items={interview.questions.map((q) => ({ ...q, flagged: Boolean(flags[q.id]) }))} answers={answers} current={current} onSelect={go} />
+
+      {ending ? <Alert>{ending}</Alert> : null}
+
+      <section aria-labelledby="question-title" className="space-y-4">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            Question {current + 1} of {interview.questions.length} · {question.topic}
+          </p>
+          <h2 id="question-title" className="mt-1 text-lg font-semibold">
+            {question.title}
+          </h2>
+          {promptsHtml[question.id] ? (
+            <div className="prose prose-slate mt-2 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: promptsHtml[question.id]! }} />
+          ) : null}
+        </div>
+        {answer.status === "conflict" && answer.conflict ? <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={(which) => resolve(question.id, which)} /> : null}
+        <AnswerEditor
+          key={question.id}
+          value={answer.content}
+          language={question.kind === "coding" ? "python" : "markdown"}
+          label={`Your answer to question ${current + 1}`}
+          readOnly={answer.status === "time-up"}
+          onChange={(content) => {
+            markTime();
+            edit(question.id, content);
+          }}
+          onBlur={() => void save(question.id)}
+        />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <SaveStatusText status={answer.status} />
+          <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>
+        </div>
+      </section>
+
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+        <div className="flex gap-2">
+          <Button type="button" variant="secondary" onClick={() => go(current - 1)} disabled={current === 0}>
+            Previous
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => go(current + 1)} disabled={current === interview.questions.length - 1}>
+            Next
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => void toggleFlag()} aria-pressed={Boolean(flags[question.id])}>
+            {flags[question.id] ? "Unflag" : "Flag for review"}
+          </Button>
+        </div>
+        {confirming ? (
+          <div className="flex items-center gap-2" role="group" aria-label="Confirm finishing">
+            <span className="text-sm">Finish now? You cannot change answers afterwards.</span>
+            <Button type="button" onClick={() => void finish()} disabled={ending !== null}>
+              Yes, finish
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              Keep going
+            </Button>
+          </div>
+        ) : (
+          <Button type="button" onClick={() => setConfirming(true)}>
+            Finish interview
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { AnswerState } from "./use-autosave";
+
+type Item = { id: string; position: number; flagged: boolean };
+
+export function QuestionNav({ items, answers, current, onSelect }: { items: Item[]; answers: Record<string, AnswerState>; current: number; onSelect: (index: number) => void }) {
+  return (
+    <nav aria-label="Questions in this interview">
+      <ol className="flex flex-wrap gap-2">
+        {items.map((item, index) => {
+          const answered = (answers[item.id]?.content.trim().length ?? 0) > 0;
+          const state = `${answered ? "answered" : "empty"}${item.flagged ? ", flagged" : ""}`;
+          return (
+            <li key={item.id}>
+              <button
+                type="button"
+                onClick={() => onSelect(index)}
+                aria-current={index === current ? "step" : undefined}
+                aria-label={`Question ${index + 1}, ${state}`}
+                className={`relative h-9 w-9 rounded-md border text-sm font-medium ${
+                  index === current ? "border-brand-600 ring-2 ring-brand-500" : "border-slate-300 dark:border-slate-700"
+                } ${answered ? "bg-brand-50 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" : "bg-white dark:bg-slate-900"}`}
+              >
+                {index + 1}
+                {item.flagged ? <span aria-hidden="true" className="absolute -right-1 -top-1 text-xs text-amber-600">⚑</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, errorBody } from "./errors";
+import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
 import { parseOrThrow } from "./validation";
 
@@ -118,6 +119,6 @@ export function assertSameOrigin(request: Request): void {
 
 /** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */
 export function uuidOr404(value: string, what = "interview"): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new AppError("NOT_FOUND", `No such ${what}.`);
+  if (!isUuid(value)) throw new AppError("NOT_FOUND", `No such ${what}.`);
   return value.toLowerCase();
 }

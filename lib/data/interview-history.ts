@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { isUuid } from "../ids";
 import { Prisma, type InterviewStatus } from "../generated/prisma/client";
 import { isOverdue } from "../interviews/clock";
 import type { InterviewListQuery, InterviewSummary } from "../schemas/interviews";
@@ -15,7 +16,7 @@ function decode(cursor: string): { startedAt: Date; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const startedAt = new Date(at);
-    if (Number.isNaN(startedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
+    if (Number.isNaN(startedAt.getTime()) || !isUuid(id)) throw new Error();
     return { startedAt, id };
   } catch {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });

@@ -4,15 +4,15 @@ import { percent } from "@/components/interview/format";
 import { Alert } from "@/components/ui/alert";
 import { getInterview } from "@/lib/data/interviews";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { requireUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Compare interviews" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ id?: string | string[] }> }) {
   const user = await requireUser();
-  const ids = [(await searchParams).id].flat().filter((id): id is string => typeof id === "string" && UUID.test(id));
+  const ids = [(await searchParams).id].flat().filter(isUuid);
   const back = (
     <Link href="/interviews" className="text-sm underline">
       Back to your interviews

@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { RatingButtons } from "@/components/interview/rating-buttons";
 import { formatDuration, percent } from "@/components/interview/format";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
-import { getInterview } from "@/lib/data/interviews";
-import { AppError } from "@/lib/errors";
-import { requireUser } from "@/lib/session";
+import { loadOwnInterview } from "../load";
 
 export const metadata: Metadata = { title: "Interview review" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusText = { finished: "Finished", expired: "Time ran out", abandoned: "Abandoned", in_progress: "In progress" } as const;
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
-  const interview = await getInterview(user.id, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const interview = await loadOwnInterview(id);
   if (!interview.review) redirect(`/interviews/${id}`);
   const review = interview.review;
   const took = interview.endedAt ? new Date(interview.endedAt).getTime() - new Date(interview.startedAt).getTime() : 0;

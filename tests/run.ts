@@ -13,8 +13,13 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-test-"));
 
 function vitestCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    testResults: { status: string; assertionResults: { status: string }[] }[];
+  };
+  // A file that fails before its tests run (an import error) has no failed test: count it as one.
+  const brokenFiles = report.testResults.filter((r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed")).length;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + report.numTodoTests };
 }
 
 function playwrightCounts(file: string): Counts {

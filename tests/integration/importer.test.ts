@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { importGuide } from "@/lib/importer/import-guide";
 import { parseGuide } from "@/lib/importer/parse-guide";
 
-const seedGuide = parseGuide(fs.readFileSync(path.resolve("../shared/seed-guide/django-interview-guide.md"), "utf8"));
+const seedGuide = parseGuide(fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8"));
 const counts = async () => ({ topics: await db().topic.count(), questions: await db().question.count() });
 
 describe("importing a guide", () => {

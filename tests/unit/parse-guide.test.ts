@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseGuide, stripNumbering } from "@/lib/importer/parse-guide";
 
 const fixture = (name: string) => parseGuide(fs.readFileSync(path.join("tests/fixtures/guides", name), "utf8"));
-const seedGuidePath = path.resolve("../shared/seed-guide/django-interview-guide.md");
+const seedGuidePath = path.resolve("tests/fixtures/guides/django-interview-guide.md");
 
 describe("parseGuide on the seed guide", () => {
   const guide = parseGuide(fs.readFileSync(seedGuidePath, "utf8"));

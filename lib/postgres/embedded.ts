@@ -63,13 +63,16 @@ function readPostmaster(dataDir: string): { pid: number; port: number } | null {
   }
 }
 
+class PasswordMismatch extends Error {}
+
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
     await client.query("select 1");
     return true;
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") throw new PasswordMismatch();
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -109,17 +112,30 @@ export async function startEmbeddedPostgres(options: {
   const stateDir = path.resolve(options.stateDir);
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o755 });
   const binaries = await loadBinaries();
-
-  const password = readOrCreatePassword(stateDir);
-  const user = "postgres";
   const { binaries: bin, dataDir, runAs } = prepareRootAccess({ binaries, stateDir, name: options.name, log: options.log });
+  // The password lives beside the cluster it belongs to (which may have been moved out of .data/).
+  const password = readOrCreatePassword(path.dirname(dataDir));
+  const user = "postgres";
   const url = (port: number) => (database: string) =>
     `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   // A server left behind by a killed start still owns the folder: reuse it when it answers, else let
   // PostgreSQL clear the stale lock (it checks whether the recorded pid is alive).
+  const mismatch = () =>
+    new Error(
+      `The embedded PostgreSQL in ${dataDir} was created with a different password than ${path.join(path.dirname(dataDir), "postgres-password")}. ` +
+        `Restore that file, or stop the server and delete ${dataDir} to start with an empty database.`,
+    );
   const previous = readPostmaster(dataDir);
-  if (previous && isAlive(previous.pid) && (await canConnect(url(previous.port)("postgres")))) {
+  const answers = async (port: number) => {
+    try {
+      return await canConnect(url(port)("postgres"));
+    } catch (error) {
+      if (error instanceof PasswordMismatch) throw mismatch();
+      throw error;
+    }
+  };
+  if (previous && isAlive(previous.pid) && (await answers(previous.port))) {
     options.log(`Reusing the embedded PostgreSQL already running on 127.0.0.1:${previous.port} (pid ${previous.pid}).`);
     return { url: url(previous.port), port: previous.port, dataDir, started: false, stop: () => stopServer(bin, dataDir, runAs) };
   }
@@ -155,7 +171,7 @@ export async function startEmbeddedPostgres(options: {
   try {
     await waitUntil(async () => {
       if (exited) throw new Error(`PostgreSQL exited during start-up: ${stderr}`);
-      return canConnect(url(port)("postgres"));
+      return answers(port);
     }, 30_000, "the embedded PostgreSQL to accept connections");
   } catch (error) {
     child.kill("SIGKILL");

@@ -53,3 +53,18 @@ describe("embedded PostgreSQL", () => {
     }
   });
 });
+
+describe("embedded PostgreSQL with a lost password file", () => {
+  it("says which file and folder to fix instead of timing out", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-lost-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbeddedPostgres({ stateDir: dir, name: "pg", log: () => undefined });
+    await server.stop();
+    fs.writeFileSync(path.join(dir, "postgres-password"), "another-password\n");
+    const started = Date.now();
+    await expect(startEmbeddedPostgres({ stateDir: dir, name: "pg", log: () => undefined })).rejects.toThrow(/was created with a different password/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await new Promise((r) => setTimeout(r, 200)); // the failed start kills its server; let it go
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -15,7 +15,7 @@ const LANGUAGES = ["python", "bash", "shell", "json", "sql", "yaml", "html", "ja
 
 let highlighter: Promise<Highlighter> | undefined;
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: LANGUAGES });
+  highlighter ??= createHighlighter({ themes: ["github-light-high-contrast", "github-dark-high-contrast"], langs: LANGUAGES });
   return highlighter;
 }
 
@@ -40,7 +40,7 @@ export async function renderMarkdown(markdown: string): Promise<string> {
     .use(remarkRehype) // raw HTML in the markdown is dropped, not passed through
     .use(rehypeSanitize, schema)
     .use(rehypeShikiFromHighlighter, await getHighlighter(), {
-      themes: { light: "github-light", dark: "github-dark" },
+      themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
       defaultColor: "light",
       fallbackLanguage: "text",
       defaultLanguage: "text",

@@ -34,7 +34,8 @@ const vitest = (project: string): Step => ({
 });
 
 const steps: Step[] = [
-  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  // Route types first: .next/types may be stale (or missing) from an older build.
+  { name: "typecheck", command: ["sh", "-c", `"${bin("next")}" typegen >/dev/null && "${bin("tsc")}" --noEmit`] },
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
   vitest("unit"),
   vitest("integration"),

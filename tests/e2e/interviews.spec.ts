@@ -1,0 +1,173 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eQuery } from "./db";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+async function signedIn(page: Page) {
+  const email = newEmail("interview");
+  await registerViaApi(page.request, email, "Ada");
+  await signInViaApi(page.request, email);
+  return email;
+}
+
+async function startInterview(page: Page, company = "deloitte", mode = "Strict") {
+  await page.goto(`/interviews/new?company=${company}`);
+  await page.getByLabel(mode, { exact: false }).first().check();
+  const clicked = Date.now();
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+  test.info().annotations.push({ type: "start-to-first-question-ms", description: String(Date.now() - clicked) });
+  return page.url().split("/").at(-1)!;
+}
+
+const editor = (page: Page) => page.getByRole("textbox", { name: /Your answer to question/ });
+
+test("start a strict interview, answer, reload without losing anything, finish and review", async ({ page }) => {
+  await signedIn(page);
+  await startInterview(page);
+  await expect(page.getByRole("timer")).toHaveText(/^(44|45):\d\d$/);
+
+  await editor(page).click();
+  await page.keyboard.type("Django is a batteries-included Python web framework with an ORM, admin and auth.");
+  const saveStarted = Date.now();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 5_000 });
+  test.info().annotations.push({ type: "autosave-round-trip-ms (incl. 1 s debounce)", description: String(Date.now() - saveStarted) });
+
+  const before = await page.getByRole("timer").textContent();
+  await page.reload();
+  await expect(editor(page)).toContainText("batteries-included Python web framework");
+  const after = await page.getByRole("timer").textContent();
+  const seconds = (t: string | null) => Number(t!.split(":")[0]) * 60 + Number(t!.split(":")[1]);
+  expect(seconds(before) - seconds(after)).toBeGreaterThanOrEqual(0);
+  expect(seconds(before) - seconds(after)).toBeLessThan(10);
+
+  await page.getByRole("button", { name: "Finish interview" }).click();
+  await page.getByRole("button", { name: "Yes, finish" }).click();
+  await page.waitForURL(/\/review$/);
+  const first = page.getByRole("main").getByRole("listitem").first();
+  await expect(first.getByRole("region", { name: "Your answer" })).toContainText("batteries-included Python web framework");
+  await expect(first.getByRole("region", { name: "Model answer" })).not.toBeEmpty();
+  await expect(first.getByRole("region", { name: "Key points" })).toBeVisible();
+  await first.getByRole("button", { name: "Good" }).click();
+  await expect(first.getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.getByRole("main").getByRole("listitem").first().getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("when time runs out the interview submits itself", async ({ page }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "mckinsey");
+  await editor(page).click();
+  await page.keyboard.type("An answer written against the clock.");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  // Instead of waiting the full duration, move this interview's deadline to a few seconds from now.
+  await e2eQuery(`update "Interview" set "deadlineAt" = now() + interval '4 seconds' where id = $1`, [id]);
+  await page.reload();
+  await expect(page.getByTestId("clock-announcement")).toHaveText(/Time is up/, { timeout: 10_000 });
+  await page.waitForURL(/\/review$/, { timeout: 15_000 });
+  await expect(page.getByRole("main")).toContainText("An answer written against the clock.");
+  const [row] = await e2eQuery<{ status: string }>(`select status from "Interview" where id = $1`, [id]);
+  expect(["FINISHED", "EXPIRED"]).toContain(row!.status);
+});
+
+test("two tabs editing the same answer show a conflict instead of losing a write", async ({ page, context }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "jpmorgan", "Practice");
+  const other = await context.newPage();
+  await other.goto(`/interviews/${id}`);
+
+  await editor(page).click();
+  await page.keyboard.type("Written in tab A.");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  await editor(other).click();
+  await other.keyboard.type("Written in tab B.");
+  await expect(other.getByRole("heading", { name: "This answer was also changed elsewhere" })).toBeVisible();
+  await expect(other.getByText("Written in tab A.", { exact: true })).toBeVisible();
+  await other.getByRole("button", { name: "Keep my version" }).click();
+  await expect(other.getByTestId("save-status")).toHaveText("Saved");
+
+  await page.reload();
+  await expect(editor(page)).toContainText("Written in tab B.");
+});
+
+test("going offline keeps the draft on the device and syncs it on return", async ({ page, context }) => {
+  await signedIn(page);
+  await startInterview(page, "product-startup", "Practice");
+  await context.setOffline(true);
+  await editor(page).click();
+  await page.keyboard.type("Typed while the network was down.");
+  await expect(page.getByTestId("save-status")).toHaveText(/Offline/, { timeout: 5_000 });
+  await context.setOffline(false);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+  await page.reload();
+  await expect(editor(page)).toContainText("Typed while the network was down.");
+});
+
+test("someone else's interview is not found, in pages and in the API", async ({ page, browser, baseURL }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "fintech-scaleup", "Practice");
+  const questionId = (await (await page.request.get(`/api/interviews/${id}`)).json()).questions[0].id;
+
+  const stranger = await browser.newContext({ baseURL });
+  const strangerPage = await stranger.newPage();
+  await signedIn(strangerPage);
+  const api = strangerPage.request;
+  expect((await api.get(`/api/interviews/${id}`)).status()).toBe(404);
+  expect((await api.put(`/api/interviews/${id}/answers/${questionId}`, { data: { content: "x", revision: 0 } })).status()).toBe(404);
+  expect((await api.put(`/api/interviews/${id}/answers/${questionId}/flag`, { data: { flagged: true } })).status()).toBe(404);
+  expect((await api.put(`/api/interviews/${id}/answers/${questionId}/rating`, { data: { rating: "good" } })).status()).toBe(404);
+  expect((await api.post(`/api/interviews/${id}/finish`)).status()).toBe(404);
+  expect((await api.post(`/api/interviews/${id}/abandon`)).status()).toBe(404);
+  expect((await strangerPage.goto(`/interviews/${id}`))!.status()).toBe(404);
+  expect((await strangerPage.goto(`/interviews/${id}/review`))!.status()).toBe(404);
+  expect((await (await api.get("/api/interviews")).json()).items).toEqual([]);
+  await stranger.close();
+
+  const anonymous = await browser.newContext({ baseURL });
+  expect((await anonymous.request.get(`/api/interviews/${id}`)).status()).toBe(401);
+  expect((await anonymous.request.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } })).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("the API validates input and refuses a second interview in progress for the same profile", async ({ page }) => {
+  await signedIn(page);
+  const api = page.request;
+  const bad = await api.post("/api/interviews", { data: { company: "deloitte", mode: "sprint" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.fields).toHaveProperty("mode");
+  const first = await api.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } });
+  expect(first.status()).toBe(201);
+  const created = await first.json();
+  expect(created.questions.length).toBeGreaterThan(0);
+  expect(JSON.stringify(created)).not.toContain("modelAnswer");
+  const second = await api.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } });
+  expect(second.status()).toBe(409);
+  expect((await second.json()).inProgress.id).toBe(created.id);
+  const huge = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, { data: { content: "x".repeat(101 * 1024), revision: 0 } });
+  expect(huge.status()).toBe(413);
+  const stale = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, { data: { content: "hello", revision: 5 } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).current).toEqual({ content: "", revision: 0 });
+  const crossSite = await api.post(`/api/interviews/${created.id}/abandon`, { headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+});
+
+test("interview pages pass accessibility checks", async ({ page }) => {
+  await signedIn(page);
+  await page.goto("/interviews/new");
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  await check();
+  await startInterview(page, "deloitte", "Practice");
+  await check();
+  await page.getByRole("button", { name: "Finish interview" }).click();
+  await page.getByRole("button", { name: "Yes, finish" }).click();
+  await page.waitForURL(/\/review$/);
+  await check();
+  await page.goto("/interviews");
+  await check();
+});

@@ -1,5 +1,5 @@
-// Repairs UTF-8 text that was once decoded as Windows-1252 ("â€™" for "’", "ðŸ‘‰" for "👉"), and only
-// that: a run is replaced when its characters map back to bytes that form one valid UTF-8 sequence.
+// Repairs UTF-8 text that was once decoded as Windows-1252 (three Latin-1 characters for "’", four for
+// an emoji), and only that: a run is replaced when its characters map back to bytes that form one valid UTF-8 sequence.
 // Correct text such as "naïve", "São Paulo" or "Zürich" never forms such a run, so it is left alone.
 
 // Windows-1252 differs from Latin-1 only in 0x80-0x9F. (Node's TextDecoder("windows-1252") decodes

@@ -8,8 +8,11 @@ export const slugSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
 
-/** UTF-8 read as cp1252 ("â€™", "Ã©", "ðŸ‘‰"): such text must be repaired before it is stored. */
-export const MOJIBAKE = /â€|â†|âœ|Ã[\u0080-\u00bf]|ðŸ|Â[\u00a0-\u00bf]/;
+/**
+ * UTF-8 read as cp1252 (a right quote shows as "a-circumflex, euro, trade mark"; an emoji starts with
+ * "eth, Y-diaeresis"): such text must be repaired before it is stored. Escaped so this file is clean.
+ */
+export const MOJIBAKE = /\u00e2\u20ac|\u00e2\u2020|\u00e2\u0153|\u00c3[\u0080-\u00bf]|\u00f0\u0178|\u00c2[\u00a0-\u00bf]/;
 
 const text = (min: number, max: number) =>
   z

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseGuide } from "@/lib/importer/parse-guide";
+import { MOJIBAKE } from "@/lib/schemas/content";
+import { readContent } from "@/seed/content";
+
+const content = readContent();
+const guide = parseGuide(fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8"));
+
+function seedFiles(dir = path.resolve("seed")): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? seedFiles(path.join(dir, entry.name)) : entry.name.endsWith(".json") ? [path.join(dir, entry.name)] : [],
+  );
+}
+
+describe("the seed content", () => {
+  it("holds at least 140 questions and 5 company profiles", () => {
+    expect(content.questions.length).toBeGreaterThanOrEqual(140);
+    expect(content.companies.map((c) => c.slug)).toEqual(expect.arrayContaining(["deloitte", "jpmorgan", "mckinsey"]));
+    expect(content.companies.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("contains every one of the guide's 86 questions, traceable through its source", () => {
+    const refs = new Set(content.questions.filter((q) => q.source.name === "django-interview-guide").map((q) => q.source.ref));
+    const missing = guide.topics.flatMap((t) => t.questions.map((q) => q.text)).filter((text) => !refs.has(text));
+    expect(missing).toEqual([]);
+    expect(refs.size).toBe(86);
+  });
+
+  it("gives every question a model answer and 3 to 6 key points", () => {
+    for (const q of content.questions) {
+      expect(q.modelAnswer.trim().length, q.slug).toBeGreaterThan(100);
+      expect(q.keyPoints.length, q.slug).toBeGreaterThanOrEqual(3);
+      expect(q.keyPoints.length, q.slug).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it("has no mojibake anywhere in the files", () => {
+    for (const file of seedFiles()) expect(MOJIBAKE.test(fs.readFileSync(file, "utf8")), file).toBe(false);
+  });
+
+  it("closes every markdown code fence", () => {
+    for (const q of content.questions) {
+      for (const text of [q.prompt, q.modelAnswer]) expect((text.match(/^\s*```/gm)?.length ?? 0) % 2, q.slug).toBe(0);
+    }
+  });
+
+  it("can fill every company profile from the bank", () => {
+    for (const company of content.companies) {
+      const topics = new Set(Object.keys(company.topicWeights));
+      const pool = content.questions.filter((q) => topics.has(q.topic) && q.kind === "written");
+      for (const topic of topics) expect(pool.some((q) => q.topic === topic), `${company.slug}: no question in ${topic}`).toBe(true);
+      const written = company.questionCount - company.codingProblems;
+      expect(pool.length, `${company.slug}: pool`).toBeGreaterThanOrEqual(written * 2);
+      for (const level of ["easy", "medium", "hard"] as const) {
+        const needed = Math.ceil(company.difficultyMix[level] * written);
+        expect(pool.filter((q) => q.difficulty === level).length, `${company.slug}: ${level}`).toBeGreaterThanOrEqual(needed);
+      }
+    }
+  });
+});

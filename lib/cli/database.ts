@@ -1,7 +1,9 @@
 // Resolves the database the command-line tools use: DATABASE_URL when set, else the embedded server.
 import path from "node:path";
 import { readEnv } from "../config";
+import { migrate } from "../migrations/runner";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../postgres/embedded";
+import { createPrismaClient, type PrismaClient } from "../prisma-client";
 
 export const DATA_DIR = path.resolve(".data");
 
@@ -16,3 +18,27 @@ export async function resolveDatabase(log: (line: string) => void): Promise<{ ur
 }
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+/**
+ * For one-shot commands (seed, import): the database (embedded if need be), migrated, and a client;
+ * everything is closed again afterwards, and an embedded server this command started is stopped.
+ */
+export async function withMigratedDatabase<T>(log: (line: string) => void, run: (db: PrismaClient) => Promise<T>): Promise<T> {
+  const { url, embedded } = await resolveDatabase(log);
+  const db = createPrismaClient(url, { max: 2 });
+  try {
+    await migrate({ databaseUrl: url, dir: MIGRATIONS_DIR, log });
+    return await run(db);
+  } finally {
+    await db.$disconnect();
+    if (embedded?.started) await embedded.stop();
+  }
+}
+
+/** Runs a command's main(), printing only the message of an error and exiting 1. */
+export function runCommand(main: () => Promise<unknown>): void {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

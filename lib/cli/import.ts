@@ -2,10 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { importGuide, MAX_GUIDE_BYTES, slugify } from "../importer/import-guide";
-import { migrate } from "../migrations/runner";
 import { parseGuide } from "../importer/parse-guide";
-import { createPrismaClient } from "../prisma-client";
-import { MIGRATIONS_DIR, resolveDatabase } from "./database";
+import { runCommand, withMigratedDatabase } from "./database";
 
 function usage(): never {
   console.error("Usage: npm run import -- <guide.md> [--dry-run] [--source NAME]");
@@ -35,21 +33,10 @@ async function main() {
   }
   for (const topic of guide.topics) console.log(`  - ${topic.name}: ${topic.questions.length}`);
 
-  const { url, embedded } = await resolveDatabase(() => undefined);
-  const db = createPrismaClient(url, { max: 2 });
-  try {
-    await migrate({ databaseUrl: url, dir: MIGRATIONS_DIR });
-    const plan = await importGuide(db, guide, { source, dryRun });
-    const verb = dryRun ? "would be" : "were";
-    console.log(`${dryRun ? "Dry run, nothing written. " : ""}Topics: ${plan.topics.create.length} ${verb} created, ${plan.topics.existing.length} exist.`);
-    console.log(`Questions: ${plan.questions.create} ${verb} created, ${plan.questions.update} ${verb} updated, ${plan.questions.unchanged} unchanged.`);
-  } finally {
-    await db.$disconnect();
-    if (embedded?.started) await embedded.stop();
-  }
+  const plan = await withMigratedDatabase(() => undefined, (db) => importGuide(db, guide, { source, dryRun }));
+  const verb = dryRun ? "would be" : "were";
+  console.log(`${dryRun ? "Dry run, nothing written. " : ""}Topics: ${plan.topics.create.length} ${verb} created, ${plan.topics.existing.length} exist.`);
+  console.log(`Questions: ${plan.questions.create} ${verb} created, ${plan.questions.update} ${verb} updated, ${plan.questions.unchanged} unchanged.`);
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+runCommand(main);

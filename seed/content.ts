@@ -17,7 +17,9 @@ export type Content = { topics: TopicContent[]; companies: CompanyContent[]; que
 export class ContentError extends Error {}
 
 /** CONTENT_DIR, relative to the repository root where every command runs; "seed" by default. */
-export const SEED_DIR = path.resolve(readEnv().CONTENT_DIR);
+export function contentDir(): string {
+  return path.resolve(readEnv().CONTENT_DIR);
+}
 
 function readJson(file: string): unknown {
   try {
@@ -34,7 +36,7 @@ function parse<T extends z.ZodType>(schema: T, data: unknown, file: string): z.i
   throw new ContentError(`${path.relative(process.cwd(), file)} is invalid:\n${lines.join("\n")}`);
 }
 
-export function readContent(dir = SEED_DIR): Content {
+export function readContent(dir = contentDir()): Content {
   const topicsFile = path.join(dir, "topics.json");
   const topics = parse(z.array(topicSchema), readJson(topicsFile), topicsFile);
   const companiesFile = path.join(dir, "companies.json");

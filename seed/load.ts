@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { hashPassword } from "../lib/password";
 import { describeBankReport, loadBank, type BankReport } from "./bank";
-import { readContent, SEED_DIR } from "./content";
+import { readContent } from "./content";
 
 export const DEMO_EMAIL = "demo@mockroom.local";
 
@@ -24,7 +24,7 @@ async function seedDemoAccount(db: PrismaClient, report: SeedReport) {
 
 export async function runSeed(db: PrismaClient, options: { demo: boolean; contentDir?: string }): Promise<SeedReport> {
   const report: SeedReport = { lines: [] };
-  report.bank = await loadBank(db, readContent(options.contentDir ?? SEED_DIR));
+  report.bank = await loadBank(db, readContent(options.contentDir));
   report.lines.push(...describeBankReport(report.bank));
   if (options.demo) await seedDemoAccount(db, report);
   return report;

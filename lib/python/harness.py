@@ -1,0 +1,100 @@
+"""Mockroom's test harness for coding problems.
+
+Runs a candidate's source against a problem's tests and returns one JSON document. The browser (Pyodide in a
+Web Worker), the Node tests (Pyodide from node_modules) and content checks all use this same file, so a problem
+passes or fails the same way everywhere.
+
+A test is {"name", "setup"?, "call", "expected"?, "raises"?}: "setup" holds Python statements, "call" an
+expression whose value is compared with == to the value of the "expected" expression, or which must raise an
+exception named by "raises". Every test runs the source afresh in its own namespace, so module-level state does
+not leak from one test into the next.
+"""
+
+import io
+import json
+import sys
+import traceback
+
+SOURCE_FILE = "<solution>"
+MAX_REPR = 2000
+MAX_OUTPUT = 20000
+
+
+def _short(value):
+    try:
+        text = repr(value)
+    except Exception as exc:  # a broken __repr__ must not break the report
+        text = "<unprintable %s: %s>" % (type(value).__name__, exc)
+    return text if len(text) <= MAX_REPR else text[:MAX_REPR] + "..."
+
+
+def _error(exc):
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == SOURCE_FILE:
+            line = frame.lineno
+    if isinstance(exc, SyntaxError) and exc.filename == SOURCE_FILE:
+        line = exc.lineno
+    return {"type": type(exc).__name__, "message": str(exc)[:MAX_REPR], "line": line}
+
+
+def _names(exc):
+    return {cls.__name__ for cls in type(exc).__mro__}
+
+
+def _run_one(code, test):
+    namespace = {"__name__": "solution"}
+    result = {"name": test.get("name", ""), "passed": False, "expected": None, "actual": None, "error": None}
+    try:
+        exec(code, namespace)
+    except BaseException as exc:  # the whole source failed to run: report it against this test
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        result["error"] = _error(exc)
+        return result
+    try:
+        if test.get("setup"):
+            exec(compile(test["setup"], "<setup>", "exec"), namespace)
+        expected_raise = test.get("raises")
+        if expected_raise:
+            result["expected"] = "raises " + expected_raise
+            try:
+                value = eval(compile(test["call"], "<test>", "eval"), namespace)
+            except Exception as exc:
+                result["actual"] = "raised %s: %s" % (type(exc).__name__, str(exc)[:200])
+                result["passed"] = expected_raise in _names(exc)
+                if not result["passed"]:
+                    result["error"] = _error(exc)
+            else:
+                result["actual"] = "returned " + _short(value)
+            return result
+        expected = eval(compile(test["expected"], "<expected>", "eval"), namespace)
+        result["expected"] = _short(expected)
+        value = eval(compile(test["call"], "<test>", "eval"), namespace)
+        result["actual"] = _short(value)
+        result["passed"] = bool(value == expected)
+    except Exception as exc:
+        result["error"] = _error(exc)
+    return result
+
+
+def run_tests(source, tests_json):
+    """Runs every test; returns a JSON string {"compileError", "results", "stdout", "stderr"}."""
+    tests = json.loads(tests_json)
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    report = {"compileError": None, "results": []}
+    try:
+        try:
+            code = compile(source, SOURCE_FILE, "exec")
+        except SyntaxError as exc:
+            report["compileError"] = _error(exc)
+        else:
+            for test in tests:
+                report["results"].append(_run_one(code, test))
+    finally:
+        sys.stdout, sys.stderr = saved
+    report["stdout"] = out.getvalue()[:MAX_OUTPUT]
+    report["stderr"] = err.getvalue()[:MAX_OUTPUT]
+    return json.dumps(report)

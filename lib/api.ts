@@ -122,3 +122,9 @@ export function uuidOr404(value: string, what = "interview"): string {
   if (!isUuid(value)) throw new AppError("NOT_FOUND", `No such ${what}.`);
   return value.toLowerCase();
 }
+
+/** Question slugs in routes: anything that is not a slug cannot name a question. */
+export function slugOr404(value: string, what = "question"): string {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 120) throw new AppError("NOT_FOUND", `No such ${what}.`);
+  return value;
+}

@@ -79,11 +79,15 @@ export function authOptions(): NextAuthOptions {
       },
       jwt({ token, user }) {
         // On sign-in `user` is ours (credentials) or was rewritten to ours in signIn (OAuth).
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.signedInAt = Math.floor(Date.now() / 1000);
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
         return session;
       },
     },

@@ -5,6 +5,11 @@ import packageJson from "@/package.json";
 import { errorSchema, healthSchema } from "./schemas/api";
 import { registeredSchema, registerSchema } from "./schemas/auth";
 import { flagSchema, interviewListQuerySchema, interviewListSchema, interviewSchema, rateSchema, saveAnswerSchema, startInterviewSchema } from "./schemas/interviews";
+import {
+  bookmarkListSchema, createSetSchema, deleteAccountSchema, exportDocumentSchema, exportQuerySchema, noteListQuerySchema, noteListSchema, noteSchema,
+  practiceAnswerSchema, practiceRatingSchema, reviewQueueSchema, reviewRateSchema, saveNoteSchema, savePracticeDraftSchema, savePracticeVersionSchema,
+  setDetailSchema, setListSchema, setSummarySchema, updateSetSchema,
+} from "./schemas/workspace";
 import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "./schemas/questions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -143,6 +148,141 @@ export const operations: Operation[] = [
     method: "post", path: "/api/interviews/{id}/abandon", summary: "Abandon an interview in progress", tags: ["interviews"], auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/notes", summary: "Your notes: ranked full-text search with snippets, or newest edit first", tags: ["notes"], auth: true,
+    query: noteListQuerySchema,
+    responses: { 200: { description: "A page of notes", schema: noteListSchema }, ...errors(400, 401) },
+  },
+  {
+    method: "get", path: "/api/questions/{slug}/note", summary: "Your note on a question", tags: ["notes"], auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "The note", schema: noteSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "put", path: "/api/questions/{slug}/note", summary: "Create or autosave your note at the revision you last saw (0 to create)", tags: ["notes"], auth: true,
+    pathParams: ["slug"], body: saveNoteSchema,
+    responses: {
+      200: { description: "The saved note", schema: noteSchema },
+      409: { description: "`CONFLICT` with `current: { content, revision }`: the note changed elsewhere", schema: errorSchema },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
+    method: "delete", path: "/api/questions/{slug}/note", summary: "Delete your note on a question", tags: ["notes"], auth: true,
+    pathParams: ["slug"],
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating and every saved version", tags: ["practice"], auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "put", path: "/api/questions/{slug}/practice", summary: "Autosave the practice draft at the revision you last saw", tags: ["practice"], auth: true,
+    pathParams: ["slug"], body: savePracticeDraftSchema,
+    responses: {
+      200: { description: "`{ revision, updatedAt }`" },
+      409: { description: "`CONFLICT` with `current: { content, revision }`", schema: errorSchema },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
+    method: "post", path: "/api/questions/{slug}/practice/versions", summary: "Save a version of your answer, scored against the key points", tags: ["practice"], auth: true,
+    pathParams: ["slug"], body: savePracticeVersionSchema,
+    responses: { 201: { description: "`{ revision, version: { number, content, score, coverage, createdAt } }`" }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+  },
+  {
+    method: "put", path: "/api/questions/{slug}/practice/rating", summary: "Rate yourself on a question (Again/Hard queue it for revision)", tags: ["practice"], auth: true,
+    pathParams: ["slug"], body: practiceRatingSchema,
+    responses: { 200: { description: "`{ rating, queuedUntil }`" }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: "put", path: "/api/questions/{slug}/bookmark", summary: "Bookmark a question", tags: ["bookmarks"], auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "`{ bookmarked: true }`" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "delete", path: "/api/questions/{slug}/bookmark", summary: "Remove a bookmark", tags: ["bookmarks"], auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "`{ bookmarked: false }`" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/bookmarks", summary: "Your bookmarked questions, newest first", tags: ["bookmarks"], auth: true,
+    responses: { 200: { description: "Bookmarks", schema: bookmarkListSchema }, ...errors(401) },
+  },
+  {
+    method: "get", path: "/api/sets", summary: "Your question sets", tags: ["sets"], auth: true,
+    responses: { 200: { description: "Sets", schema: setListSchema }, ...errors(401) },
+  },
+  {
+    method: "post", path: "/api/sets", summary: "Create a set (at most 200 per user)", tags: ["sets"], auth: true,
+    body: createSetSchema,
+    responses: { 201: { description: "The set", schema: setSummarySchema }, ...errors(400, 401, 403, 409, 413, 415) },
+  },
+  {
+    method: "get", path: "/api/sets/{id}", summary: "One of your sets with its questions", tags: ["sets"], auth: true,
+    pathParams: ["id"],
+    responses: { 200: { description: "The set", schema: setDetailSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "patch", path: "/api/sets/{id}", summary: "Rename a set or change its description", tags: ["sets"], auth: true,
+    pathParams: ["id"], body: updateSetSchema,
+    responses: { 200: { description: "The set", schema: setDetailSchema }, ...errors(400, 401, 403, 404, 415) },
+  },
+  {
+    method: "delete", path: "/api/sets/{id}", summary: "Delete a set (its questions stay in the bank)", tags: ["sets"], auth: true,
+    pathParams: ["id"],
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "put", path: "/api/sets/{id}/questions/{slug}", summary: "Add a question to a set", tags: ["sets"], auth: true,
+    pathParams: ["id", "slug"],
+    responses: { 200: { description: "`{ added: true }`" }, ...errors(401, 403, 404, 409) },
+  },
+  {
+    method: "delete", path: "/api/sets/{id}/questions/{slug}", summary: "Remove a question from a set", tags: ["sets"], auth: true,
+    pathParams: ["id", "slug"],
+    responses: { 204: { description: "Removed" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "post", path: "/api/sets/{id}/interview", summary: "Start a practice interview (no clock) from a set, at most 20 questions", tags: ["sets"], auth: true,
+    pathParams: ["id"],
+    responses: { 201: { description: "`{ id }` of the new interview" }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/review", summary: "Your revision queue: what is due by the end of today (your time zone)", tags: ["review"], auth: true,
+    responses: { 200: { description: "The queue", schema: reviewQueueSchema }, ...errors(401) },
+  },
+  {
+    method: "post", path: "/api/review/{slug}", summary: "Rate a queued question; FSRS schedules its next review", tags: ["review"], auth: true,
+    pathParams: ["slug"], body: reviewRateSchema,
+    responses: { 200: { description: "`{ due }`" }, ...errors(400, 401, 403, 404, 415) },
+  },
+  {
+    method: "put", path: "/api/review/{slug}", summary: "Add a question to your revision queue", tags: ["review"], auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "`{ queued: true, due }`" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "delete", path: "/api/review/{slug}", summary: "Remove a question from your revision queue", tags: ["review"], auth: true,
+    pathParams: ["slug"],
+    responses: { 204: { description: "Removed" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/me/export", summary: "Download everything you own: `format=json` (importable) or `format=markdown`", tags: ["account"], auth: true,
+    query: exportQuerySchema,
+    responses: { 200: { description: "An attachment; the JSON follows the ExportDocument schema", schema: exportDocumentSchema }, ...errors(400, 401) },
+  },
+  {
+    method: "post", path: "/api/me/import", summary: "Load a JSON export into an empty account (20 MB at most)", tags: ["account"], auth: true,
+    body: exportDocumentSchema,
+    responses: { 201: { description: "`{ imported: { … counts }, skippedQuestions: [slug] }`" }, ...errors(400, 401, 403, 409, 413, 415) },
+  },
+  {
+    method: "delete", path: "/api/me", summary: "Delete your account and everything it owns (password, or a sign-in within 10 minutes)", tags: ["account"], auth: true,
+    body: deleteAccountSchema,
+    responses: { 204: { description: "Deleted; sign out afterwards" }, ...errors(400, 401, 403, 415) },
   },
 ];
 

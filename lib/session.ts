@@ -50,3 +50,9 @@ export async function requireApiAdmin(): Promise<SessionUser> {
   if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators can use this endpoint.");
   return user;
 }
+
+/** When the current session signed in (seconds since the epoch), or null for sessions older than this field. */
+export async function getSignedInAt(): Promise<number | null> {
+  const session = await getServerSession(authOptions());
+  return session?.signedInAt ?? null;
+}

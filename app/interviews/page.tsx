@@ -88,11 +88,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
                   {items.map((i) => (
                     <tr key={i.id} className="border-t border-slate-200 dark:border-slate-800">
                       <td className="p-2">
-                        <input type="checkbox" name="id" value={i.id} aria-label={`Compare the ${i.company.name} interview of ${i.startedAt.slice(0, 10)}`} disabled={i.status === "in_progress"} />
+                        <input type="checkbox" name="id" value={i.id} aria-label={`Compare the ${i.title} interview of ${i.startedAt.slice(0, 10)}`} disabled={i.status === "in_progress"} />
                       </td>
                       <td className="p-2">
                         <Link href={i.status === "in_progress" ? `/interviews/${i.id}` : `/interviews/${i.id}/review`} className="font-medium hover:underline">
-                          {i.company.name}
+                          {i.title}
                         </Link>
                       </td>
                       <td className="p-2 tabular-nums">{i.startedAt.slice(0, 16).replace("T", " ")}</td>

@@ -99,7 +99,7 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold">{interview.company.name} mock interview</h1>
+          <h1 className="text-xl font-semibold">{interview.company ? `${interview.title} mock interview` : interview.title}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {interview.mode === "practice" ? "Practice: no time limit" : interview.mode === "extended" ? "Extended time" : "Strict: the clock does not pause"}
           </p>

@@ -32,7 +32,7 @@ export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {
         <tbody>
           {points.map((p) => (
             <tr key={p.id}>
-              <td>{p.company.name}</td>
+              <td>{p.title}</td>
               <td>{p.startedAt.slice(0, 10)}</td>
               <td>{percent(p.score!)}</td>
             </tr>

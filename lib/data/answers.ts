@@ -5,6 +5,8 @@ import type { Rating } from "../generated/prisma/client";
 import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
 import { MAX_ANSWER_BYTES, type SaveAnswerInput } from "../schemas/interviews";
 import { loadInterview, notFound } from "./interviews";
+import { recordRating } from "./review";
+import type { RatingName } from "../review/fsrs";
 
 const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no longer accepts answers. Your text is kept in the review as not submitted.");
 
@@ -49,10 +51,14 @@ export async function setFlag(userId: string, interviewId: string, questionId: s
   return { flagged };
 }
 
+/** A rating in the interview review; Again/Hard also put the question in the revision queue. */
 export async function rateAnswer(userId: string, interviewId: string, questionId: string, rating: Rating, now = new Date()) {
   const interview = await loadInterview(userId, interviewId, now);
   if (interview.status === "IN_PROGRESS") throw new AppError("CONFLICT", "Rate your answers once the interview has ended.");
-  const result = await db().interviewQuestion.updateMany({ where: { interviewId: interview.id, questionId }, data: { rating } });
-  if (!result.count) throw notFound();
-  return { rating: rating.toLowerCase() };
+  return db().$transaction(async (tx) => {
+    const result = await tx.interviewQuestion.updateMany({ where: { interviewId: interview.id, questionId }, data: { rating } });
+    if (!result.count) throw notFound();
+    await recordRating(tx, userId, questionId, rating.toLowerCase() as RatingName, "INTERVIEW", now);
+    return { rating: rating.toLowerCase() };
+  });
 }

@@ -20,7 +20,7 @@ const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T
 export function scoreAnswers(row: InterviewRow) {
   const items = row.questions.map((q) => {
     const { points, score } = keyPointCoverage(q.content, q.question.keyPoints);
-    return { id: q.id, coverage: points, score: q.question.keyPoints.length ? score : null };
+    return { id: q.id, questionId: q.questionId, coverage: points, score: q.question.keyPoints.length ? score : null };
   });
   const scored = items.filter((i) => i.score !== null);
   const total = scored.length ? scored.reduce((sum, i) => sum + i.score!, 0) / scored.length : null;
@@ -33,6 +33,7 @@ export function toView(row: InterviewRow, now: Date): InterviewView {
     id: row.id,
     status: lower(row.status),
     mode: lower(row.mode),
+    title: row.title || row.company?.name || "Practice interview",
     company: row.company,
     startedAt: row.startedAt.toISOString(),
     deadlineAt: row.deadlineAt?.toISOString() ?? null,

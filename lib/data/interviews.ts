@@ -6,22 +6,28 @@ import { Prisma, type InterviewStatus } from "../generated/prisma/client";
 import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
+import { enqueue, LOW_SCORE } from "./review";
 import { interviewInclude, scoreAnswers, toView, type InterviewRow } from "./interview-view";
 
 type Tx = Prisma.TransactionClient;
 export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
 
-/** Ends an interview: scores every answer and the whole, in one transaction with the status change. */
+/**
+ * Ends an interview: scores every answer and the whole, in one transaction with the status change, and
+ * puts questions answered poorly into the revision queue. Only the first finalizer wins; a concurrent
+ * one finds the status already changed and does nothing.
+ */
 export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatus, now: Date): Promise<void> {
   const scored = status === "ABANDONED" ? null : scoreAnswers(row);
-  for (const item of scored?.items ?? []) {
-    await tx.interviewQuestion.update({ where: { id: item.id }, data: { coverage: item.coverage, score: item.score } });
-  }
-  // Only the first finalizer wins; a concurrent one finds the status already changed.
-  await tx.interview.updateMany({
+  const won = await tx.interview.updateMany({
     where: { id: row.id, status: "IN_PROGRESS" },
     data: { status, endedAt: status === "EXPIRED" && row.deadlineAt ? row.deadlineAt : now, score: scored?.total ?? null },
   });
+  if (!won.count || !scored) return;
+  for (const item of scored.items) {
+    await tx.interviewQuestion.update({ where: { id: item.id }, data: { coverage: item.coverage, score: item.score } });
+    if (item.score !== null && item.score < LOW_SCORE) await enqueue(tx, row.userId, item.questionId, "LOW_SCORE", now);
+  }
 }
 
 /** The user's interview, finalized first if its time ran out while nobody was looking. */
@@ -75,7 +81,7 @@ export async function startInterview(userId: string, input: StartInterviewInput,
   try {
     const created = await db().interview.create({
       data: {
-        userId, companyId: company.id, mode: input.mode.toUpperCase() as Uppercase<Mode>, seed, topicFocus: focus ?? [],
+        userId, companyId: company.id, title: company.name, mode: input.mode.toUpperCase() as Uppercase<Mode>, seed, topicFocus: focus ?? [],
         timeMultiplier: multiplier, startedAt: now, deadlineAt: deadlineFor(input.mode, company.durationMinutes, multiplier, now),
         questions: { create: ids.map((questionId, position) => ({ questionId, position })) },
       },
@@ -95,4 +101,71 @@ export async function endInterview(userId: string, id: string, how: "finish" | "
   const row = await loadInterview(userId, id, now);
   if (row.status === "IN_PROGRESS") await db().$transaction((tx) => finalize(tx, row, how === "finish" ? "FINISHED" : "ABANDONED", now));
   return getInterview(userId, id, now);
+}
+
+/** Most questions a practice interview built from a set or from weak topics holds. */
+export const CUSTOM_INTERVIEW_MAX = 20;
+
+/** A practice interview (no clock) over chosen questions: from a set, or the dashboard's weakest topics. */
+async function startCustomInterview(userId: string, input: { title: string; questionIds: string[]; setId?: string; topicFocus?: string[] }, now: Date) {
+  if (!input.questionIds.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: ["There are no questions to practise."] } });
+  const created = await db().interview.create({
+    data: {
+      userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: crypto.randomInt(0, 2 ** 31 - 1),
+      topicFocus: input.topicFocus ?? [], timeMultiplier: 1, startedAt: now, deadlineAt: null,
+      questions: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) },
+    },
+    select: { id: true },
+  });
+  return created;
+}
+
+/** Seeded shuffle (mulberry32) so a long set gives a different sample each time, reproducibly per seed. */
+function sample<T>(items: T[], count: number, seed: number): T[] {
+  if (items.length <= count) return items;
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, count);
+}
+
+export async function startSetInterview(userId: string, setId: string, now = new Date()) {
+  const set = await db().questionSet.findFirst({
+    where: { id: setId, userId },
+    include: { items: { where: { question: { archivedAt: null } }, orderBy: [{ addedAt: "asc" }, { questionId: "asc" }], select: { questionId: true } } },
+  });
+  if (!set) throw new AppError("NOT_FOUND", "No such set.");
+  const ids = sample(set.items.map((i) => i.questionId), CUSTOM_INTERVIEW_MAX, crypto.randomInt(0, 2 ** 31 - 1));
+  return startCustomInterview(userId, { title: `Set: ${set.name}`, questionIds: ids, setId: set.id }, now);
+}
+
+/**
+ * Practice on the given topics: questions due for review first, then the lowest-scored, then never
+ * attempted ones; at most 8.
+ */
+export async function startTopicInterview(userId: string, topics: string[], now = new Date()) {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    select q.id
+    from "Question" q join "Topic" t on t.id = q."topicId"
+    left join "ReviewCard" rc on rc."questionId" = q.id and rc."userId" = ${userId}::uuid
+    left join lateral (
+      select min(iq.score) as score from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
+      where iq."questionId" = q.id and i."userId" = ${userId}::uuid and iq.score is not null
+    ) s on true
+    where q."archivedAt" is null and q.kind = 'WRITTEN' and t.slug = any(${topics}::text[])
+    order by (rc.due is not null and rc.due <= ${now}) desc, s.score asc nulls last, random()
+    limit 8`;
+  const names = await db().topic.findMany({ where: { slug: { in: topics } }, orderBy: { order: "asc" }, select: { name: true, slug: true } });
+  if (!names.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["No such topic."] } });
+  return startCustomInterview(userId, { title: `Practice: ${names.map((n) => n.name).join(", ")}`, questionIds: rows.map((r) => r.id), topicFocus: names.map((n) => n.slug) }, now);
 }

@@ -57,7 +57,9 @@ export const interviewSchema = z
     id: z.uuid(),
     status: statusSchema,
     mode: modeSchema,
-    company: z.object({ slug: z.string(), name: z.string() }),
+    /** The profile's name, or the set's for a practice interview built from a set. */
+    title: z.string(),
+    company: z.object({ slug: z.string(), name: z.string() }).nullable(),
     startedAt: z.string(),
     deadlineAt: z.string().nullable(),
     endedAt: z.string().nullable(),
@@ -70,7 +72,7 @@ export const interviewSchema = z
   .meta({ id: "Interview" });
 
 export const interviewSummarySchema = z.object({
-  id: z.uuid(), status: statusSchema, mode: modeSchema, company: z.object({ slug: z.string(), name: z.string() }),
+  id: z.uuid(), status: statusSchema, mode: modeSchema, title: z.string(), company: z.object({ slug: z.string(), name: z.string() }).nullable(),
   startedAt: z.string(), endedAt: z.string().nullable(), durationSeconds: z.number().int().nullable(), score: z.number().nullable(), questionCount: z.number().int(),
 });
 

@@ -29,14 +29,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       {back}
       <h1 className="text-2xl font-semibold">Compare two attempts</h1>
-      {a!.company.slug !== b!.company.slug ? <Alert>These are different company formats; topics may differ.</Alert> : null}
+      {a!.company?.slug !== b!.company?.slug ? <Alert>These are different company formats; topics may differ.</Alert> : null}
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="text-slate-600 dark:text-slate-400">
             <th className="p-2 font-medium">Topic</th>
             {[a, b].map((i) => (
               <th key={i!.id} className="p-2 font-medium">
-                {i!.company.name}, {i!.startedAt.slice(0, 10)}
+                {i!.title}, {i!.startedAt.slice(0, 10)}
               </th>
             ))}
           </tr>

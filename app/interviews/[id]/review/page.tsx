@@ -26,7 +26,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             Interviews
           </Link>
         </nav>
-        <h1 className="text-2xl font-semibold">{interview.company.name}: review</h1>
+        <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {statusText[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
         </p>

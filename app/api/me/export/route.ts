@@ -1,0 +1,18 @@
+import { apiRoute, readQuery } from "@/lib/api";
+import { exportDocument, exportMarkdown } from "@/lib/data/account";
+import { exportQuerySchema } from "@/lib/schemas/workspace";
+import { requireApiUser } from "@/lib/session";
+
+/** Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). */
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiUser();
+  const { format } = readQuery(request, exportQuerySchema);
+  const day = new Date().toISOString().slice(0, 10);
+  const [body, type, ext] =
+    format === "markdown"
+      ? [await exportMarkdown(user.id), "text/markdown; charset=utf-8", "md"]
+      : [JSON.stringify(await exportDocument(user.id), null, 2), "application/json; charset=utf-8", "json"];
+  return new Response(body, {
+    headers: { "content-type": type, "content-disposition": `attachment; filename="mockroom-export-${day}.${ext}"`, "cache-control": "no-store" },
+  });
+});

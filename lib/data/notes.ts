@@ -1,0 +1,132 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { isUuid } from "../ids";
+import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { snippetHtml, toPrefixQuery } from "./questions";
+
+export const questionNotFound = () => new AppError("NOT_FOUND", "No such question.");
+
+/** A question's id by slug (archived ones included: what users wrote about them stays reachable). */
+export async function questionIdBySlug(slug: string): Promise<string> {
+  const row = await db().question.findUnique({ where: { slug }, select: { id: true } });
+  if (!row) throw questionNotFound();
+  return row.id;
+}
+
+export function assertDocumentSize(content: string, what = "Notes"): void {
+  if (Buffer.byteLength(content) > MAX_DOCUMENT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `${what} are limited to 100 KB.`);
+}
+
+const noteInclude = { question: { select: { slug: true, title: true, topic: { select: { slug: true, name: true } } } } } as const;
+type NoteRow = Prisma.NoteGetPayload<{ include: typeof noteInclude }>;
+
+function toView(row: NoteRow): NoteView {
+  return {
+    question: row.question,
+    content: row.content,
+    revision: row.revision,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function getNote(userId: string, slug: string): Promise<NoteView | null> {
+  const questionId = await questionIdBySlug(slug);
+  const row = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } }, include: noteInclude });
+  return row ? toView(row) : null;
+}
+
+/**
+ * Creates (revision 0 → 1) or updates a note if the client saw the current revision; otherwise 409
+ * CONFLICT with the stored version, so the client can offer both and nothing is overwritten silently.
+ * One statement each way, so two racing saves cannot both win.
+ */
+export async function saveNote(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()): Promise<NoteView> {
+  assertDocumentSize(input.content);
+  const questionId = await questionIdBySlug(slug);
+  if (input.revision === 0) {
+    const created = await db().$queryRaw<{ id: string }[]>`
+      insert into "Note" (id, "userId", "questionId", content, revision, "createdAt", "updatedAt")
+      values (gen_random_uuid(), ${userId}::uuid, ${questionId}::uuid, ${input.content}, 1, ${now}, ${now})
+      on conflict ("userId", "questionId") do nothing
+      returning id`;
+    if (created[0]) return toView(await db().note.findUniqueOrThrow({ where: { id: created[0].id }, include: noteInclude }));
+  } else {
+    const updated = await db().note.updateMany({
+      where: { userId, questionId, revision: input.revision },
+      data: { content: input.content, revision: { increment: 1 }, updatedAt: now },
+    });
+    if (updated.count) return toView(await db().note.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } }, include: noteInclude }));
+  }
+  const current = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } } });
+  throw new AppError("CONFLICT", "This note was changed elsewhere (another tab or device). Choose which version to keep.", {
+    extra: { current: current ? { content: current.content, revision: current.revision } : { content: "", revision: 0 } },
+  });
+}
+
+export async function deleteNote(userId: string, slug: string): Promise<void> {
+  const questionId = await questionIdBySlug(slug);
+  const deleted = await db().note.deleteMany({ where: { userId, questionId } });
+  if (!deleted.count) throw new AppError("NOT_FOUND", "You have no note on this question.");
+}
+
+type ListRow = {
+  id: string; slug: string; title: string; topic_slug: string; topic_name: string; content: string; revision: number;
+  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null;
+};
+
+const MARKS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+/** The user's notes: ranked full-text search (prefix matching, snippets) or newest edit first; keyset pages. */
+export async function listNotes(userId: string, query: NoteListQuery) {
+  const tsquery = toPrefixQuery(query.q);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "edited") || (cursor.mode === "edited" && !isUuid(cursor.slug)))) {
+    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
+  }
+  const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
+  const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
+  if (tsquery) where.push(Prisma.sql`n.search @@ to_tsquery('english', ${tsquery})`);
+  if (query.topic) where.push(Prisma.sql`t.slug = ${query.topic}`);
+  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`);
+  if (cursor?.mode === "edited") {
+    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
+  }
+  const snippet = tsquery ? Prisma.sql`ts_headline('english', n.content, to_tsquery('english', ${tsquery}), ${MARKS})` : Prisma.sql`null`;
+  const order = tsquery ? Prisma.sql`rank desc, q.slug` : Prisma.sql`n."updatedAt" desc, n.id`;
+  const rows = await db().$queryRaw<ListRow[]>`
+    select n.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, n.content, n.revision, n."createdAt", n."updatedAt",
+           ${rank} as rank, ${snippet} as snippet
+    from "Note" n join "Question" q on q.id = n."questionId" join "Topic" t on t.id = q."topicId"
+    where ${Prisma.join(where, " and ")}
+    order by ${order}
+    limit ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.slug } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
+      : null;
+  return {
+    items: page.map((r) => ({
+      question: { slug: r.slug, title: r.title, topic: { slug: r.topic_slug, name: r.topic_name } },
+      content: r.content,
+      revision: r.revision,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
+    })),
+    nextCursor,
+  };
+}
+
+/** Topics the user has notes in, with counts, for the filter. */
+export async function noteTopics(userId: string) {
+  return db().$queryRaw<{ slug: string; name: string; count: number }[]>`
+    select t.slug, t.name, count(*)::int as count
+    from "Note" n join "Question" q on q.id = n."questionId" join "Topic" t on t.id = q."topicId"
+    where n."userId" = ${userId}::uuid group by t.slug, t.name, t."order" order by t."order"`;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Rating } from "../generated/prisma/client";
+import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
+import type { RatingName } from "../review/fsrs";
+import type { PracticeAnswerView } from "../schemas/workspace";
+import { assertDocumentSize, questionNotFound } from "./notes";
+import { recordRating } from "./review";
+
+/** A question keeps at most this many saved versions of a user's practice answer. */
+export const MAX_VERSIONS = 1_000;
+
+async function questionFor(slug: string) {
+  const question = await db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true } });
+  if (!question) throw questionNotFound();
+  return question;
+}
+
+const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [] };
+
+export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
+  const question = await questionFor(slug);
+  const answer = await db().practiceAnswer.findUnique({
+    where: { userId_questionId: { userId, questionId: question.id } },
+    include: { versions: { orderBy: { number: "asc" } } },
+  });
+  if (!answer) return empty;
+  return {
+    draft: answer.draft,
+    revision: answer.revision,
+    rating: answer.rating ? (answer.rating.toLowerCase() as RatingName) : null,
+    updatedAt: answer.updatedAt.toISOString(),
+    versions: answer.versions.map((v) => ({
+      number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}
+
+const conflict = (current: { content: string; revision: number }) =>
+  new AppError("CONFLICT", "This answer was changed elsewhere (another tab or device). Choose which version to keep.", { extra: { current } });
+
+/** Autosave of the working draft, revision-checked like interview answers (409 with the stored draft). */
+export async function savePracticeDraft(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()) {
+  assertDocumentSize(input.content, "Answers");
+  const { id: questionId } = await questionFor(slug);
+  if (input.revision === 0) {
+    const created = await db().$queryRaw<{ revision: number }[]>`
+      insert into "PracticeAnswer" (id, "userId", "questionId", draft, revision, "createdAt", "updatedAt")
+      values (gen_random_uuid(), ${userId}::uuid, ${questionId}::uuid, ${input.content}, 1, ${now}, ${now})
+      on conflict ("userId", "questionId") do nothing
+      returning revision`;
+    if (created[0]) return { revision: created[0].revision, updatedAt: now.toISOString() };
+  } else {
+    const updated = await db().$queryRaw<{ revision: number }[]>`
+      update "PracticeAnswer" set draft = ${input.content}, revision = revision + 1, "updatedAt" = ${now}
+      where "userId" = ${userId}::uuid and "questionId" = ${questionId}::uuid and revision = ${input.revision}
+      returning revision`;
+    if (updated[0]) return { revision: updated[0].revision, updatedAt: now.toISOString() };
+  }
+  const current = await db().practiceAnswer.findUnique({ where: { userId_questionId: { userId, questionId } } });
+  throw conflict(current ? { content: current.draft, revision: current.revision } : { content: "", revision: 0 });
+}
+
+/**
+ * "Save answer": a new numbered version with its key point coverage, and the draft set to it, in one
+ * transaction. The row lock on the answer serializes concurrent saves, so numbers never collide.
+ */
+export async function savePracticeVersion(userId: string, slug: string, content: string, now = new Date()) {
+  assertDocumentSize(content, "Answers");
+  if (!content.trim()) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { content: ["Write an answer before saving it."] } });
+  const question = await questionFor(slug);
+  const { points, score } = keyPointCoverage(content, question.keyPoints);
+  return db().$transaction(async (tx) => {
+    const answer = await tx.practiceAnswer.upsert({
+      where: { userId_questionId: { userId, questionId: question.id } },
+      create: { userId, questionId: question.id, draft: content, revision: 1, updatedAt: now },
+      update: { draft: content, revision: { increment: 1 }, updatedAt: now },
+    });
+    const last = await tx.practiceAnswerVersion.findFirst({ where: { answerId: answer.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const number = (last?.number ?? 0) + 1;
+    if (number > MAX_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_VERSIONS} saved versions.`);
+    const version = await tx.practiceAnswerVersion.create({ data: { answerId: answer.id, number, content, coverage: points, score, createdAt: now } });
+    return {
+      revision: answer.revision,
+      version: { number: version.number, content, score, coverage: points, createdAt: version.createdAt.toISOString() },
+    };
+  });
+}
+
+/** Self-rating of a practised question; Again/Hard put it in the revision queue (see recordRating). */
+export async function ratePractice(userId: string, slug: string, rating: RatingName, now = new Date()) {
+  const question = await questionFor(slug);
+  return db().$transaction(async (tx) => {
+    await tx.practiceAnswer.upsert({
+      where: { userId_questionId: { userId, questionId: question.id } },
+      create: { userId, questionId: question.id, rating: rating.toUpperCase() as Rating, ratedAt: now, updatedAt: now },
+      update: { rating: rating.toUpperCase() as Rating, ratedAt: now },
+    });
+    const due = await recordRating(tx, userId, question.id, rating, "PRACTICE", now);
+    return { rating, queuedUntil: due?.toISOString() ?? null };
+  });
+}

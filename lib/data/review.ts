@@ -1,0 +1,125 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Prisma, Rating, ReviewReason, ReviewSource } from "../generated/prisma/client";
+import { applyRating, newCard, previewRatings, replay, stateNames, type RatingName, type StoredCard } from "../review/fsrs";
+import type { ReviewQueue } from "../schemas/workspace";
+import { questionIdBySlug } from "./notes";
+
+type Tx = Prisma.TransactionClient;
+
+/** Scores below this in a finished mock interview put the question in the revision queue. */
+export const LOW_SCORE = 0.5;
+
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+function cardFields(card: StoredCard) {
+  return {
+    due: card.due, stability: card.stability, difficulty: card.difficulty, elapsedDays: card.elapsedDays, scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, lastReview: card.lastReview,
+  };
+}
+
+/** Puts a question in the queue as a new card due now, unless it is there already. */
+export async function enqueue(tx: Tx, userId: string, questionId: string, reason: ReviewReason, now: Date): Promise<void> {
+  await tx.reviewCard.upsert({
+    where: { userId_questionId: { userId, questionId } },
+    create: { userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) },
+    update: {},
+  });
+}
+
+/**
+ * Records a rating. Again or Hard (or any rating in /review) puts the question in the queue if needed;
+ * a question already queued is rescheduled by FSRS whatever the rating. Every applied rating is logged.
+ */
+export async function recordRating(tx: Tx, userId: string, questionId: string, rating: RatingName, source: ReviewSource, now: Date): Promise<Date | null> {
+  let card = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
+  if (!card) {
+    if (source !== "REVIEW" && rating !== "again" && rating !== "hard") return null;
+    card = await tx.reviewCard.create({ data: { userId, questionId, reason: "RATED", createdAt: now, ...cardFields(newCard(now)) } });
+  }
+  const next = applyRating(card, rating, now);
+  await tx.reviewCard.update({ where: { id: card.id }, data: cardFields(next) });
+  await tx.reviewLog.create({ data: { userId, questionId, rating: rating.toUpperCase() as Rating, source, reviewedAt: now, due: next.due } });
+  return next.due;
+}
+
+/** End of the user's current day, in their time zone, computed by PostgreSQL. */
+async function endOfToday(userId: string, now: Date): Promise<Date> {
+  const rows = await db().$queryRaw<{ end: Date }[]>`
+    select ((date_trunc('day', ${now}::timestamptz at time zone u."timeZone") + interval '1 day') at time zone u."timeZone") as "end"
+    from "User" u where u.id = ${userId}::uuid`;
+  return rows[0]?.end ?? new Date(now.getTime() + 86_400_000);
+}
+
+export async function reviewQueue(userId: string, now = new Date(), limit = 50): Promise<ReviewQueue> {
+  const end = await endOfToday(userId, now);
+  const [cards, upcoming] = await Promise.all([
+    db().reviewCard.findMany({
+      where: { userId, due: { lte: end } },
+      orderBy: [{ due: "asc" }, { id: "asc" }],
+      take: limit,
+      include: { question: { select: { slug: true, title: true, prompt: true, difficulty: true, topic: { select: { slug: true, name: true } } } } },
+    }),
+    db().reviewCard.count({ where: { userId, due: { gt: end } } }),
+  ]);
+  const first = cards[0];
+  const preview = first ? previewRatings(first, now < first.due ? first.due : now) : null;
+  return {
+    due: cards.map((c) => ({
+      question: { slug: c.question.slug, title: c.question.title, prompt: c.question.prompt, difficulty: lower(c.question.difficulty), topic: c.question.topic },
+      reason: lower(c.reason),
+      due: c.due.toISOString(),
+      state: stateNames[c.state] ?? "new",
+      reps: c.reps,
+      lapses: c.lapses,
+    })),
+    upcoming,
+    next: preview ? { again: preview.again.toISOString(), hard: preview.hard.toISOString(), good: preview.good.toISOString(), easy: preview.easy.toISOString() } : null,
+  };
+}
+
+export async function dueCount(userId: string, now = new Date()): Promise<number> {
+  const end = await endOfToday(userId, now);
+  return db().reviewCard.count({ where: { userId, due: { lte: end } } });
+}
+
+const notQueued = () => new AppError("NOT_FOUND", "This question is not in your revision queue.");
+
+/** A rating given in /review: only for a question in the queue. */
+export async function rateReview(userId: string, slug: string, rating: RatingName, now = new Date()) {
+  const questionId = await questionIdBySlug(slug);
+  return db().$transaction(async (tx) => {
+    const card = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { id: true } });
+    if (!card) throw notQueued();
+    const due = await recordRating(tx, userId, questionId, rating, "REVIEW", now);
+    return { due: due!.toISOString() };
+  });
+}
+
+export async function addToQueue(userId: string, slug: string, now = new Date()) {
+  const questionId = await questionIdBySlug(slug);
+  await db().$transaction((tx) => enqueue(tx, userId, questionId, "MANUAL", now));
+  const card = await db().reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } } });
+  return { queued: true, due: card.due.toISOString() };
+}
+
+export async function removeFromQueue(userId: string, slug: string) {
+  const questionId = await questionIdBySlug(slug);
+  const deleted = await db().reviewCard.deleteMany({ where: { userId, questionId } });
+  if (!deleted.count) throw notQueued();
+}
+
+export async function queueStatus(userId: string, questionId: string) {
+  const card = await db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { due: true } });
+  return card ? { due: card.due.toISOString() } : null;
+}
+
+/** The card as its log says it should be (createdAt, then every rating): for checks and repairs. */
+export async function recomputeCard(userId: string, questionId: string): Promise<StoredCard | null> {
+  const card = await db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
+  if (!card) return null;
+  const log = await db().reviewLog.findMany({ where: { userId, questionId, reviewedAt: { gte: card.createdAt } }, orderBy: { reviewedAt: "asc" } });
+  return replay(card.createdAt, log.map((l) => ({ rating: lower(l.rating), reviewedAt: l.reviewedAt })));
+}

@@ -3,13 +3,14 @@ import "server-only";
 // the tree sanitized with rehype-sanitize's GitHub-like allow-list, then code highlighted by Shiki
 // (its output is built from text nodes, so it adds no markup a user controls).
 import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { createHighlighter, type Highlighter } from "shiki";
 import { unified } from "unified";
+import { sanitizeSchema as schema } from "./markdown-safe";
 
 const LANGUAGES = ["python", "bash", "shell", "json", "sql", "yaml", "html", "javascript", "typescript", "ini", "dockerfile", "nginx", "toml", "diff"];
 
@@ -19,13 +20,6 @@ function getHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
-const schema: SanitizeSchema = {
-  ...defaultSchema,
-  attributes: {
-    ...defaultSchema.attributes,
-    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w+-]+$/]] as NonNullable<SanitizeSchema["attributes"]>[string],
-  },
-};
 
 // Rendered markdown is a pure function of its text: cache recent results (content changes rarely).
 const cache = new Map<string, string>();

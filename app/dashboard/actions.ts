@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { setTimeMultiplier } from "@/lib/data/users";
+import { redirect } from "next/navigation";
+import { startTopicInterview } from "@/lib/data/interviews";
+import { setTimeMultiplier, setTimeZone } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
 import { requireUser } from "@/lib/session";
 
 const settingsSchema = z.object({ timeMultiplier: z.enum(["1", "1.5", "2"]) });
@@ -17,4 +20,46 @@ export async function saveSettings(_previous: SettingsState, form: FormData): Pr
   await setTimeMultiplier(user.id, Number(parsed.data.timeMultiplier) as 1 | 1.5 | 2);
   revalidatePath("/dashboard");
   return { ok: true, message: "Saved." };
+}
+
+const timeZoneSchema = z.object({
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "Unknown time zone."),
+});
+
+/** The user's time zone, for streaks and "due today". */
+export async function saveTimeZone(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  const user = await requireUser();
+  const parsed = timeZoneSchema.safeParse({ timeZone: form.get("timeZone") });
+  if (!parsed.success) return { ok: false, message: "Choose a time zone from the list." };
+  await setTimeZone(user.id, parsed.data.timeZone);
+  revalidatePath("/dashboard");
+  return { ok: true, message: "Saved." };
+}
+
+const topicsSchema = z.object({ topics: z.array(z.string().regex(/^[a-z0-9-]{2,120}$/)).min(1).max(5) });
+
+/** "Practise these": a practice interview over the weakest topics, then straight into it. */
+export async function practiseTopics(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = topicsSchema.safeParse({ topics: form.getAll("topic") });
+  if (!parsed.success) redirect("/dashboard?error=topics");
+  let id: string;
+  try {
+    id = (await startTopicInterview(user.id, parsed.data.topics)).id;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "VALIDATION") redirect("/dashboard?error=topics");
+    throw error;
+  }
+  redirect(`/interviews/${id}`);
 }

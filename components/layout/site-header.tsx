@@ -8,7 +8,9 @@ export const navigation = [
   { href: "/questions", label: "Questions" },
   { href: "/companies", label: "Companies" },
   { href: "/interviews", label: "Interviews" },
+  { href: "/review", label: "Review" },
   { href: "/notes", label: "Notes" },
+  { href: "/sets", label: "Sets" },
   { href: "/dashboard", label: "Dashboard" },
 ] as const;
 

@@ -21,6 +21,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <Link href="/dashboard" className={item}>
           Dashboard
         </Link>
+        <Link href="/account" className={item}>
+          Account and data
+        </Link>
         <SignOutButton className={item} />
       </div>
     </details>

@@ -145,3 +145,15 @@ export async function questionMembership(userId: string, questionId: string) {
   ]);
   return { bookmarked: bookmark !== null, sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })) };
 }
+
+/** Everything a question page shows a signed-in user about their own work on it, in parallel. */
+export async function questionWorkspace(userId: string, slug: string) {
+  const { getNote, questionIdBySlug } = await import("./notes");
+  const { getPractice } = await import("./practice");
+  const { queueStatus } = await import("./review");
+  const questionId = await questionIdBySlug(slug);
+  const [note, practice, membership, queued] = await Promise.all([
+    getNote(userId, slug), getPractice(userId, slug), questionMembership(userId, questionId), queueStatus(userId, questionId),
+  ]);
+  return { note, practice, membership, queued };
+}

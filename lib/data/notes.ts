@@ -130,3 +130,9 @@ export async function noteTopics(userId: string) {
     from "Note" n join "Question" q on q.id = n."questionId" join "Topic" t on t.id = q."topicId"
     where n."userId" = ${userId}::uuid group by t.slug, t.name, t."order" order by t."order"`;
 }
+
+/** The user's notes on these questions, by question id (one query, for the interview review). */
+export async function notesFor(userId: string, questionIds: string[]) {
+  const rows = await db().note.findMany({ where: { userId, questionId: { in: questionIds } }, select: { questionId: true, content: true, revision: true } });
+  return new Map(rows.map((r) => [r.questionId, { content: r.content, revision: r.revision }]));
+}

@@ -60,23 +60,26 @@ export async function reviewQueue(userId: string, now = new Date(), limit = 50):
       where: { userId, due: { lte: end } },
       orderBy: [{ due: "asc" }, { id: "asc" }],
       take: limit,
-      include: { question: { select: { slug: true, title: true, prompt: true, difficulty: true, topic: { select: { slug: true, name: true } } } } },
+      include: { question: { select: { slug: true, title: true, prompt: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { slug: true, name: true } } } } },
     }),
     db().reviewCard.count({ where: { userId, due: { gt: end } } }),
   ]);
-  const first = cards[0];
-  const preview = first ? previewRatings(first, now < first.due ? first.due : now) : null;
+  const iso = (dates: Record<RatingName, Date>) =>
+    Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<RatingName, string>;
   return {
     due: cards.map((c) => ({
-      question: { slug: c.question.slug, title: c.question.title, prompt: c.question.prompt, difficulty: lower(c.question.difficulty), topic: c.question.topic },
+      question: {
+        slug: c.question.slug, title: c.question.title, prompt: c.question.prompt, modelAnswer: c.question.modelAnswer, keyPoints: c.question.keyPoints,
+        difficulty: lower(c.question.difficulty), topic: c.question.topic,
+      },
       reason: lower(c.reason),
       due: c.due.toISOString(),
       state: stateNames[c.state] ?? "new",
       reps: c.reps,
       lapses: c.lapses,
+      next: iso(previewRatings(c, now)),
     })),
     upcoming,
-    next: preview ? { again: preview.again.toISOString(), hard: preview.hard.toISOString(), good: preview.good.toISOString(), easy: preview.easy.toISOString() } : null,
   };
 }
 

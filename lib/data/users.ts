@@ -82,3 +82,12 @@ export async function getTimeMultiplier(userId: string): Promise<number> {
 export async function setTimeMultiplier(userId: string, value: 1 | 1.5 | 2): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { timeMultiplier: value } });
 }
+
+export async function setTimeZone(userId: string, timeZone: string): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { timeZone } });
+}
+
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
+}

@@ -107,20 +107,20 @@ export const bookmarkListSchema = z
 export const reviewRateSchema = z.object({ rating: ratingSchema }).meta({ id: "ReviewRateRequest" });
 
 export const reviewCardSchema = z.object({
-  question: questionRef.extend({ prompt: z.string() }),
+  question: questionRef.extend({ prompt: z.string(), modelAnswer: z.string(), keyPoints: z.array(z.string()) }),
   reason: z.enum(["manual", "rated", "low_score"]),
   due: z.string(),
   state: z.enum(["new", "learning", "review", "relearning"]),
   reps: z.number().int(),
   lapses: z.number().int(),
+  /** When each rating, given now, would bring the question back (ISO dates). */
+  next: z.record(ratingSchema, z.string()),
 });
 export const reviewQueueSchema = z
   .object({
     due: z.array(reviewCardSchema),
     /** Cards due later, for "what comes next". */
     upcoming: z.number().int(),
-    /** When each rating would bring the first due card back, ISO dates. */
-    next: z.record(ratingSchema, z.string()).nullable(),
   })
   .meta({ id: "ReviewQueue" });
 

@@ -6,7 +6,13 @@ import { DifficultyBadge } from "@/components/questions/question-card";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { SignInToUse } from "@/components/layout/sign-in-to-use";
+import { NoteEditor } from "@/components/workspace/note-editor";
+import { PracticePanel } from "@/components/workspace/practice-panel";
+import { QuestionActions } from "@/components/workspace/question-actions";
+import { questionWorkspace } from "@/lib/data/collections";
 import { getQuestion } from "@/lib/data/questions";
+import { getCurrentUser } from "@/lib/session";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Params = Promise<{ slug: string }>;
@@ -23,6 +29,8 @@ const frequency = ["", "sometimes", "often", "very often"];
 export default async function QuestionPage({ params }: { params: Params }) {
   const question = await load((await params).slug);
   if (!question) notFound();
+  const user = await getCurrentUser();
+  const workspace = user ? await questionWorkspace(user.id, question.slug) : null;
   return (
     <article className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0 space-y-6">
@@ -43,8 +51,24 @@ export default async function QuestionPage({ params }: { params: Params }) {
             <span className="text-slate-600 dark:text-slate-400">about {question.estimatedMinutes} min</span>
           </div>
         </header>
+        {workspace ? (
+          <QuestionActions slug={question.slug} bookmarked={workspace.membership.bookmarked} sets={workspace.membership.sets} queuedDue={workspace.queued?.due ?? null} />
+        ) : null}
         {question.archived ? <Alert>This question was retired from the bank. It stays here for your history.</Alert> : null}
         {question.prompt.trim() !== question.title.trim() ? <Markdown id="prompt" source={question.prompt} /> : null}
+
+        {question.kind === "written" ? (
+          <section aria-labelledby="practice" className="space-y-3">
+            <h2 id="practice" className="text-lg font-semibold">
+              Practise
+            </h2>
+            {workspace ? (
+              <PracticePanel slug={question.slug} kind={question.kind} modelAnswer={question.modelAnswer} initial={workspace.practice} />
+            ) : (
+              <SignInToUse what="Write your answer, save versions, see which key points you covered and rate yourself." returnTo={`/questions/${question.slug}`} />
+            )}
+          </section>
+        ) : null}
 
         <details className="group rounded-lg border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer list-none rounded-lg px-4 py-3 font-medium hover:bg-slate-50 dark:hover:bg-slate-900 [&::-webkit-details-marker]:hidden">
@@ -77,6 +101,16 @@ export default async function QuestionPage({ params }: { params: Params }) {
             </section>
           </div>
         </details>
+
+        {workspace ? (
+          <section aria-labelledby="note" className="space-y-3">
+            <h2 id="note" className="text-lg font-semibold">
+              Your note
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">Private to you. Markdown works; it saves as you type.</p>
+            <NoteEditor slug={question.slug} initial={workspace.note} />
+          </section>
+        ) : null}
       </div>
 
       <aside className="space-y-6 text-sm">

@@ -5,6 +5,9 @@ import { RatingButtons } from "@/components/interview/rating-buttons";
 import { formatDuration, percent } from "@/components/interview/format";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
+import { NoteEditor } from "@/components/workspace/note-editor";
+import { notesFor } from "@/lib/data/notes";
+import { requireUser } from "@/lib/session";
 import { loadOwnInterview } from "../load";
 
 export const metadata: Metadata = { title: "Interview review" };
@@ -16,6 +19,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const interview = await loadOwnInterview(id);
   if (!interview.review) redirect(`/interviews/${id}`);
   const review = interview.review;
+  const user = await requireUser();
+  const notes = await notesFor(user.id, interview.questions.map((q) => q.id));
   const took = interview.endedAt ? new Date(interview.endedAt).getTime() - new Date(interview.startedAt).getTime() : 0;
 
   return (
@@ -115,6 +120,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 </section>
               ) : null}
               <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />
+              <details className="rounded-md border border-slate-200 dark:border-slate-800" open={notes.has(question.id) || undefined}>
+                <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{notes.has(question.id) ? "Your note" : "Add a note"}</summary>
+                <div className="border-t border-slate-200 p-3 dark:border-slate-800">
+                  <NoteEditor slug={question.slug} initial={notes.get(question.id) ?? null} compact />
+                </div>
+              </details>
             </li>
           );
         })}

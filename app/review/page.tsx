@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { SignInToUse } from "@/components/layout/sign-in-to-use";
+import { Markdown } from "@/components/questions/markdown";
+import { ReviewSession } from "@/components/workspace/review-session";
+import { reviewQueue } from "@/lib/data/review";
+import { getCurrentUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewPage() {
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">Review</h1>
+        <SignInToUse what="Spaced repetition brings back the questions you are about to forget, a few each day." returnTo="/review" />
+      </div>
+    );
+  }
+  const queue = await reviewQueue(user.id);
+  const items = queue.due.map((card, i) => ({
+    slug: card.question.slug,
+    title: card.question.title,
+    topic: card.question.topic.name,
+    reason: card.reason,
+    next: card.next,
+    prompt: card.question.prompt.trim() !== card.question.title.trim() ? <Markdown id={`prompt-${i}`} source={card.question.prompt} /> : null,
+    answer: card.question.modelAnswer ? <Markdown id={`answer-${i}`} source={card.question.modelAnswer} /> : <p className="text-sm">This question has no model answer yet.</p>,
+  }));
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Review</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {queue.due.length} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with FSRS: the better you recall, the longer until you see it again.
+        </p>
+      </div>
+      <ReviewSession items={items} upcoming={queue.upcoming} />
+    </div>
+  );
+}

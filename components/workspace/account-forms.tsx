@@ -1,0 +1,122 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> }; reauthenticate?: boolean } | null;
+
+export function ImportForm() {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
+        if (!file) return;
+        if (file.size > 20 * 1024 * 1024) return setStatus({ text: "That file is larger than 20 MB.", error: true });
+        setBusy(true);
+        setStatus({ text: "Importing…" });
+        const response = await fetch("/api/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: await file.text() }).catch(() => null);
+        setBusy(false);
+        const body = (await response?.json().catch(() => null)) as (ErrorBody & { imported?: Record<string, number>; skippedQuestions?: string[] }) | null;
+        if (response?.status === 201 && body?.imported) {
+          const counts = Object.entries(body.imported).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`).join(", ");
+          const skipped = body.skippedQuestions?.length ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.` : "";
+          setStatus({ text: `Imported ${counts}.${skipped}` });
+        } else {
+          const fields = body?.error?.fields ? ` (${Object.keys(body.error.fields).slice(0, 3).join(", ")})` : "";
+          setStatus({ text: `${body?.error?.message ?? "The import failed."}${fields}`, error: true });
+        }
+      }}
+    >
+      <label className="block text-sm font-medium" htmlFor="import-file">
+        Import a JSON export into this account (only while it is empty)
+      </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <input id="import-file" name="file" type="file" accept="application/json,.json" required className="text-sm" />
+        <Button type="submit" variant="secondary" disabled={busy}>
+          Import
+        </Button>
+      </div>
+      {status ? (
+        <p role={status.error ? "alert" : "status"} className={`text-sm ${status.error ? "text-rose-700 dark:text-rose-400" : "text-slate-700 dark:text-slate-300"}`}>
+          {status.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
+  const router = useRouter();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [error, setError] = useState<{ text: string; reauth?: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = "block w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setError(null);
+        const response = await fetch("/api/me", {
+          method: "DELETE",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ confirm, ...(hasPassword ? { password } : {}) }),
+        }).catch(() => null);
+        if (response?.status === 204) {
+          // The account is gone; clear the session cookie through next-auth's CSRF-protected sign-out.
+          try {
+            const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+            await fetch("/api/auth/signout", {
+              method: "POST",
+              headers: { "content-type": "application/x-www-form-urlencoded" },
+              body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+            });
+          } finally {
+            router.replace("/");
+            router.refresh();
+          }
+          return;
+        }
+        setBusy(false);
+        const body = (await response?.json().catch(() => null)) as ErrorBody;
+        setError({
+          text: body?.error?.fields?.password?.[0] ?? body?.error?.fields?.confirm?.[0] ?? body?.error?.message ?? "Could not delete the account. Try again.",
+          reauth: body?.reauthenticate,
+        });
+      }}
+    >
+      {hasPassword ? (
+        <label className="block space-y-1 text-sm font-medium">
+          <span>Your password</span>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required className={input} />
+        </label>
+      ) : null}
+      <label className="block space-y-1 text-sm font-medium">
+        <span>
+          Type <strong>delete my account</strong> to confirm
+        </span>
+        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" className={input} />
+      </label>
+      <button type="submit" disabled={busy || confirm !== "delete my account"} className="rounded-md bg-rose-700 px-4 py-2 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50">
+        {busy ? "Deleting…" : "Delete my account and all my data"}
+      </button>
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {error.text}{" "}
+          {error.reauth ? (
+            <a href="/sign-in?callbackUrl=%2Faccount" className="underline">
+              Sign in again
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+    </form>
+  );
+}

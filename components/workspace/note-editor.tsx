@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { AnswerEditor } from "@/components/interview/answer-editor";
+import { ConflictPanel } from "@/components/interview/conflict-panel";
+import { SaveStatusText } from "@/components/interview/save-status";
+import { MarkdownPreview } from "./markdown-preview";
+import { useDocumentAutosave } from "./use-document-autosave";
+
+type Props = { slug: string; initial: { content: string; revision: number } | null; compact?: boolean };
+
+/** The user's private note on a question: markdown, live preview, autosaved with revision checks. */
+export function NoteEditor({ slug, initial, compact = false }: Props) {
+  const { doc, edit, resolve, adopt } = useDocumentAutosave(`/api/questions/${slug}/note`, `mockroom:note:${slug}`, initial ?? { content: "", revision: 0 });
+  const [deleting, setDeleting] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function remove() {
+    if (!window.confirm("Delete this note? This cannot be undone.")) return;
+    setDeleting(true);
+    const response = await fetch(`/api/questions/${slug}/note`, { method: "DELETE" }).catch(() => null);
+    setDeleting(false);
+    if (response?.status === 204) {
+      adopt("", 0);
+      setMessage("Note deleted.");
+    } else setMessage("Could not delete the note. Try again.");
+  }
+
+  return (
+    <div className="space-y-3" data-testid="note-editor">
+      <div className={compact ? "grid gap-3" : "grid gap-3 lg:grid-cols-2"}>
+        <AnswerEditor value={doc.content} language="markdown" label="Your note (markdown)" onChange={(value) => { setMessage(null); edit(value); }} />
+        <MarkdownPreview source={doc.content} label="Note preview" />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <SaveStatusText status={doc.content === "" && doc.revision === 0 && doc.status === "saved" ? "saved" : doc.status} />
+          {doc.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{doc.error}</p> : null}
+          {message ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{message}</p> : null}
+        </div>
+        {doc.revision > 0 ? (
+          <button type="button" onClick={() => void remove()} disabled={deleting} className="text-sm text-rose-700 hover:underline disabled:opacity-50 dark:text-rose-400">
+            {deleting ? "Deleting…" : "Delete note"}
+          </button>
+        ) : null}
+      </div>
+      {doc.status === "conflict" && doc.conflict ? <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+    </div>
+  );
+}

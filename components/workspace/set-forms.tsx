@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } } | null;
+const message = (body: ErrorBody, fallback: string) => body?.error?.fields?.name?.[0] ?? body?.error?.message ?? fallback;
+const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+async function send(method: string, url: string, body?: unknown) {
+  const response = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : undefined, body: body ? JSON.stringify(body) : undefined }).catch(() => null);
+  return { response, body: (await response?.json().catch(() => null)) as (ErrorBody & Record<string, unknown>) | null };
+}
+
+export function CreateSetForm() {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        const { response, body } = await send("POST", "/api/sets", { name });
+        setBusy(false);
+        if (response?.status === 201) {
+          setName("");
+          setError(null);
+          router.push(`/sets/${String(body?.id)}`);
+        } else setError(message(body, "Could not create the set."));
+      }}
+    >
+      <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+        New set
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required placeholder="e.g. Weak ORM questions" aria-invalid={error ? true : undefined} aria-describedby={error ? "set-error" : undefined} className={input} />
+      </label>
+      <Button type="submit" disabled={busy || !name.trim()}>
+        {busy ? "Creating…" : "Create set"}
+      </Button>
+      {error ? (
+        <p id="set-error" role="alert" className="w-full text-sm text-rose-700 dark:text-rose-400">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function SetControls({ id, name: initialName, questionCount }: { id: string; name: string; questionCount: number }) {
+  const router = useRouter();
+  const [name, setName] = useState(initialName);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function start() {
+    setBusy("start");
+    const { response, body } = await send("POST", `/api/sets/${id}/interview`);
+    setBusy(null);
+    if (response?.status === 201) router.push(`/interviews/${String(body?.id)}`);
+    else setError(message(body, "Could not start the interview."));
+  }
+
+  async function rename(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy("rename");
+    const { response, body } = await send("PATCH", `/api/sets/${id}`, { name });
+    setBusy(null);
+    if (response?.ok) {
+      setError(null);
+      router.refresh();
+    } else setError(message(body, "Could not rename the set."));
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete the set "${initialName}"? Its questions stay in the bank.`)) return;
+    setBusy("delete");
+    const { response } = await send("DELETE", `/api/sets/${id}`);
+    setBusy(null);
+    if (response?.status === 204) router.push("/sets");
+    else setError("Could not delete the set.");
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-3">
+        <Button type="button" onClick={() => void start()} disabled={busy !== null || questionCount === 0}>
+          {busy === "start" ? "Starting…" : "Start a practice interview"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => void remove()} disabled={busy !== null}>
+          Delete set
+        </Button>
+      </div>
+      <form onSubmit={(e) => void rename(e)} className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required className={input} />
+        </label>
+        <Button type="submit" variant="secondary" disabled={busy !== null || name.trim() === initialName}>
+          Rename
+        </Button>
+      </form>
+      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+    </div>
+  );
+}
+
+export function RemoveFromSet({ id, slug, title }: { id: string; slug: string; title: string }) {
+  const router = useRouter();
+  const [failed, setFailed] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-label={`Remove ${title} from this set`}
+      onClick={async () => {
+        const { response } = await send("DELETE", `/api/sets/${id}/questions/${slug}`);
+        if (response?.status === 204) router.refresh();
+        else setFailed(true);
+      }}
+      className="text-sm text-rose-700 hover:underline dark:text-rose-400"
+    >
+      {failed ? "Could not remove: retry" : "Remove"}
+    </button>
+  );
+}

@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+const QUESTION = "what-is-drf-and-why-use-it";
+
+async function signedIn(page: Page) {
+  const email = newEmail("workspace");
+  await registerViaApi(page.request, email, "Grace");
+  await signInViaApi(page.request, email);
+  return email;
+}
+
+const noteEditor = (page: Page) => page.getByRole("textbox", { name: "Your note (markdown)" });
+const practiceEditor = (page: Page) => page.getByRole("textbox", { name: "Your practice answer" });
+
+test("write a note, reload, find it with search, and download it in an export", async ({ page }) => {
+  await signedIn(page);
+  await page.goto(`/questions/${QUESTION}`);
+  await noteEditor(page).click();
+  await page.keyboard.type("Serializers validate input. Remember **throttling** scopes <img src=x onerror=alert(1)>");
+  // The live preview renders the markdown, without the raw HTML.
+  await expect(page.getByTestId("markdown-preview").locator("strong")).toHaveText("throttling");
+  await expect(page.getByTestId("markdown-preview").locator("img")).toHaveCount(0);
+  const noteSection = page.getByTestId("note-editor");
+  await expect(noteSection.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+
+  await page.reload();
+  await expect(noteEditor(page)).toContainText("Remember **throttling** scopes");
+
+  await page.goto("/notes");
+  await page.getByRole("searchbox", { name: "Search your notes" }).fill("throttl");
+  await page.getByRole("button", { name: "Search" }).click();
+  const result = page.getByRole("list", { name: "Notes" }).getByRole("listitem");
+  await expect(result).toHaveCount(1);
+  await expect(page.getByText("Best matches first.")).toBeVisible();
+  await expect(result.locator("mark").first()).toHaveText(/throttling/i);
+  await expect(result.getByRole("link")).toHaveText(/Django REST Framework/);
+
+  await page.goto("/account");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^mockroom-export-\d{4}-\d\d-\d\d\.json$/);
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { notes: { question: string; content: string }[] };
+  expect(exported.notes).toEqual([expect.objectContaining({ question: QUESTION, content: expect.stringContaining("Remember **throttling** scopes") })]);
+
+  const [markdown] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
+  expect(fs.readFileSync((await markdown.path())!, "utf8")).toContain("Remember **throttling** scopes");
+});
+
+test("practise a question, save versions, compare them, rate it Again and review it", async ({ page }) => {
+  await signedIn(page);
+  await page.goto(`/questions/${QUESTION}`);
+  await practiceEditor(page).click();
+  await page.keyboard.type("DRF is a toolkit for Web APIs.");
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(page.getByRole("heading", { name: /Version 1: \d+% of the key points/ })).toBeVisible();
+  await practiceEditor(page).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Serializers convert and validate; viewsets and routers build the URLs.");
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(page.getByRole("heading", { name: /Version 2: \d+% of the key points/ })).toBeVisible();
+
+  await page.getByText("Versions (2) and differences").click();
+  await expect(page.getByTestId("text-diff").locator("ins").first()).toContainText("Serializers");
+
+  await page.getByRole("button", { name: "Again", exact: true }).click();
+  await expect(page.getByText(/In your revision queue: next review/)).toBeVisible();
+
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { name: /Django REST Framework/ })).toBeVisible();
+  await expect(page.getByText("you rated it Again or Hard")).toBeVisible();
+  await page.getByRole("button", { name: "Show the model answer" }).click();
+  await expect(page.getByRole("region", { name: "Model answer" })).toContainText("Serializers");
+  await page.keyboard.press("3"); // Good
+  await expect(page.getByRole("heading", { name: "All done for today" })).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("list", { name: "Your progress" })).toContainText("1questions practised");
+  await expect(page.getByRole("list", { name: "Strength by topic" })).toContainText("Django REST Framework");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});
+
+test("bookmark, build a set from a question page and start a practice interview from it", async ({ page }) => {
+  await signedIn(page);
+  await page.goto(`/questions/${QUESTION}`);
+  await page.getByRole("button", { name: "Bookmark" }).click();
+  await expect(page.getByRole("button", { name: "Bookmarked" })).toHaveAttribute("aria-pressed", "true");
+  await page.locator("#content").getByText("Sets", { exact: true }).click();
+  await page.getByLabel("New set name").fill("DRF week");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByText("Created DRF week with this question.")).toBeVisible();
+
+  await page.goto("/sets");
+  await expect(page.getByRole("region", { name: "Bookmarks" }).getByRole("link")).toHaveText(/Django REST Framework/);
+  await page.getByRole("link", { name: "DRF week" }).click();
+  await expect(page.getByRole("heading", { name: "DRF week" })).toBeVisible();
+  await page.getByRole("button", { name: "Start a practice interview" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set: DRF week");
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("Django REST Framework");
+});
+
+test("another user's set is a 404, and signed-out visitors are asked to sign in", async ({ page, browser }) => {
+  await signedIn(page);
+  const created = await page.request.post("/api/sets", { data: { name: "Private" } });
+  const { id } = (await created.json()) as { id: string };
+  const stranger = await browser.newPage();
+  await signedIn(stranger);
+  expect((await stranger.goto(`/sets/${id}`))!.status()).toBe(404);
+  expect((await stranger.request.get(`/api/sets/${id}`)).status()).toBe(404);
+  await stranger.close();
+
+  const anonymous = await browser.newPage();
+  await anonymous.goto("/review");
+  await expect(anonymous.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
+  expect((await anonymous.request.get("/api/notes")).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("delete the account: password asked, everything gone, signed out", async ({ page }) => {
+  const email = await signedIn(page);
+  await page.request.put(`/api/questions/${QUESTION}/note`, { data: { content: "to be deleted", revision: 0 } });
+  await page.goto("/account");
+  await page.getByLabel("Your password").fill("wrong password entirely");
+  await page.getByLabel(/Type delete my account/).fill("delete my account");
+  await page.getByRole("button", { name: "Delete my account and all my data" }).click();
+  await expect(page.getByText("The password is not correct.")).toBeVisible();
+  await page.getByLabel("Your password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Delete my account and all my data" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect((await signInViaApi(page.request, email)).headers()["location"]).toContain("error=CredentialsSignin");
+});

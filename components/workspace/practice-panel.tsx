@@ -6,6 +6,7 @@ import { ConflictPanel } from "@/components/interview/conflict-panel";
 import { SaveStatusText } from "@/components/interview/save-status";
 import { Button } from "@/components/ui/button";
 import type { PracticeAnswerView } from "@/lib/schemas/workspace";
+import { QUEUED_EVENT } from "./question-actions";
 import { TextDiff } from "./text-diff";
 import { useDocumentAutosave } from "./use-document-autosave";
 
@@ -68,7 +69,11 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
       body: JSON.stringify({ rating: value }),
     }).catch(() => null);
     const body = (await response?.json().catch(() => null)) as { queuedUntil: string | null } | null;
-    if (response?.ok && body) setQueued(body.queuedUntil);
+    if (response?.ok && body) {
+      setQueued(body.queuedUntil);
+      // The question's toolbar shows queue membership: tell it (components/workspace/question-actions.tsx).
+      if (body.queuedUntil) window.dispatchEvent(new CustomEvent(QUEUED_EVENT, { detail: { slug, due: body.queuedUntil } }));
+    }
     else {
       setRating(previous);
       setError("Could not save the rating. Try again.");

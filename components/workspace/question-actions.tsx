@@ -1,6 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+
+/** Dispatched on window when something else on the page put this question in the revision queue. */
+export const QUEUED_EVENT = "mockroom:queued";
 
 type SetRef = { id: string; name: string; contains: boolean };
 type Props = { slug: string; bookmarked: boolean; sets: SetRef[]; queuedDue: string | null };
@@ -25,6 +28,15 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
   const [queued, setQueued] = useState(queuedDue);
   const [name, setName] = useState("");
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+
+  useEffect(() => {
+    const onQueued = (event: Event) => {
+      const detail = (event as CustomEvent<{ slug: string; due: string }>).detail;
+      if (detail.slug === slug) setQueued(detail.due);
+    };
+    window.addEventListener(QUEUED_EVENT, onQueued);
+    return () => window.removeEventListener(QUEUED_EVENT, onQueued);
+  }, [slug]);
 
   async function toggleBookmark() {
     const next = !bookmarked;

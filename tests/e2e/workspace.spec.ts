@@ -66,6 +66,7 @@ test("practise a question, save versions, compare them, rate it Again and review
 
   await page.getByRole("button", { name: "Again", exact: true }).click();
   await expect(page.getByText(/In your revision queue: next review/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "In revision queue" })).toHaveAttribute("aria-pressed", "true");
 
   await page.goto("/review");
   await expect(page.getByRole("heading", { name: /Django REST Framework/ })).toBeVisible();

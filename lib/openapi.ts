@@ -45,6 +45,10 @@ export const operations: Operation[] = [
     responses: { 200: { description: "Up", schema: healthSchema }, 503: { description: "Database down", schema: healthSchema } },
   },
   {
+    method: "get", path: "/api/ping", summary: "Liveness without the database: a constant `{ ok: true }`", tags: ["system"],
+    responses: { 200: { description: "Up" } },
+  },
+  {
     method: "get", path: "/api/openapi.json", summary: "This document", tags: ["system"],
     responses: { 200: { description: "OpenAPI 3.1 document" } },
   },

@@ -4,6 +4,10 @@ import crypto from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { logger } from "../logger";
+import { countingQueries, requestContext } from "./request-context";
+
+/** With MOCKROOM_COUNT_QUERIES=1: requests and database queries per `x-bench-route` label (read by the benchmark). */
+export const queryStats = new Map<string, { requests: number; queries: number }>();
 
 const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -40,7 +44,17 @@ export async function startHttpServer(options: {
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
     });
-    handle(req, res).catch((error: Error) => {
+    const context = { queries: 0 };
+    if (countingQueries()) {
+      const label = String(req.headers["x-bench-route"] ?? "other");
+      res.on("finish", () => {
+        const stats = queryStats.get(label) ?? { requests: 0, queries: 0 };
+        stats.requests++;
+        stats.queries += context.queries;
+        queryStats.set(label, stats);
+      });
+    }
+    requestContext().run(context, () => handle(req, res)).catch((error: Error) => {
       logger.error("request failed", { requestId: id, error: error.message });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");

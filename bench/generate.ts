@@ -1,0 +1,124 @@
+// Synthetic data at scale for the benchmark, generated inside PostgreSQL (INSERT … SELECT over
+// generate_series: no rows cross the wire). Text is built from a technical vocabulary so lengths, word
+// frequencies and search selectivity look like the real bank's.
+import pg from "pg";
+
+export type Scale = { questions: number; topics: number; users: number; interviews: number; answersPerInterview: number; notes: number };
+
+export const FULL: Scale = { questions: 100_000, topics: 50, users: 10_000, interviews: 100_000, answersPerInterview: 10, notes: 100_000 };
+export const QUICK: Scale = { questions: 10_000, topics: 50, users: 1_000, interviews: 10_000, answersPerInterview: 10, notes: 10_000 };
+
+const WORDS = (
+  "django orm queryset select_related prefetch_related middleware signal cache redis celery task migration model field " +
+  "foreignkey manytomany serializer viewset router permission throttle authentication session token jwt csrf xss " +
+  "template context form validation clean transaction atomic isolation index database postgres query join subquery " +
+  "annotate aggregate filter exclude lazy evaluation pagination cursor offset keyset api rest endpoint status response " +
+  "request view url path converter admin deployment gunicorn uvicorn nginx docker kubernetes logging monitoring sentry " +
+  "testing fixture factory mock pytest coverage async await channels websocket security password hashing argon2 bcrypt " +
+  "settings environment secret static media storage s3 upload performance latency throughput n+1 profiling explain " +
+  "design scalability replica sharding queue idempotent retry backoff webhook event architecture service boundary team " +
+  "project deadline stakeholder tradeoff incident postmortem mentoring review refactor legacy debt requirement estimate"
+).split(/\s+/);
+
+/** SQL for `n` pseudo-random vocabulary words chosen by the integer expression `seed`. */
+const words = (seed: string, n: number | string) =>
+  `array_to_string(array(select (w.v)[1 + ((${seed}) * 7919 + i * 104729) % ${WORDS.length}] from generate_series(1, ${n}) i), ' ')`;
+
+/** Fills the (migrated, seeded) database; returns the seconds each step took. */
+export async function generate(url: string, scale: Scale, passwordHash: string, log: (line: string) => void): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const timings: Record<string, number> = {};
+  const step = async (name: string, sql: string, params: unknown[] = []) => {
+    const started = performance.now();
+    const result = await client.query(sql, params);
+    timings[name] = (performance.now() - started) / 1000;
+    log(`  ${name}: ${result.rowCount ?? 0} rows in ${timings[name]!.toFixed(1)} s`);
+  };
+  try {
+    await client.query("set synchronous_commit = off");
+    await client.query(`create temporary table w as select $1::text[] as v`, [WORDS]);
+    await step(
+      "topics",
+      `insert into "Topic" (id, slug, name, "order", "updatedAt")
+       select gen_random_uuid(), 'bench-topic-' || g, 'Bench topic ' || g, 100 + g, now()
+       from generate_series(1, greatest(0, $1::int - (select count(*) from "Topic"))) g`,
+      [scale.topics],
+    );
+    await step(
+      "questions",
+      `insert into "Question" (id, slug, title, prompt, "modelAnswer", "keyPoints", difficulty, kind, "topicId", tags, "estimatedMinutes", source, "updatedAt")
+       select gen_random_uuid(), 'bench-q-' || g,
+              initcap(${words("g", "6 + g % 6")}) || '?',
+              ${words("g + 1", "30 + g % 40")},
+              ${words("g + 2", "150 + g % 200")},
+              array[${words("g + 3", 3)}, ${words("g + 4", 3)}, ${words("g + 5", 2)}, ${words("g + 6", 3)}],
+              (array['EASY','MEDIUM','HARD'])[1 + g % 3]::"Difficulty", 'WRITTEN',
+              t.id, array['bench', (w.v)[1 + g % ${WORDS.length}]], 2 + g % 8, 'bench', now()
+       from generate_series(1, $1::int) g
+       cross join w
+       join lateral (select id from "Topic" order by "order", slug offset (g % $2::int) limit 1) t on true`,
+      [scale.questions, scale.topics],
+    );
+    await step(
+      "question companies",
+      `insert into "QuestionCompany" ("questionId", "companyId", frequency)
+       select q.id, c.id, 1 + (q.rn + c.rn) % 3
+       from (select id, row_number() over (order by slug) rn from "Question" where source = 'bench') q
+       join (select id, row_number() over (order by slug) rn from "CompanyProfile") c on (q.rn + c.rn) % 3 = 0`,
+    );
+    await step(
+      "users",
+      `insert into "User" (id, email, name, "passwordHash", "updatedAt")
+       select gen_random_uuid(), 'bench-' || g || '@example.test', 'Bench user ' || g, $2, now()
+       from generate_series(1, $1::int) g`,
+      [scale.users, passwordHash],
+    );
+    await client.query(`create temporary table bu as select id, row_number() over (order by email) rn from "User" where email like 'bench-%'`);
+    await client.query(`create temporary table bq as select id, row_number() over (order by slug) rn from "Question" where "archivedAt" is null`);
+    await client.query(`create temporary table bc as select id, name, row_number() over (order by slug) rn from "CompanyProfile"`);
+    await client.query(`create index on bu (rn); create index on bq (rn); create index on bc (rn); analyze bu; analyze bq; analyze bc`);
+    const questionTotal = Number((await client.query(`select count(*) n from bq`)).rows[0].n);
+    const companies = Number((await client.query(`select count(*) n from bc`)).rows[0].n);
+    await step(
+      "interviews",
+      `insert into "Interview" (id, "userId", "companyId", title, mode, status, seed, "topicFocus", "timeMultiplier", "startedAt", "deadlineAt", "endedAt", score, "updatedAt")
+       select gen_random_uuid(), u.id, c.id, c.name, 'STRICT', 'FINISHED', g, '{}', 1,
+              now() - (g % 2160) * interval '1 hour', now() - (g % 2160) * interval '1 hour' + interval '45 minutes',
+              now() - (g % 2160) * interval '1 hour' + interval '40 minutes', (g % 100) / 100.0, now()
+       from generate_series(1, $1::int) g
+       join bu u on u.rn = 1 + g % $2::int
+       join bc c on c.rn = 1 + g % $3::int`,
+      [scale.interviews, scale.users, companies],
+    );
+    await step(
+      "answers",
+      `insert into "InterviewQuestion" (id, "interviewId", "questionId", position, content, revision, "timeSpentSeconds", "answeredAt", score, "updatedAt")
+       select gen_random_uuid(), i.id, q.id, p, ${words("i.seed + p", "40 + (i.seed + p) % 80")}, 1 + p % 4, 60 + p * 7,
+              i."startedAt" + p * interval '3 minutes', ((i.seed * 7 + p * 13) % 100) / 100.0, now()
+       from "Interview" i
+       cross join generate_series(0, $1::int - 1) p
+       cross join w
+       join bq q on q.rn = 1 + (i.seed * 13 + p * 1009) % $2::int
+       where i.title <> '' and i.seed > 0`,
+      [scale.answersPerInterview, questionTotal],
+    );
+    await step(
+      "notes",
+      `insert into "Note" (id, "userId", "questionId", content, revision, "createdAt", "updatedAt")
+       select gen_random_uuid(), u.id, q.id, ${words("g", "20 + g % 120")}, 1 + g % 5, now() - (g % 4000) * interval '1 hour', now() - (g % 4000) * interval '1 hour'
+       from generate_series(0, $1::int - 1) g
+       cross join w
+       join bu u on u.rn = 1 + g % $2::int
+       join bq q on q.rn = 1 + ((g / $2::int) * 1013 + (1 + g % $2::int) * 37) % $3::int`,
+      [scale.notes, scale.users, questionTotal],
+    );
+    const started = performance.now();
+    await client.query("vacuum analyze");
+    timings["vacuum analyze"] = (performance.now() - started) / 1000;
+    log(`  vacuum analyze in ${timings["vacuum analyze"]!.toFixed(1)} s`);
+  } finally {
+    await client.end();
+  }
+  return timings;
+}

@@ -1,0 +1,21 @@
+// Per-request context across awaits (AsyncLocalStorage). Kept on globalThis: the HTTP server (loaded by
+// tsx) and the route code (bundled by Next) are different module instances in one process.
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type RequestContext = { queries: number };
+
+const holder = globalThis as unknown as { mockroomRequestContext?: AsyncLocalStorage<RequestContext> };
+
+export function requestContext(): AsyncLocalStorage<RequestContext> {
+  holder.mockroomRequestContext ??= new AsyncLocalStorage<RequestContext>();
+  return holder.mockroomRequestContext;
+}
+
+/** Counts one database query against the request being served, if any. */
+export function countQuery(): void {
+  const store = requestContext().getStore();
+  if (store) store.queries++;
+}
+
+/** MOCKROOM_COUNT_QUERIES=1 (the benchmark sets it): count queries per request. Off in normal use. */
+export const countingQueries = () => process.env.MOCKROOM_COUNT_QUERIES === "1";

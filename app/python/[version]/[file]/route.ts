@@ -1,0 +1,33 @@
+// Serves the Python runner (Pyodide's runtime and standard library, our worker and harness.py) from the app
+// itself: no CDN, so coding problems work offline and under a strict Content-Security-Policy.
+// See docs/decisions/0005-python-runner.md.
+import { runnerFile } from "@/lib/python/files";
+import { PYODIDE_VERSION, RUNNER_CSP } from "@/lib/python/runtime";
+
+type Context = { params: Promise<{ version: string; file: string }> };
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
+
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { version, file: name } = await params;
+  const file = version === PYODIDE_VERSION ? runnerFile(name) : null;
+  if (!file) return notFound();
+  const { entry, body, gzipped, etag } = await file;
+  const headers = new Headers({
+    "content-type": entry.type,
+    "cache-control": entry.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    etag,
+    vary: "accept-encoding",
+    "content-security-policy": RUNNER_CSP,
+    "cross-origin-resource-policy": "same-origin",
+    "x-content-type-options": "nosniff",
+    // The worker's progress bar counts decompressed bytes against this.
+    "x-uncompressed-length": String(body.byteLength),
+  });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  const useGzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+  const data = useGzip ? gzipped : body;
+  if (useGzip) headers.set("content-encoding", "gzip");
+  headers.set("content-length", String(data.byteLength));
+  return new Response(new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), { status: 200, headers });
+}

@@ -1,11 +1,9 @@
 import "server-only";
-// The files the Python runner needs, read once from node_modules/pyodide and lib/python, and kept in memory
-// with a gzip copy of each (Pyodide's 13 MB are about 4 MB gzipped). An allowlist: nothing else is served.
+// The files the Python runner needs, read once from node_modules/pyodide and lib/python and kept in memory.
+// An allowlist: nothing else is served.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 
 type Entry = { from: "pyodide" | "runner"; type: string; immutable: boolean };
 
@@ -20,9 +18,8 @@ export const RUNNER_FILES: Record<string, Entry> = {
   "harness.py": { from: "runner", type: "text/x-python; charset=utf-8", immutable: false },
 };
 
-export type RunnerFile = { entry: Entry; body: Buffer; gzipped: Buffer; etag: string };
+export type RunnerFile = { entry: Entry; body: Buffer; etag: string };
 
-const gzip = promisify(zlib.gzip);
 const cache = new Map<string, Promise<RunnerFile>>();
 
 function location(name: string, entry: Entry): string {
@@ -33,7 +30,7 @@ function location(name: string, entry: Entry): string {
 async function read(name: string, entry: Entry): Promise<RunnerFile> {
   const body = await fs.readFile(location(name, entry));
   const etag = `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  return { entry, body, gzipped: await gzip(body, { level: 6 }), etag };
+  return { entry, body, etag };
 }
 
 /** The named file, or null when it is not on the allowlist. */

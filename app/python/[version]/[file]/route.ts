@@ -12,12 +12,11 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { version, file: name } = await params;
   const file = version === PYODIDE_VERSION ? runnerFile(name) : null;
   if (!file) return notFound();
-  const { entry, body, gzipped, etag } = await file;
+  const { entry, body, etag } = await file;
   const headers = new Headers({
     "content-type": entry.type,
     "cache-control": entry.immutable ? "public, max-age=31536000, immutable" : "no-cache",
     etag,
-    vary: "accept-encoding",
     "content-security-policy": RUNNER_CSP,
     "cross-origin-resource-policy": "same-origin",
     "x-content-type-options": "nosniff",
@@ -25,9 +24,6 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     "x-uncompressed-length": String(body.byteLength),
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const useGzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  const data = useGzip ? gzipped : body;
-  if (useGzip) headers.set("content-encoding", "gzip");
-  headers.set("content-length", String(data.byteLength));
-  return new Response(new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), { status: 200, headers });
+  // Next's server gzips the response for clients that accept it (about 13 MB down to 6.5 MB).
+  return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { status: 200, headers });
 }

@@ -38,7 +38,17 @@ function watchRunnerDownloads(page: Page) {
   return { count: () => seen.length, all: () => Promise.all(seen) };
 }
 
-test("a coding question in an interview: run the visible tests, fix the code, finish, see the hidden tests", async ({ page }) => {
+/** JavaScript the page downloaded (gzipped bytes on the wire), so far. */
+function watchScripts(page: Page) {
+  const seen: Promise<number>[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() !== "script" || new URL(request.url()).pathname.startsWith("/python/")) return;
+    seen.push(request.sizes().then((s) => s.responseBodySize));
+  });
+  return async () => (await Promise.all(seen)).reduce((a, b) => a + b, 0);
+}
+
+test("a coding question in an interview: run the visible tests, fix the code, finish, see the hidden tests", async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signedIn(page);
   const downloads = watchRunnerDownloads(page);
@@ -52,6 +62,18 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
   // Pages without a coding question do not load the runner.
   await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
   expect(downloads.count()).toBe(0);
+  // The room's JavaScript on a cold cache, then what opening the coding question adds (runner excluded).
+  const cold = await browser.newContext({ storageState: await page.context().storageState() });
+  const coldPage = await cold.newPage();
+  const scripts = watchScripts(coldPage);
+  await coldPage.goto(`/interviews/${id}`);
+  await coldPage.waitForLoadState("networkidle");
+  const roomJs = await scripts();
+  await coldPage.getByRole("button", { name: new RegExp(`^Question ${problem.position + 1},`) }).click();
+  await expect(coldPage.getByRole("button", { name: "Run visible tests" })).toBeVisible();
+  await coldPage.waitForLoadState("networkidle");
+  const workspaceJs = (await scripts()) - roomJs;
+  await cold.close();
 
   const opened = Date.now();
   await page.getByRole("button", { name: new RegExp(`^Question ${problem.position + 1},`) }).click();
@@ -79,6 +101,8 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
 
   const files = await downloads.all();
   test.info().annotations.push(
+    { type: "interview-page-js-bytes (cold cache, without the runner)", description: String(roomJs) },
+    { type: "coding-workspace-js-bytes (loaded when the coding question opens)", description: String(workspaceJs) },
     { type: "pyodide-first-load-ms (open question → ready)", description: String(loadMs) },
     { type: "pyodide-transferred-bytes", description: String(files.reduce((sum, d) => sum + d.transferred, 0)) },
     { type: "pyodide-files", description: JSON.stringify(files) },
@@ -98,8 +122,11 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
 
 test("a coding question's page: practise it signed in, a sign-in prompt otherwise", async ({ page }) => {
   const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(`select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`);
+  const scripts = watchScripts(page);
   await page.goto(`/questions/${problem!.slug}`);
   await expect(page.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  test.info().annotations.push({ type: "question-page-js-bytes (signed out, no workspace)", description: String(await scripts()) });
 
   await signedIn(page);
   await page.goto(`/questions/${problem!.slug}`);

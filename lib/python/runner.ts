@@ -56,6 +56,7 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
   let pending: Pending | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 1;
+  let loadMs = 0;
 
   const setStatus = (status: RunnerStatus) => {
     current = status;
@@ -73,7 +74,8 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
           if (message.type === "progress") {
             setStatus({ state: "loading", phase: message.phase, percent: Math.min(100, Math.round((message.loaded / Math.max(1, message.total)) * 100)) });
           } else if (message.type === "ready") {
-            setStatus({ state: "ready", loadMs: message.loadMs });
+            loadMs = message.loadMs;
+            setStatus({ state: "ready", loadMs });
             resolveReady(true);
           } else if (message.type === "result" && pending?.id === message.id) {
             finish({ ...message.report, ms: message.ms });
@@ -101,7 +103,7 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
     pending = null;
     if (!done) return;
     clearTimeout(done.timer);
-    if (current.state === "running") setStatus({ state: "ready", loadMs: 0 });
+    if (current.state === "running") setStatus({ state: "ready", loadMs });
     done.resolve(report);
   }
 

@@ -48,9 +48,11 @@ const EXPECTED_DOWNLOAD = 12_150_000;
 
 async function load(post) {
   if (inNode) {
-    const [{ loadPyodide }, fs] = await Promise.all([import("pyodide"), import("node:fs/promises")]);
+    const [{ loadPyodide }, fs, path, { createRequire }] = await Promise.all([import("pyodide"), import("node:fs/promises"), import("node:path"), import("node:module")]);
     const harness = await fs.readFile(new URL("./harness.py", import.meta.url), "utf8");
-    return { pyodide: await loadPyodide({ stdout: () => undefined, stderr: () => undefined }), harness };
+    // Explicit: Pyodide guesses its folder from stack traces, which source-mapping loaders (tsx) rewrite.
+    const indexURL = path.dirname(createRequire(import.meta.url).resolve("pyodide/package.json")) + path.sep;
+    return { pyodide: await loadPyodide({ indexURL, stdout: () => undefined, stderr: () => undefined }), harness };
   }
   reportDownloads(post);
   const base = new URL("./", import.meta.url).href;

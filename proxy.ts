@@ -23,5 +23,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // /python/* (the Python runner's files) sets its own, stricter policy for the worker: see that route.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|python/).*)" }],
 };

@@ -10,6 +10,7 @@ import {
   practiceAnswerSchema, practiceRatingSchema, reviewQueueSchema, reviewRateSchema, saveNoteSchema, savePracticeDraftSchema, savePracticeVersionSchema,
   setDetailSchema, setListSchema, setSummarySchema, updateSetSchema,
 } from "./schemas/workspace";
+import { reportTestsSchema } from "./schemas/problems";
 import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "./schemas/questions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -147,6 +148,16 @@ export const operations: Operation[] = [
     method: "post", path: "/api/interviews/{id}/finish", summary: "Finish and get the review (finishing twice is harmless)", tags: ["interviews"], auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The interview with its review", schema: interviewSchema }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "get", path: "/api/interviews/{id}/tests", summary: "An ended interview's coding answers with all their tests, hidden ones included, to run in the browser", tags: ["interviews"], auth: true,
+    pathParams: ["id"],
+    responses: { 200: { description: "`{ questions: [{ questionId, code, visibleTests, hiddenTests }] }`" }, ...errors(401, 404, 409) },
+  },
+  {
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}/tests", summary: "Report a coding answer's test results (self-reported by the browser; scores the answer)", tags: ["interviews"], auth: true,
+    pathParams: ["id", "questionId"], body: reportTestsSchema,
+    responses: { 200: { description: "`{ passed, total, score }`" }, ...errors(400, 401, 403, 404, 409, 413, 415) },
   },
   {
     method: "post", path: "/api/interviews/{id}/abandon", summary: "Abandon an interview in progress", tags: ["interviews"], auth: true,

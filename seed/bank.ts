@@ -1,16 +1,28 @@
-// Loads topics, company profiles and questions into the database in one transaction: upserts by slug,
+// Loads topics, company profiles, questions and coding problems into the database in one transaction: upserts by slug,
 // archives questions that left the files (they stay readable in users' history), and reports what
 // changed. A second run with the same files changes nothing.
 import type { PrismaClient } from "../lib/prisma-client";
 import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
-import { frequencyValue } from "../lib/schemas/content";
+import { frequencyValue, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
 import type { Content } from "./content";
 
 export type BankReport = {
   topics: { created: number; updated: number };
   companies: { created: number; updated: number };
   questions: { created: number; updated: number; archived: number; restored: number; unchanged: number };
+  /** The runnable part of coding problems (their question rows are counted in `questions`). */
+  problems: { created: number; updated: number };
 };
+
+/** Problems are questions of kind "coding" written by Mockroom; their code and tests go to CodingProblem. */
+function problemAsQuestion(problem: ProblemContent): QuestionContent & { topic: string } {
+  const { slug, title, topic, prompt, modelAnswer, keyPoints, difficulty, estimatedMinutes, tags, companies } = problem;
+  return { slug, title, topic, prompt, modelAnswer, keyPoints, difficulty, estimatedMinutes, tags, companies, kind: "coding", source: { name: "mockroom" } };
+}
+
+function codingData(problem: ProblemContent) {
+  return { starterCode: problem.starterCode, solution: problem.solution, visibleTests: problem.visibleTests, hiddenTests: problem.hiddenTests };
+}
 
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep the files' key order. */
 function canonical(value: unknown): string {
@@ -25,7 +37,9 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
     topics: { created: 0, updated: 0 },
     companies: { created: 0, updated: 0 },
     questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 },
+    problems: { created: 0, updated: 0 },
   };
+  const allQuestions = [...content.questions, ...content.problems.map(problemAsQuestion)];
 
   await db.$transaction(
     async (tx) => {
@@ -62,7 +76,7 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
       const questions = new Map(
         (await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })).map((q) => [q.slug, q]),
       );
-      for (const question of content.questions) {
+      for (const question of allQuestions) {
         const data = {
           title: question.title,
           prompt: question.prompt,
@@ -100,9 +114,23 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         else report.questions.unchanged++;
       }
 
+      const coding = new Map((await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [c.question.slug, c]));
+      for (const problem of content.problems) {
+        const data = codingData(problem);
+        const existing = coding.get(problem.slug);
+        if (!existing) {
+          const { id } = await tx.question.findUniqueOrThrow({ where: { slug: problem.slug }, select: { id: true } });
+          await tx.codingProblem.create({ data: { questionId: id, ...data } });
+          report.problems.created++;
+        } else if ((Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]))) {
+          await tx.codingProblem.update({ where: { questionId: existing.questionId }, data });
+          report.problems.updated++;
+        }
+      }
+
       // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
-      const inFiles = new Set(content.questions.map((q) => q.slug));
-      const seedSources = new Set(content.questions.map((q) => q.source.name));
+      const inFiles = new Set(allQuestions.map((q) => q.slug));
+      const seedSources = new Set(allQuestions.map((q) => q.source.name));
       const gone = [...questions.values()].filter((q) => !inFiles.has(q.slug) && !q.archivedAt && seedSources.has(q.source));
       if (gone.length) {
         await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
@@ -120,5 +148,6 @@ export function describeBankReport(report: BankReport): string[] {
     `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
     `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
     `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged`,
+    `coding problems: ${report.problems.created} created, ${report.problems.updated} updated`,
   ];
 }

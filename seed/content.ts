@@ -1,18 +1,26 @@
-// Reads and validates the content files in seed/: topics.json, companies.json, questions/<topic>.json.
+// Reads and validates the content files in seed/: topics.json, companies.json, questions/<topic>.json and
+// problems/<slug>.json (coding problems).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readEnv } from "../lib/config";
 import {
   companyContentSchema,
+  problemContentSchema,
   questionContentSchema,
+  type ProblemContent,
   topicSchema,
   type CompanyContent,
   type QuestionContent,
   type TopicContent,
 } from "../lib/schemas/content";
 
-export type Content = { topics: TopicContent[]; companies: CompanyContent[]; questions: (QuestionContent & { topic: string })[] };
+export type Content = {
+  topics: TopicContent[];
+  companies: CompanyContent[];
+  questions: (QuestionContent & { topic: string })[];
+  problems: ProblemContent[];
+};
 
 export class ContentError extends Error {}
 
@@ -44,28 +52,52 @@ export function readContent(dir = contentDir()): Content {
   const questionsDir = path.join(dir, "questions");
   const files = fs.existsSync(questionsDir) ? fs.readdirSync(questionsDir).filter((f) => f.endsWith(".json")).sort() : [];
 
-  const problems: string[] = [];
+  const issues: string[] = [];
   const topicSlugs = new Set(topics.map((t) => t.slug));
   const companySlugs = new Set(companies.map((c) => c.slug));
   const questions: Content["questions"] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     const topic = file.replace(/\.json$/, "");
-    if (!topicSlugs.has(topic)) problems.push(`questions/${file}: no topic "${topic}" in topics.json`);
+    if (!topicSlugs.has(topic)) issues.push(`questions/${file}: no topic "${topic}" in topics.json`);
     for (const question of parse(z.array(questionContentSchema), readJson(path.join(questionsDir, file)), path.join(questionsDir, file))) {
-      if (seen.has(question.slug)) problems.push(`question slug "${question.slug}" is in both ${seen.get(question.slug)} and ${file}`);
+      if (seen.has(question.slug)) issues.push(`question slug "${question.slug}" is in both ${seen.get(question.slug)} and ${file}`);
       seen.set(question.slug, file);
       for (const company of question.companies) {
-        if (!companySlugs.has(company.slug)) problems.push(`${file}: ${question.slug} names unknown company "${company.slug}"`);
+        if (!companySlugs.has(company.slug)) issues.push(`${file}: ${question.slug} names unknown company "${company.slug}"`);
       }
       questions.push({ ...question, topic });
     }
   }
-  for (const company of companies) {
-    for (const topic of Object.keys(company.topicWeights)) {
-      if (!topicSlugs.has(topic)) problems.push(`companies.json: ${company.slug} weighs unknown topic "${topic}"`);
+  const problems = readProblems(dir);
+  for (const problem of problems) {
+    if (!topicSlugs.has(problem.topic)) issues.push(`problems/${problem.slug}.json: no topic "${problem.topic}" in topics.json`);
+    if (seen.has(problem.slug)) issues.push(`problem slug "${problem.slug}" is also a question in ${seen.get(problem.slug)}`);
+    for (const company of problem.companies) {
+      if (!companySlugs.has(company.slug)) issues.push(`problems/${problem.slug}.json names unknown company "${company.slug}"`);
     }
   }
-  if (problems.length) throw new ContentError(`Content problems:\n  ${problems.join("\n  ")}`);
-  return { topics, companies, questions };
+  for (const company of companies) {
+    for (const topic of Object.keys(company.topicWeights)) {
+      if (!topicSlugs.has(topic)) issues.push(`companies.json: ${company.slug} weighs unknown topic "${topic}"`);
+    }
+  }
+  if (issues.length) throw new ContentError(`Content problems:\n  ${issues.join("\n  ")}`);
+  return { topics, companies, questions, problems };
+}
+
+/** Coding problems, one per file: problems/<slug>.json, whose name must be its slug. */
+export function readProblems(dir = contentDir()): ProblemContent[] {
+  const problemsDir = path.join(dir, "problems");
+  if (!fs.existsSync(problemsDir)) return [];
+  return fs
+    .readdirSync(problemsDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const file = path.join(problemsDir, f);
+      const problem = parse(problemContentSchema, readJson(file), file);
+      if (`${problem.slug}.json` !== f) throw new ContentError(`problems/${f}: the file name must be the slug ("${problem.slug}.json")`);
+      return problem;
+    });
 }

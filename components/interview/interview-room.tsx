@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,12 @@ import { QuestionNav } from "./question-nav";
 import { SaveStatusText } from "./save-status";
 import { useAutosave } from "./use-autosave";
 import { useServerOffset } from "./use-server-clock";
+
+// The Python workspace (and with it the runner) loads only when a coding question is opened.
+const CodingWorkspace = dynamic(() => import("@/components/coding/coding-workspace").then((m) => m.CodingWorkspace), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600 dark:text-slate-400">Loading the Python editor…</p>,
+});
 
 const words = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
 
@@ -60,8 +67,13 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
       setEnding(null);
       return;
     }
+    if (interview.questions.some((q) => q.coding)) {
+      setEnding("Running every test of your code in this browser…");
+      // Best effort: the review offers to run them again if this fails or the tab closes.
+      await import("@/components/coding/report-tests").then((m) => m.runAndReportTests(interview.id)).catch(() => undefined);
+    }
     router.push(`/interviews/${interview.id}/review`);
-  }, [flushAll, interview.id, markTime, router]);
+  }, [flushAll, interview.id, interview.questions, markTime, router]);
 
   async function toggleFlag() {
     const flagged = !flags[question.id];
@@ -136,18 +148,34 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
           ) : null}
         </div>
         {answer.status === "conflict" && answer.conflict ? <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={(which) => resolve(question.id, which)} /> : null}
-        <AnswerEditor
-          key={question.id}
-          value={answer.content}
-          language={question.kind === "coding" ? "python" : "markdown"}
-          label={`Your answer to question ${current + 1}`}
-          readOnly={answer.status === "time-up"}
-          onChange={(content) => {
-            markTime();
-            edit(question.id, content);
-          }}
-          onBlur={() => void save(question.id)}
-        />
+        {question.coding ? (
+          <CodingWorkspace
+            key={question.id}
+            value={answer.content}
+            initialCode={question.coding.starterCode}
+            tests={question.coding.visibleTests}
+            label={`Your code for question ${current + 1}`}
+            readOnly={answer.status === "time-up"}
+            onChange={(content) => {
+              markTime();
+              edit(question.id, content);
+            }}
+            onBlur={() => void save(question.id)}
+          />
+        ) : (
+          <AnswerEditor
+            key={question.id}
+            value={answer.content}
+            language={question.kind === "coding" ? "python" : "markdown"}
+            label={`Your answer to question ${current + 1}`}
+            readOnly={answer.status === "time-up"}
+            onChange={(content) => {
+              markTime();
+              edit(question.id, content);
+            }}
+            onBlur={() => void save(question.id)}
+          />
+        )}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <SaveStatusText status={answer.status} />
           <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>

@@ -3,12 +3,20 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
 import type { InterviewView } from "../schemas/interviews";
+import type { PythonTest, StoredTestResults } from "../schemas/problems";
 
 export const interviewInclude = {
   company: { select: { slug: true, name: true } },
   questions: {
     orderBy: { position: "asc" },
-    include: { question: { select: { slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } } } } },
+    include: {
+      question: {
+        select: {
+          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } },
+          coding: { select: { starterCode: true, visibleTests: true } },
+        },
+      },
+    },
   },
 } satisfies Prisma.InterviewInclude;
 
@@ -16,9 +24,13 @@ export type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof intervie
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
-/** Coverage and score for each answer, and their mean: what finishing an interview stores. */
+/**
+ * Coverage and score for each answer, and their mean: what finishing an interview stores. A coding answer is
+ * scored by its tests instead (lib/data/coding.ts, once the browser reports them): none yet, or 0 if empty.
+ */
 export function scoreAnswers(row: InterviewRow) {
   const items = row.questions.map((q) => {
+    if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, coverage: [], score: q.content.trim() ? q.score : 0 };
     const { points, score } = keyPointCoverage(q.content, q.question.keyPoints);
     return { id: q.id, questionId: q.questionId, coverage: points, score: q.question.keyPoints.length ? score : null };
   });
@@ -49,6 +61,9 @@ export function toView(row: InterviewRow, now: Date): InterviewView {
       kind: lower(q.question.kind),
       topic: q.question.topic.name,
       flagged: q.flagged,
+      coding: q.question.coding
+        ? { starterCode: q.question.coding.starterCode, visibleTests: q.question.coding.visibleTests as PythonTest[] }
+        : null,
     })),
     answers: row.questions.map((q) => ({
       questionId: q.questionId,
@@ -81,6 +96,7 @@ export function toView(row: InterviewRow, now: Date): InterviewView {
       timeSpentSeconds: q.timeSpentSeconds,
       flagged: q.flagged,
       difficulty: lower(q.question.difficulty),
+      testResults: (q.testResults as StoredTestResults | null) ?? null,
     })),
   };
   return view;

@@ -18,6 +18,9 @@ import traceback
 SOURCE_FILE = "<solution>"
 MAX_REPR = 2000
 MAX_OUTPUT = 20000
+# What a candidate's code may raise and still get a report: sys.exit() / exit() included (SystemExit is not an
+# Exception), or one call to exit() would abort the whole run. KeyboardInterrupt still stops everything.
+CANDIDATE_ERRORS = (Exception, SystemExit)
 
 
 def _short(value):
@@ -47,9 +50,7 @@ def _run_one(code, test):
     result = {"name": test.get("name", ""), "passed": False, "expected": None, "actual": None, "error": None}
     try:
         exec(code, namespace)
-    except BaseException as exc:  # the whole source failed to run: report it against this test
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
+    except CANDIDATE_ERRORS as exc:  # the whole source failed to run: report it against this test
         result["error"] = _error(exc)
         return result
     try:
@@ -60,7 +61,7 @@ def _run_one(code, test):
             result["expected"] = "raises " + expected_raise
             try:
                 value = eval(compile(test["call"], "<test>", "eval"), namespace)
-            except Exception as exc:
+            except CANDIDATE_ERRORS as exc:
                 result["actual"] = "raised %s: %s" % (type(exc).__name__, str(exc)[:200])
                 result["passed"] = expected_raise in _names(exc)
                 if not result["passed"]:
@@ -73,7 +74,7 @@ def _run_one(code, test):
         value = eval(compile(test["call"], "<test>", "eval"), namespace)
         result["actual"] = _short(value)
         result["passed"] = bool(value == expected)
-    except Exception as exc:
+    except CANDIDATE_ERRORS as exc:
         result["error"] = _error(exc)
     return result
 
@@ -88,7 +89,7 @@ def run_tests(source, tests_json):
     try:
         try:
             code = compile(source, SOURCE_FILE, "exec")
-        except SyntaxError as exc:
+        except (SyntaxError, ValueError) as exc:  # ValueError: e.g. a null byte in the source
             report["compileError"] = _error(exc)
         else:
             for test in tests:

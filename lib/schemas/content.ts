@@ -1,6 +1,7 @@
 // Schemas for the content in seed/ (and for imported guides): the loader, the importer and the tests
 // validate with these, so a file that loads is a file the app can show.
 import { z } from "zod";
+import { pythonTestSchema } from "./problems";
 
 export const slugSchema = z
   .string()
@@ -60,6 +61,37 @@ export const companyContentSchema = z.object({
   styleNotes: markdown(20, 5_000),
 });
 
+const tests = (min: number) =>
+  z
+    .array(pythonTestSchema)
+    .min(min, `needs at least ${min} tests`)
+    .max(60)
+    .refine((list) => new Set(list.map((t) => t.name)).size === list.length, "test names must be unique");
+
+/** A coding problem, one per file in seed/problems/<slug>.json; loaded as a Question of kind "coding". */
+export const problemContentSchema = z
+  .object({
+    slug: slugSchema,
+    title: text(5, 300),
+    topic: slugSchema,
+    prompt: markdown(20, 10_000),
+    starterCode: z.string().max(20_000),
+    solution: z.string().min(10).max(20_000),
+    modelAnswer: markdown(40, 20_000),
+    keyPoints: z.array(text(2, 200)).min(3, "needs 3 to 6 key points").max(6, "needs 3 to 6 key points"),
+    difficulty: difficultySchema,
+    estimatedMinutes: z.number().int().min(5).max(60),
+    tags: z.array(slugSchema).min(1).max(8),
+    companies: z.array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() })).max(10).default([]),
+    visibleTests: tests(1),
+    hiddenTests: tests(1),
+  })
+  .refine((p) => new Set([...p.visibleTests, ...p.hiddenTests].map((t) => t.name)).size === p.visibleTests.length + p.hiddenTests.length, {
+    message: "visible and hidden test names must be distinct",
+    path: ["hiddenTests"],
+  });
+
+export type ProblemContent = z.infer<typeof problemContentSchema>;
 export type TopicContent = z.infer<typeof topicSchema>;
 export type QuestionContent = z.infer<typeof questionContentSchema>;
 export type CompanyContent = z.infer<typeof companyContentSchema>;

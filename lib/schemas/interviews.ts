@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
+import { pythonTestSchema, storedTestResultsSchema } from "./problems";
 
 export const MAX_ANSWER_BYTES = 100 * 1024;
 
@@ -37,7 +38,12 @@ export const interviewListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const interviewQuestion = z.object({ id: z.uuid(), position: z.number().int(), slug: z.string(), title: z.string(), prompt: z.string(), kind: kindSchema, topic: z.string(), flagged: z.boolean() });
+/** Coding questions: what the room needs to run the visible tests (hidden ones come after the end). */
+const codingPart = z.object({ starterCode: z.string(), visibleTests: z.array(pythonTestSchema) });
+const interviewQuestion = z.object({
+  id: z.uuid(), position: z.number().int(), slug: z.string(), title: z.string(), prompt: z.string(), kind: kindSchema, topic: z.string(), flagged: z.boolean(),
+  coding: codingPart.nullable(),
+});
 const answer = z.object({ questionId: z.uuid(), content: z.string(), revision: z.number().int(), updatedAt: z.string(), lateContent: z.string().nullable() });
 const coverage = z.object({ point: z.string(), covered: z.boolean(), matched: z.array(z.string()), missing: z.array(z.string()) });
 
@@ -48,6 +54,8 @@ export const reviewSchema = z.object({
     z.object({
       questionId: z.uuid(), modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(coverage), score: z.number().nullable(),
       rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
+      /** Coding questions: the test report the browser sent when the interview ended (self-reported). */
+      testResults: storedTestResultsSchema.nullable(),
     }),
   ),
 });

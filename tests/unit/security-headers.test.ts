@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RUNNER_CSP } from "@/lib/python/runtime";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 describe("content security policy", () => {
@@ -12,6 +13,19 @@ describe("content security policy", () => {
 
   it("allows eval only for the development server's tooling", () => {
     expect(contentSecurityPolicy("n", { dev: true })).toContain("'unsafe-eval'");
+  });
+});
+
+describe("the Python runner's policy", () => {
+  it("lets pages start same-origin workers, and nothing new in the page's own policy", () => {
+    const csp = contentSecurityPolicy("n", { dev: false });
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toContain("wasm-unsafe-eval");
+  });
+
+  it("allows the worker to compile WebAssembly but never to eval JavaScript or reach other origins", () => {
+    expect(RUNNER_CSP.split("; ")).toEqual(["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'"]);
+    expect(RUNNER_CSP).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { CodingPracticeSection } from "@/components/coding/coding-practice-section";
 import { DifficultyBadge } from "@/components/questions/question-card";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
@@ -56,6 +57,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
         ) : null}
         {question.archived ? <Alert>This question was retired from the bank. It stays here for your history.</Alert> : null}
         {question.prompt.trim() !== question.title.trim() ? <Markdown id="prompt" source={question.prompt} /> : null}
+        {question.kind === "coding" ? <CodingPracticeSection slug={question.slug} /> : null}
 
         {question.kind === "written" ? (
           <section aria-labelledby="practice" className="space-y-3">

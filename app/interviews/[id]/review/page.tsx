@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ReviewTests } from "@/components/coding/review-tests";
 import { RatingButtons } from "@/components/interview/rating-buttons";
 import { formatDuration, percent } from "@/components/interview/format";
 import { Markdown } from "@/components/questions/markdown";
@@ -42,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           Totals
         </h2>
         <div className="rounded-lg border border-slate-200 p-4 text-center dark:border-slate-800">
-          <p className="text-xs text-slate-600 dark:text-slate-400">Key point coverage</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{interview.questions.some((q) => q.coding) ? "Score (coverage and tests)" : "Key point coverage"}</p>
           <p className="text-3xl font-bold">{review.score === null ? "—" : percent(review.score)}</p>
         </div>
         <table className="text-sm">
@@ -66,8 +67,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </table>
       </section>
       <Alert>
-        Coverage is a hint, not a grade: it checks whether the words of each key point appear in your answer (matched words are listed). Rate
-        yourself on each answer below.
+        Coverage is a hint, not a grade: it checks whether the words of each key point appear in your answer (matched words are listed). Coding
+        answers score the share of their tests that passed instead. Rate yourself on each answer below.
       </Alert>
 
       <ol className="space-y-10">
@@ -86,7 +87,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <div className="grid gap-4 lg:grid-cols-2">
                 <section aria-label="Your answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                   <h3 className="mb-2 text-sm font-semibold">Your answer</h3>
-                  {answer.content.trim() ? <Markdown id={`mine-${question.id}`} source={answer.content} /> : <p className="text-sm italic text-slate-600 dark:text-slate-400">No answer submitted.</p>}
+                  {answer.content.trim() ? (
+                    <Markdown id={`mine-${question.id}`} source={question.coding ? "```python\n" + answer.content + "\n```" : answer.content} />
+                  ) : <p className="text-sm italic text-slate-600 dark:text-slate-400">No answer submitted.</p>}
                   {answer.lateContent ? (
                     <div className="mt-3 rounded border border-amber-300 p-2 text-sm dark:border-amber-700">
                       <p className="font-medium">Not submitted (arrived after time was up):</p>
@@ -99,6 +102,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   {item.modelAnswer ? <Markdown id={`model-${question.id}`} source={item.modelAnswer} /> : <p className="text-sm">No model answer yet.</p>}
                 </section>
               </div>
+              {question.coding ? (
+                <ReviewTests interviewId={interview.id} results={item.testResults} answered={Boolean(answer.content.trim())} scored={interview.status !== "abandoned"} />
+              ) : null}
               {item.coverage.length ? (
                 <section aria-label="Key points">
                   <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>

@@ -1,0 +1,65 @@
+"use client";
+// Practising a coding problem on its question page: the workspace, with the code autosaved as the user's
+// practice draft on the server (revision-checked, kept locally until acknowledged), "Reset to starter" and
+// a reveal of the reference solution.
+import { useState } from "react";
+import { ConflictPanel } from "@/components/interview/conflict-panel";
+import { SaveStatusText } from "@/components/interview/save-status";
+import { Button } from "@/components/ui/button";
+import { useDocumentAutosave } from "@/components/workspace/use-document-autosave";
+import type { PythonTest } from "@/lib/schemas/problems";
+import { CodingWorkspace } from "./coding-workspace";
+
+type Props = { slug: string; starterCode: string; solution: string; visibleTests: PythonTest[]; draft: { content: string; revision: number } };
+
+export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, draft }: Props) {
+  // Nothing saved yet: start from the starter code (saved once the user edits it).
+  const initial = draft.revision > 0 ? draft : { content: starterCode, revision: 0 };
+  const { doc, edit, resolve } = useDocumentAutosave(`/api/questions/${slug}/practice`, `mockroom:practice:${slug}`, initial);
+  const [version, setVersion] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+
+  function reset() {
+    if (!window.confirm("Replace your code with the starter code?")) return;
+    edit(starterCode);
+    setVersion((v) => v + 1);
+  }
+
+  function reveal() {
+    if (revealed || window.confirm("Show the reference solution? Try the tests first: it is more useful once you have tried.")) setRevealed((r) => !r);
+  }
+
+  return (
+    <div className="space-y-4">
+      <CodingWorkspace
+        key={version}
+        value={doc.content}
+        initialCode={starterCode}
+        tests={visibleTests}
+        label="Your solution"
+        onChange={edit}
+        actions={
+          <>
+            <Button type="button" variant="secondary" onClick={reset}>
+              Reset to starter
+            </Button>
+            <Button type="button" variant="ghost" onClick={reveal} aria-expanded={revealed} aria-controls="reference-solution">
+              {revealed ? "Hide the reference solution" : "Reveal the reference solution"}
+            </Button>
+          </>
+        }
+      />
+      <SaveStatusText status={doc.status} />
+      {doc.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{doc.error}</p> : null}
+      {doc.status === "conflict" && doc.conflict ? <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+      {revealed ? (
+        <section id="reference-solution" aria-label="Reference solution" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h3 className="mb-2 text-sm font-semibold">Reference solution</h3>
+          <pre className="overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+            <code>{solution}</code>
+          </pre>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eQuery } from "./db";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+async function signedIn(page: Page) {
+  const email = newEmail("coding");
+  await registerViaApi(page.request, email, "Grace");
+  await signInViaApi(page.request, email);
+}
+
+async function codingQuestionOf(interviewId: string) {
+  const [row] = await e2eQuery<{ position: number; title: string; solution: string; tests: number }>(
+    `select iq.position, q.title, c.solution,
+            jsonb_array_length(c."visibleTests") + jsonb_array_length(c."hiddenTests") as tests
+     from "InterviewQuestion" iq join "Question" q on q.id = iq."questionId" join "CodingProblem" c on c."questionId" = q.id
+     where iq."interviewId" = $1`,
+    [interviewId],
+  );
+  return row!;
+}
+
+/** Replaces the editor's text as a paste would (typing would auto-indent the code). */
+async function paste(page: Page, editor: ReturnType<Page["getByRole"]>, text: string) {
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+/** Every request for the runner's files (the page's and its worker's), with the bytes that crossed the network. */
+function watchRunnerDownloads(page: Page) {
+  const seen: Promise<{ file: string; transferred: number }>[] = [];
+  page.on("requestfinished", (request) => {
+    if (!new URL(request.url()).pathname.startsWith("/python/")) return;
+    seen.push(request.sizes().then((s) => ({ file: request.url().split("/").at(-1)!, transferred: s.responseBodySize + s.responseHeadersSize })));
+  });
+  return { count: () => seen.length, all: () => Promise.all(seen) };
+}
+
+/** JavaScript the page downloaded (gzipped bytes on the wire), so far. */
+function watchScripts(page: Page) {
+  const seen: Promise<number>[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() !== "script" || new URL(request.url()).pathname.startsWith("/python/")) return;
+    seen.push(request.sizes().then((s) => s.responseBodySize));
+  });
+  return async () => (await Promise.all(seen)).reduce((a, b) => a + b, 0);
+}
+
+test("a coding question in an interview: run the visible tests, fix the code, finish, see the hidden tests", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signedIn(page);
+  const downloads = watchRunnerDownloads(page);
+  await page.goto("/interviews/new?company=jpmorgan");
+  await page.getByLabel("Practice", { exact: false }).first().check();
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").at(-1)!;
+  const problem = await codingQuestionOf(id);
+
+  // Pages without a coding question do not load the runner.
+  await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+  expect(downloads.count()).toBe(0);
+  // The room's JavaScript on a cold cache, then what opening the coding question adds (runner excluded).
+  const cold = await browser.newContext({ storageState: await page.context().storageState() });
+  const coldPage = await cold.newPage();
+  const scripts = watchScripts(coldPage);
+  await coldPage.goto(`/interviews/${id}`);
+  await coldPage.waitForLoadState("networkidle");
+  const roomJs = await scripts();
+  await coldPage.getByRole("button", { name: new RegExp(`^Question ${problem.position + 1},`) }).click();
+  await expect(coldPage.getByRole("button", { name: "Run visible tests" })).toBeVisible();
+  await coldPage.waitForLoadState("networkidle");
+  const workspaceJs = (await scripts()) - roomJs;
+  await cold.close();
+
+  const opened = Date.now();
+  await page.getByRole("button", { name: new RegExp(`^Question ${problem.position + 1},`) }).click();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(problem.title);
+  await expect(page.getByRole("status").filter({ hasText: "Python is ready." })).toBeVisible({ timeout: 30_000 });
+  const loadMs = Date.now() - opened;
+
+  const editor = page.getByRole("textbox", { name: /Your code for question/ });
+  await expect(editor).toContainText("def ");
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  const results = page.getByRole("region", { name: "Visible tests" });
+  await expect(results.getByTestId("tests-summary")).not.toHaveText(/^(\d+) of \1 tests passed$/);
+  await expect(results.getByText("Failed", { exact: true }).first()).toBeVisible();
+  await expect(results.getByText("Expected").first()).toBeVisible();
+
+  await paste(page, editor, problem.solution);
+  const warm = Date.now();
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(results.getByTestId("tests-summary")).toHaveText(/^(\d+) of \1 tests passed$/);
+  const warmMs = Date.now() - warm;
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 5_000 });
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  const files = await downloads.all();
+  test.info().annotations.push(
+    { type: "interview-page-js-bytes (cold cache, without the runner)", description: String(roomJs) },
+    { type: "coding-workspace-js-bytes (loaded when the coding question opens)", description: String(workspaceJs) },
+    { type: "pyodide-first-load-ms (open question → ready)", description: String(loadMs) },
+    { type: "pyodide-transferred-bytes", description: String(files.reduce((sum, d) => sum + d.transferred, 0)) },
+    { type: "pyodide-files", description: JSON.stringify(files) },
+    { type: "warm-visible-run-ms (click → results)", description: String(warmMs) },
+  );
+
+  await page.getByRole("button", { name: "Finish interview" }).click();
+  await page.getByRole("button", { name: "Yes, finish" }).click();
+  await page.waitForURL(/\/review$/, { timeout: 30_000 });
+  const tests = page.getByRole("region", { name: "Visible and hidden tests" });
+  await expect(tests.getByTestId("tests-summary")).toHaveText(`${problem.tests} of ${problem.tests} tests passed`);
+  await expect(tests.getByText("hidden", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/Self-reported by your browser/)).toBeVisible();
+  const [row] = await e2eQuery<{ score: number }>(`select iq.score from "InterviewQuestion" iq join "CodingProblem" c on c."questionId" = iq."questionId" where iq."interviewId" = $1`, [id]);
+  expect(row!.score).toBe(1);
+});
+
+test("a coding question's page: practise it signed in, a sign-in prompt otherwise", async ({ page }) => {
+  const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(`select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`);
+  const scripts = watchScripts(page);
+  await page.goto(`/questions/${problem!.slug}`);
+  await expect(page.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  test.info().annotations.push({ type: "question-page-js-bytes (signed out, no workspace)", description: String(await scripts()) });
+
+  await signedIn(page);
+  await page.goto(`/questions/${problem!.slug}`);
+  const editor = page.getByRole("textbox", { name: "Your solution" });
+  await paste(page, editor, problem!.solution);
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(page.getByTestId("tests-summary")).toHaveText(/^(\d+) of \1 tests passed$/, { timeout: 30_000 });
+
+  // Kept in this browser across a reload; "Reset to starter" asks first.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Your solution" })).toContainText(problem!.solution.split("\n")[0]!);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  const solutionOnly = problem!.solution.split("\n").find((line) => line.trim() && !problem!.starterCode.includes(line))!;
+  await expect(page.getByRole("textbox", { name: "Your solution" })).not.toContainText(solutionOnly.trim());
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Reveal the reference solution" }).click();
+  await expect(page.getByRole("region", { name: "Reference solution" })).toContainText(problem!.solution.split("\n")[0]!);
+});

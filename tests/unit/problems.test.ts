@@ -1,0 +1,44 @@
+// The coding problems in seed/problems, checked with the runtime the browser uses (Pyodide and harness.py in
+// a worker): every reference solution passes all its tests, every starter fails at least one.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PythonRunner } from "@/lib/python/runner";
+import { readContent, readProblems } from "@/seed/content";
+import { nodePythonRunner } from "../support/python";
+
+const seed = path.resolve(__dirname, "../../seed");
+const problems = readProblems(seed);
+
+let runner: PythonRunner;
+beforeAll(async () => {
+  runner = nodePythonRunner();
+  await runner.run("", []);
+}, 60_000);
+afterAll(() => runner.dispose());
+
+describe("coding problems", () => {
+  it("load with the rest of the content, with estimates of 10 to 45 minutes", () => {
+    expect(readContent(seed).problems.map((p) => p.slug)).toEqual(problems.map((p) => p.slug));
+    for (const problem of problems) expect([problem.slug, problem.estimatedMinutes >= 10 && problem.estimatedMinutes <= 45]).toEqual([problem.slug, true]);
+  });
+
+  it("give every profile that asks for coding problems at least one in its topics", () => {
+    for (const company of readContent(seed).companies.filter((c) => c.codingProblems > 0)) {
+      const fitting = problems.filter((p) => p.topic in company.topicWeights);
+      expect([company.slug, fitting.length >= company.codingProblems]).toEqual([company.slug, true]);
+    }
+  });
+
+  it.each(problems.map((p) => [p.slug, p] as const))("%s: the reference solution passes every test", async (_slug, problem) => {
+    const report = await runner.run(problem.solution, [...problem.visibleTests, ...problem.hiddenTests]);
+    expect(report.compileError).toBeNull();
+    expect(report.results.filter((r) => !r.passed)).toEqual([]);
+    expect(report.results).toHaveLength(problem.visibleTests.length + problem.hiddenTests.length);
+  });
+
+  it.each(problems.map((p) => [p.slug, p] as const))("%s: the starter code fails at least one test", async (_slug, problem) => {
+    const report = await runner.run(problem.starterCode, [...problem.visibleTests, ...problem.hiddenTests]);
+    expect(report.timedOut).toBeFalsy();
+    expect(report.compileError !== null || report.results.some((r) => !r.passed)).toBe(true);
+  });
+});

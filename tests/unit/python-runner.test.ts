@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_TIME_LIMIT_MS, type PythonRunner } from "@/lib/python/runner";
+import { nodePythonRunner } from "../support/python";
+
+// One interpreter for the file (loading Pyodide takes about 1.5 s); the time limit test makes its own.
+let runner: PythonRunner;
+beforeAll(async () => {
+  runner = nodePythonRunner();
+  await runner.run("", []);
+}, 60_000);
+afterAll(() => runner.dispose());
+
+const add = [{ name: "adds", call: "add(1, 2)", expected: "3" }];
+
+describe("the Python runner", () => {
+  it("reports expected and actual values of a failing test", async () => {
+    const report = await runner.run("def add(a, b):\n    return a - b\n", add);
+    expect(report.results).toEqual([{ name: "adds", passed: false, expected: "3", actual: "-1", error: null }]);
+  });
+
+  it("passes a correct solution and captures what it prints", async () => {
+    const report = await runner.run("def add(a, b):\n    print('adding', a, b)\n    return a + b\n", add);
+    expect(report.results[0]!.passed).toBe(true);
+    expect(report.stdout).toBe("adding 1 2\n");
+  });
+
+  it("names the exception and the line of the candidate's code it came from", async () => {
+    const report = await runner.run("def add(a, b):\n    x = 1\n    return a + b + {}['missing']\n", add);
+    expect(report.results[0]).toMatchObject({ passed: false, error: { type: "KeyError", message: "'missing'", line: 3 } });
+  });
+
+  it("reports a syntax error with its line and runs no tests", async () => {
+    const report = await runner.run("def add(a, b):\n    return a +\n", add);
+    expect(report.compileError).toMatchObject({ type: "SyntaxError", line: 2 });
+    expect(report.results).toEqual([]);
+  });
+
+  it("checks raised exceptions by class, including base classes", async () => {
+    const tests = [
+      { name: "lookup", call: "f()", raises: "LookupError" },
+      { name: "wrong", call: "f()", raises: "ValueError" },
+      { name: "returns", call: "g()", raises: "ValueError" },
+    ];
+    const report = await runner.run("def f():\n    return {}['x']\n\ndef g():\n    return 1\n", tests);
+    expect(report.results.map((r) => [r.passed, r.actual])).toEqual([
+      [true, "raised KeyError: 'x'"],
+      [false, "raised KeyError: 'x'"],
+      [false, "returned 1"],
+    ]);
+  });
+
+  it("survives sys.exit() in the candidate's code", async () => {
+    const report = await runner.run("import sys\n\ndef add(a, b):\n    sys.exit(2)\n", add);
+    expect(report.results[0]).toMatchObject({ passed: false, error: { type: "SystemExit", line: 4 } });
+    const again = await runner.run("def add(a, b):\n    return a + b\n", add);
+    expect(again.results[0]!.passed).toBe(true);
+  });
+
+  it("runs every test in a fresh namespace", async () => {
+    const source = "calls = []\n\ndef add(a, b):\n    calls.append(1)\n    return a + b + len(calls) - 1\n";
+    const report = await runner.run(source, [...add, { name: "again", call: "add(1, 2)", expected: "3" }]);
+    expect(report.results.every((r) => r.passed)).toBe(true);
+  });
+
+  it("stops an infinite loop within the limit plus one second and then runs again", async () => {
+    const limited = nodePythonRunner(); // the default limit, 5 s, as in the browser
+    try {
+      await limited.run("", []);
+      const started = Date.now();
+      const report = await limited.run("def add(a, b):\n    while True:\n        pass\n", add);
+      const elapsed = Date.now() - started;
+      expect(report.timedOut).toBe(true);
+      expect(report.results[0]).toMatchObject({ passed: false, error: { type: "TimeLimitExceeded", message: "Time limit exceeded (5 s)" } });
+      expect(elapsed).toBeGreaterThanOrEqual(DEFAULT_TIME_LIMIT_MS);
+      expect(elapsed).toBeLessThan(DEFAULT_TIME_LIMIT_MS + 1_000);
+      const next = await limited.run("def add(a, b):\n    return a + b\n", add);
+      expect(next.results[0]!.passed).toBe(true);
+    } finally {
+      limited.dispose();
+    }
+  }, 60_000);
+});

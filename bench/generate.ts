@@ -20,9 +20,20 @@ const WORDS = (
   "project deadline stakeholder tradeoff incident postmortem mentoring review refactor legacy debt requirement estimate"
 ).split(/\s+/);
 
-/** SQL for `n` pseudo-random vocabulary words chosen by the integer expression `seed`. */
+/** Ordinary words, so technical terms are as selective as in real prose (about 1 word in 12 is technical). */
+const FILLER = (
+  "the a an of to in and or for with when then that this which how why what you your we our it its is are be can should would " +
+  "use using used make keep need want first next each every both only also more less most many few some any all other same " +
+  "request data user page value list time change point case way part step reason answer problem example approach result " +
+  "simple common typical small large fast slow safe clear correct wrong early late local remote single multiple shared"
+).split(/\s+/);
+
+/** SQL for `n` pseudo-random words chosen by the integer expression `seed`: mostly filler, some technical. */
 const words = (seed: string, n: number | string) =>
-  `array_to_string(array(select (w.v)[1 + ((${seed}) * 7919 + i * 104729) % ${WORDS.length}] from generate_series(1, ${n}) i), ' ')`;
+  `array_to_string(array(select case when ((${seed}) * 31 + wi * 17) % 12 = 0
+     then (w.v)[1 + ((${seed}) * 7919 + wi * 104729) % ${WORDS.length}]
+     else (w.f)[1 + ((${seed}) * 6007 + wi * 48611) % ${FILLER.length}] end
+   from generate_series(1, ${n}) wi), ' ')`;
 
 /** Fills the (migrated, seeded) database; returns the seconds each step took. */
 export async function generate(url: string, scale: Scale, passwordHash: string, log: (line: string) => void): Promise<Record<string, number>> {
@@ -37,7 +48,7 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
   };
   try {
     await client.query("set synchronous_commit = off");
-    await client.query(`create temporary table w as select $1::text[] as v`, [WORDS]);
+    await client.query(`create temporary table w as select $1::text[] as v, $2::text[] as f`, [WORDS, FILLER]);
     await step(
       "topics",
       `insert into "Topic" (id, slug, name, "order", "updatedAt")
@@ -49,7 +60,7 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
       "questions",
       `insert into "Question" (id, slug, title, prompt, "modelAnswer", "keyPoints", difficulty, kind, "topicId", tags, "estimatedMinutes", source, "updatedAt")
        select gen_random_uuid(), 'bench-q-' || g,
-              initcap(${words("g", "6 + g % 6")}) || '?',
+              initcap(array_to_string(array(select (w.v)[1 + (g * 7919 + wi * 104729) % ${WORDS.length}] from generate_series(1, 3 + g % 3) wi), ' ')) || '?',
               ${words("g + 1", "30 + g % 40")},
               ${words("g + 2", "150 + g % 200")},
               array[${words("g + 3", 3)}, ${words("g + 4", 3)}, ${words("g + 5", 2)}, ${words("g + 6", 3)}],
@@ -94,13 +105,13 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
     await step(
       "answers",
       `insert into "InterviewQuestion" (id, "interviewId", "questionId", position, content, revision, "timeSpentSeconds", "answeredAt", score, "updatedAt")
-       select gen_random_uuid(), i.id, q.id, p, ${words("i.seed + p", "40 + (i.seed + p) % 80")}, 1 + p % 4, 60 + p * 7,
-              i."startedAt" + p * interval '3 minutes', ((i.seed * 7 + p * 13) % 100) / 100.0, now()
-       from "Interview" i
+       select gen_random_uuid(), iv.id, q.id, p, ${words("iv.seed + p", "40 + (iv.seed + p) % 80")}, 1 + p % 4, 60 + p * 7,
+              iv."startedAt" + p * interval '3 minutes', ((iv.seed * 7 + p * 13) % 100) / 100.0, now()
+       from "Interview" iv
        cross join generate_series(0, $1::int - 1) p
        cross join w
-       join bq q on q.rn = 1 + (i.seed * 13 + p * 1009) % $2::int
-       where i.title <> '' and i.seed > 0`,
+       join bq q on q.rn = 1 + (iv.seed * 13 + p * 1009) % $2::int
+       where iv.title <> '' and iv.seed > 0`,
       [scale.answersPerInterview, questionTotal],
     );
     await step(

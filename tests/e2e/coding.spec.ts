@@ -135,7 +135,10 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
   await page.getByRole("button", { name: "Run visible tests" }).click();
   await expect(page.getByTestId("tests-summary")).toHaveText(/^(\d+) of \1 tests passed$/, { timeout: 30_000 });
 
-  // Kept in this browser across a reload; "Reset to starter" asks first.
+  // Autosaved as the practice draft (server, revision-checked) and there after a reload; "Reset to starter" asks first.
+  await expect(page.getByTestId("save-status").first()).toHaveText("Saved", { timeout: 10_000 });
+  const [saved] = await e2eQuery<{ draft: string }>(`select pa.draft from "PracticeAnswer" pa join "Question" q on q.id = pa."questionId" where q.slug = $1 order by pa."updatedAt" desc limit 1`, [problem!.slug]);
+  expect(saved?.draft).toBe(problem!.solution);
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Your solution" })).toContainText(problem!.solution.split("\n")[0]!);
   page.once("dialog", (dialog) => void dialog.accept());

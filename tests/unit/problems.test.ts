@@ -22,6 +22,14 @@ describe("coding problems", () => {
     for (const problem of problems) expect([problem.slug, problem.estimatedMinutes >= 10 && problem.estimatedMinutes <= 45]).toEqual([problem.slug, true]);
   });
 
+  it("number at least 15, each with visible and hidden tests and a model answer", () => {
+    expect(problems.length).toBeGreaterThanOrEqual(15);
+    for (const p of problems) {
+      expect([p.slug, p.visibleTests.length >= 3, p.hiddenTests.length >= 3, p.keyPoints.length >= 3, p.modelAnswer.length > 200]).toEqual([p.slug, true, true, true, true]);
+    }
+    expect(new Set(problems.map((p) => p.difficulty))).toEqual(new Set(["easy", "medium", "hard"]));
+  });
+
   it("give every profile that asks for coding problems at least one in its topics", () => {
     for (const company of readContent(seed).companies.filter((c) => c.codingProblems > 0)) {
       const fitting = problems.filter((p) => p.topic in company.topicWeights);

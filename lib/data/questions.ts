@@ -60,23 +60,38 @@ export async function listQuestions(query: QuestionListQuery): Promise<QuestionL
   const rank = tsquery ? Prisma.sql`ts_rank(q.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
   let after = Prisma.sql`true`;
   if (cursor?.mode === "rank") after = Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`;
-  if (cursor?.mode === "topic") after = Prisma.sql`(t."order", q.slug) > (${cursor.key}::int, ${cursor.slug})`;
   const snippet = tsquery
     ? Prisma.sql`ts_headline('english', q."modelAnswer", to_tsquery('english', ${tsquery}),
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1`})`
     : Prisma.sql`null`;
-  const order = tsquery ? Prisma.sql`rank desc, q.slug` : Prisma.sql`t."order", q.slug`;
+  const order = Prisma.sql`rank desc, q.slug`;
 
-  const rows = await db().$queryRaw<Row[]>`
-    select q.slug, q.title, q.difficulty::text, q.kind::text, q.tags,
+  const columns = Prisma.sql`q.slug, q.title, q.difficulty::text, q.kind::text, q.tags,
            t.slug as topic_slug, t.name as topic_name, t."order" as topic_order,
            array(select c.slug from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
-                 where qc."questionId" = q.id order by c.slug) as companies,
-           ${rank} as rank, ${snippet} as snippet
-    from "Question" q join "Topic" t on t.id = q."topicId"
-    where ${filters(query, tsquery)} and ${after}
-    order by ${order}
-    limit ${query.limit + 1}`;
+                 where qc."questionId" = q.id order by c.slug) as companies`;
+  const rows = tsquery
+    ? await db().$queryRaw<Row[]>`
+        select ${columns}, ${rank} as rank, ${snippet} as snippet
+        from "Question" q join "Topic" t on t.id = q."topicId"
+        where ${filters(query, tsquery)} and ${after}
+        order by ${order}
+        limit ${query.limit + 1}`
+    : // Browsing: walk the topics in order and read each one's questions from the (topicId, slug) index, so a
+      // deep cursor costs as little as the first page (a join sorted on the topic's order could not use it).
+      await db().$queryRaw<Row[]>`
+        select ${columns}, null::float4 as rank, null as snippet
+        from "Topic" t
+        cross join lateral (
+          select q.* from "Question" q
+          where q."topicId" = t.id and ${filters(query, null)}
+            ${cursor?.mode === "topic" ? Prisma.sql`and (t."order" > ${cursor.key}::int or q.slug > ${cursor.slug})` : Prisma.empty}
+          order by q.slug
+          limit ${query.limit + 1}
+        ) q
+        ${cursor?.mode === "topic" ? Prisma.sql`where t."order" >= ${cursor.key}::int` : Prisma.empty}
+        order by t."order", q.slug
+        limit ${query.limit + 1}`;
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -99,18 +114,72 @@ export async function listQuestions(query: QuestionListQuery): Promise<QuestionL
 }
 
 type FacetRow = { value: string; label: string; count: number };
+type Facets = QuestionList["facets"];
 
-async function facets(query: QuestionListQuery, tsquery: string | null): Promise<QuestionList["facets"]> {
-  const base = (except: Dimension) => Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, tsquery, except)}`;
-  const [topic, difficulty, kind, company] = await Promise.all([
-    db().$queryRaw<FacetRow[]>`select t.slug as value, t.name as label, count(*)::int as count ${base("topic")} group by t.slug, t.name, t."order" order by t."order"`,
-    db().$queryRaw<FacetRow[]>`select lower(q.difficulty::text) as value, initcap(q.difficulty::text) as label, count(*)::int as count ${base("difficulty")} group by q.difficulty order by q.difficulty`,
-    db().$queryRaw<FacetRow[]>`select lower(q.kind::text) as value, initcap(q.kind::text) as label, count(*)::int as count ${base("kind")} group by q.kind order by q.kind`,
+/**
+ * Facet counts are the same for every visitor with the same filters, and the bank changes only when it is
+ * seeded or imported: keep them briefly. A count may lag a content change by at most FACET_TTL_MS.
+ */
+const FACET_TTL_MS = 30_000;
+const FACET_CACHE_LIMIT = 1_000;
+const facetCache = new Map<string, { at: number; value: Facets }>();
+
+async function facets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
+  const key = JSON.stringify([query.topic, query.difficulty, query.kind, query.company, query.tag, tsquery]);
+  const hit = facetCache.get(key);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
+  const value = await countFacets(query, tsquery);
+  if (facetCache.size >= FACET_CACHE_LIMIT) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+/** Tests and the seed loader start from fresh counts. */
+export function clearFacetCache(): void {
+  facetCache.clear();
+}
+
+/**
+ * Each dimension is counted with every filter but its own. Dimensions the query does not filter on share
+ * the same filter, so topic, difficulty and kind are counted in one scan with GROUPING SETS; a filtered
+ * one gets its own query, and companies (a join) always do.
+ */
+async function countFacets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
+  const base = (except?: Dimension) => Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, tsquery, except)}`;
+  const own = { topic: query.topic, difficulty: query.difficulty, kind: query.kind } as const;
+  const shared = (Object.keys(own) as (keyof typeof own)[]).filter((d) => !own[d]);
+  const separate = (Object.keys(own) as (keyof typeof own)[]).filter((d) => own[d]);
+  const single: Record<keyof typeof own, (b: Prisma.Sql) => Promise<FacetRow[]>> = {
+    topic: (b) => db().$queryRaw<FacetRow[]>`select t.slug as value, t.name as label, count(*)::int as count ${b} group by t.slug, t.name, t."order" order by t."order"`,
+    difficulty: (b) => db().$queryRaw<FacetRow[]>`select lower(q.difficulty::text) as value, initcap(q.difficulty::text) as label, count(*)::int as count ${b} group by q.difficulty order by q.difficulty`,
+    kind: (b) => db().$queryRaw<FacetRow[]>`select lower(q.kind::text) as value, initcap(q.kind::text) as label, count(*)::int as count ${b} group by q.kind order by q.kind`,
+  };
+  type GroupedRow = { dim: string; value: string; label: string; sort: number; count: number };
+  const [grouped, company, ...separated] = await Promise.all([
+    shared.length
+      ? db().$queryRaw<GroupedRow[]>`
+          select case when grouping(t.slug) = 0 then 'topic' when grouping(q.difficulty) = 0 then 'difficulty' else 'kind' end as dim,
+                 coalesce(t.slug, lower(q.difficulty::text), lower(q.kind::text)) as value,
+                 coalesce(t.name, initcap(q.difficulty::text), initcap(q.kind::text)) as label,
+                 coalesce(t."order", array_position(enum_range(null::"Difficulty"), q.difficulty), array_position(enum_range(null::"QuestionKind"), q.kind)) as sort,
+                 count(*)::int as count
+          ${base()}
+          group by grouping sets ((t.slug, t.name, t."order"), (q.difficulty), (q.kind))`
+      : Promise.resolve([] as GroupedRow[]),
     db().$queryRaw<FacetRow[]>`select c.slug as value, c.name as label, count(*)::int as count
       from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId" join "Question" q on q.id = qc."questionId" join "Topic" t on t.id = q."topicId"
       where ${filters(query, tsquery, "company")} group by c.slug, c.name order by c.name`,
+    ...separate.map((d) => single[d](base(d))),
   ]);
-  return { topic, difficulty, kind, company };
+  const result = { company } as Facets;
+  for (const d of shared) {
+    result[d] = grouped
+      .filter((r) => r.dim === d)
+      .sort((a, b) => a.sort - b.sort || a.value.localeCompare(b.value))
+      .map(({ value, label, count }) => ({ value, label, count }));
+  }
+  separate.forEach((d, i) => (result[d] = separated[i]!));
+  return result;
 }
 
 export async function getQuestion(slug: string): Promise<QuestionDetail | null> {

@@ -1,11 +1,11 @@
 import { Button } from "@/components/ui/button";
 
 /** Both versions side by side; the user chooses. Nothing is overwritten without that choice. */
-export function ConflictPanel({ mine, saved, onKeep }: { mine: string; saved: string; onKeep: (which: "mine" | "saved") => void }) {
+export function ConflictPanel({ mine, saved, onKeep, what = "answer" }: { mine: string; saved: string; onKeep: (which: "mine" | "saved") => void; what?: string }) {
   return (
     <section role="alert" aria-labelledby="conflict-title" className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
       <h3 id="conflict-title" className="font-semibold">
-        This answer was also changed elsewhere
+        This {what} was also changed elsewhere
       </h3>
       <p className="text-sm">Another tab or device saved a different version. Pick the one to keep.</p>
       <div className="grid gap-3 md:grid-cols-2">

@@ -44,7 +44,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
           </button>
         ) : null}
       </div>
-      {doc.status === "conflict" && doc.conflict ? <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+      {doc.status === "conflict" && doc.conflict ? <ConflictPanel what="note" mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
     </div>
   );
 }

@@ -35,12 +35,12 @@ export function useAutosave(interviewId: string, initial: { questionId: string; 
     timers.current.set(questionId, setTimeout(() => void saveRef.current(questionId), ms));
   }, []);
 
+  // The ref is updated synchronously (a functional setState may run later, at render), so a save() called
+  // right after an update() sees it.
   const update = useCallback((questionId: string, change: Partial<AnswerState>) => {
-    setAnswers((prev) => {
-      const next = { ...prev, [questionId]: { ...prev[questionId]!, ...change } };
-      latest.current = next;
-      return next;
-    });
+    const next = { ...latest.current, [questionId]: { ...latest.current[questionId]!, ...change } };
+    latest.current = next;
+    setAnswers(next);
   }, []);
 
   const save = useCallback(

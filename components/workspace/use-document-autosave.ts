@@ -40,12 +40,12 @@ export function useDocumentAutosave(url: string, storageKey: string, initial: { 
   const inFlight = useRef(false);
   const saveRef = useRef<() => Promise<void>>(async () => undefined);
 
+  // The ref is updated synchronously (a functional setState may run later, at render), so a save() called
+  // right after an update() sees it.
   const update = useCallback((change: Partial<DocumentState>) => {
-    setDoc((prev) => {
-      const next = { ...prev, ...change };
-      latest.current = next;
-      return next;
-    });
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    setDoc(next);
   }, []);
 
   const schedule = useCallback((ms: number) => {

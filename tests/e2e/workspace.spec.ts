@@ -134,3 +134,24 @@ test("delete the account: password asked, everything gone, signed out", async ({
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   expect((await signInViaApi(page.request, email)).headers()["location"]).toContain("error=CredentialsSignin");
 });
+
+test("two tabs editing the same note show a conflict instead of losing a write", async ({ page, context }) => {
+  await signedIn(page);
+  const other = await context.newPage();
+  await page.goto(`/questions/${QUESTION}`);
+  await other.goto(`/questions/${QUESTION}`);
+
+  await noteEditor(page).click();
+  await page.keyboard.type("Written in tab A.");
+  await expect(page.getByTestId("note-editor").getByTestId("save-status")).toHaveText("Saved");
+
+  await noteEditor(other).click();
+  await other.keyboard.type("Written in tab B.");
+  await expect(other.getByRole("heading", { name: "This note was also changed elsewhere" })).toBeVisible();
+  await expect(other.getByText("Written in tab A.", { exact: true })).toBeVisible();
+  await other.getByRole("button", { name: "Keep my version" }).click();
+  await expect(other.getByTestId("note-editor").getByTestId("save-status")).toHaveText("Saved");
+
+  await page.reload();
+  await expect(noteEditor(page)).toContainText("Written in tab B.");
+});

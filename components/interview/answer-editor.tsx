@@ -46,7 +46,9 @@ export function AnswerEditor({ value, language, label, readOnly = false, onChang
         language === "python" ? [python(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
         placeholderExtension(language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."),
         editable.current.of(EditorState.readOnly.of(readOnly)),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable
+        // area can be scrolled without a mouse (axe: scrollable-region-focusable).
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
           if (update.focusChanged && !update.view.hasFocus) callbacks.current.onBlur?.();

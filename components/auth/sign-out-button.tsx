@@ -3,7 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-/** Signs out through next-auth's CSRF-protected endpoint, then returns to the landing page. */
+/** Clears the session through next-auth's CSRF-protected sign-out endpoint. */
+export async function requestSignOut(): Promise<void> {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+  });
+}
+
+/** Signs out, then returns to the landing page. */
 export function SignOutButton({ className = "" }: { className?: string }) {
   const [pending, setPending] = useState(false);
   const router = useRouter();
@@ -11,12 +21,7 @@ export function SignOutButton({ className = "" }: { className?: string }) {
   async function signOut() {
     setPending(true);
     try {
-      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-      await fetch("/api/auth/signout", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
-      });
+      await requestSignOut();
       router.replace("/");
       router.refresh();
     } catch {

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestSignOut } from "@/components/auth/sign-out-button";
 import { Button } from "@/components/ui/button";
 
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> }; reauthenticate?: boolean } | null;
@@ -72,12 +73,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         if (response?.status === 204) {
           // The account is gone; clear the session cookie through next-auth's CSRF-protected sign-out.
           try {
-            const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-            await fetch("/api/auth/signout", {
-              method: "POST",
-              headers: { "content-type": "application/x-www-form-urlencoded" },
-              body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
-            });
+            await requestSignOut();
           } finally {
             router.replace("/");
             router.refresh();

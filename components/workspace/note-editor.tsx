@@ -34,7 +34,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <SaveStatusText status={doc.content === "" && doc.revision === 0 && doc.status === "saved" ? "saved" : doc.status} />
+          <SaveStatusText status={doc.status} />
           {doc.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{doc.error}</p> : null}
           {message ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{message}</p> : null}
         </div>

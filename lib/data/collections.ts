@@ -3,7 +3,9 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { MAX_SET_QUESTIONS, MAX_SETS } from "../schemas/workspace";
-import { questionIdBySlug } from "./notes";
+import { noteOn, questionIdBySlug } from "./notes";
+import { practiceOn } from "./practice";
+import { queueStatus } from "./review";
 
 const questionRef = { slug: true, title: true, difficulty: true, topic: { select: { slug: true, name: true } } } as const;
 const ref = (q: { slug: string; title: string; difficulty: string; topic: { slug: string; name: string } }) => ({
@@ -148,12 +150,9 @@ export async function questionMembership(userId: string, questionId: string) {
 
 /** Everything a question page shows a signed-in user about their own work on it, in parallel. */
 export async function questionWorkspace(userId: string, slug: string) {
-  const { getNote, questionIdBySlug } = await import("./notes");
-  const { getPractice } = await import("./practice");
-  const { queueStatus } = await import("./review");
   const questionId = await questionIdBySlug(slug);
   const [note, practice, membership, queued] = await Promise.all([
-    getNote(userId, slug), getPractice(userId, slug), questionMembership(userId, questionId), queueStatus(userId, questionId),
+    noteOn(userId, questionId), practiceOn(userId, questionId), questionMembership(userId, questionId), queueStatus(userId, questionId),
   ]);
   return { note, practice, membership, queued };
 }

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma, type InterviewStatus } from "../generated/prisma/client";
 import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
+import { seededRandom } from "../interviews/random";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
 import { enqueue, LOW_SCORE } from "./review";
@@ -107,11 +108,15 @@ export async function endInterview(userId: string, id: string, how: "finish" | "
 export const CUSTOM_INTERVIEW_MAX = 20;
 
 /** A practice interview (no clock) over chosen questions: from a set, or the dashboard's weakest topics. */
-async function startCustomInterview(userId: string, input: { title: string; questionIds: string[]; setId?: string; topicFocus?: string[] }, now: Date) {
+async function startCustomInterview(
+  userId: string,
+  input: { title: string; questionIds: string[]; setId?: string; topicFocus?: string[]; seed?: number },
+  now: Date,
+) {
   if (!input.questionIds.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: ["There are no questions to practise."] } });
   const created = await db().interview.create({
     data: {
-      userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: crypto.randomInt(0, 2 ** 31 - 1),
+      userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: input.seed ?? crypto.randomInt(0, 2 ** 31 - 1),
       topicFocus: input.topicFocus ?? [], timeMultiplier: 1, startedAt: now, deadlineAt: null,
       questions: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) },
     },
@@ -120,17 +125,10 @@ async function startCustomInterview(userId: string, input: { title: string; ques
   return created;
 }
 
-/** Seeded shuffle (mulberry32) so a long set gives a different sample each time, reproducibly per seed. */
+/** A seeded shuffle's first `count` items: the interview stores the seed, so its sample can be reproduced. */
 function sample<T>(items: T[], count: number, seed: number): T[] {
   if (items.length <= count) return items;
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -145,8 +143,9 @@ export async function startSetInterview(userId: string, setId: string, now = new
     include: { items: { where: { question: { archivedAt: null } }, orderBy: [{ addedAt: "asc" }, { questionId: "asc" }], select: { questionId: true } } },
   });
   if (!set) throw new AppError("NOT_FOUND", "No such set.");
-  const ids = sample(set.items.map((i) => i.questionId), CUSTOM_INTERVIEW_MAX, crypto.randomInt(0, 2 ** 31 - 1));
-  return startCustomInterview(userId, { title: `Set: ${set.name}`, questionIds: ids, setId: set.id }, now);
+  const seed = crypto.randomInt(0, 2 ** 31 - 1);
+  const ids = sample(set.items.map((i) => i.questionId), CUSTOM_INTERVIEW_MAX, seed);
+  return startCustomInterview(userId, { title: `Set: ${set.name}`, questionIds: ids, setId: set.id, seed }, now);
 }
 
 /**

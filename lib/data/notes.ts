@@ -34,7 +34,10 @@ function toView(row: NoteRow): NoteView {
 }
 
 export async function getNote(userId: string, slug: string): Promise<NoteView | null> {
-  const questionId = await questionIdBySlug(slug);
+  return noteOn(userId, await questionIdBySlug(slug));
+}
+
+export async function noteOn(userId: string, questionId: string): Promise<NoteView | null> {
   const row = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } }, include: noteInclude });
   return row ? toView(row) : null;
 }

@@ -20,9 +20,12 @@ async function questionFor(slug: string) {
 const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [] };
 
 export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
-  const question = await questionFor(slug);
+  return practiceOn(userId, (await questionFor(slug)).id);
+}
+
+export async function practiceOn(userId: string, questionId: string): Promise<PracticeAnswerView> {
   const answer = await db().practiceAnswer.findUnique({
-    where: { userId_questionId: { userId, questionId: question.id } },
+    where: { userId_questionId: { userId, questionId } },
     include: { versions: { orderBy: { number: "asc" } } },
   });
   if (!answer) return empty;

@@ -20,9 +20,9 @@ function cardFields(card: StoredCard) {
   };
 }
 
-/** Puts a question in the queue as a new card due now, unless it is there already. */
-export async function enqueue(tx: Tx, userId: string, questionId: string, reason: ReviewReason, now: Date): Promise<void> {
-  await tx.reviewCard.upsert({
+/** Puts a question in the queue as a new card due now, unless it is there already; returns the card. */
+export async function enqueue(tx: Tx, userId: string, questionId: string, reason: ReviewReason, now: Date) {
+  return tx.reviewCard.upsert({
     where: { userId_questionId: { userId, questionId } },
     create: { userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) },
     update: {},
@@ -103,8 +103,7 @@ export async function rateReview(userId: string, slug: string, rating: RatingNam
 
 export async function addToQueue(userId: string, slug: string, now = new Date()) {
   const questionId = await questionIdBySlug(slug);
-  await db().$transaction((tx) => enqueue(tx, userId, questionId, "MANUAL", now));
-  const card = await db().reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } } });
+  const card = await enqueue(db(), userId, questionId, "MANUAL", now);
   return { queued: true, due: card.due.toISOString() };
 }
 

@@ -100,7 +100,8 @@ describe("notes", () => {
     expect(second.nextCursor).toBeNull();
 
     // Punctuation and tsquery syntax are words or nothing, never an error.
-    expect((await listNotes(user.id, { q: "'); drop table \"Note\"; -- & | ! :*", limit: 20 })).items.length).toBeGreaterThanOrEqual(0);
+    expect((await listNotes(user.id, { q: "'); drop table \"Note\"; -- & | ! :*", limit: 20 })).items).toEqual([]);
+    expect(await db().note.count({ where: { userId: user.id } })).toBe(3);
     expect((await failure(listNotes(user.id, { limit: 2, cursor: "bm9wZQ" }))).code).toBe("VALIDATION");
   });
 });

@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  output: "standalone",
   reactStrictMode: true,
   // Native argon2 bindings and the pg driver stay as Node requires, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],

@@ -19,6 +19,8 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
     .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Longest wait, in ms, for one query's answer (and for a pooled connection) before the request fails with 503. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   APP_URL: z.url("must be an absolute URL such as https://mockroom.example.com").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -35,6 +37,8 @@ export const envSchema = z.object({
   TRUST_PROXY: bool,
   /** Folder with the content to load (topics.json, companies.json, questions/). */
   CONTENT_DIR: z.string().default("seed"),
+  /** Seconds the public question bank (lists, search, question pages) is cached in each app process; 0 turns it off. */
+  CONTENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -7,6 +7,6 @@ import { countingQueries, countQuery } from "./server/request-context";
 const holder = globalThis as unknown as { mockroomDb?: PrismaClient };
 
 export function db(): PrismaClient {
-  holder.mockroomDb ??= createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX, ...(countingQueries() ? { onQuery: countQuery } : {}) });
+  holder.mockroomDb ??= createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX, queryTimeoutMs: env().DB_QUERY_TIMEOUT_MS, ...(countingQueries() ? { onQuery: countQuery } : {}) });
   return holder.mockroomDb;
 }

@@ -3,13 +3,21 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function createPrismaClient(connectionString: string, options: { max?: number; onQuery?: (sql: string) => void } = {}): PrismaClient {
+export function createPrismaClient(
+  connectionString: string,
+  options: { max?: number; queryTimeoutMs?: number; onQuery?: (sql: string) => void } = {},
+): PrismaClient {
+  // A slow or stalled database must fail the request, not hold it: each query waits at most this long for
+  // its answer (the client gives up and drops that connection; the server cancels it too), and a request
+  // waits at most this long for a free connection. Command-line tools keep the long default (migrations,
+  // the bench generator).
+  const timeout = options.queryTimeoutMs ?? 15 * 60_000;
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
-    // A query that runs this long is a bug or an outage; fail it instead of holding the request.
-    statement_timeout: 15_000,
+    connectionTimeoutMillis: Math.min(timeout, 5_000),
+    query_timeout: timeout,
+    statement_timeout: timeout,
   });
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });

@@ -1,15 +1,17 @@
 // `npm start`: database (embedded unless DATABASE_URL), secrets, build when stale, migrations, seed,
-// then the production server. Ctrl-C / SIGTERM stops the server first, then the embedded database.
+// then the production server in a process of its own (lib/cli/serve.ts). Ctrl-C / SIGTERM stops the
+// server first, then the embedded database. `--dev` serves `next dev` in this process instead.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readEnv } from "../config";
 import { migrate } from "../migrations/runner";
+import { SEED_LOCK, withAdvisoryLock } from "../postgres/lock";
 import { createPrismaClient } from "../prisma-client";
-import { startHttpServer, type RunningServer } from "../server/http";
 import { DEMO_EMAIL, runSeed } from "../../seed/load";
 import { buildIfStale } from "./build";
 import { DATA_DIR, MIGRATIONS_DIR, resolveDatabase } from "./database";
+import { spawnServer } from "./serve";
 
 const say = (line: string) => console.log(`[mockroom] ${line}`);
 
@@ -33,16 +35,16 @@ async function main() {
 
   const secret = authSecret();
   const { url, embedded } = await resolveDatabase(say);
-  let server: RunningServer | undefined;
+  let server: { stop: () => Promise<unknown> } | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping ...`);
-    await server?.close();
+    await server?.stop();
     if (embedded) await embedded.stop();
     say("stopped.");
-    process.exit(0);
+    process.exit(code);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -53,7 +55,8 @@ async function main() {
 
     const db = createPrismaClient(url, { max: 2 });
     try {
-      const report = await runSeed(db, { demo });
+      // Instances starting together on a fresh database take turns; the later ones find nothing to do.
+      const report = await withAdvisoryLock(url, SEED_LOCK, () => runSeed(db, { demo }));
       for (const line of report.lines) say(`seed: ${line}`);
       if (report.demoPassword) say(`Demo sign-in: ${DEMO_EMAIL} / ${report.demoPassword} (shown once)`);
     } finally {
@@ -66,18 +69,30 @@ async function main() {
     }
 
     const appUrl = given.APP_URL ?? `http://localhost:${given.PORT}`;
-    Object.assign(process.env, {
+    const env = {
+      ...process.env,
       DATABASE_URL: url,
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: appUrl,
       NODE_ENV: dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
-    });
-    server = await startHttpServer({ dir: process.cwd(), dev, host: given.HOST, port: given.PORT, trustProxy: given.TRUST_PROXY });
+    } as NodeJS.ProcessEnv;
+    if (dev) {
+      Object.assign(process.env, env);
+      const { startHttpServer } = await import("../server/http");
+      const running = await startHttpServer({ dir: process.cwd(), dev, host: given.HOST, port: given.PORT, trustProxy: given.TRUST_PROXY });
+      server = { stop: running.close };
+    } else {
+      const child = await spawnServer(env);
+      server = child;
+      // The server ending by itself (a crash, an out-of-memory kill) ends `npm start` too, with the database.
+      child.child.once("exit", (code, signal) => void stop(`server exited (${signal ?? `code ${code}`})`, 1));
+    }
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${appUrl}`);
   } catch (error) {
     console.error(`[mockroom] start failed: ${(error as Error).message}`);
+    stopping = true;
     if (embedded) await embedded.stop();
     process.exit(1);
   }

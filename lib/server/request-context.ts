@@ -2,7 +2,13 @@
 // tsx) and the route code (bundled by Next) are different module instances in one process.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type RequestContext = { queries: number };
+export type RequestContext = {
+  queries: number;
+  /** Set when rendering failed because the database was unreachable or too slow (see instrumentation.ts). */
+  databaseUnavailable?: boolean;
+  /** Set when rendering a page reported any error, even after its 200 was sent (see instrumentation.ts). */
+  renderFailed?: boolean;
+};
 
 const holder = globalThis as unknown as { mockroomRequestContext?: AsyncLocalStorage<RequestContext> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db-errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection nested in causes", () => {
@@ -13,9 +13,37 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new AggregateError([{ code: "ECONNREFUSED" }]))).toBe(true);
   });
 
+  it("recognises a connection dropped under a query (found by tests/chaos: it was a 500)", () => {
+    const prisma = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), { code: "P2010" });
+    expect(isDatabaseUnavailable(prisma)).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+  });
+
   it("does not mistake ordinary errors for an outage", () => {
     expect(isDatabaseUnavailable(new Error("Unique constraint failed"))).toBe(false);
     expect(isDatabaseUnavailable({ code: "P2002" })).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+
+  it("does not take an outage for a timeout", () => {
+    expect(isDatabaseTimeout({ code: "ECONNREFUSED" })).toBe(false);
+    expect(isDatabaseTimeout(new Error("Server has closed the connection."))).toBe(false);
+  });
+});
+
+describe("isDatabaseTimeout", () => {
+  it("recognises the client's query timeout and the server's statement timeout, wrapped by Prisma", () => {
+    const read = new Error("Raw query failed. Code: `N/A`. Message: `Query read timeout`");
+    const cancelled = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+    const connecting = new Error("Connection terminated due to connection timeout");
+    for (const error of [read, new Error("wrapped", { cause: cancelled }), connecting, { code: "P2024" }]) {
+      expect(isDatabaseTimeout(error)).toBe(true);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    }
+  });
+
+  it("leaves other cancellations and errors alone", () => {
+    expect(isDatabaseTimeout(new Error("canceling statement due to user request"))).toBe(false);
+    expect(isDatabaseTimeout(new Error("Unique constraint failed"))).toBe(false);
   });
 });

@@ -1,0 +1,92 @@
+// The production server as a child process: lib/server/main.ts bundled to plain JavaScript next to the
+// Next build, run by plain Node with a capped heap. Used by `npm start`, the end-to-end tests and the
+// benchmark, so all three serve the same way.
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildSync } from "esbuild";
+
+export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
+
+/**
+ * Node flags of the serving process. V8 let the heap grow towards its default limit before collecting
+ * (650-700 MB resident under the full benchmark) while the live heap stayed under 200 MB; with a 256 MB
+ * old space the process stays under 400 MB (docs/performance.md).
+ */
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
+
+/** Bundles the server entry (our code inlined, packages left to node_modules). Takes well under a second. */
+export function bundleServer(root = process.cwd()): void {
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: ["lib/server/main.ts"],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+}
+
+export const STANDALONE_DIR = path.join(".next", "standalone");
+export const CONTAINER_ENTRY = "mockroom.cjs";
+
+/**
+ * Completes Next's standalone output (`output: "standalone"`: the server's files and the node_modules they
+ * use, traced) into the folder the container image runs: the static files, the migrations, the seed
+ * content, and lib/server/container.ts bundled with every package it needs that the trace did not keep.
+ */
+export function assembleStandalone(root = process.cwd()): void {
+  const target = path.join(root, STANDALONE_DIR);
+  const copy = (from: string, to: string, filter?: (source: string) => boolean) =>
+    fs.cpSync(path.join(root, from), path.join(target, to), { recursive: true, filter });
+  copy(".next/static", ".next/static");
+  copy("prisma/migrations", "prisma/migrations");
+  copy("seed", "seed", (source) => !source.endsWith(".ts"));
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: ["lib/server/container.ts"],
+    outfile: path.join(target, CONTAINER_ENTRY),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    // Packages the trace holds whole (and the app shares: one pg, one Prisma runtime); the rest is inlined
+    // (the trace keeps only the files Next used, e.g. the ESM half of @prisma/adapter-pg).
+    external: ["next", "next/*", "react", "react-dom", "pg", "@prisma/client", "@prisma/client/*", "@node-rs/*"],
+    // The generated Prisma client reads import.meta.url, which CommonJS lacks: give it this file's URL.
+    banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__import_meta_url" },
+    logLevel: "warning",
+  });
+}
+
+export type ServerProcess = { child: ChildProcess; url: string; stop: () => Promise<number | null> };
+
+/**
+ * Starts the bundled server with `env` (its whole environment) and resolves once it listens. `stop` sends
+ * SIGTERM and resolves with the exit code after in-flight requests finished.
+ */
+export function spawnServer(env: NodeJS.ProcessEnv, options: { silent?: boolean } = {}): Promise<ServerProcess> {
+  const child = fork(path.resolve(SERVER_BUNDLE), [], {
+    execArgv: SERVER_NODE_FLAGS,
+    env,
+    stdio: options.silent ? ["ignore", "ignore", "inherit", "ipc"] : ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
+  };
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type?: string; url?: string }) => {
+      if (message.type !== "ready") return;
+      child.off("message", onMessage);
+      resolve({ child, url: message.url ?? "", stop });
+    };
+    child.on("message", onMessage);
+    void exited.then((code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
+  });
+}

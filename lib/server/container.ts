@@ -1,0 +1,52 @@
+// The container image's entry (Dockerfile): runs inside Next's standalone output with plain Node, with no
+// TypeScript, no development dependencies and no build step. It migrates, seeds (under the same advisory
+// lock as `npm start`, so replicas starting together take turns), then serves in this process until
+// SIGTERM, which drains requests in flight. Unlike `npm start` it never starts an embedded database or
+// invents a secret: a container gets DATABASE_URL and AUTH_SECRET from its environment or stops.
+import { readEnv } from "../config";
+import { migrate } from "../migrations/runner";
+import { SEED_LOCK, withAdvisoryLock } from "../postgres/lock";
+import { createPrismaClient } from "../prisma-client";
+import { DEMO_EMAIL, runSeed } from "../../seed/load";
+import { startHttpServer } from "./http";
+
+const say = (line: string) => console.log(`[mockroom] ${line}`);
+
+async function main() {
+  process.chdir(__dirname); // the standalone folder: .next/, prisma/migrations/, seed/ are relative to it
+  const env = readEnv();
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required (a postgresql:// URL).");
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required (32+ characters, the same on every instance).");
+  process.env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
+  process.env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT}`;
+
+  const { applied } = await migrate({ databaseUrl: env.DATABASE_URL, dir: "prisma/migrations", log: say });
+  say(applied.length ? `applied ${applied.length} migration(s)` : "database schema up to date");
+  const db = createPrismaClient(env.DATABASE_URL, { max: 2 });
+  try {
+    const report = await withAdvisoryLock(env.DATABASE_URL, SEED_LOCK, () => runSeed(db, { demo: env.MOCKROOM_DEMO }));
+    for (const line of report.lines) say(`seed: ${line}`);
+    if (report.demoPassword) say(`Demo sign-in: ${DEMO_EMAIL} / ${report.demoPassword} (shown once)`);
+  } finally {
+    await db.$disconnect();
+  }
+
+  // startHttpServer serves with the build's Next config (.next/required-server-files.json): there is no
+  // next.config.ts here.
+  const running = await startHttpServer({ dir: process.cwd(), dev: false, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY, pageCacheSeconds: env.CONTENT_CACHE_SECONDS });
+  say(`ready on ${running.url}`);
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`${signal}: finishing requests in flight ...`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => close("SIGTERM"));
+  process.on("SIGINT", () => close("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  console.error(`[mockroom] ${error.message}`);
+  process.exit(1);
+});

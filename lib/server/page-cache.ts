@@ -1,0 +1,183 @@
+// A micro-cache for the public pages an anonymous visitor reads most: the landing page, the question list
+// and a question. Their HTML depends only on the URL and on whether a session cookie is present (the render
+// reads the session cookie, the CSP nonce and the path: app/layout.tsx, lib/session.ts), so for visitors
+// without a session the same HTML can be served again for a few seconds, with a fresh nonce each time.
+//
+// - Only GET requests of those paths, without a session cookie, without Next's client-navigation
+//   headers (RSC payloads, prefetches, server actions) and not from a crawler, are looked up or stored.
+// - Only a complete 200 text/html answer whose CSP carries a nonce, that sets no cookie and whose render
+//   reported no error, is stored.
+//   The body is kept split at every occurrence of that nonce; each hit joins it with a new nonce and
+//   sends the CSP with the same new nonce, so no two answers share one.
+// - A miss renders as usual (uncompressed, so the stored copy is the plain HTML); a hit is gzipped
+//   off the event loop when the client accepts it.
+// - Entries live CONTENT_CACHE_SECONDS (the content caches' TTL); the least recently used go first once
+//   the stored bytes pass the limit. Each process keeps its own.
+import type http from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import { newNonce } from "../security-headers";
+
+const gzip = promisify(zlib.gzip);
+
+/** Paths whose anonymous HTML may be cached: /, /questions and /questions/<slug>. */
+const CACHEABLE_PATH = /^\/(?:questions(?:\/[a-z0-9-]{1,120})?)?$/;
+/** Request headers that make Next answer something other than the full page (or run an action). */
+const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+/**
+ * Crawlers and link previewers: Next renders metadata differently for them (blocking instead of streamed),
+ * so they neither get nor fill the copy browsers share. Broader than Next's own list on purpose.
+ */
+const BOT = /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|whatsapp|yandex|baidu|sogou|yeti|quora|tumblr|vkshare|ia_archiver|googleweblight|mediapartners|lighthouse/i;
+/** A next-auth session cookie under any of its names (secure prefix, chunks). */
+const SESSION_COOKIE = /(?:^|;)\s*[^=;]*session-token[^=;]*=/;
+/** Says whether an answer came from the cache ("hit") or was rendered for it ("miss"). */
+export const CACHE_HEADER = "x-mockroom-page-cache";
+/** Response headers that belong to one answer, not to the page. */
+const PER_RESPONSE = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id", "content-encoding", "etag", CACHE_HEADER]);
+const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]{16,})'/;
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+type Headers = Record<string, string | string[] | number>;
+type Entry = { at: number; headers: Headers; body: Buffer[]; csp: string[]; bytes: number };
+
+export type PageCacheOptions = {
+  /** Milliseconds an entry is served; read on every request. 0 turns the cache off. */
+  ttlMs: () => number;
+  /** Most bytes of HTML kept. */
+  maxBytes: number;
+  now?: () => number;
+};
+
+export type PageCacheStats = { hits: number; misses: number; stored: number; entries: number; bytes: number };
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly now: () => number;
+  readonly stats = { hits: 0, misses: 0, stored: 0 };
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The cache key for this request, or null when its answer must not come from (or go to) the cache. */
+  keyFor(req: http.IncomingMessage, secure: boolean): string | null {
+    if (req.method !== "GET" || this.options.ttlMs() <= 0) return null;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const pathname = query === -1 ? url : url.slice(0, query);
+    if (!CACHEABLE_PATH.test(pathname)) return null;
+    if (query !== -1 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
+    if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
+    if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+    if (BOT.test(req.headers["user-agent"] ?? "")) return null;
+    const host = `${req.headers.host ?? ""} ${String(req.headers["x-forwarded-host"] ?? "")}`;
+    return `${secure ? "https" : "http"} ${host} ${url}`;
+  }
+
+  /** Answers from the cache when it holds a live copy for `key`; false when the request must render. */
+  serve(key: string, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    if (this.now() - entry.at >= this.options.ttlMs()) {
+      this.remove(key, entry);
+      return false;
+    }
+    this.entries.delete(key); // most recently used last
+    this.entries.set(key, entry);
+    this.stats.hits++;
+    const nonce = newNonce();
+    const nonceBytes = Buffer.from(nonce, "latin1");
+    const body = Buffer.concat(entry.body.flatMap((part, i) => (i ? [nonceBytes, part] : [part])));
+    const headers: Headers = { ...entry.headers, "content-security-policy": entry.csp.join(nonce), [CACHE_HEADER]: "hit" };
+    const send = (payload: Buffer, encoding?: string) => {
+      if (res.destroyed) return;
+      res.writeHead(200, { ...headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": payload.length });
+      res.end(payload);
+    };
+    if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      gzip(body).then(
+        (zipped) => send(zipped, "gzip"),
+        () => send(body),
+      );
+    } else {
+      send(body);
+    }
+    return true;
+  }
+
+  /**
+   * Lets the request render and keeps a copy of its answer when it qualifies. Call before Next's handler
+   * (which compresses by wrapping the methods replaced here): the copy is taken before compression,
+   * which is turned off for this one answer. `rendered()` says whether the render went without an error
+   * (a streamed page can fail after its 200 was sent: that page is not kept).
+   */
+  capture(key: string, req: http.IncomingMessage, res: http.ServerResponse, rendered: () => boolean): void {
+    this.stats.misses++;
+    res.setHeader(CACHE_HEADER, "miss");
+    delete req.headers["accept-encoding"];
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer =
+        typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > MAX_PAGE_BYTES) tooLarge = true;
+      else chunks.push(buffer);
+    };
+    const write = res.write;
+    const end = res.end;
+    res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof res.write;
+    res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+    } as typeof res.end;
+    const startedAt = this.now();
+    res.once("finish", () => {
+      if (tooLarge || res.statusCode !== 200 || !rendered()) return;
+      const headers = res.getHeaders();
+      if (headers["set-cookie"] !== undefined || !String(headers["content-type"] ?? "").startsWith("text/html")) return;
+      const nonce = NONCE_IN_CSP.exec(String(headers["content-security-policy"] ?? ""))?.[1];
+      if (!nonce) return;
+      const kept: Headers = {};
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = value;
+      const html = Buffer.concat(chunks).toString("latin1");
+      const entry: Entry = {
+        at: startedAt,
+        headers: kept,
+        body: html.split(nonce).map((part) => Buffer.from(part, "latin1")),
+        csp: String(headers["content-security-policy"]).split(nonce),
+        bytes: size,
+      };
+      const previous = this.entries.get(key);
+      if (previous) this.remove(key, previous);
+      this.entries.set(key, entry);
+      this.bytes += entry.bytes;
+      this.stats.stored++;
+      while (this.bytes > this.options.maxBytes) {
+        const [oldestKey, oldest] = this.entries.entries().next().value!;
+        this.remove(oldestKey, oldest);
+      }
+    });
+  }
+
+  snapshot(): PageCacheStats {
+    return { ...this.stats, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}

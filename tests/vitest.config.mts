@@ -31,6 +31,19 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        resolve,
+        test: {
+          name: "chaos",
+          root,
+          include: ["tests/chaos/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          pool: "forks",
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
+import { isCrossSite } from "./same-origin";
 import { AppError, errorBody } from "./errors";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
@@ -32,7 +33,10 @@ export function errorResponse(error: unknown, request: Request): Response {
   const id = requestId(request);
   if (isDatabaseUnavailable(error)) {
     logger.warn("database unavailable", { requestId: id, ...describeError(error), stack: undefined });
-    return json(errorBody(new AppError("UNAVAILABLE", "The database is unavailable. Please try again in a moment.")), {
+    const message = isDatabaseTimeout(error)
+      ? "The database is taking too long to answer. Please try again in a moment."
+      : "The database is unavailable. Please try again in a moment.";
+    return json(errorBody(new AppError("UNAVAILABLE", message)), {
       status: 503,
       headers: { "retry-after": "5" },
     });
@@ -105,16 +109,8 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
  * requests; a mismatch with the Host is refused (JSON bodies already force a CORS preflight).
  */
 export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (isCrossSite(request.headers.get("origin"), host)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
 /** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */

@@ -10,6 +10,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { createHighlighter, type Highlighter } from "shiki";
 import { unified } from "unified";
+import { TtlCache } from "./cache";
 import { sanitizeSchema as schema } from "./markdown-safe";
 
 const LANGUAGES = ["python", "bash", "shell", "json", "sql", "yaml", "html", "javascript", "typescript", "ini", "dockerfile", "nginx", "toml", "diff"];
@@ -21,13 +22,18 @@ function getHighlighter(): Promise<Highlighter> {
 }
 
 
-// Rendered markdown is a pure function of its text: cache recent results (content changes rarely).
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 500;
+// Rendered markdown is a pure function of its text: recent results are kept (least recently used out
+// first; concurrent renders of one text share the work). 2,000 entries hold the prompt and model answer
+// of the 1,000 most visited questions; long texts (rare, and mostly one user's own) are not kept, which
+// bounds the cache at a few tens of MB.
+const rendered = new TtlCache<string>({ ttlMs: 60 * 60_000, max: 2_000 });
+const CACHED_UP_TO = 6_000;
 
-export async function renderMarkdown(markdown: string): Promise<string> {
-  const hit = cache.get(markdown);
-  if (hit !== undefined) return hit;
+export function renderMarkdown(markdown: string): Promise<string> {
+  return markdown.length > CACHED_UP_TO ? render(markdown) : rendered.get(markdown, () => render(markdown));
+}
+
+async function render(markdown: string): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -41,8 +47,5 @@ export async function renderMarkdown(markdown: string): Promise<string> {
     })
     .use(rehypeStringify)
     .process(markdown);
-  const html = String(file);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(markdown, html);
-  return html;
+  return String(file);
 }

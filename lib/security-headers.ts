@@ -1,6 +1,11 @@
-// Headers every page and API response carries (set in proxy.ts). Scripts need a per-request nonce:
+// Headers every page and API response carries (pages: proxy.ts; API routes: lib/server/http.ts). Scripts need a per-request nonce:
 // Next streams inline scripts for hydration, and 'unsafe-inline'/'unsafe-eval' would defeat the policy.
 // Styles allow 'unsafe-inline' because React style attributes cannot carry a nonce; CSS cannot run code.
+
+/** A fresh CSP nonce: 128 random bits, base64 (proxy.ts for each rendered page, the page cache for each copy it serves). */
+export function newNonce(): string {
+  return btoa(crypto.randomUUID());
+}
 
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
   const directives = [
@@ -28,4 +33,11 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
     "cross-origin-opener-policy": "same-origin",
     ...(options.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+/** API responses are data, never documents: nothing in them may load or run, and no one may frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function apiSecurityHeaders(options: { https: boolean }): Record<string, string> {
+  return { ...securityHeaders(options), "content-security-policy": API_CONTENT_SECURITY_POLICY };
 }

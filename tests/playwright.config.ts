@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
@@ -22,10 +22,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // End-to-end flows, then the security suite (tests/security/), against the same server.
+  projects: [
+    { name: "chromium", testDir: "e2e", use: { ...devices["Desktop Chrome"] } },
+    { name: "security", testDir: "security", use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx tests/e2e/server.ts",
     cwd: path.join(__dirname, ".."),

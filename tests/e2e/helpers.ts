@@ -3,6 +3,7 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
 
 export const PASSWORD = "correct horse battery staple";
+export { ADMIN_EMAIL } from "./accounts";
 
 export function newEmail(prefix = "e2e"): string {
   return `${prefix}-${crypto.randomBytes(5).toString("hex")}@example.test`;

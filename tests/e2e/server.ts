@@ -3,6 +3,8 @@
 import { migrate } from "../../lib/migrations/runner";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
+import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
+import { ADMIN_EMAIL } from "./accounts";
 import { runSeed } from "../../seed/load";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, resolveTestServer, uniqueName } from "../support/postgres";
 import fs from "node:fs";
@@ -18,10 +20,10 @@ async function main() {
   const database = uniqueName("mockroom_e2e");
   await createDatabase(server.adminUrl, database);
   const url = server.urlFor(database);
-  let running: { url: string; close: () => Promise<void> } | undefined;
+  let running: ServerProcess | undefined;
 
   const shutdown = async (code = 0) => {
-    await running?.close().catch(() => undefined);
+    await running?.stop().catch(() => undefined);
     await dropDatabase(server.adminUrl, database).catch(() => undefined);
     if (server.embedded?.started) await server.embedded.stop();
     process.exit(code);
@@ -35,14 +37,18 @@ async function main() {
     await runSeed(db, { demo: false });
     await db.$disconnect();
     buildIfStale(console.log);
-    Object.assign(process.env, {
+    // The server runs as `npm start` runs it: the bundled entry in a process of its own.
+    running = await spawnServer({
+      ...process.env,
       DATABASE_URL: url,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ADMIN_EMAILS: ADMIN_EMAIL,
     });
-    const { startHttpServer } = await import("../../lib/server/http");
-    running = await startHttpServer({ dir: process.cwd(), dev: false, host: "127.0.0.1", port, trustProxy: false });
+    running.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
     // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.
     fs.mkdirSync(".data", { recursive: true });
     fs.writeFileSync(E2E_DATABASE_FILE, url);

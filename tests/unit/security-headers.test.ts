@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RUNNER_CSP } from "@/lib/python/runtime";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { apiSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 describe("content security policy", () => {
   it("allows scripts only by nonce in production, never eval", () => {
@@ -40,5 +40,16 @@ describe("security headers", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"]).toContain("camera=()");
+  });
+});
+
+describe("API responses", () => {
+  it("forbid loading, running and framing anything, and carry the common headers", () => {
+    const headers = apiSecurityHeaders({ https: false });
+    expect(headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    expect(apiSecurityHeaders({ https: true })["strict-transport-security"]).toContain("max-age=");
   });
 });

@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/api";
 import { blockedFor, recordHit } from "@/lib/data/rate-limits";
 import { createUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
@@ -6,6 +6,7 @@ import { clientIp, keys, rules } from "@/lib/rate-limit-rules";
 import { registerSchema } from "@/lib/schemas/auth";
 
 export const POST = apiRoute(async (request) => {
+  assertSameOrigin(request);
   const input = await readJson(request, registerSchema);
   const ipKey = keys.registerIp(clientIp(request));
   const emailKey = keys.registerEmail(input.email);

@@ -6,7 +6,8 @@ import { PYODIDE_VERSION, RUNNER_CSP } from "@/lib/python/runtime";
 
 type Context = { params: Promise<{ version: string; file: string }> };
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": RUNNER_CSP, "x-content-type-options": "nosniff" } });
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { version, file: name } = await params;

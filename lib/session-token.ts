@@ -1,0 +1,33 @@
+// Reading the session cookie. next-auth's JWT is encrypted (JWE) with a key derived from AUTH_SECRET by
+// HKDF; `getServerSession` derives the key, decrypts, runs the callbacks and re-encrypts a refreshed token
+// on every call, which made it the largest single cost of an authenticated request. A token's claims
+// never change, so each process decrypts a token once and keeps its claims until the token expires.
+import { decode } from "next-auth/jwt";
+import { TtlCache } from "./cache";
+
+export type SessionClaims = { sub: string; signedInAt: number | null; exp: number };
+
+/** next-auth's cookie name (the `__Secure-` form when the app's URL is https). Chunked cookies are not used: our tokens are small. */
+export function sessionCookieName(appUrl: string | undefined): string {
+  return appUrl?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+// An invalid token is cached as null too, so replaying garbage costs one decryption per distinct value.
+const decoded = new TtlCache<SessionClaims | null>({ ttlMs: 15 * 60_000, max: 10_000 });
+
+async function decrypt(token: string, secret: string): Promise<SessionClaims | null> {
+  try {
+    const payload = await decode({ token, secret });
+    if (!payload || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
+    return { sub: payload.sub, signedInAt: typeof payload.signedInAt === "number" ? payload.signedInAt : null, exp: payload.exp };
+  } catch {
+    return null; // tampered, truncated, signed with another secret
+  }
+}
+
+/** The claims of a valid, unexpired session token, or null. */
+export async function claimsOf(token: string | undefined, secret: string, now = Date.now()): Promise<SessionClaims | null> {
+  if (!token || token.length > 4096) return null;
+  const claims = await decoded.get(token, () => decrypt(token, secret));
+  return claims && claims.exp * 1000 > now ? claims : null;
+}

@@ -1,0 +1,131 @@
+// The authorization matrix's input: every page and API route in app/, found on disk, and the rule each
+// one must follow. A route without a rule (or a rule without a route) fails tests/security/authorization.spec.ts,
+// so a new route cannot ship without someone deciding who may use it.
+import fs from "node:fs";
+import path from "node:path";
+
+export type Access =
+  /** Anyone, signed in or not. */
+  | "public"
+  /** Any signed-in user, acting on their own data (no id of someone else's row in the URL). */
+  | "signed-in"
+  /** The URL names a row (interview, set): its owner only; anyone else signed in gets 404, anonymous 401 or sign-in. */
+  | "owner";
+
+export type Rule = {
+  access: Access;
+  /** The concrete path to request; placeholders :interview, :set, :question (id), :slug, :company are filled in. */
+  path: string;
+  /** A body that passes validation, so the request reaches the ownership check. Rules run in this file's
+   *  order (deletions last), so a write that creates a principal's own row comes before its read. */
+  body?: unknown;
+};
+
+const ROUTE_ROOT = path.resolve(__dirname, "../../app");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** "GET /api/interviews/[id]", "PAGE /interviews/[id]", ... for every route file under app/. */
+export function discoverRoutes(root = ROUTE_ROOT): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "page.tsx" || entry.name === "route.ts") {
+        const segments = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)); // route groups add no segment
+        const url = "/" + segments.join("/");
+        if (entry.name === "page.tsx") found.push(`PAGE ${url}`);
+        else {
+          const source = fs.readFileSync(full, "utf8");
+          for (const method of METHODS) {
+            if (new RegExp(`export\\s+(?:async\\s+)?(?:const|function)\\s+${method}\\b`).test(source)) found.push(`${method} ${url}`);
+          }
+        }
+      }
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+const answer = { content: "An answer written by its owner.", revision: 0 };
+
+export const RULES: Record<string, Rule> = {
+  // Pages
+  "PAGE /": { access: "public", path: "/" },
+  "PAGE /sign-in": { access: "public", path: "/sign-in" },
+  "PAGE /sign-up": { access: "public", path: "/sign-up" },
+  "PAGE /questions": { access: "public", path: "/questions" },
+  "PAGE /questions/[slug]": { access: "public", path: "/questions/:slug" },
+  "PAGE /companies": { access: "public", path: "/companies" },
+  "PAGE /companies/[slug]": { access: "public", path: "/companies/:company" },
+  "PAGE /account": { access: "signed-in", path: "/account" },
+  "PAGE /dashboard": { access: "signed-in", path: "/dashboard" },
+  "PAGE /notes": { access: "signed-in", path: "/notes" },
+  "PAGE /review": { access: "signed-in", path: "/review" },
+  "PAGE /sets": { access: "signed-in", path: "/sets" },
+  "PAGE /interviews": { access: "signed-in", path: "/interviews" },
+  "PAGE /interviews/new": { access: "signed-in", path: "/interviews/new" },
+  "PAGE /interviews/compare": { access: "signed-in", path: "/interviews/compare?id=:interview&id=:interview" },
+  "PAGE /interviews/[id]": { access: "owner", path: "/interviews/:interview" },
+  "PAGE /interviews/[id]/review": { access: "owner", path: "/interviews/:interview/review" },
+  "PAGE /sets/[id]": { access: "owner", path: "/sets/:set" },
+
+  // Public API and files
+  "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
+  "GET /api/ping": { access: "public", path: "/api/ping" },
+  "GET /api/health": { access: "public", path: "/api/health" },
+  "GET /api/openapi.json": { access: "public", path: "/api/openapi.json" },
+  "GET /api/questions": { access: "public", path: "/api/questions" },
+  "GET /api/questions/[slug]": { access: "public", path: "/api/questions/:slug" },
+  "GET /api/topics": { access: "public", path: "/api/topics" },
+  "GET /api/companies": { access: "public", path: "/api/companies" },
+  "GET /api/companies/[slug]": { access: "public", path: "/api/companies/:company" },
+  "GET /api/auth/[...nextauth]": { access: "public", path: "/api/auth/session" },
+  "POST /api/auth/[...nextauth]": { access: "public", path: "/api/auth/_log" },
+  // An invalid body on purpose: 400 shows the route is open without creating accounts.
+  "POST /api/auth/register": { access: "public", path: "/api/auth/register", body: { email: "not an email" } },
+
+  // The signed-in user's own data
+  "GET /api/bookmarks": { access: "signed-in", path: "/api/bookmarks" },
+  "GET /api/notes": { access: "signed-in", path: "/api/notes" },
+  "GET /api/review": { access: "signed-in", path: "/api/review" },
+  "GET /api/sets": { access: "signed-in", path: "/api/sets" },
+  "POST /api/sets": { access: "signed-in", path: "/api/sets", body: { name: "A set of one's own" } },
+  "GET /api/interviews": { access: "signed-in", path: "/api/interviews" },
+  "POST /api/interviews": { access: "signed-in", path: "/api/interviews", body: { company: ":company", mode: "practice" } },
+  "GET /api/me/export": { access: "signed-in", path: "/api/me/export" },
+  "POST /api/me/import": { access: "signed-in", path: "/api/me/import", body: { version: -1 } },
+  // Without the confirmation phrase: 400, so no principal's account is deleted by the matrix.
+  "DELETE /api/me": { access: "signed-in", path: "/api/me", body: {} },
+  "PUT /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
+  "DELETE /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
+  "PUT /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note", body: { content: "mine", revision: 0 } },
+  "GET /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note" },
+  "DELETE /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note" },
+  "PUT /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice", body: { content: "draft", revision: 0 } },
+  "GET /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice" },
+  "PUT /api/questions/[slug]/practice/rating": { access: "signed-in", path: "/api/questions/:slug/practice/rating", body: { rating: "good" } },
+  "POST /api/questions/[slug]/practice/versions": { access: "signed-in", path: "/api/questions/:slug/practice/versions", body: { content: "v1" } },
+  "PUT /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
+  "POST /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug", body: { rating: "good" } },
+  "DELETE /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
+
+  // Rows with an owner
+  "GET /api/interviews/[id]": { access: "owner", path: "/api/interviews/:interview" },
+  "GET /api/interviews/[id]/tests": { access: "owner", path: "/api/interviews/:interview/tests" },
+  "PUT /api/interviews/[id]/answers/[questionId]": { access: "owner", path: "/api/interviews/:interview/answers/:question", body: answer },
+  "PUT /api/interviews/[id]/answers/[questionId]/flag": { access: "owner", path: "/api/interviews/:interview/answers/:question/flag", body: { flagged: true } },
+  "PUT /api/interviews/[id]/answers/[questionId]/rating": { access: "owner", path: "/api/interviews/:interview/answers/:question/rating", body: { rating: "good" } },
+  "PUT /api/interviews/[id]/answers/[questionId]/tests": {
+    access: "owner", path: "/api/interviews/:interview/answers/:question/tests", body: { compileError: null, results: [], stdout: "", stderr: "" },
+  },
+  "POST /api/interviews/[id]/finish": { access: "owner", path: "/api/interviews/:interview/finish" },
+  "POST /api/interviews/[id]/abandon": { access: "owner", path: "/api/interviews/:interview/abandon" },
+  "GET /api/sets/[id]": { access: "owner", path: "/api/sets/:set" },
+  "PATCH /api/sets/[id]": { access: "owner", path: "/api/sets/:set", body: { name: "Renamed by its owner" } },
+  "DELETE /api/sets/[id]": { access: "owner", path: "/api/sets/:set" },
+  "POST /api/sets/[id]/interview": { access: "owner", path: "/api/sets/:set/interview" },
+  "PUT /api/sets/[id]/questions/[slug]": { access: "owner", path: "/api/sets/:set/questions/:slug" },
+  "DELETE /api/sets/[id]/questions/[slug]": { access: "owner", path: "/api/sets/:set/questions/:slug" },
+};

@@ -1,0 +1,148 @@
+// The web's usual attacks against the production server: cross-site writes, open redirects after sign-in,
+// session cookies scripts could read, and a client that tries to set what only the server decides (its
+// owner, its role, its clock).
+import { expect, test } from "@playwright/test";
+import { e2eQuery } from "../e2e/db";
+import { newEmail, PASSWORD, registerViaApi, signInViaApi, signInViaUi } from "../e2e/helpers";
+import { RULES } from "./routes";
+
+const EVIL = "https://evil.example";
+
+test("every state-changing API route refuses a request from another site", async ({ request, playwright, baseURL }) => {
+  const email = newEmail("csrf");
+  await registerViaApi(request, email);
+  await signInViaApi(request, email);
+  // From the route list, so a new write route without the check fails here. next-auth's own routes use its CSRF token instead.
+  const writes = Object.entries(RULES).filter(([route]) => !/^(GET|PAGE) /.test(route) && !route.includes("[...nextauth]"));
+  expect(writes.length).toBeGreaterThan(20);
+  for (const [route, rule] of writes) {
+    const method = route.split(" ")[0]!;
+    const path = rule.path.replace(/:(\w+)/g, "00000000-0000-4000-8000-000000000000").replace("/api/questions/00000000-0000-4000-8000-000000000000", "/api/questions/some-question");
+    const response = await request.fetch(path, { method, data: rule.body ?? {}, headers: { origin: EVIL }, maxRedirects: 0 });
+    expect(response.status(), `${route} from ${EVIL}`).toBe(403);
+  }
+  // next-auth's sign-in refuses a post without its CSRF token (a login forged from another site).
+  const victim = await playwright.request.newContext({ baseURL });
+  const forged = await victim.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD }, headers: { origin: EVIL }, maxRedirects: 0 });
+  expect(forged.status()).toBeLessThan(500);
+  expect(await (await victim.get("/api/auth/session")).json()).not.toHaveProperty("user");
+  await victim.dispose();
+});
+
+test("server actions refuse a form posted from another site", async ({ page }) => {
+  const email = newEmail("action-csrf");
+  await registerViaApi(page.request, email);
+  await signInViaApi(page.request, email);
+  const multiplier = async () => (await e2eQuery<{ timeMultiplier: number }>(`select "timeMultiplier" from "User" where email = $1`, [email]))[0]!.timeMultiplier;
+
+  // The real action request, as the dashboard's form sends it.
+  await page.goto("/dashboard");
+  const form = page.locator("form").filter({ has: page.getByLabel("Default time for timed interviews") });
+  await form.getByLabel("Default time for timed interviews").selectOption("1.5");
+  const [posted] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined),
+    form.getByRole("button", { name: "Save", exact: true }).click(),
+  ]);
+  await expect(form.getByText("Saved.")).toBeVisible();
+  expect(await multiplier()).toBe(1.5);
+
+  // The same request replayed: from this site it works (so the replay is a faithful one)...
+  const headers = await posted.allHeaders();
+  const replay = (origin: string, value: string) =>
+    page.request.post(posted.url(), {
+      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: headers["accept"] ?? "text/x-component", origin },
+      data: posted.postDataBuffer()!.toString("utf8").replace('"1.5"', `"${value}"`).replace(/\r\n\r\n1\.5\r\n/, `\r\n\r\n${value}\r\n`),
+      maxRedirects: 0,
+    });
+  expect((await replay(new URL(posted.url()).origin, "2")).status()).toBe(200);
+  expect(await multiplier()).toBe(2);
+  // ...and from another site it changes nothing.
+  const forged = await replay(EVIL, "1");
+  expect(forged.status()).toBe(403);
+  expect(await multiplier()).toBe(2);
+});
+
+test("sign-in never sends anyone to another site, whatever the callbackUrl says", async ({ page, baseURL }) => {
+  const email = newEmail("redirect");
+  await registerViaApi(page.request, email);
+  for (const target of [`${EVIL}/phish`, "//evil.example/phish", "/\\evil.example/phish", "javascript:alert(document.domain)"]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+    await signInViaUi(page, email);
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    expect(new URL(page.url()).origin, target).toBe(new URL(baseURL!).origin);
+  }
+  // Straight at next-auth: its redirect stays on this origin too.
+  const context = page.context().request;
+  await page.context().clearCookies();
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl: `${EVIL}/x` }, maxRedirects: 0 });
+  expect(new URL(response.headers().location!, baseURL).origin).toBe(new URL(baseURL!).origin);
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, out of reach of scripts", async ({ page }) => {
+  const email = newEmail("cookie");
+  await registerViaApi(page.request, email);
+  await page.goto("/sign-in");
+  await signInViaUi(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  expect(session!.path).toBe("/");
+  expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+});
+
+test("the server decides the owner, the role and the clock, not the request body", async ({ request, baseURL }) => {
+  const email = newEmail("mass");
+  const registered = await request.post("/api/auth/register", { data: { email, password: PASSWORD, role: "ADMIN", id: "00000000-0000-4000-8000-000000000001" } });
+  expect([201, 400]).toContain(registered.status());
+  if (registered.status() === 201) {
+    const [row] = await e2eQuery<{ id: string; role: string }>(`select id, role from "User" where email = $1`, [email]);
+    expect(row).toMatchObject({ role: "USER" });
+    expect(row!.id).not.toBe("00000000-0000-4000-8000-000000000001");
+  } else await registerViaApi(request, email);
+  await signInViaApi(request, email);
+
+  const companies = (await (await request.get("/api/companies")).json()) as { items: { slug: string }[] };
+  const far = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const started = await request.post("/api/interviews", {
+    data: { company: companies.items[0]!.slug, mode: "strict", deadlineAt: far, startedAt: far, userId: "00000000-0000-4000-8000-000000000001" },
+    headers: { origin: baseURL! },
+  });
+  expect(started.status()).toBe(201);
+  const interview = (await started.json()) as { id: string; deadlineAt: string; serverNow: string; questions: { id: string }[] };
+  expect(new Date(interview.deadlineAt).getTime()).toBeLessThan(Date.now() + 4 * 3_600_000); // the profile's duration, not the body's
+  // Time runs out (moved in the database, as waiting would take the whole interview): no body brings it back.
+  await e2eQuery(`update "Interview" set "deadlineAt" = now() - interval '1 minute' where id = $1`, [interview.id]);
+  const late = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}`, {
+    data: { content: "after time", revision: 0, deadlineAt: far, now: new Date(0).toISOString() },
+    headers: { origin: baseURL!, date: new Date(0).toUTCString() },
+  });
+  expect(late.status()).toBe(409);
+  expect((await late.json()).error.code).toBe("TIME_UP");
+});
+
+test("a deleted account's leftover session reaches nothing: its autosave finds no interview, other calls are 401", async ({ request, baseURL }) => {
+  const email = newEmail("deleted");
+  const { id: userId } = await registerViaApi(request, email);
+  await signInViaApi(request, email);
+  const companies = (await (await request.get("/api/companies")).json()) as { items: { slug: string }[] };
+  const started = await request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
+  expect(started.status()).toBe(201);
+  const interview = (await started.json()) as { id: string; questions: { id: string }[] };
+  const save = (content: string, revision: number) =>
+    request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}`, { data: { content, revision }, headers: { origin: baseURL! } });
+  expect((await save("before the account is deleted", 0)).status()).toBe(200);
+
+  // The account goes; this client keeps its cookie (as a second tab would).
+  expect((await request.delete("/api/me", { data: { password: PASSWORD, confirm: "delete my account" }, headers: { origin: baseURL! } })).status()).toBe(204);
+  const after = await save("after the account is deleted", 1);
+  expect(after.status()).toBe(404);
+  expect((await after.json()).error.code).toBe("NOT_FOUND");
+  expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(401);
+  expect((await request.get("/api/me/export")).status()).toBe(401);
+  expect(await e2eQuery(`select id from "Interview" where "userId" = $1`, [userId])).toEqual([]);
+  expect(await e2eQuery(`select id from "User" where id = $1`, [userId])).toEqual([]);
+});

@@ -1,11 +1,7 @@
 "use client";
 
-import { markdown } from "@codemirror/lang-markdown";
-import { python } from "@codemirror/lang-python";
-import { Compartment, EditorState } from "@codemirror/state";
-import { EditorView, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
-import { minimalSetup } from "codemirror";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { EditorHandle } from "./codemirror-setup";
 
 type Props = {
   value: string;
@@ -16,61 +12,83 @@ type Props = {
   onBlur?: () => void;
 };
 
-const theme = EditorView.theme({
-  "&": { fontSize: "14px", minHeight: "16rem", backgroundColor: "transparent" },
-  ".cm-content": { fontFamily: "var(--font-mono)", padding: "12px 0" },
-  ".cm-gutters": { backgroundColor: "transparent", border: "none" },
-  "&.cm-focused": { outline: "none" },
-});
+const frame = "rounded-md border border-slate-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * CodeMirror 6: markdown with soft wrap for written answers, Python with line numbers for code.
- * The document is owned here; `value` replaces it only when it differs (e.g. a conflict resolved).
+ * The editor's code loads after the page (components/interview/codemirror-setup.ts); until then a plain
+ * textarea with the same label takes the typing, and the editor starts from what it holds, with the cursor
+ * and focus where they were. The document is owned here; `value` replaces it only when it differs
+ * (e.g. a conflict resolved).
  */
 export function AnswerEditor({ value, language, label, readOnly = false, onChange, onBlur }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onBlur });
-  const editable = useRef(new Compartment());
+  const fallback = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<EditorHandle | null>(null);
+  const latest = useRef({ value, readOnly, onChange, onBlur });
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    callbacks.current = { onChange, onBlur };
-  }, [onChange, onBlur]);
+    latest.current = { value, readOnly, onChange, onBlur };
+  });
 
   useEffect(() => {
-    const state = EditorState.create({
-      doc: value,
-      extensions: [
-        minimalSetup, // history, default keys (Tab still moves focus: no keyboard trap), selection drawing
-        theme,
-        language === "python" ? [python(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
-        placeholderExtension(language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."),
-        editable.current.of(EditorState.readOnly.of(readOnly)),
-        // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable
-        // area can be scrolled without a mouse (axe: scrollable-region-focusable).
-        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
-          if (update.focusChanged && !update.view.hasFocus) callbacks.current.onBlur?.();
-        }),
-      ],
+    let cancelled = false;
+    void import("./codemirror-setup").then(({ createEditor }) => {
+      if (cancelled || !host.current) return;
+      const area = fallback.current;
+      const doc = area ? area.value : latest.current.value;
+      const selection = area ? { anchor: area.selectionStart, head: area.selectionEnd, focus: document.activeElement === area } : undefined;
+      if (area && area.value !== latest.current.value) latest.current.onChange(area.value);
+      // Hidden at once (React removes it on the next render): never two textboxes with one label.
+      if (area) area.hidden = true;
+      editor.current = createEditor({
+        parent: host.current,
+        doc,
+        language,
+        label,
+        readOnly: latest.current.readOnly,
+        selection,
+        onChange: (next) => latest.current.onChange(next),
+        onBlur: () => latest.current.onBlur?.(),
+      });
+      setReady(true);
     });
-    view.current = new EditorView({ state, parent: host.current! });
-    return () => view.current?.destroy();
+    return () => {
+      cancelled = true;
+      editor.current?.destroy();
+      editor.current = null;
+      setReady(false);
+    };
     // The editor is created once per question; later `value` changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language, label]);
 
   useEffect(() => {
-    const current = view.current;
-    if (current && current.state.doc.toString() !== value) {
-      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
-    }
-  }, [value]);
+    editor.current?.setValue(value);
+    if (fallback.current && fallback.current.value !== value) fallback.current.value = value;
+  }, [value, ready]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: editable.current.reconfigure(EditorState.readOnly.of(readOnly)) });
-  }, [readOnly]);
+    editor.current?.setReadOnly(readOnly);
+  }, [readOnly, ready]);
 
-  return <div ref={host} className="rounded-md border border-slate-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 dark:border-slate-700 dark:bg-slate-900" />;
+  return (
+    <div className={frame}>
+      <div ref={host} />
+      {ready ? null : (
+        <textarea
+          ref={fallback}
+          aria-label={label}
+          defaultValue={value}
+          readOnly={readOnly}
+          onChange={(event) => onChange(event.target.value)}
+          onBlur={() => onBlur?.()}
+          rows={language === "python" ? 14 : 12}
+          spellCheck={language === "markdown"}
+          className="block min-h-64 w-full resize-y bg-transparent px-3 py-3 font-mono text-sm outline-none"
+          placeholder={language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."}
+        />
+      )}
+    </div>
+  );
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { clearDraft, readDraft, writeDraft } from "./drafts";
+import { UnansweredWrites } from "./unanswered-writes";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "time-up" | "signed-out";
 export type AnswerState = {
@@ -14,6 +15,12 @@ export type AnswerState = {
 
 const DEBOUNCE_MS = 1_000;
 const RETRY_MS = 3_000;
+
+function unansweredFor(map: Map<string, UnansweredWrites>, questionId: string): UnansweredWrites {
+  let writes = map.get(questionId);
+  if (!writes) map.set(questionId, (writes = new UnansweredWrites()));
+  return writes;
+}
 
 /**
  * Autosave for every answer of an interview: debounced saves with the revision last acknowledged,
@@ -28,6 +35,7 @@ export function useAutosave(interviewId: string, initial: { questionId: string; 
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const inFlight = useRef(new Set<string>());
   const spent = useRef(new Map<string, number>());
+  const unanswered = useRef(new Map<string, UnansweredWrites>());
   // save() re-schedules itself; it reaches its latest version through this ref.
   const saveRef = useRef<(questionId: string) => Promise<void>>(async () => undefined);
   const schedule = useCallback((questionId: string, ms: number) => {
@@ -63,14 +71,20 @@ export function useAutosave(interviewId: string, initial: { questionId: string; 
           body: JSON.stringify({ content: sent, revision: answer.revision, timeSpentSeconds }),
         });
         const body = (await response.json().catch(() => null)) as { revision?: number; error?: { code?: string }; current?: { content: string; revision: number } } | null;
-        if (response.ok && typeof body?.revision === "number") {
-          spent.current.set(questionId, Math.max(0, (spent.current.get(questionId) ?? 0) - timeSpentSeconds));
+        // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
+        // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).
+        const current = body?.error?.code === "CONFLICT" ? body.current : undefined;
+        const own = current && (current.content === sent || unansweredFor(unanswered.current, questionId).isOwn(current)) ? current : undefined;
+        const acknowledged = response.ok && typeof body?.revision === "number" ? { content: sent, revision: body.revision } : own;
+        if (acknowledged) {
+          unansweredFor(unanswered.current, questionId).clear();
+          if (response.ok) spent.current.set(questionId, Math.max(0, (spent.current.get(questionId) ?? 0) - timeSpentSeconds));
           const now = latest.current[questionId]!;
-          const changedSince = now.content !== sent;
-          update(questionId, { revision: body.revision, status: changedSince ? "unsaved" : "saved" });
+          const changedSince = now.content !== acknowledged.content;
+          update(questionId, { revision: acknowledged.revision, status: changedSince ? "unsaved" : "saved" });
           if (changedSince) {
-            writeDraft(interviewId, questionId, now.content, body.revision);
-            schedule(questionId, DEBOUNCE_MS);
+            writeDraft(interviewId, questionId, now.content, acknowledged.revision);
+            schedule(questionId, own ? 0 : DEBOUNCE_MS);
           } else clearDraft(interviewId, questionId);
         } else if (response.status === 409 && body?.error?.code === "CONFLICT" && body.current) {
           update(questionId, { status: "conflict", conflict: body.current });
@@ -82,7 +96,9 @@ export function useAutosave(interviewId: string, initial: { questionId: string; 
           throw new Error(`save failed with ${response.status}`);
         }
       } catch {
-        // Network down or server unavailable: the draft stays in localStorage; try again soon.
+        // Network down or server unavailable: the draft stays in localStorage; try again soon. The save may
+        // have committed all the same.
+        unansweredFor(unanswered.current, questionId).record(answer.revision, sent);
         update(questionId, { status: "offline" });
         schedule(questionId, RETRY_MS);
       } finally {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { UnansweredWrites } from "@/components/interview/unanswered-writes";
 import type { SaveStatus } from "@/components/interview/use-autosave";
 
 export type DocumentState = { content: string; revision: number; status: SaveStatus; conflict?: { content: string; revision: number }; error?: string };
@@ -38,6 +39,7 @@ export function useDocumentAutosave(url: string, storageKey: string, initial: { 
   const latest = useRef(doc);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
+  const unanswered = useRef(new UnansweredWrites());
   const saveRef = useRef<() => Promise<void>>(async () => undefined);
 
   // The ref is updated synchronously (a functional setState may run later, at render), so a save() called
@@ -68,12 +70,17 @@ export function useDocumentAutosave(url: string, storageKey: string, initial: { 
         body: JSON.stringify({ content: sent, revision: current.revision }),
       });
       const body = (await response.json().catch(() => null)) as { revision?: number; error?: { code?: string; message?: string }; current?: { content: string; revision: number } } | null;
-      if (response.ok && typeof body?.revision === "number") {
-        const changedSince = latest.current.content !== sent;
-        update({ revision: body.revision, status: changedSince ? "unsaved" : "saved" });
+      // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
+      // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).
+      const own = response.status === 409 && body?.current && (body.current.content === sent || unanswered.current.isOwn(body.current)) ? body.current : undefined;
+      const acknowledged = response.ok && typeof body?.revision === "number" ? { content: sent, revision: body.revision } : own;
+      if (acknowledged) {
+        unanswered.current.clear();
+        const changedSince = latest.current.content !== acknowledged.content;
+        update({ revision: acknowledged.revision, status: changedSince ? "unsaved" : "saved" });
         if (changedSince) {
-          writeLocal(storageKey, { content: latest.current.content, baseRevision: body.revision });
-          schedule(DEBOUNCE_MS);
+          writeLocal(storageKey, { content: latest.current.content, baseRevision: acknowledged.revision });
+          schedule(own ? 0 : DEBOUNCE_MS);
         } else writeLocal(storageKey, null);
       } else if (response.status === 409 && body?.current) {
         update({ status: "conflict", conflict: body.current });
@@ -86,6 +93,8 @@ export function useDocumentAutosave(url: string, storageKey: string, initial: { 
         throw new Error(`save failed with ${response.status}`);
       }
     } catch {
+      // Network down or server unavailable: retried soon. The save may have committed all the same.
+      unanswered.current.record(current.revision, sent);
       update({ status: "offline" });
       schedule(RETRY_MS);
     } finally {

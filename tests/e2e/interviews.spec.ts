@@ -107,6 +107,44 @@ test("going offline keeps the draft on the device and syncs it on return", async
   await expect(editor(page)).toContainText("Typed while the network was down.");
 });
 
+/** The first answer save reaches the server and commits, but its response never arrives; `meanwhile` runs in between. */
+async function loseFirstSaveAnswer(page: Page, interviewId: string, meanwhile: () => Promise<void> = async () => undefined) {
+  let puts = 0;
+  await page.route(`**/api/interviews/${interviewId}/answers/**`, async (route) => {
+    if (route.request().method() !== "PUT" || puts++ > 0) return route.continue();
+    await route.fetch(); // the server commits the write...
+    await meanwhile();
+    await route.abort("connectionreset"); // ...and the browser never hears back
+  });
+  return () => puts;
+}
+
+test("a save whose answer was lost is retried as saved, not as a conflict with itself", async ({ page }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "deloitte", "Practice");
+  const puts = await loseFirstSaveAnswer(page, id);
+  await editor(page).click();
+  await page.keyboard.insertText("Committed, then the connection dropped.");
+  await expect(page.getByTestId("save-status")).toHaveText(/Offline/, { timeout: 5_000 });
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+  await expect(page.getByRole("heading", { name: "This answer was also changed elsewhere" })).toHaveCount(0);
+  expect(puts()).toBe(2);
+  await page.reload();
+  await expect(editor(page)).toContainText("Committed, then the connection dropped.");
+});
+
+test("typing on after a save whose answer was lost: the newer text is saved over it, no conflict shown", async ({ page }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "deloitte", "Practice");
+  await loseFirstSaveAnswer(page, id, () => page.keyboard.insertText(" Then more, typed before the retry."));
+  await editor(page).click();
+  await page.keyboard.insertText("The first part.");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "This answer was also changed elsewhere" })).toHaveCount(0);
+  await page.reload();
+  await expect(editor(page)).toContainText("The first part. Then more, typed before the retry.");
+});
+
 test("someone else's interview is not found, in pages and in the API", async ({ page, browser, baseURL }) => {
   await signedIn(page);
   const id = await startInterview(page, "fintech-scaleup", "Practice");

@@ -155,3 +155,26 @@ test("two tabs editing the same note show a conflict instead of losing a write",
   await page.reload();
   await expect(noteEditor(page)).toContainText("Written in tab B.");
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`signed-in question page, notes and account pass accessibility checks (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signedIn(page);
+    await page.goto(`/questions/${QUESTION}`);
+    await noteEditor(page).click();
+    await page.keyboard.type("A note with `code` and a [link](https://www.djangoproject.com/).");
+    await expect(page.getByTestId("note-editor").getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+    await page.getByText("Show the model answer").click();
+    const pages: [string, () => Promise<void>][] = [
+      [`/questions/${QUESTION}`, async () => undefined],
+      ["/notes", () => expect(page.getByRole("list", { name: "Notes" }).getByRole("listitem")).toHaveCount(1)],
+      ["/account", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ];
+    for (const [path, ready] of pages) {
+      if (path !== `/questions/${QUESTION}`) await page.goto(path);
+      await ready();
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(axe.violations.map((v) => `${path} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+  });
+}

@@ -1,0 +1,92 @@
+// CodeMirror 6 and its languages: loaded on demand by AnswerEditor, so pages do not wait for the editor's
+// ~200 KB before they are interactive (the plain textarea it shows first already accepts typing).
+import { markdown } from "@codemirror/lang-markdown";
+import { python } from "@codemirror/lang-python";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { Compartment, EditorSelection, EditorState } from "@codemirror/state";
+import { EditorView, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
+import { tags as t } from "@lezer/highlight";
+import { minimalSetup } from "codemirror";
+
+const theme = EditorView.theme({
+  "&": { fontSize: "14px", minHeight: "16rem", backgroundColor: "transparent" },
+  ".cm-content": { fontFamily: "var(--font-mono)", padding: "12px 0" },
+  ".cm-gutters": { backgroundColor: "transparent", border: "none" },
+  "&.cm-focused": { outline: "none" },
+});
+
+// Syntax colours as CSS variables (app/globals.css), so light and dark mode each get colours with AA
+// contrast; CodeMirror's default style is made for white backgrounds and fails axe in dark mode.
+const highlight = HighlightStyle.define([
+  { tag: t.meta, color: "var(--cm-meta)" },
+  { tag: t.link, textDecoration: "underline" },
+  { tag: t.heading, textDecoration: "underline", fontWeight: "bold" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strong, fontWeight: "bold" },
+  { tag: t.strikethrough, textDecoration: "line-through" },
+  { tag: t.keyword, color: "var(--cm-keyword)" },
+  { tag: [t.atom, t.bool, t.url, t.contentSeparator, t.labelName], color: "var(--cm-atom)" },
+  { tag: [t.literal, t.inserted], color: "var(--cm-literal)" },
+  { tag: [t.string, t.deleted], color: "var(--cm-string)" },
+  { tag: [t.regexp, t.escape, t.special(t.string)], color: "var(--cm-escape)" },
+  { tag: [t.definition(t.variableName), t.definition(t.propertyName), t.function(t.variableName)], color: "var(--cm-definition)" },
+  { tag: [t.typeName, t.namespace, t.className], color: "var(--cm-type)" },
+  { tag: [t.special(t.variableName), t.macroName, t.processingInstruction], color: "var(--cm-special)" },
+  { tag: t.comment, color: "var(--cm-comment)", fontStyle: "italic" },
+  { tag: t.invalid, color: "var(--cm-invalid)" },
+]);
+
+export type EditorOptions = {
+  parent: HTMLElement;
+  doc: string;
+  language: "markdown" | "python";
+  label: string;
+  readOnly: boolean;
+  /** Where the cursor goes, and whether the editor takes the focus (it replaces a focused textarea). */
+  selection?: { anchor: number; head: number; focus: boolean };
+  onChange: (value: string) => void;
+  onBlur: () => void;
+};
+
+export type EditorHandle = {
+  setValue(value: string): void;
+  setReadOnly(readOnly: boolean): void;
+  destroy(): void;
+};
+
+export function createEditor(options: EditorOptions): EditorHandle {
+  const editable = new Compartment();
+  const clamp = (n: number) => Math.max(0, Math.min(n, options.doc.length));
+  const state = EditorState.create({
+    doc: options.doc,
+    selection: options.selection ? EditorSelection.single(clamp(options.selection.anchor), clamp(options.selection.head)) : undefined,
+    extensions: [
+      minimalSetup, // history, default keys (Tab still moves focus: no keyboard trap), selection drawing
+      theme,
+      syntaxHighlighting(highlight),
+      options.language === "python" ? [python(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
+      placeholderExtension(options.language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."),
+      editable.of(EditorState.readOnly.of(options.readOnly)),
+      // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable
+      // area can be scrolled without a mouse (axe: scrollable-region-focusable).
+      EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) options.onChange(update.state.doc.toString());
+        if (update.focusChanged && !update.view.hasFocus) options.onBlur();
+      }),
+    ],
+  });
+  const view = new EditorView({ state, parent: options.parent });
+  if (options.selection?.focus) view.focus();
+  return {
+    setValue(value) {
+      if (view.state.doc.toString() !== value) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+    },
+    setReadOnly(readOnly) {
+      view.dispatch({ effects: editable.reconfigure(EditorState.readOnly.of(readOnly)) });
+    },
+    destroy() {
+      view.destroy();
+    },
+  };
+}

@@ -1,8 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
+import { TtlCache } from "../cache";
 import { db } from "../db";
+import { env } from "../env";
 import { AppError } from "../errors";
-import { Prisma, type InterviewStatus } from "../generated/prisma/client";
+import { Prisma, type CompanyProfile, type InterviewStatus } from "../generated/prisma/client";
 import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
 import { seededRandom } from "../interviews/random";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
@@ -44,12 +46,33 @@ export async function getInterview(userId: string, id: string, now = new Date())
   return toView(await loadInterview(userId, id, now), now);
 }
 
-async function candidatesFor(topics: string[]): Promise<Candidate[]> {
-  const rows = await db().question.findMany({
-    where: { archivedAt: null, topic: { slug: { in: topics } } },
-    select: { id: true, difficulty: true, kind: true, topic: { select: { slug: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, topic: r.topic.slug, difficulty: r.difficulty.toLowerCase() as Candidate["difficulty"], kind: r.kind.toLowerCase() as Candidate["kind"] }));
+/** Candidates read per topic, kind and difficulty: a seeded window of the sample-key index, wrapping round. */
+const WINDOW = 30;
+
+/**
+ * The questions an interview chooses from. A large bank is not read whole: each (topic, kind, difficulty)
+ * contributes up to WINDOW questions from a window of its random sample keys that starts at a point the seed
+ * gives and wraps round past 1, so the candidates are a seeded random sample, read by index in one query (the
+ * wrapped half is read only when the first falls short). Ids come back as one comma-separated string per
+ * group: 48 short rows for a company's eight topics instead of a row per question. A bank with fewer
+ * questions per group than that is read whole.
+ */
+export async function interviewCandidates(topics: string[], seed: number): Promise<Candidate[]> {
+  const start = seededRandom(seed ^ 0x5bd1e995)();
+  const side = (condition: Prisma.Sql) => Prisma.sql`
+    (select q.id, q."sampleKey" from "Question" q
+     where q."topicId" = t.id and q.kind = k and q.difficulty = d and q."archivedAt" is null and ${condition}
+     order by q."sampleKey" limit ${WINDOW})`;
+  const rows = await db().$queryRaw<{ topic: string; difficulty: Candidate["difficulty"]; kind: Candidate["kind"]; ids: string }[]>`
+    select t.slug as topic, lower(d::text) as difficulty, lower(k::text) as kind,
+           (select coalesce(string_agg(w.id::text, ',' order by w."sampleKey"), '')
+            from (${side(Prisma.sql`q."sampleKey" >= ${start}`)} union all ${side(Prisma.sql`q."sampleKey" < ${start}`)} limit ${WINDOW}) w) as ids
+    from "Topic" t
+    cross join unnest(enum_range(null::"QuestionKind")) k
+    cross join unnest(enum_range(null::"Difficulty")) d
+    where t.slug = any(${topics}::text[])
+    order by t.slug, k, d`;
+  return rows.flatMap((r) => (r.ids ? r.ids.split(",") : []).map((id) => ({ id, topic: r.topic, difficulty: r.difficulty, kind: r.kind })));
 }
 
 async function historyOf(userId: string): Promise<History> {
@@ -57,22 +80,29 @@ async function historyOf(userId: string): Promise<History> {
   return new Map(rows.map((r) => [r.questionId, { bestScore: r._max.score }]));
 }
 
-export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {
-  const company = await db().companyProfile.findUnique({ where: { slug: input.company } });
-  if (!company) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { company: ["No company profile with that slug."] } });
+// Company profiles are content (seeded, the same for everyone): cached like the question bank.
+const companyCache = new TtlCache<CompanyProfile | null>({ ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000, max: 500 });
+const companyBySlug = (slug: string) => companyCache.get(slug, () => db().companyProfile.findUnique({ where: { slug } }));
 
-  const running = await db().interview.findFirst({ where: { userId, companyId: company.id, status: "IN_PROGRESS" }, include: interviewInclude });
+export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {
+  const [company, user, running] = await Promise.all([
+    companyBySlug(input.company),
+    db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } }),
+    db().interview.findFirst({ where: { userId, company: { slug: input.company }, status: "IN_PROGRESS" }, select: { id: true, status: true, deadlineAt: true } }),
+  ]);
+  if (!company) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { company: ["No company profile with that slug."] } });
+  const inProgress = () => new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
   if (running) {
-    if (isOverdue(running, now)) await db().$transaction((tx) => finalize(tx, running, "EXPIRED", now));
-    else throw new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`, { extra: { inProgress: { id: running.id } } });
+    // One left running past its deadline is ended (and scored) first; loadInterview does exactly that.
+    if (isOverdue(running, now)) await loadInterview(userId, running.id, now);
+    else throw new AppError("CONFLICT", inProgress().message, { extra: { inProgress: { id: running.id } } });
   }
 
   const weights = company.topicWeights as Record<string, number>;
   const focus = input.topics?.length ? input.topics : undefined;
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } });
   const multiplier = input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
   const seed = crypto.randomInt(0, 2 ** 31 - 1);
-  const [candidates, history] = await Promise.all([candidatesFor(focus ?? Object.keys(weights)), historyOf(userId)]);
+  const [candidates, history] = await Promise.all([interviewCandidates(focus ?? Object.keys(weights), seed), historyOf(userId)]);
   const ids = selectQuestions({
     candidates, history, seed, topicFocus: focus, questionCount: company.questionCount, codingProblems: company.codingProblems,
     topicWeights: weights, difficultyMix: company.difficultyMix as Record<Candidate["difficulty"], number>,
@@ -80,22 +110,54 @@ export async function startInterview(userId: string, input: StartInterviewInput,
   if (!ids.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["The bank has no questions for this choice."] } });
 
   try {
-    const created = await db().interview.create({
-      data: {
-        userId, companyId: company.id, title: company.name, mode: input.mode.toUpperCase() as Uppercase<Mode>, seed, topicFocus: focus ?? [],
-        timeMultiplier: multiplier, startedAt: now, deadlineAt: deadlineFor(input.mode, company.durationMinutes, multiplier, now),
-        questions: { create: ids.map((questionId, position) => ({ questionId, position })) },
-      },
-      include: interviewInclude,
-    });
-    return toView(created, now);
+    const id = await createInterview({
+      userId, companyId: company.id, title: company.name, mode: input.mode.toUpperCase() as Uppercase<Mode>, seed, topicFocus: focus ?? [],
+      timeMultiplier: multiplier, startedAt: now, deadlineAt: deadlineFor(input.mode, company.durationMinutes, multiplier, now),
+    }, ids);
+    return toView(await db().interview.findUniqueOrThrow({ where: { id }, include: interviewInclude }), now);
   } catch (error) {
     // Two starts at once: the partial unique index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw inProgress();
     throw error;
   }
+}
+
+/**
+ * The interview and its questions in one statement (atomic without a transaction's extra round trips).
+ * The partial unique index on running interviews rejects a second concurrent start: P2002 then, as the
+ * ORM reports it, whichever way the driver words the violation.
+ */
+async function createInterview(
+  data: {
+    userId: string; companyId?: string | null; setId?: string | null; title: string; mode: Prisma.InterviewCreateInput["mode"]; seed: number;
+    topicFocus: string[]; timeMultiplier: number; startedAt: Date; deadlineAt: Date | null;
+  },
+  questionIds: string[],
+): Promise<string> {
+  const id = crypto.randomUUID();
+  try {
+    await db().$executeRaw`
+      with created as (
+        insert into "Interview" (id, "userId", "companyId", "setId", title, mode, seed, "topicFocus", "timeMultiplier", "startedAt", "deadlineAt", "updatedAt")
+        values (${id}::uuid, ${data.userId}::uuid, ${data.companyId ?? null}::uuid, ${data.setId ?? null}::uuid, ${data.title}, ${data.mode}::"InterviewMode",
+                ${data.seed}, ${data.topicFocus}::text[], ${data.timeMultiplier}, ${data.startedAt}, ${data.deadlineAt}, ${data.startedAt})
+        returning id
+      )
+      insert into "InterviewQuestion" (id, "interviewId", "questionId", position, "updatedAt")
+      select gen_random_uuid(), created.id, picked.id, picked.n - 1, ${data.startedAt}
+      from created, unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)`;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new Prisma.PrismaClientKnownRequestError("A running interview already exists.", { code: "P2002", clientVersion: Prisma.prismaVersion.client });
+    throw error;
+  }
+  return id;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const meta = error.meta as { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } | undefined;
+  return meta?.code === "23505" || meta?.driverAdapterError?.cause?.originalCode === "23505" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 export async function endInterview(userId: string, id: string, how: "finish" | "abandon", now = new Date()): Promise<InterviewView> {
@@ -114,15 +176,14 @@ async function startCustomInterview(
   now: Date,
 ) {
   if (!input.questionIds.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: ["There are no questions to practise."] } });
-  const created = await db().interview.create({
-    data: {
+  const id = await createInterview(
+    {
       userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: input.seed ?? crypto.randomInt(0, 2 ** 31 - 1),
       topicFocus: input.topicFocus ?? [], timeMultiplier: 1, startedAt: now, deadlineAt: null,
-      questions: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) },
     },
-    select: { id: true },
-  });
-  return created;
+    input.questionIds,
+  );
+  return { id };
 }
 
 /** A seeded shuffle's first `count` items: the interview stores the seed, so its sample can be reproduced. */

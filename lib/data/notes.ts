@@ -83,35 +83,47 @@ type ListRow = {
 
 const MARKS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-/** The user's notes: ranked full-text search (prefix matching, snippets) or newest edit first; keyset pages. */
+/**
+ * The user's notes: ranked full-text search (prefix matching, snippets) or newest edit first; keyset pages.
+ * The page is chosen from "Note" alone and only its rows are joined to their question and topic: a word in
+ * every note of a 10,000-note account ranks 10,000 rows, and joining them all first cost three times as much.
+ */
 export async function listNotes(userId: string, query: NoteListQuery) {
   const tsquery = toPrefixQuery(query.q);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "edited") || (cursor.mode === "edited" && !isUuid(cursor.slug)))) {
+  if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "edited") || !isUuid(cursor.slug))) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
   const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
   const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
   if (tsquery) where.push(Prisma.sql`n.search @@ to_tsquery('english', ${tsquery})`);
-  if (query.topic) where.push(Prisma.sql`t.slug = ${query.topic}`);
-  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`);
+  if (query.topic) {
+    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
+  }
+  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
   if (cursor?.mode === "edited") {
     where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
   }
-  const snippet = tsquery ? Prisma.sql`ts_headline('english', n.content, to_tsquery('english', ${tsquery}), ${MARKS})` : Prisma.sql`null`;
-  const order = tsquery ? Prisma.sql`rank desc, q.slug` : Prisma.sql`n."updatedAt" desc, n.id`;
+  const snippet = tsquery ? Prisma.sql`ts_headline('english', p.content, to_tsquery('english', ${tsquery}), ${MARKS})` : Prisma.sql`null`;
+  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
+  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
   const rows = await db().$queryRaw<ListRow[]>`
-    select n.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, n.content, n.revision, n."createdAt", n."updatedAt",
-           ${rank} as rank, ${snippet} as snippet
-    from "Note" n join "Question" q on q.id = n."questionId" join "Topic" t on t.id = q."topicId"
-    where ${Prisma.join(where, " and ")}
-    order by ${order}
-    limit ${query.limit + 1}`;
+    with p as (
+      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank
+      from "Note" n
+      where ${Prisma.join(where, " and ")}
+      order by ${order("")}
+      limit ${query.limit + 1}
+    )
+    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
+           p.rank, ${snippet} as snippet
+    from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
+    order by ${order("p.")}`;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.slug } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
+      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.id } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
       : null;
   return {
     items: page.map((r) => ({

@@ -1,5 +1,7 @@
 import "server-only";
+import { TtlCache } from "../cache";
 import { db } from "../db";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
@@ -51,7 +53,22 @@ type Row = {
   topic_slug: string; topic_name: string; topic_order: number; companies: string[]; rank: number | null; snippet: string | null;
 };
 
-export async function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
+/**
+ * The bank is public and the same for every visitor, and it changes only when it is seeded or imported:
+ * lists, search results, facet counts and question pages are kept for CONTENT_CACHE_SECONDS (30 s by
+ * default), so a change shows within that time. Identical concurrent misses run one query.
+ */
+const contentTtl = () => env().CONTENT_CACHE_SECONDS * 1000;
+const listCache = new TtlCache<QuestionList>({ ttlMs: contentTtl, max: 2_000 });
+const facetCache = new TtlCache<Facets>({ ttlMs: contentTtl, max: 1_000 });
+const questionCache = new TtlCache<QuestionDetail | null>({ ttlMs: contentTtl, max: 5_000 });
+
+export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
+  const key = JSON.stringify([toPrefixQuery(query.q), query.topic, query.difficulty, query.kind, query.company, query.tag, query.cursor, query.limit]);
+  return listCache.get(key, () => queryQuestions(query));
+}
+
+async function queryQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const tsquery = toPrefixQuery(query.q);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "topic"))) {
@@ -116,27 +133,9 @@ export async function listQuestions(query: QuestionListQuery): Promise<QuestionL
 type FacetRow = { value: string; label: string; count: number };
 type Facets = QuestionList["facets"];
 
-/**
- * Facet counts are the same for every visitor with the same filters, and the bank changes only when it is
- * seeded or imported: keep them briefly. A count may lag a content change by at most FACET_TTL_MS.
- */
-const FACET_TTL_MS = 30_000;
-const FACET_CACHE_LIMIT = 1_000;
-const facetCache = new Map<string, { at: number; value: Facets }>();
-
-async function facets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
+function facets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
   const key = JSON.stringify([query.topic, query.difficulty, query.kind, query.company, query.tag, tsquery]);
-  const hit = facetCache.get(key);
-  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
-  const value = await countFacets(query, tsquery);
-  if (facetCache.size >= FACET_CACHE_LIMIT) facetCache.delete(facetCache.keys().next().value!);
-  facetCache.set(key, { at: Date.now(), value });
-  return value;
-}
-
-/** Tests and the seed loader start from fresh counts. */
-export function clearFacetCache(): void {
-  facetCache.clear();
+  return facetCache.get(key, () => countFacets(query, tsquery));
 }
 
 /**
@@ -182,19 +181,32 @@ async function countFacets(query: QuestionListQuery, tsquery: string | null): Pr
   return result;
 }
 
-export async function getQuestion(slug: string): Promise<QuestionDetail | null> {
+export function getQuestion(slug: string): Promise<QuestionDetail | null> {
+  return questionCache.get(slug, () => loadQuestion(slug));
+}
+
+async function loadQuestion(slug: string): Promise<QuestionDetail | null> {
   const question = await db().question.findUnique({
     where: { slug },
     include: { topic: true, companies: { include: { company: { select: { slug: true, name: true } } } } },
   });
   if (!question) return null;
+  // Related: the questions sharing the most tags, then the same topic. Candidates are bounded (a topic's
+  // first questions by slug, and some sharing a tag) so a popular tag does not rank the whole bank.
   const related = await db().$queryRaw<{ slug: string; title: string; difficulty: string }[]>`
-    select q.slug, q.title, lower(q.difficulty::text) as difficulty
-    from "Question" q
-    where q."archivedAt" is null and q.id <> ${question.id}::uuid
-      and (q."topicId" = ${question.topicId}::uuid or q.tags && ${question.tags}::text[])
-    order by cardinality(array(select unnest(q.tags) intersect select unnest(${question.tags}::text[]))) desc,
-             (q."topicId" = ${question.topicId}::uuid) desc, q.slug
+    with candidates as (
+      (select q.slug, q.title, q.difficulty, q.tags, q."topicId" from "Question" q
+       where q."topicId" = ${question.topicId}::uuid and q."archivedAt" is null and q.id <> ${question.id}::uuid
+       order by q.slug limit 100)
+      union
+      (select q.slug, q.title, q.difficulty, q.tags, q."topicId" from "Question" q
+       where q.tags && ${question.tags}::text[] and q."archivedAt" is null and q.id <> ${question.id}::uuid
+       limit 200)
+    )
+    select c.slug, c.title, lower(c.difficulty::text) as difficulty
+    from candidates c
+    order by cardinality(array(select unnest(c.tags) intersect select unnest(${question.tags}::text[]))) desc,
+             (c."topicId" = ${question.topicId}::uuid) desc, c.slug
     limit 5`;
   return {
     slug: question.slug,

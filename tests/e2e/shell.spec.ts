@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 test("the landing page says what Mockroom is and leads to sign-up", async ({ page }) => {
   await page.goto("/");
@@ -67,4 +68,53 @@ test("pages run with a nonce-based policy and no inline script is blocked", asyn
   expect(csp).not.toContain("unsafe-eval");
   await page.getByLabel("Email").fill("typing works@example.test"); // hydrated client code ran
   expect(violations).toEqual([]);
+});
+
+test("anonymous visitors' public pages come from the page cache with a new nonce on every load, and run", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as { items: { slug: string; title: string }[] };
+  const question = items[0]!;
+  for (const path of ["/", "/questions", `/questions/${question.slug}`]) {
+    const seen = new Set<string>();
+    const served: string[] = [];
+    // A copy another test made may expire between two loads: that load renders (a miss) and fills the
+    // cache again. Load until the last two came from the cache (at least three loads, at most five).
+    const settled = () => served.length >= 3 && served.at(-1) === "hit" && served.at(-2) === "hit";
+    for (let load = 0; load < 5 && !settled(); load++) {
+      const response = (await page.goto(path))!;
+      served.push(response.headers()["x-mockroom-page-cache"] ?? "none");
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
+      const inHtml = new Set([...(await response.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+      expect(inHtml, path).toEqual(new Set([nonce]));
+      expect(seen.has(nonce), `${path}: a nonce served twice`).toBe(false);
+      seen.add(nonce);
+    }
+    expect(settled(), `${path}: ${served.join(", ")}`).toBe(true);
+    expect(served.join(","), path).not.toContain("miss,miss");
+    // The page's own scripts ran under the new nonce: the theme button answers.
+    await page.getByRole("button", { name: "Theme: system. Change theme" }).click();
+    await expect(page.getByRole("button", { name: "Theme: light. Change theme" })).toBeVisible();
+    await page.getByRole("button", { name: "Theme: light. Change theme" }).click();
+    await page.getByRole("button", { name: "Theme: dark. Change theme" }).click();
+  }
+  expect(violations).toEqual([]);
+});
+
+test("a signed-in visitor never gets the anonymous copy of a page", async ({ page }) => {
+  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as { items: { slug: string }[] };
+  const path = `/questions/${items[0]!.slug}`;
+  // Anonymous: served from the cache by the second load at the latest (the third, if a copy expired between).
+  const anonymous: string[] = [];
+  for (let load = 0; load < 3 && anonymous.at(-1) !== "hit"; load++) anonymous.push((await page.goto(path))!.headers()["x-mockroom-page-cache"] ?? "none");
+  expect(anonymous.at(-1), anonymous.join(", ")).toBe("hit");
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  const email = newEmail("page-cache");
+  await registerViaApi(page.request, email);
+  await signInViaApi(page.request, email);
+  const response = (await page.goto(path))!;
+  expect(response.headers()["x-mockroom-page-cache"]).toBeUndefined();
+  await expect(page.getByRole("heading", { name: "Your note" })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rateAnswer, saveAnswer, setFlag } from "@/lib/data/answers";
 import { listInterviews } from "@/lib/data/interview-history";
-import { endInterview, getInterview, startInterview } from "@/lib/data/interviews";
+import { endInterview, getInterview, interviewCandidates, startInterview } from "@/lib/data/interviews";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SAVE_GRACE_MS } from "@/lib/interviews/clock";
@@ -34,6 +34,38 @@ async function started(mode: "strict" | "practice" | "extended" = "strict") {
   return { user, interview, first: interview.questions[0]!.id };
 }
 
+describe("interview candidates", () => {
+  it("reads a small bank whole, and a large topic as a bounded window that the seed chooses", async () => {
+    const alpha = await db().topic.findUniqueOrThrow({ where: { slug: "alpha" } });
+    const small = await interviewCandidates(["alpha", "beta"], 1);
+    const all = await db().question.count({ where: { archivedAt: null, topic: { slug: { in: ["alpha", "beta"] } } } });
+    expect(small).toHaveLength(all);
+
+    await db().question.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({
+        slug: `window-${i}`, title: `Window ${i}`, prompt: "p", modelAnswer: "a", keyPoints: [], difficulty: "EASY" as const,
+        topicId: alpha.id, tags: [], estimatedMinutes: 3, source: "test",
+      })),
+    });
+    try {
+      const bucket = (candidates: Awaited<ReturnType<typeof interviewCandidates>>) =>
+        candidates.filter((c) => c.topic === "alpha" && c.kind === "written" && c.difficulty === "easy").map((c) => c.id);
+      const first = await interviewCandidates(["alpha"], 7);
+      expect(bucket(first).length).toBeLessThanOrEqual(40);
+      expect(bucket(first).length).toBeGreaterThanOrEqual(20);
+      expect(new Set(bucket(first)).size).toBe(bucket(first).length);
+      expect(first.every((c) => c.topic === "alpha")).toBe(true);
+      // The same seed reads the same window; other seeds read others.
+      expect(await interviewCandidates(["alpha"], 7)).toEqual(first);
+      const windows = new Set<string>();
+      for (const seed of [1, 2, 3, 4, 5]) windows.add(bucket(await interviewCandidates(["alpha"], seed)).join());
+      expect(windows.size).toBeGreaterThan(1);
+    } finally {
+      await db().question.deleteMany({ where: { slug: { startsWith: "window-" } } });
+    }
+  });
+});
+
 describe("starting an interview", () => {
   it("writes the interview, its questions and its deadline, without model answers", async () => {
     const { interview } = await started();
@@ -58,7 +90,20 @@ describe("starting an interview", () => {
     const other = await userFactory();
     const results = await Promise.allSettled([1, 2, 3].map(() => startInterview(other.id, { company: "acme", mode: "strict" }, T0)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // The losers get the same 409 as a start that found the running interview, not a database error.
+    for (const r of results.filter((r) => r.status === "rejected")) expect((r.reason as AppError).code).toBe("CONFLICT");
     expect(await db().interview.count({ where: { userId: other.id } })).toBe(1);
+    expect(await db().interviewQuestion.count({ where: { interview: { userId: other.id } } })).toBeGreaterThan(0);
+  });
+
+  it("ends an interview left running past its deadline, scored, before starting the next", async () => {
+    const { user, interview, first } = await started();
+    await saveAnswer(user.id, interview.id, first, { content: "select_related follows foreign keys in one joined query.", revision: 0 }, after(1000));
+    const next = await startInterview(user.id, { company: "acme", mode: "strict" }, after(THIRTY_MINUTES + 60_000));
+    expect(next.id).not.toBe(interview.id);
+    const old = await getInterview(user.id, interview.id, after(THIRTY_MINUTES + 60_000));
+    expect(old.status).toBe("expired");
+    expect(old.review?.items).toHaveLength(2);
   });
 
   it("refuses an unknown company with a field message", async () => {

@@ -5,7 +5,7 @@ import { GET as listCompaniesRoute } from "@/app/api/companies/route";
 import { GET as getQuestionRoute } from "@/app/api/questions/[slug]/route";
 import { GET as listQuestionsRoute } from "@/app/api/questions/route";
 import { GET as listTopicsRoute } from "@/app/api/topics/route";
-import { clearFacetCache } from "@/lib/data/questions";
+import { clearContentCaches } from "@/lib/cache";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
@@ -102,18 +102,18 @@ describe("GET /api/questions", () => {
   });
 
   it("costs the same number of queries for 1 row as for 30, and reuses facet counts", async () => {
-    clearFacetCache();
+    clearContentCaches();
     queries = 0;
     await call(listQuestionsRoute, "/api/questions?limit=1");
     const small = queries;
-    clearFacetCache();
+    clearContentCaches();
     queries = 0;
     await call(listQuestionsRoute, "/api/questions?limit=30&q=filler");
     expect(queries).toBe(small);
     // The page, topic/difficulty/kind facets in one GROUPING SETS scan, and the company facet.
     expect(small).toBe(3);
     // A filtered dimension is counted on its own (with every other filter but its own).
-    clearFacetCache();
+    clearContentCaches();
     queries = 0;
     await call(listQuestionsRoute, "/api/questions?topic=alpha&difficulty=easy");
     expect(queries).toBe(5);

@@ -99,6 +99,22 @@ describe("notes", () => {
     expect(second.items.map((n) => n.question.slug)).toEqual(["queryset-laziness"]);
     expect(second.nextCursor).toBeNull();
 
+    // Search results page by rank, then id: one at a time, every match once, best first; a search cursor
+    // does not page the plain list, and a topic filter applies to search too.
+    const ranked = await listNotes(user.id, { q: "lazy", limit: 20 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listNotes(user.id, { q: "lazy", limit: 1, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((n) => n.question.slug));
+      cursor = page.nextCursor ?? undefined;
+      if (cursor) expect((await failure(listNotes(user.id, { limit: 1, cursor }))).code).toBe("VALIDATION");
+    } while (cursor);
+    expect(seen).toEqual(ranked.items.map((n) => n.question.slug));
+    expect(seen).toHaveLength(2);
+    expect((await listNotes(user.id, { q: "lazy", topic: "alpha", limit: 20 })).items).toHaveLength(2);
+    expect((await listNotes(user.id, { q: "lazy", topic: "beta", limit: 20 })).items).toEqual([]);
+
     // Punctuation and tsquery syntax are words or nothing, never an error.
     expect((await listNotes(user.id, { q: "'); drop table \"Note\"; -- & | ! :*", limit: 20 })).items).toEqual([]);
     expect(await db().note.count({ where: { userId: user.id } })).toBe(3);

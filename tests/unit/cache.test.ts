@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { clearContentCaches, TtlCache } from "@/lib/cache";
+
+function clock(start = 0) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe("TtlCache", () => {
+  it("computes once per key while an entry is fresh, and again once it expires", async () => {
+    const time = clock();
+    const cache = new TtlCache<number>({ ttlMs: 1_000, max: 10, now: time.now });
+    let calls = 0;
+    const compute = async () => ++calls;
+    expect(await cache.get("a", compute)).toBe(1);
+    time.advance(999);
+    expect(await cache.get("a", compute)).toBe(1);
+    time.advance(1);
+    expect(await cache.get("a", compute)).toBe(2);
+    expect(await cache.get("b", compute)).toBe(3);
+  });
+
+  it("shares one computation between concurrent misses", async () => {
+    const cache = new TtlCache<string>({ ttlMs: 1_000, max: 10 });
+    let calls = 0;
+    let release!: (value: string) => void;
+    const compute = () => {
+      calls++;
+      return new Promise<string>((resolve) => (release = resolve));
+    };
+    const all = Promise.all([cache.get("k", compute), cache.get("k", compute), cache.get("k", compute)]);
+    release("done");
+    expect(await all).toEqual(["done", "done", "done"]);
+    expect(calls).toBe(1);
+  });
+
+  it("does not keep a failure: the next call computes again", async () => {
+    const cache = new TtlCache<string>({ ttlMs: 1_000, max: 10 });
+    await expect(cache.get("k", () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await Promise.resolve(); // the rejection handler runs
+    expect(await cache.get("k", async () => "ok")).toBe("ok");
+  });
+
+  it("evicts the least recently used entry when full", async () => {
+    const cache = new TtlCache<string>({ ttlMs: 60_000, max: 2 });
+    await cache.get("a", async () => "a1");
+    await cache.get("b", async () => "b1");
+    await cache.get("a", async () => "a2"); // a is now the most recently used
+    await cache.get("c", async () => "c1"); // evicts b
+    expect(cache.size).toBe(2);
+    expect(await cache.get("a", async () => "a3")).toBe("a1");
+    expect(await cache.get("b", async () => "b2")).toBe("b2");
+  });
+
+  it("is off when the TTL is 0, and follows a TTL read from configuration", async () => {
+    let ttl = 0;
+    const cache = new TtlCache<number>({ ttlMs: () => ttl, max: 10 });
+    let calls = 0;
+    const compute = async () => ++calls;
+    await cache.get("k", compute);
+    await cache.get("k", compute);
+    expect(calls).toBe(2);
+    expect(cache.size).toBe(0);
+    ttl = 10_000;
+    await cache.get("k", compute);
+    await cache.get("k", compute);
+    expect(calls).toBe(3);
+  });
+
+  it("clearContentCaches empties every cache", async () => {
+    const one = new TtlCache<string>({ ttlMs: 60_000, max: 10 });
+    const two = new TtlCache<string>({ ttlMs: 60_000, max: 10 });
+    await one.get("a", async () => "a");
+    await two.get("b", async () => "b");
+    clearContentCaches();
+    expect(one.size + two.size).toBe(0);
+  });
+});

@@ -35,20 +35,58 @@ const words = (seed: string, n: number | string) =>
      else (w.f)[1 + ((${seed}) * 6007 + wi * 48611) % ${FILLER.length}] end
    from generate_series(1, ${n}) wi), ' ')`;
 
-/** Fills the (migrated, seeded) database; returns the seconds each step took. */
+/** Distinct texts in each pool; a generated text joins two entries of coprime-sized pools. */
+const POOL = 4_999;
+
+/**
+ * Fills the (migrated, seeded) database; returns the seconds each step took. Texts come from pools built
+ * once (two entries joined, so nearly every text differs); the big tables are filled with their secondary
+ * indexes dropped and rebuilt after (a sorted build beats a million random inserts), and answers and notes
+ * are written on two connections at once.
+ */
 export async function generate(url: string, scale: Scale, passwordHash: string, log: (line: string) => void): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const second = new pg.Client({ connectionString: url });
+  await Promise.all([client.connect(), second.connect()]);
   const timings: Record<string, number> = {};
-  const step = async (name: string, sql: string, params: unknown[] = []) => {
+  const step = async (name: string, sql: string, params: unknown[] = [], on: pg.Client = client) => {
     const started = performance.now();
-    const result = await client.query(sql, params);
+    const result = await on.query(sql, params);
     timings[name] = (performance.now() - started) / 1000;
     log(`  ${name}: ${result.rowCount ?? 0} rows in ${timings[name]!.toFixed(1)} s`);
   };
+  /** Drops the table's secondary indexes (not its primary key) and returns the statements that rebuild them. */
+  const dropIndexes = async (table: string, on: pg.Client = client): Promise<string[]> => {
+    const { rows } = await on.query<{ name: string; def: string }>(
+      `select i.relname as name, pg_get_indexdef(x.indexrelid) as def from pg_index x join pg_class i on i.oid = x.indexrelid
+       where x.indrelid = $1::regclass and not x.indisprimary`,
+      [`"${table}"`],
+    );
+    for (const row of rows) await on.query(`drop index "${row.name}"`);
+    return rows.map((r) => r.def);
+  };
+  const rebuild = async (name: string, defs: string[], on: pg.Client = client) => {
+    const started = performance.now();
+    for (const def of defs) await on.query(def);
+    timings[name] = (performance.now() - started) / 1000;
+    log(`  ${name}: ${defs.length} indexes in ${timings[name]!.toFixed(1)} s`);
+  };
   try {
-    await client.query("set synchronous_commit = off");
-    await client.query(`create temporary table w as select $1::text[] as v, $2::text[] as f`, [WORDS, FILLER]);
+    for (const c of [client, second]) {
+      await c.query("set synchronous_commit = off");
+      await c.query("set maintenance_work_mem = '512MB'");
+    }
+    await client.query(`create table if not exists bench_words as select $1::text[] as v, $2::text[] as f`, [WORDS, FILLER]);
+    await client.query(`create temporary table w as select * from bench_words`);
+    await step(
+      "text pools",
+      `create table bench_pool as
+       select i, ${words("i * 3 + 1", "15 + i % 20")} as short, ${words("i * 3 + 2", "75 + i % 100")} as long
+       from generate_series(0, ${POOL - 1}) i cross join w`,
+    );
+    await client.query(`alter table bench_pool add primary key (i); analyze bench_pool`);
+    // Another session reads the pools and words too (temporary tables are per session).
+    await second.query(`create temporary table w as select * from bench_words`);
     await step(
       "topics",
       `insert into "Topic" (id, slug, name, "order", "updatedAt")
@@ -56,21 +94,27 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
        from generate_series(1, greatest(0, $1::int - (select count(*) from "Topic"))) g`,
       [scale.topics],
     );
+    const questionIndexes = await dropIndexes("Question");
     await step(
       "questions",
       `insert into "Question" (id, slug, title, prompt, "modelAnswer", "keyPoints", difficulty, kind, "topicId", tags, "estimatedMinutes", source, "updatedAt")
        select gen_random_uuid(), 'bench-q-' || g,
               initcap(array_to_string(array(select (w.v)[1 + (g * 7919 + wi * 104729) % ${WORDS.length}] from generate_series(1, 3 + g % 3) wi), ' ')) || '?',
-              ${words("g + 1", "30 + g % 40")},
-              ${words("g + 2", "150 + g % 200")},
+              p1.short || ' ' || p2.short,
+              a1.long || ' ' || a2.long,
               array[${words("g + 3", 3)}, ${words("g + 4", 3)}, ${words("g + 5", 2)}, ${words("g + 6", 3)}],
               (array['EASY','MEDIUM','HARD'])[1 + g % 3]::"Difficulty", 'WRITTEN',
               t.id, array['bench', (w.v)[1 + g % ${WORDS.length}]], 2 + g % 8, 'bench', now()
        from generate_series(1, $1::int) g
        cross join w
-       join lateral (select id from "Topic" order by "order", slug offset (g % $2::int) limit 1) t on true`,
+       join bench_pool p1 on p1.i = g % ${POOL}
+       join bench_pool p2 on p2.i = (g / ${POOL} + g * 17) % ${POOL}
+       join bench_pool a1 on a1.i = (g * 7) % ${POOL}
+       join bench_pool a2 on a2.i = (g / ${POOL} + g * 31 + 1) % ${POOL}
+       join (select id, row_number() over (order by "order", slug) - 1 as n from "Topic") t on t.n = g % $2::int`,
       [scale.questions, scale.topics],
     );
+    await rebuild("question indexes", questionIndexes);
     await step(
       "question companies",
       `insert into "QuestionCompany" ("questionId", "companyId", frequency)
@@ -85,11 +129,11 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
        from generate_series(1, $1::int) g`,
       [scale.users, passwordHash],
     );
-    await client.query(`create temporary table bu as select id, row_number() over (order by email) rn from "User" where email like 'bench-%'`);
-    await client.query(`create temporary table bq as select id, row_number() over (order by slug) rn from "Question" where "archivedAt" is null`);
+    await client.query(`create table bench_bu as select id, row_number() over (order by email) rn from "User" where email like 'bench-%'`);
+    await client.query(`create table bench_bq as select id, row_number() over (order by slug) rn from "Question" where "archivedAt" is null`);
     await client.query(`create temporary table bc as select id, name, row_number() over (order by slug) rn from "CompanyProfile"`);
-    await client.query(`create index on bu (rn); create index on bq (rn); create index on bc (rn); analyze bu; analyze bq; analyze bc`);
-    const questionTotal = Number((await client.query(`select count(*) n from bq`)).rows[0].n);
+    await client.query(`create index on bench_bu (rn); create index on bench_bq (rn); create index on bc (rn); analyze bench_bu; analyze bench_bq; analyze bc`);
+    const questionTotal = Number((await client.query(`select count(*) n from bench_bq`)).rows[0].n);
     const companies = Number((await client.query(`select count(*) n from bc`)).rows[0].n);
     await step(
       "interviews",
@@ -98,38 +142,53 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
               now() - (g % 2160) * interval '1 hour', now() - (g % 2160) * interval '1 hour' + interval '45 minutes',
               now() - (g % 2160) * interval '1 hour' + interval '40 minutes', (g % 100) / 100.0, now()
        from generate_series(1, $1::int) g
-       join bu u on u.rn = 1 + g % $2::int
+       join bench_bu u on u.rn = 1 + g % $2::int
        join bc c on c.rn = 1 + g % $3::int`,
       [scale.interviews, scale.users, companies],
     );
-    await step(
-      "answers",
-      `insert into "InterviewQuestion" (id, "interviewId", "questionId", position, content, revision, "timeSpentSeconds", "answeredAt", score, "updatedAt")
-       select gen_random_uuid(), iv.id, q.id, p, ${words("iv.seed + p", "40 + (iv.seed + p) % 80")}, 1 + p % 4, 60 + p * 7,
-              iv."startedAt" + p * interval '3 minutes', ((iv.seed * 7 + p * 13) % 100) / 100.0, now()
-       from "Interview" iv
-       cross join generate_series(0, $1::int - 1) p
-       cross join w
-       join bq q on q.rn = 1 + (iv.seed * 13 + p * 1009) % $2::int
-       where iv.title <> '' and iv.seed > 0`,
-      [scale.answersPerInterview, questionTotal],
-    );
-    await step(
-      "notes",
-      `insert into "Note" (id, "userId", "questionId", content, revision, "createdAt", "updatedAt")
-       select gen_random_uuid(), u.id, q.id, ${words("g", "20 + g % 120")}, 1 + g % 5, now() - (g % 4000) * interval '1 hour', now() - (g % 4000) * interval '1 hour'
-       from generate_series(0, $1::int - 1) g
-       cross join w
-       join bu u on u.rn = 1 + g % $2::int
-       join bq q on q.rn = 1 + ((g / $2::int) * 1013 + (1 + g % $2::int) * 37) % $3::int`,
-      [scale.notes, scale.users, questionTotal],
-    );
+    await client.query(`analyze "Interview"`);
+    const [answerIndexes, noteIndexes] = [await dropIndexes("InterviewQuestion"), await dropIndexes("Note")];
+    // Answers on this connection, notes on the other, at the same time.
+    await Promise.all([
+      (async () => {
+        await step(
+          "answers",
+          `insert into "InterviewQuestion" (id, "interviewId", "questionId", position, content, revision, "timeSpentSeconds", "answeredAt", score, "updatedAt")
+           select gen_random_uuid(), iv.id, q.id, p, a.short || ' ' || b.long, 1 + p % 4, 60 + p * 7,
+                  iv."startedAt" + p * interval '3 minutes', ((iv.seed * 7 + p * 13) % 100) / 100.0, now()
+           from "Interview" iv
+           cross join generate_series(0, $1::int - 1) p
+           join bench_bq q on q.rn = 1 + (iv.seed * 13 + p * 1009) % $2::int
+           join bench_pool a on a.i = (iv.seed + p) % ${POOL}
+           join bench_pool b on b.i = (iv.seed * 3 + p * 7) % ${POOL}
+           where iv.title <> '' and iv.seed > 0`,
+          [scale.answersPerInterview, questionTotal],
+        );
+        await rebuild("answer indexes", answerIndexes);
+      })(),
+      (async () => {
+        await step(
+          "notes",
+          `insert into "Note" (id, "userId", "questionId", content, revision, "createdAt", "updatedAt")
+           select gen_random_uuid(), u.id, q.id, a.short || ' ' || b.short, 1 + g % 5, now() - (g % 4000) * interval '1 hour', now() - (g % 4000) * interval '1 hour'
+           from generate_series(0, $1::int - 1) g
+           join bench_bu u on u.rn = 1 + g % $2::int
+           join bench_bq q on q.rn = 1 + ((g / $2::int) * 1013 + (1 + g % $2::int) * 37) % $3::int
+           join bench_pool a on a.i = (g * 11) % ${POOL}
+           join bench_pool b on b.i = (g / ${POOL} + g * 13 + 2) % ${POOL}`,
+          [scale.notes, scale.users, questionTotal],
+          second,
+        );
+        await rebuild("note indexes", noteIndexes, second);
+      })(),
+    ]);
+    await client.query(`drop table bench_pool, bench_words, bench_bu, bench_bq`);
     const started = performance.now();
     await client.query("vacuum analyze");
     timings["vacuum analyze"] = (performance.now() - started) / 1000;
     log(`  vacuum analyze in ${timings["vacuum analyze"]!.toFixed(1)} s`);
   } finally {
-    await client.end();
+    await Promise.all([client.end(), second.end()]);
   }
   return timings;
 }

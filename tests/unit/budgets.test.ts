@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { checkBudgets, type RouteResult } from "../../bench/budgets";
+
+const route = (key: string, over: Partial<RouteResult> = {}): RouteResult => ({
+  name: key, key, connections: 20, requests: 1000, rps: 1000, p50: 5, p95: 10, p99: 20, errors: 0, queriesPerRequest: 1, peakRssMb: 300, ...over,
+});
+const report = (routes: RouteResult[], extra: Partial<Parameters<typeof checkBudgets>[0]> = {}) =>
+  checkBudgets({ routes, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: { "/questions": 100, "/interviews/[id]": 200 }, ...extra });
+
+describe("benchmark budgets", () => {
+  it("hold when every figure is inside its budget", () => {
+    expect(report([route("baseline"), route("search"), route("list-first"), route("autosave")])).toEqual([]);
+  });
+
+  it("flag latency misses as latency, so a known one can be reported without failing", () => {
+    const misses = report([route("baseline"), route("search", { p95: 51 }), route("autosave", { p99: 51 })]);
+    expect(misses.map((m) => [m.key, m.latency])).toEqual([["search", true], ["autosave", true]]);
+  });
+
+  it("never treat errors, lost writes, throughput, memory or JavaScript as latency", () => {
+    const misses = report(
+      [route("baseline", { rps: 1000 }), route("list-first", { rps: 300 }), route("start", { errors: 2, peakRssMb: 501 }), route("autosave")],
+      { autosaveMismatches: 1, firstLoadJsKb: { "/questions": 151, "/interviews/[id]": 251 } },
+    );
+    expect(misses.length).toBe(6);
+    expect(misses.every((m) => !m.latency)).toBe(true);
+  });
+
+  it("in the quick run only, accept a latency within 1.25 times the same run's baseline", () => {
+    const slowHost = [route("baseline", { p95: 34 }), route("list-first", { p95: 42 }), route("list-deep", { p95: 43 }), route("search", { p95: 60 })];
+    expect(report(slowHost).map((m) => m.key)).toEqual(["search", "list-first", "list-deep"]);
+    const quick = checkBudgets({ routes: slowHost, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true });
+    expect(quick.map((m) => m.message)).toEqual(["search: p95 60.0 ms > 50 ms", "list-deep: p95 43.0 ms > 30 ms and > 42.5 ms (1.25 × the baseline's 34.0 ms)"]);
+    // A fast baseline changes nothing: the absolute budget is the larger one.
+    const fastHost = [route("baseline", { p95: 10 }), route("list-first", { p95: 31 })];
+    expect(checkBudgets({ routes: fastHost, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true }).map((m) => m.key)).toEqual(["list-first"]);
+  });
+
+  it("fail an autosave run where nothing was acknowledged", () => {
+    expect(report([route("autosave")], { autosaveChecked: 0 }).map((m) => m.message)).toEqual(["autosave: no write was acknowledged"]);
+  });
+});

@@ -9,6 +9,8 @@ export type RouteResult = {
   pageCacheHits?: number | null;
   /** The quick run measured this route a second time after a latency miss (bench/run.ts); these are the second figures. */
   retried?: boolean;
+  /** The baseline's percentiles measured again just before that second measurement: the floor it is judged against. */
+  floor?: { rps: number; p95: number; p99: number };
 };
 
 type Report = { routes: RouteResult[]; autosaveMismatches: number; autosaveChecked: number; firstLoadJsKb: Record<string, number> };
@@ -30,10 +32,13 @@ export type Miss = { key: string; latency: boolean; message: string };
 
 /**
  * The quick run (CI) also accepts a latency within this factor of the same run's baseline (a route that
- * does no work) at the same percentile: on a slow or busy host the baseline alone can pass an absolute
- * budget, and a route that costs no more than the stack's floor has not regressed. The full run does not.
+ * does no work) at the same percentile: on a slow or busy host the baseline alone can miss an absolute
+ * budget, and a route that costs little more than the stack's floor has not regressed. The full run does
+ * not. On the 2-core host the full runs put the list and search routes at 1.03–1.28 times the baseline's
+ * p95 (they answer from the content cache, so they cost a few KB of JSON more than the baseline); a route
+ * that does real work per request lands far above (start 6×, signed-in question page 10×).
  */
-export const QUICK_BASELINE_FACTOR = 1.25;
+export const QUICK_BASELINE_FACTOR = 1.5;
 
 export function checkBudgets(report: Report, options: { quick?: boolean } = {}): Miss[] {
   const failures: Miss[] = [];
@@ -42,10 +47,10 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
   const baseline = route("baseline")?.rps ?? 0;
   const over = (key: string, field: "p95" | "p99", limit: number) => {
     const r = route(key);
-    const floor = route("baseline")?.[field];
+    const floor = r?.floor?.[field] ?? route("baseline")?.[field];
     const allowed = options.quick && floor ? Math.max(limit, floor * QUICK_BASELINE_FACTOR) : limit;
     if (r && r[field] > allowed) {
-      const detail = allowed > limit ? ` and > ${allowed.toFixed(1)} ms (${QUICK_BASELINE_FACTOR} × the baseline's ${floor!.toFixed(1)} ms)` : "";
+      const detail = allowed > limit ? ` and > ${allowed.toFixed(1)} ms (${QUICK_BASELINE_FACTOR} × the baseline's ${floor!.toFixed(1)} ms${r.floor ? ", measured again just before" : ""})` : "";
       miss(key, `${r.name}: ${field} ${r[field].toFixed(1)} ms > ${limit} ms${detail}`, true);
     }
   };
@@ -57,8 +62,9 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
   over("page-question", "p95", BUDGETS.questionPageP95);
   for (const key of ["list-first", "list-deep", "search"]) {
     const r = route(key);
-    if (r && baseline && r.rps / baseline < BUDGETS.throughputShareOfBaseline) {
-      miss(key, `${r.name}: ${Math.round((r.rps / baseline) * 100)}% of the baseline's throughput < ${BUDGETS.throughputShareOfBaseline * 100}%`);
+    const ceiling = r?.floor?.rps ?? baseline;
+    if (r && ceiling && r.rps / ceiling < BUDGETS.throughputShareOfBaseline) {
+      miss(key, `${r.name}: ${Math.round((r.rps / ceiling) * 100)}% of the baseline's throughput < ${BUDGETS.throughputShareOfBaseline * 100}%`);
     }
   }
   for (const r of report.routes) {

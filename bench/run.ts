@@ -358,9 +358,25 @@ async function main() {
     const results: RouteResult[] = [];
     const show = (r: RouteResult) =>
       log(`  ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+    // The quick run (CI) measures a route again, once, right after it missed a latency budget that is not
+    // a known miss, together with the baseline just before it: on a shared 2-core host one noisy window is
+    // common, and the second measurement is judged against the floor of its own moment. A real regression
+    // misses twice.
+    const baselineScenario = scenarios.find((s) => s.key === "baseline")!;
     for (const scenario of scenarios.filter((s) => !only || only.includes(s.key))) {
       await load(scenario, child, WARMUP, false);
       results.push(await load(scenario, child, DURATION, true));
+      show(results.at(-1)!);
+      if (!quick || scenario.key === "baseline" || reportOnly.includes(scenario.key)) continue;
+      const miss = checkBudgets({ routes: results, autosaveMismatches: 0, autosaveChecked: 1, firstLoadJsKb: {} }, { quick })
+        .find((m) => m.latency && m.key === scenario.key);
+      if (!miss) continue;
+      log(`  measuring again (quick run, one retry, after the baseline): ${miss.message}`);
+      await load(baselineScenario, child, WARMUP, false);
+      const floor = await load(baselineScenario, child, DURATION, true);
+      log(`  baseline again: p95 ${floor.p95.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`);
+      await load(scenario, child, WARMUP, false);
+      results[results.length - 1] = { ...(await load(scenario, child, DURATION, true)), retried: true, floor: { rps: floor.rps, p95: floor.p95, p99: floor.p99 } };
       show(results.at(-1)!);
     }
     // Autosave: 50 connections, each on its own interview, each save at the revision the last one returned.
@@ -372,22 +388,6 @@ async function main() {
         child.send({ type: "reset" });
         results.push(await autosave(owned, child, acknowledged, revisions, paced));
         show(results.at(-1)!);
-      }
-    }
-
-    // The quick run (CI) measures a route again, once, when it missed a latency budget that is not a
-    // known miss: on a shared 2-core host one noisy window is common; a real regression misses twice.
-    if (quick) {
-      const missed = checkBudgets({ routes: results, autosaveMismatches: 0, autosaveChecked: 1, firstLoadJsKb: {} }, { quick })
-        .filter((m) => m.latency && !reportOnly.includes(m.key));
-      for (const miss of missed) {
-        const scenario = scenarios.find((s) => s.key === miss.key);
-        if (!scenario) continue; // autosave: its writers' state is not replayed
-        log(`  measuring again (quick run, one retry): ${miss.message}`);
-        await load(scenario, child, WARMUP, false);
-        const again = { ...(await load(scenario, child, DURATION, true)), retried: true };
-        results[results.findIndex((r) => r.key === miss.key)] = again;
-        show(again);
       }
     }
 

@@ -26,14 +26,28 @@ describe("benchmark budgets", () => {
     expect(misses.every((m) => !m.latency)).toBe(true);
   });
 
-  it("in the quick run only, accept a latency within 1.25 times the same run's baseline", () => {
-    const slowHost = [route("baseline", { p95: 34 }), route("list-first", { p95: 42 }), route("list-deep", { p95: 43 }), route("search", { p95: 60 })];
+  it("in the quick run only, accept a latency within 1.5 times the same run's baseline", () => {
+    const slowHost = [route("baseline", { p95: 34 }), route("list-first", { p95: 50 }), route("list-deep", { p95: 52 }), route("search", { p95: 80 })];
     expect(report(slowHost).map((m) => m.key)).toEqual(["search", "list-first", "list-deep"]);
     const quick = checkBudgets({ routes: slowHost, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true });
-    expect(quick.map((m) => m.message)).toEqual(["search: p95 60.0 ms > 50 ms", "list-deep: p95 43.0 ms > 30 ms and > 42.5 ms (1.25 × the baseline's 34.0 ms)"]);
+    expect(quick.map((m) => m.message)).toEqual(["search: p95 80.0 ms > 50 ms and > 51.0 ms (1.5 × the baseline's 34.0 ms)", "list-deep: p95 52.0 ms > 30 ms and > 51.0 ms (1.5 × the baseline's 34.0 ms)"]);
     // A fast baseline changes nothing: the absolute budget is the larger one.
     const fastHost = [route("baseline", { p95: 10 }), route("list-first", { p95: 31 })];
     expect(checkBudgets({ routes: fastHost, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true }).map((m) => m.key)).toEqual(["list-first"]);
+  });
+
+  it("judge a route measured again against the baseline measured just before it, for latency and throughput", () => {
+    const quick = (routes: RouteResult[]) => checkBudgets({ routes, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true });
+    const first = route("baseline", { p95: 30, rps: 1000 });
+    // Slower host later in the run: the second measurement passes against its own moment's floor...
+    expect(quick([first, route("list-deep", { p95: 60, rps: 350, retried: true, floor: { rps: 800, p95: 42, p99: 60 } })])).toEqual([]);
+    // ...and fails when it is slow against that floor too, or its throughput share is too low.
+    expect(quick([first, route("list-deep", { p95: 64, rps: 300, retried: true, floor: { rps: 800, p95: 42, p99: 60 } })]).map((m) => m.message)).toEqual([
+      "list-deep: p95 64.0 ms > 30 ms and > 63.0 ms (1.5 × the baseline's 42.0 ms, measured again just before)",
+      "list-deep: 38% of the baseline's throughput < 40%",
+    ]);
+    // The full run ignores the floor: absolute budgets only.
+    expect(report([first, route("list-deep", { p95: 60, retried: true, floor: { rps: 800, p95: 42, p99: 60 } })]).map((m) => m.key)).toEqual(["list-deep"]);
   });
 
   it("fail an autosave run where nothing was acknowledged", () => {

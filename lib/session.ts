@@ -52,10 +52,11 @@ export async function requireApiUser(): Promise<SessionUser> {
 }
 
 /**
- * For the hottest route handlers whose own query checks ownership by user id (the autosave): the signed-in
- * user's id from the session token alone, without reading the user row. A deleted account's rows are
- * deleted with it, so its leftover token finds nothing there (404). Routes that need the role, or that act
- * on the account itself, use requireApiUser.
+ * For the hottest route handlers whose own query checks ownership by user id (the autosave, reading an
+ * interview, flagging an answer): the signed-in user's id from the session token alone, without reading
+ * the user row. A deleted account's rows are deleted with it, so its leftover token finds nothing there
+ * (404). Routes that need the role, act on the account itself, or create rows that reference the user use
+ * requireApiUser.
  */
 export async function requireApiUserId(): Promise<string> {
   const id = (await currentClaims())?.sub;

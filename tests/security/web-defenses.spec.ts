@@ -124,7 +124,7 @@ test("the server decides the owner, the role and the clock, not the request body
   expect((await late.json()).error.code).toBe("TIME_UP");
 });
 
-test("a deleted account's leftover session reaches nothing: its autosave finds no interview, other calls are 401", async ({ request, baseURL }) => {
+test("a deleted account's leftover session reaches nothing: its interview routes find no interview, other calls are 401", async ({ request, baseURL }) => {
   const email = newEmail("deleted");
   const { id: userId } = await registerViaApi(request, email);
   await signInViaApi(request, email);
@@ -141,7 +141,10 @@ test("a deleted account's leftover session reaches nothing: its autosave finds n
   const after = await save("after the account is deleted", 1);
   expect(after.status()).toBe(404);
   expect((await after.json()).error.code).toBe("NOT_FOUND");
-  expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(401);
+  expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(404);
+  const flag = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}/flag`, { data: { flagged: true }, headers: { origin: baseURL! } });
+  expect(flag.status()).toBe(404);
+  expect((await request.get("/api/notes")).status()).toBe(401);
   expect((await request.get("/api/me/export")).status()).toBe(401);
   expect(await e2eQuery(`select id from "Interview" where "userId" = $1`, [userId])).toEqual([]);
   expect(await e2eQuery(`select id from "User" where id = $1`, [userId])).toEqual([]);

@@ -1,14 +1,15 @@
 import { apiRoute, assertSameOrigin, json, readJson, uuidOr404 } from "@/lib/api";
 import { setFlag } from "@/lib/data/answers";
 import { flagSchema } from "@/lib/schemas/interviews";
-import { requireApiUser } from "@/lib/session";
+import { requireApiUserId } from "@/lib/session";
 
 type Context = { params: Promise<{ id: string; questionId: string }> };
 
 export const PUT = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  // setFlag loads the interview by id and user id first: no separate read of the user row.
+  const userId = await requireApiUserId();
   const { id, questionId } = await params;
   const { flagged } = await readJson(request, flagSchema);
-  return json(await setFlag(user.id, uuidOr404(id), uuidOr404(questionId, "question"), flagged));
+  return json(await setFlag(userId, uuidOr404(id), uuidOr404(questionId, "question"), flagged));
 });

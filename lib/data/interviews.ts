@@ -87,9 +87,11 @@ const companyBySlug = (slug: string) => companyCache.get(slug, () => db().compan
 export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {
   const [company, user, running] = await Promise.all([
     companyBySlug(input.company),
-    db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } }),
+    // The route takes the user id from the session token: this read is also the check that the account exists.
+    db().user.findUnique({ where: { id: userId }, select: { timeMultiplier: true } }),
     db().interview.findFirst({ where: { userId, company: { slug: input.company }, status: "IN_PROGRESS" }, select: { id: true, status: true, deadlineAt: true } }),
   ]);
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   if (!company) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { company: ["No company profile with that slug."] } });
   const inProgress = () => new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
   if (running) {

@@ -112,6 +112,13 @@ describe("starting an interview", () => {
     expect(error.code).toBe("VALIDATION");
     expect(error.fields).toHaveProperty("company");
   });
+
+  it("refuses a user id with no account behind it (a deleted account's leftover session) as unauthorized, writing nothing", async () => {
+    const gone = crypto.randomUUID();
+    const error = (await startInterview(gone, { company: "acme", mode: "strict" }, T0).catch((e) => e)) as AppError;
+    expect(error.code).toBe("UNAUTHORIZED");
+    expect(await db().interview.count({ where: { userId: gone } })).toBe(0);
+  });
 });
 
 describe("saving answers", () => {

@@ -145,6 +145,8 @@ test("a deleted account's leftover session reaches nothing: its interview routes
   const flag = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}/flag`, { data: { flagged: true }, headers: { origin: baseURL! } });
   expect(flag.status()).toBe(404);
   expect((await request.get("/api/notes")).status()).toBe(401);
+  const restart = await request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
+  expect(restart.status()).toBe(401);
   expect((await request.get("/api/me/export")).status()).toBe(401);
   expect(await e2eQuery(`select id from "Interview" where "userId" = $1`, [userId])).toEqual([]);
   expect(await e2eQuery(`select id from "User" where id = $1`, [userId])).toEqual([]);

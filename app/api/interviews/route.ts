@@ -2,7 +2,7 @@ import { apiRoute, assertSameOrigin, json, readJson, readQuery } from "@/lib/api
 import { listInterviews } from "@/lib/data/interview-history";
 import { startInterview } from "@/lib/data/interviews";
 import { interviewListQuerySchema, startInterviewSchema } from "@/lib/schemas/interviews";
-import { requireApiUser } from "@/lib/session";
+import { requireApiUser, requireApiUserId } from "@/lib/session";
 
 export const GET = apiRoute(async (request) => {
   const user = await requireApiUser();
@@ -11,9 +11,10 @@ export const GET = apiRoute(async (request) => {
 
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  // startInterview reads the user row itself (401 when the account is gone): not read twice.
+  const userId = await requireApiUserId();
   const input = await readJson(request, startInterviewSchema);
-  const interview = await startInterview(user.id, input);
+  const interview = await startInterview(userId, input);
   return json(
     { id: interview.id, status: interview.status, mode: interview.mode, deadlineAt: interview.deadlineAt, serverNow: interview.serverNow, questions: interview.questions.map(({ id, slug, title, prompt, kind }) => ({ id, slug, title, prompt, kind })) },
     { status: 201 },

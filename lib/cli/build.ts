@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { assembleStandalone, bundleServer, CONTAINER_ENTRY, SERVER_BUNDLE, STANDALONE_DIR } from "./serve";
+import { isProcessAlive } from "../process";
 
 const INPUTS = ["app", "components", "lib", "types", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
@@ -41,15 +42,6 @@ function current(fingerprint: string): boolean {
   return previous === fingerprint && [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, path.join(STANDALONE_DIR, CONTAINER_ENTRY)].every((file) => fs.existsSync(file));
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * One build at a time per checkout: several `npm start`s (or tests) at once would otherwise run `next build`
  * into the same folder, which Next refuses. The lock is a directory naming its holder; one left by a process
@@ -67,7 +59,7 @@ function acquireBuildLock(log: (line: string) => void): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(fs.readFileSync(path.join(LOCK, "pid"), { encoding: "utf8", flag: "a+" }) || 0);
-    if (holder && !alive(holder)) {
+    if (holder && !isProcessAlive(holder)) {
       fs.rmSync(LOCK, { recursive: true, force: true });
       continue;
     }

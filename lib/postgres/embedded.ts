@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { prepareRootAccess, type RunAs } from "./run-as";
+import { isProcessAlive } from "../process";
 
 export type EmbeddedServer = {
   url: (database: string) => string;
@@ -40,15 +41,6 @@ function freePort(preferred?: number): Promise<number> {
       });
     });
   return preferred ? tryPort(preferred).catch(() => tryPort(0)) : tryPort(0);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** postmaster.pid: line 1 is the pid, line 4 the port. */
@@ -135,7 +127,7 @@ export async function startEmbeddedPostgres(options: {
       throw error;
     }
   };
-  if (previous && isAlive(previous.pid) && (await answers(previous.port))) {
+  if (previous && isProcessAlive(previous.pid) && (await answers(previous.port))) {
     options.log(`Reusing the embedded PostgreSQL already running on 127.0.0.1:${previous.port} (pid ${previous.pid}).`);
     return { url: url(previous.port), port: previous.port, dataDir, started: false, stop: () => stopServer(bin, dataDir, runAs) };
   }
@@ -184,10 +176,10 @@ export async function startEmbeddedPostgres(options: {
 
 async function stopServer(binaries: Binaries, dataDir: string, runAs: RunAs | null): Promise<void> {
   const running = readPostmaster(dataDir);
-  if (!running || !isAlive(running.pid)) return;
+  if (!running || !isProcessAlive(running.pid)) return;
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
   process.kill(running.pid, "SIGINT");
-  await waitUntil(async () => !isAlive(running.pid), 30_000, "PostgreSQL to stop").catch(() => {
+  await waitUntil(async () => !isProcessAlive(running.pid), 30_000, "PostgreSQL to stop").catch(() => {
     runChecked(binaries.pg_ctl, ["stop", "-D", dataDir, "-m", "immediate"], runAs, "pg_ctl stop");
   });
 }

@@ -28,6 +28,8 @@ const reuse = process.argv.includes("--reuse");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",") ?? null;
 /** Routes whose latency budget is known to be missed (docs/performance.md): reported, not failing. Errors, correctness, RSS, JS and throughput still fail. */
 const reportOnly = process.argv.find((a) => a.startsWith("--report-only="))?.slice("--report-only=".length).split(",") ?? [];
+/** Development aid: extra Node flags for the server, comma-separated (e.g. `--server-flags=--cpu-prof,--cpu-prof-dir=/tmp/prof`). */
+const serverFlags = process.argv.find((a) => a.startsWith("--server-flags="))?.slice("--server-flags=".length).split(",").filter(Boolean) ?? [];
 const scale = quick ? QUICK : FULL;
 const DURATION = quick ? 10 : 15;
 const WARMUP = quick ? 2 : 3;
@@ -285,7 +287,7 @@ async function main() {
   const server = await spawnServer({
     ...process.env, DATABASE_URL: url, HOST: "127.0.0.1", PORT: String(PORT), NODE_ENV: "production", AUTH_SECRET: SECRET,
     NEXTAUTH_URL: BASE, LOG_LEVEL: "error", MOCKROOM_COUNT_QUERIES: "1", NEXT_TELEMETRY_DISABLED: "1",
-  });
+  }, { nodeFlags: serverFlags });
   const child = server.child;
   // Never leave the server behind, whatever happens to this process.
   process.on("exit", () => child.kill("SIGKILL"));

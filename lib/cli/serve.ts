@@ -67,11 +67,12 @@ export type ServerProcess = { child: ChildProcess; url: string; stop: () => Prom
 
 /**
  * Starts the bundled server with `env` (its whole environment) and resolves once it listens. `stop` sends
- * SIGTERM and resolves with the exit code after in-flight requests finished.
+ * SIGTERM and resolves with the exit code after in-flight requests finished. `nodeFlags` are added to
+ * SERVER_NODE_FLAGS (the benchmark's `--server-flags=`, e.g. `--cpu-prof`).
  */
-export function spawnServer(env: NodeJS.ProcessEnv, options: { silent?: boolean } = {}): Promise<ServerProcess> {
+export function spawnServer(env: NodeJS.ProcessEnv, options: { silent?: boolean; nodeFlags?: string[] } = {}): Promise<ServerProcess> {
   const child = fork(path.resolve(SERVER_BUNDLE), [], {
-    execArgv: SERVER_NODE_FLAGS,
+    execArgv: [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? [])],
     env,
     stdio: options.silent ? ["ignore", "ignore", "inherit", "ipc"] : ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -4,6 +4,11 @@
 // identical requests runs the query once. A failed computation is not kept.
 //
 // Every instance of the app keeps its own: content a CLI import changes shows everywhere within one TTL.
+//
+// An entry keeps the computation's promise only while it runs, then the value alone. A promise made while
+// a request is served carries that request's async context (Node 20's AsyncLocalStorage stores it on every
+// promise), so an entry that kept its promise kept the request that filled it alive for a whole TTL, and
+// with it everything that request reaches (lib/outside-requests.ts).
 
 export type TtlCacheOptions = {
   /** Milliseconds an entry lives; read on every lookup, so it can follow configuration. 0 disables the cache. */
@@ -13,7 +18,8 @@ export type TtlCacheOptions = {
   now?: () => number;
 };
 
-type Entry<V> = { at: number; value: Promise<V> };
+/** Running: `pending` is the computation; done: `pending` is null and `value` is its result. */
+type Entry<V> = { at: number; pending: Promise<V> | null; value?: V };
 
 export class TtlCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -41,17 +47,23 @@ export class TtlCache<V> {
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.value;
+      return hit.pending ?? (hit.value as V);
     }
-    const value = compute();
-    const entry = { at: now, value };
+    const pending = compute();
+    const entry: Entry<V> = { at: now, pending };
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > this.options.max) this.entries.delete(this.entries.keys().next().value!);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    return value;
+    pending.then(
+      (value) => {
+        entry.value = value;
+        entry.pending = null;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return pending;
   }
 
   clear(): void {

@@ -1,7 +1,32 @@
 // Builds a PrismaClient on the pg driver adapter. Server code goes through lib/db.ts (one client per
 // process); command-line tools and tests build their own with a URL they choose.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { outsideRequests } from "./outside-requests";
+
+type ConnectCallback = ((err: Error) => void) | ((err: null, client: pg.Client) => void);
+
+/**
+ * A pg client that connects outside any request's async context (lib/outside-requests.ts says why), so
+ * its socket keeps no request alive. pg also keeps the callback it connected with for the connection's
+ * whole life, and the pool's callback reaches the first query's promise, made in a request: it is called
+ * through a wrapper that lets go of it once called.
+ */
+class DetachedClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.Client> | void {
+    if (!callback) return outsideRequests().runInAsyncScope(() => super.connect());
+    let once: ConnectCallback | null = callback;
+    const release = (error: Error | null) => {
+      const call = once as ((err: Error | null, client?: pg.Client) => void) | null;
+      once = null;
+      call?.(error, this);
+    };
+    outsideRequests().runInAsyncScope(() => super.connect(release));
+  }
+}
 
 export function createPrismaClient(
   connectionString: string,
@@ -12,16 +37,27 @@ export function createPrismaClient(
   // waits at most this long for a free connection. Command-line tools keep the long default (migrations,
   // the bench generator).
   const timeout = options.queryTimeoutMs ?? 15 * 60_000;
+  // Built and started outside any request: Prisma keeps promises made on its first use (the query
+  // compiler's loading) for the life of the process, and with them the context they were made in. Starting
+  // needs no connection (the pool connects on the first query); a failure here shows again on that query.
+  return outsideRequests().runInAsyncScope(() => {
+    const client = build(connectionString, timeout, options.max ?? 10, options.onQuery);
+    client.$connect().catch(() => {});
+    return client;
+  });
+}
+
+function build(connectionString: string, timeout: number, max: number, onQuery?: (sql: string) => void): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
-    max: options.max ?? 10,
+    max,
     connectionTimeoutMillis: Math.min(timeout, 5_000),
     query_timeout: timeout,
     statement_timeout: timeout,
+    Client: DetachedClient,
   });
-  if (!options.onQuery) return new PrismaClient({ adapter });
+  if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  const onQuery = options.onQuery;
   client.$on("query", (event) => onQuery(event.query));
   return client;
 }

@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { clearContentCaches, TtlCache } from "@/lib/cache";
 
@@ -74,5 +77,29 @@ describe("TtlCache", () => {
     await two.get("b", async () => "b");
     clearContentCaches();
     expect(one.size + two.size).toBe(0);
+  });
+
+  it("keeps the value, not the promise of the request that computed it (nor that request's context)", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const cache = new TtlCache<string>({ ttlMs: 60_000, max: 10 });
+    const request = new AsyncLocalStorage<{ render: number[] }>();
+    let context!: WeakRef<{ render: number[] }>;
+    await (async () => {
+      const store = { render: Array.from({ length: 1_000 }, (_, n) => n) };
+      context = new WeakRef(store);
+      // As a page render does: the miss is computed inside the request's async context.
+      const value = await request.run(store, () => cache.get("k", async () => {
+        await Promise.resolve();
+        return "content";
+      }));
+      expect(value).toBe("content");
+    })();
+    for (let n = 0; n < 3 && context.deref(); n++) {
+      await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold until the job ends
+      gc();
+    }
+    expect(context.deref()).toBeUndefined();
+    expect(await cache.get("k", async () => "computed again")).toBe("content");
   });
 });

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/prisma-client";
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+const client = createPrismaClient(process.env.DATABASE_URL!, { max: 2 });
+afterAll(() => client.$disconnect());
+
+describe("database connections", () => {
+  it("do not keep the async context of the request that opened them", async () => {
+    // As a page render does: the pool's first query, so its connection, happens inside a request's context.
+    const request = new AsyncLocalStorage<{ render: number[] }>();
+    let context!: WeakRef<{ render: number[] }>;
+    await (async () => {
+      const store = { render: Array.from({ length: 1_000 }, (_, n) => n) };
+      context = new WeakRef(store);
+      // Two at once: the pool opens a connection for each.
+      const rows = await request.run(store, () => Promise.all([1, 2].map((n) => client.$queryRaw<{ n: number }[]>`select ${n}::int as n, pg_sleep(0.05)::text`)));
+      expect(rows.map((r) => r[0]!.n)).toEqual([1, 2]);
+    })();
+    for (let n = 0; n < 3 && context.deref(); n++) {
+      await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold until the job ends
+      gc();
+    }
+    expect(context.deref()).toBeUndefined();
+    // The connection stays open and in use.
+    expect(await client.$queryRaw<{ two: number }[]>`select 2 as two`).toEqual([{ two: 2 }]);
+  });
+});

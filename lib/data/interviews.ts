@@ -75,9 +75,31 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
   return rows.flatMap((r) => (r.ids ? r.ids.split(",") : []).map((id) => ({ id, topic: r.topic, difficulty: r.difficulty, kind: r.kind })));
 }
 
-async function historyOf(userId: string): Promise<History> {
-  const rows = await db().interviewQuestion.groupBy({ by: ["questionId"], where: { interview: { userId } }, _max: { score: true } });
-  return new Map(rows.map((r) => [r.questionId, { bestScore: r._max.score }]));
+/**
+ * What starting an interview needs to know about the user, in one statement: the account (none: it was
+ * deleted), its running interview with this company, and its history (each question's best score).
+ */
+async function startContext(userId: string, company: string) {
+  const [row] = await db().$queryRaw<{
+    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seenIds: string[] | null; seenBest: (number | null)[] | null;
+  }[]>`
+    select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt",
+           h.ids as "seenIds", h.best as "seenBest"
+    from "User" u
+    left join lateral (
+      select i.id, i.status, i."deadlineAt" from "Interview" i join "CompanyProfile" c on c.id = i."companyId"
+      where i."userId" = u.id and c.slug = ${company} and i.status = 'IN_PROGRESS' limit 1
+    ) r on true
+    left join lateral (
+      select array_agg(g."questionId"::text) as ids, array_agg(g.best) as best
+      from (select iq."questionId", max(iq.score) as best from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
+            where i."userId" = u.id group by iq."questionId") g
+    ) h on true
+    where u.id = ${userId}::uuid`;
+  if (!row) return null;
+  const history: History = new Map((row.seenIds ?? []).map((id, n) => [id, { bestScore: row.seenBest?.[n] ?? null }]));
+  const running = row.runningId ? { id: row.runningId, status: row.runningStatus as InterviewRow["status"], deadlineAt: row.runningDeadlineAt } : null;
+  return { timeMultiplier: row.timeMultiplier, running, history };
 }
 
 // Company profiles are content (seeded, the same for everyone): cached like the question bank.
@@ -85,26 +107,26 @@ const companyCache = new TtlCache<CompanyProfile | null>({ ttlMs: () => env().CO
 const companyBySlug = (slug: string) => companyCache.get(slug, () => db().companyProfile.findUnique({ where: { slug } }));
 
 export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {
-  const [company, user, running] = await Promise.all([
-    companyBySlug(input.company),
-    // The route takes the user id from the session token: this read is also the check that the account exists.
-    db().user.findUnique({ where: { id: userId }, select: { timeMultiplier: true } }),
-    db().interview.findFirst({ where: { userId, company: { slug: input.company }, status: "IN_PROGRESS" }, select: { id: true, status: true, deadlineAt: true } }),
-  ]);
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  // Company profiles come from the cache; then the user's side and the candidates, in parallel.
+  const company = await companyBySlug(input.company);
   if (!company) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { company: ["No company profile with that slug."] } });
-  const inProgress = () => new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
-  if (running) {
-    // One left running past its deadline is ended (and scored) first; loadInterview does exactly that.
-    if (isOverdue(running, now)) await loadInterview(userId, running.id, now);
-    else throw new AppError("CONFLICT", inProgress().message, { extra: { inProgress: { id: running.id } } });
-  }
-
   const weights = company.topicWeights as Record<string, number>;
   const focus = input.topics?.length ? input.topics : undefined;
-  const multiplier = input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
   const seed = crypto.randomInt(0, 2 ** 31 - 1);
-  const [candidates, history] = await Promise.all([interviewCandidates(focus ?? Object.keys(weights), seed), historyOf(userId)]);
+  const [user, candidates] = await Promise.all([startContext(userId, input.company), interviewCandidates(focus ?? Object.keys(weights), seed)]);
+  // The route takes the user id from the session token: this read is also the check that the account exists.
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  const inProgress = () => new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
+  let { history } = user;
+  if (user.running) {
+    if (!isOverdue(user.running, now)) throw new AppError("CONFLICT", inProgress().message, { extra: { inProgress: { id: user.running.id } } });
+    // One left running past its deadline is ended (and scored) first, as loadInterview does; its scores
+    // then count in the history.
+    await loadInterview(userId, user.running.id, now);
+    history = (await startContext(userId, input.company))?.history ?? history;
+  }
+
+  const multiplier = input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
   const ids = selectQuestions({
     candidates, history, seed, topicFocus: focus, questionCount: company.questionCount, codingProblems: company.codingProblems,
     topicWeights: weights, difficultyMix: company.difficultyMix as Record<Candidate["difficulty"], number>,

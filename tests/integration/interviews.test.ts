@@ -106,6 +106,20 @@ describe("starting an interview", () => {
     expect(old.review?.items).toHaveLength(2);
   });
 
+  it("prefers questions the user has not answered before", async () => {
+    // Acme asks one of the two alpha questions each time: the second interview asks the other. Eight users,
+    // so a start that ignored the history would repeat one by chance (1 in 2 each).
+    for (let n = 0; n < 8; n++) {
+      const { user, interview } = await started();
+      await endInterview(user.id, interview.id, "finish", after(60_000));
+      const next = await startInterview(user.id, { company: "acme", mode: "strict" }, after(120_000));
+      const alpha = (view: typeof interview) => view.questions.filter((q) => q.topic === "Alpha Topic").map((q) => q.slug);
+      expect(alpha(interview)).toHaveLength(1);
+      expect(alpha(next)).toHaveLength(1);
+      expect(alpha(next)).not.toEqual(alpha(interview));
+    }
+  });
+
   it("refuses an unknown company with a field message", async () => {
     const user = await userFactory();
     const error = (await startInterview(user.id, { company: "nope", mode: "strict" }, T0).catch((e) => e)) as AppError;

@@ -99,8 +99,9 @@ export async function startHttpServer(options: {
         return writeHead.call(this, 503, ...rest.filter((arg) => typeof arg !== "string")); // no "Internal Server Error" text
       } as typeof res.writeHead;
     }
-    // Anonymous visitors' public pages: served from a copy of a few seconds ago when there is one.
-    const pageKey = api ? null : cachedPages.keyFor(req, https);
+    // Anonymous visitors' public pages, and public API reads: served from a copy of a few seconds ago when
+    // there is one.
+    const pageKey = cachedPages.keyFor(req, https);
     if (pageKey && cachedPages.serve(pageKey, req, res)) {
       countRequest(req, res, started, context);
       return;

@@ -13,6 +13,12 @@
 //   off the event loop when the client accepts it.
 // - Entries live CONTENT_CACHE_SECONDS (the content caches' TTL); the least recently used go first once
 //   the stored bytes pass the limit. Each process keeps its own.
+//
+// It also keeps the public API answers: a 200 JSON answer to a GET of the question list and search, a
+// question, topics or companies, that the route itself declares `cache-control: public`, depends on
+// nothing but its URL, so any client, signed in or not, may get the stored copy for the same few seconds
+// (any HTTP cache in front of the app may keep it longer: the routes allow 60 s). It is stored and sent
+// as it was, compressed on the way out as pages are. No other API request is looked up or kept.
 import type http from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -22,6 +28,8 @@ const gzip = promisify(zlib.gzip);
 
 /** Paths whose anonymous HTML may be cached: /, /questions and /questions/<slug>. */
 const CACHEABLE_PATH = /^\/(?:questions(?:\/[a-z0-9-]{1,120})?)?$/;
+/** API routes whose GET answers are public content: the question list and search, a question, topics, companies. */
+const PUBLIC_API_PATH = /^\/api\/(?:questions(?:\/[a-z0-9-]{1,120})?|topics|companies(?:\/[a-z0-9-]{1,120})?)$/;
 /** Request headers that make Next answer something other than the full page (or run an action). */
 const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 /**
@@ -35,11 +43,14 @@ const SESSION_COOKIE = /(?:^|;)\s*[^=;]*session-token[^=;]*=/;
 export const CACHE_HEADER = "x-mockroom-page-cache";
 /** Response headers that belong to one answer, not to the page. */
 const PER_RESPONSE = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id", "content-encoding", "etag", CACHE_HEADER]);
+/** A `cache-control` that lets shared caches keep the answer (and not `private`, `no-store`). */
+const PUBLIC = /(?:^|,)\s*public\s*(?:,|$)/i;
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]{16,})'/;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 type Headers = Record<string, string | string[] | number>;
-type Entry = { at: number; headers: Headers; body: Buffer[]; csp: string[]; bytes: number };
+/** `csp` is the CSP split at the page's nonce; null for a public API answer, which is sent as stored. */
+type Entry = { at: number; headers: Headers; body: Buffer[]; csp: string[] | null; bytes: number };
 
 export type PageCacheOptions = {
   /** Milliseconds an entry is served; read on every request. 0 turns the cache off. */
@@ -67,12 +78,14 @@ export class PageCache {
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
+    const host = `${req.headers.host ?? ""} ${String(req.headers["x-forwarded-host"] ?? "")}`;
+    // The public API routes; the answer is kept only if the route also says so (capture).
+    if (pathname.startsWith("/api/")) return PUBLIC_API_PATH.test(pathname) ? `${secure ? "https" : "http"} ${host} ${url}` : null;
     if (!CACHEABLE_PATH.test(pathname)) return null;
     if (query !== -1 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
     if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
     if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
     if (BOT.test(req.headers["user-agent"] ?? "")) return null;
-    const host = `${req.headers.host ?? ""} ${String(req.headers["x-forwarded-host"] ?? "")}`;
     return `${secure ? "https" : "http"} ${host} ${url}`;
   }
 
@@ -87,10 +100,14 @@ export class PageCache {
     this.entries.delete(key); // most recently used last
     this.entries.set(key, entry);
     this.stats.hits++;
-    const nonce = newNonce();
-    const nonceBytes = Buffer.from(nonce, "latin1");
-    const body = Buffer.concat(entry.body.flatMap((part, i) => (i ? [nonceBytes, part] : [part])));
-    const headers: Headers = { ...entry.headers, "content-security-policy": entry.csp.join(nonce), [CACHE_HEADER]: "hit" };
+    let body = entry.body[0]!;
+    const headers: Headers = { ...entry.headers, [CACHE_HEADER]: "hit" };
+    if (entry.csp) {
+      const nonce = newNonce();
+      const nonceBytes = Buffer.from(nonce, "latin1");
+      body = Buffer.concat(entry.body.flatMap((part, i) => (i ? [nonceBytes, part] : [part])));
+      headers["content-security-policy"] = entry.csp.join(nonce);
+    }
     const send = (payload: Buffer, encoding?: string) => {
       if (res.destroyed) return;
       res.writeHead(200, { ...headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": payload.length });
@@ -142,19 +159,26 @@ export class PageCache {
     res.once("finish", () => {
       if (tooLarge || res.statusCode !== 200 || !rendered()) return;
       const headers = res.getHeaders();
-      if (headers["set-cookie"] !== undefined || !String(headers["content-type"] ?? "").startsWith("text/html")) return;
-      const nonce = NONCE_IN_CSP.exec(String(headers["content-security-policy"] ?? ""))?.[1];
-      if (!nonce) return;
+      if (headers["set-cookie"] !== undefined) return;
       const kept: Headers = {};
       for (const [name, value] of Object.entries(headers)) if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = value;
-      const html = Buffer.concat(chunks).toString("latin1");
-      const entry: Entry = {
-        at: startedAt,
-        headers: kept,
-        body: html.split(nonce).map((part) => Buffer.from(part, "latin1")),
-        csp: String(headers["content-security-policy"]).split(nonce),
-        bytes: size,
-      };
+      let entry: Entry;
+      if ((req.url ?? "").startsWith("/api/")) {
+        if (!String(headers["content-type"] ?? "").startsWith("application/json") || !PUBLIC.test(String(headers["cache-control"] ?? ""))) return;
+        entry = { at: startedAt, headers: kept, body: [Buffer.concat(chunks)], csp: null, bytes: size };
+      } else {
+        if (!String(headers["content-type"] ?? "").startsWith("text/html")) return;
+        const nonce = NONCE_IN_CSP.exec(String(headers["content-security-policy"] ?? ""))?.[1];
+        if (!nonce) return;
+        const html = Buffer.concat(chunks).toString("latin1");
+        entry = {
+          at: startedAt,
+          headers: kept,
+          body: html.split(nonce).map((part) => Buffer.from(part, "latin1")),
+          csp: String(headers["content-security-policy"]).split(nonce),
+          bytes: size,
+        };
+      }
       const previous = this.entries.get(key);
       if (previous) this.remove(key, previous);
       this.entries.set(key, entry);

@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PageCache } from "@/lib/server/page-cache";
 
-type Render = { status?: number; type?: string; cookie?: boolean; fail?: boolean; noNonce?: boolean };
+type Render = { status?: number; type?: string; cookie?: boolean; fail?: boolean; noNonce?: boolean; cacheControl?: string };
 
 let now = 0;
 let ttlMs = 30_000;
@@ -16,6 +16,19 @@ let renders = 0;
 let nextRender: Render = {};
 let server: http.Server;
 let base: string;
+
+// Answers like an API route: fixed security headers (no nonce), JSON, the route's own cache-control.
+function answer(req: http.IncomingMessage, res: http.ServerResponse, options: Render) {
+  renders++;
+  res.statusCode = options.status ?? 200;
+  res.setHeader("content-type", options.type ?? "application/json");
+  res.setHeader("cache-control", options.cacheControl ?? "public, max-age=60");
+  res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+  res.setHeader("x-frame-options", "DENY");
+  res.setHeader("x-encoding-seen", String(req.headers["accept-encoding"] ?? "none"));
+  if (options.cookie) res.setHeader("set-cookie", "flash=1; Path=/");
+  res.end(JSON.stringify({ url: req.url, render: renders, note: "café" }));
+}
 
 // Renders like Next: a CSP with this answer's nonce, HTML with the nonce on its scripts, in several writes.
 function render(req: http.IncomingMessage, res: http.ServerResponse, options: Render) {
@@ -40,7 +53,8 @@ beforeAll(async () => {
     const failed = { value: false };
     if (key) cache.capture(key, req, res, () => !failed.value);
     failed.value = nextRender.fail ?? false;
-    render(req, res, nextRender);
+    if (req.url?.startsWith("/api/")) answer(req, res, nextRender);
+    else render(req, res, nextRender);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -195,5 +209,49 @@ describe("PageCache", () => {
     await get("/questions/b");
     expect(renders).toBe(4);
     expect(cache.snapshot().bytes).toBeLessThanOrEqual(size * 2);
+  });
+
+  it("keeps a public API answer and serves it as stored, to any client", async () => {
+    const first = await raw("/api/questions?q=orm", {});
+    const again = await raw("/api/questions?q=orm", { cookie: "next-auth.session-token=abc", "x-request-id": "again" });
+    const zipped = await raw("/api/questions?q=orm", { "accept-encoding": "gzip" });
+    expect(renders).toBe(1);
+    expect(JSON.parse(first.body.toString())).toEqual({ url: "/api/questions?q=orm", render: 1, note: "café" });
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(zlib.gunzipSync(zipped.body).equals(first.body)).toBe(true);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    for (const [n, hit] of [first, again, zipped].entries()) {
+      expect(hit.headers["x-mockroom-page-cache"]).toBe(n ? "hit" : "miss");
+      expect(hit.headers["content-type"]).toBe("application/json");
+      expect(hit.headers["cache-control"]).toBe("public, max-age=60");
+      expect(hit.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(hit.headers["x-frame-options"]).toBe("DENY");
+    }
+    expect(again.headers["x-request-id"]).toBe("again");
+    await raw("/api/questions?q=views", {});
+    await raw("/api/topics", {});
+    await raw("/api/companies/acme", {});
+    await raw("/api/questions/select-related", {});
+    expect(renders).toBe(5);
+    expect(cache.snapshot()).toMatchObject({ entries: 5, hits: 2 });
+  });
+
+  it("keeps no API answer its route does not declare public, and looks up no other API path", async () => {
+    const refused: Render[] = [{ cacheControl: "no-store" }, { cacheControl: "private, max-age=60" }, { status: 404 }, { status: 400 }, { cookie: true }, { type: "text/plain" }];
+    for (const render of refused) {
+      nextRender = render;
+      await raw("/api/questions", {});
+      await raw("/api/questions", {});
+    }
+    expect(renders).toBe(refused.length * 2);
+    expect(cache.snapshot().entries).toBe(0);
+    // Other API paths are not even looked up: no cache header, and the client's encoding reaches the route.
+    nextRender = {};
+    for (const path of ["/api/interviews/1", "/api/notes?q=orm", "/api/questions/select-related/note", "/api/ping"]) {
+      const direct = await raw(path, { "accept-encoding": "gzip" });
+      expect(direct.headers["x-mockroom-page-cache"]).toBeUndefined();
+      expect(direct.headers["x-encoding-seen"]).toBe("gzip");
+    }
+    expect(cache.snapshot()).toMatchObject({ entries: 0, misses: refused.length * 2 });
   });
 });

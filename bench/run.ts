@@ -299,6 +299,16 @@ async function main() {
       select q.slug, t."order" from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
       order by t."order", q.slug offset ${Math.floor(scale.questions * 0.9)} limit 1`;
     const deepCursor = Buffer.from(JSON.stringify({ mode: "topic", key: deep[0]!.order, slug: deep[0]!.slug })).toString("base64url");
+    // Cursors spread over the whole list, a different one per request: an uncached read (no copy in the
+    // public-answer cache or the content cache), so the keyset query itself is measured.
+    const step = Math.max(1, Math.floor(scale.questions / 5_000));
+    const spread = await db.$queryRaw<{ slug: string; order: number }[]>`
+      select slug, "order" from (
+        select q.slug, t."order", row_number() over (order by t."order", q.slug) as n
+        from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
+      ) ranked where n % ${step} = 0`;
+    const coldCursors = spread.map((r) => Buffer.from(JSON.stringify({ mode: "topic", key: r.order, slug: r.slug })).toString("base64url"));
+    let coldNext = 0;
     const terms = ["select_related", "prefetch rel", "middleware", "cach", "transaction atomic", "serial", "csrf token", "pagination cursor", "celery retry", "index"];
 
     // Interviews for autosave and reads: 50 users, each with one practice interview (no clock).
@@ -322,6 +332,11 @@ async function main() {
       { name: "Baseline: GET /api/ping", key: "baseline", connections: 20, requests: [{ method: "GET", path: "/api/ping" }] },
       { name: "GET /api/questions (first page)", key: "list-first", connections: 20, requests: [{ method: "GET", path: "/api/questions" }] },
       { name: "GET /api/questions (deep cursor)", key: "list-deep", connections: 20, requests: [{ method: "GET", path: `/api/questions?cursor=${deepCursor}` }] },
+      {
+        // Reported, no budget: each request a cursor no earlier request used (cycling through a few thousand).
+        name: "GET /api/questions (uncached cursors)", key: "list-cold", connections: 20,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/questions?cursor=${coldCursors[coldNext++ % coldCursors.length]}` }) }],
+      },
       {
         name: "GET /api/questions?q= (search)", key: "search", connections: 20,
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/questions?q=${encodeURIComponent(pick(terms))}` }) }],

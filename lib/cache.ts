@@ -49,6 +49,12 @@ export class TtlCache<V> {
       this.entries.set(key, hit);
       return hit.pending ?? (hit.value as V);
     }
+    // Expired entries at the least recently used end go first, so keys read once (a crawler paging through
+    // the whole list) do not stay in memory, up to `max` of them, long after their TTL.
+    for (const [stale, old] of this.entries) {
+      if (now - old.at < ttl) break;
+      this.entries.delete(stale);
+    }
     const pending = compute();
     const entry: Entry<V> = { at: now, pending };
     this.entries.delete(key);

@@ -59,7 +59,7 @@ type Row = {
  * default), so a change shows within that time. Identical concurrent misses run one query.
  */
 const contentTtl = () => env().CONTENT_CACHE_SECONDS * 1000;
-const listCache = new TtlCache<QuestionList>({ ttlMs: contentTtl, max: 2_000 });
+const listCache = new TtlCache<QuestionList>({ ttlMs: contentTtl, max: 500 });
 const facetCache = new TtlCache<Facets>({ ttlMs: contentTtl, max: 1_000 });
 const questionCache = new TtlCache<QuestionDetail | null>({ ttlMs: contentTtl, max: 5_000 });
 

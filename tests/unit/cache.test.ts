@@ -55,6 +55,18 @@ describe("TtlCache", () => {
     expect(await cache.get("b", async () => "b2")).toBe("b2");
   });
 
+  it("drops expired entries from the least recently used end when it stores a new one", async () => {
+    const time = clock();
+    const timed = new TtlCache<string>({ ttlMs: 1_000, max: 100, now: time.now });
+    for (const key of ["a", "b", "c"]) await timed.get(key, async () => key);
+    time.advance(500);
+    await timed.get("d", async () => "d");
+    expect(timed.size).toBe(4);
+    time.advance(500); // a, b and c expire; d does not
+    await timed.get("e", async () => "e");
+    expect(timed.size).toBe(2);
+  });
+
   it("is off when the TTL is 0, and follows a TTL read from configuration", async () => {
     let ttl = 0;
     const cache = new TtlCache<number>({ ttlMs: () => ttl, max: 10 });

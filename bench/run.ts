@@ -11,6 +11,7 @@ import pg from "pg";
 import { buildIfStale } from "../lib/cli/build";
 import { spawnServer } from "../lib/cli/serve";
 import { readEnv } from "../lib/config";
+import { encodeCursor } from "../lib/data/cursor";
 import { importGuide } from "../lib/importer/import-guide";
 import { parseGuide } from "../lib/importer/parse-guide";
 import { migrate } from "../lib/migrations/runner";
@@ -298,7 +299,7 @@ async function main() {
     const deep = await db.$queryRaw<{ slug: string; order: number }[]>`
       select q.slug, t."order" from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
       order by t."order", q.slug offset ${Math.floor(scale.questions * 0.9)} limit 1`;
-    const deepCursor = Buffer.from(JSON.stringify({ mode: "topic", key: deep[0]!.order, slug: deep[0]!.slug })).toString("base64url");
+    const deepCursor = encodeCursor({ mode: "topic", key: deep[0]!.order, slug: deep[0]!.slug });
     // Cursors spread over the whole list, a different one per request: an uncached read (no copy in the
     // public-answer cache or the content cache), so the keyset query itself is measured.
     const step = Math.max(1, Math.floor(scale.questions / 5_000));
@@ -307,7 +308,7 @@ async function main() {
         select q.slug, t."order", row_number() over (order by t."order", q.slug) as n
         from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
       ) ranked where n % ${step} = 0`;
-    const coldCursors = spread.map((r) => Buffer.from(JSON.stringify({ mode: "topic", key: r.order, slug: r.slug })).toString("base64url"));
+    const coldCursors = spread.map((r) => encodeCursor({ mode: "topic", key: r.order, slug: r.slug }));
     let coldNext = 0;
     const terms = ["select_related", "prefetch rel", "middleware", "cach", "transaction atomic", "serial", "csrf token", "pagination cursor", "celery retry", "index"];
 

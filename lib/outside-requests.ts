@@ -13,11 +13,8 @@ import { AsyncResource } from "node:async_hooks";
 const KEY = Symbol.for("mockroom.outsideRequests");
 const holder = globalThis as { [KEY]?: AsyncResource };
 
-// Made when this module first loads, once per process. The HTTP server loads it before it accepts a
-// request (Next may load the modules that use it while serving one), so the context it holds is empty.
+// Made when this module first loads, once per process (shared through globalThis by the server bundle and
+// Next's). The HTTP server imports it before it accepts a request (Next may load the modules that use it
+// while serving one), so the context it holds is empty.
 holder[KEY] ??= new AsyncResource("mockroom.outside-requests");
-const resource = holder[KEY];
-
-export function outsideRequests(): AsyncResource {
-  return resource;
-}
+export const outsideRequests: AsyncResource = holder[KEY];

@@ -17,14 +17,14 @@ class DetachedClient extends pg.Client {
   override connect(): Promise<pg.Client>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.Client> | void {
-    if (!callback) return outsideRequests().runInAsyncScope(() => super.connect());
+    if (!callback) return outsideRequests.runInAsyncScope(() => super.connect());
     let once: ConnectCallback | null = callback;
     const release = (error: Error | null) => {
       const call = once as ((err: Error | null, client?: pg.Client) => void) | null;
       once = null;
       call?.(error, this);
     };
-    outsideRequests().runInAsyncScope(() => super.connect(release));
+    outsideRequests.runInAsyncScope(() => super.connect(release));
   }
 }
 
@@ -40,7 +40,7 @@ export function createPrismaClient(
   // Built and started outside any request: Prisma keeps promises made on its first use (the query
   // compiler's loading) for the life of the process, and with them the context they were made in. Starting
   // needs no connection (the pool connects on the first query); a failure here shows again on that query.
-  return outsideRequests().runInAsyncScope(() => {
+  return outsideRequests.runInAsyncScope(() => {
     const client = build(connectionString, timeout, options.max ?? 10, options.onQuery);
     client.$connect().catch(() => {});
     return client;

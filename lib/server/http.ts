@@ -10,7 +10,8 @@ import { isCrossSite } from "../same-origin";
 import { apiSecurityHeaders, securityHeaders } from "../security-headers";
 import { PageCache } from "./page-cache";
 import { countingQueries, requestContext, type RequestContext } from "./request-context";
-import { outsideRequests } from "../outside-requests";
+// Loaded here, before any request is accepted, so the shared context it makes is empty.
+import "../outside-requests";
 
 /** With MOCKROOM_COUNT_QUERIES=1: requests and database queries per `x-bench-route` label (read by the benchmark). */
 /** Per benchmark route: requests, queries, and each request's time in this server (ms, arrival to last byte written). */
@@ -36,7 +37,6 @@ export async function startHttpServer(options: {
   /** Seconds anonymous visitors' public pages are kept (lib/server/page-cache.ts); 0 or absent: off. */
   pageCacheSeconds?: number;
 }): Promise<RunningServer> {
-  outsideRequests(); // loaded before any request: its context is empty
   if (!options.dev) {
     // Serve with the Next config the build used (what Next's standalone server.js does), rather than
     // loading next.config.ts again: the same in the repository and in the container's standalone folder.

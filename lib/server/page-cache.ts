@@ -156,6 +156,7 @@ export class PageCache {
       return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
     } as typeof res.end;
     const startedAt = this.now();
+    const api = (req.url ?? "").startsWith("/api/");
     res.once("finish", () => {
       if (tooLarge || res.statusCode !== 200 || !rendered()) return;
       const headers = res.getHeaders();
@@ -163,7 +164,7 @@ export class PageCache {
       const kept: Headers = {};
       for (const [name, value] of Object.entries(headers)) if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = value;
       let entry: Entry;
-      if ((req.url ?? "").startsWith("/api/")) {
+      if (api) {
         if (!String(headers["content-type"] ?? "").startsWith("application/json") || !PUBLIC.test(String(headers["cache-control"] ?? ""))) return;
         entry = { at: startedAt, headers: kept, body: [Buffer.concat(chunks)], csp: null, bytes: size };
       } else {

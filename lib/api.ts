@@ -3,8 +3,10 @@ import type { z } from "zod";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
 import { isCrossSite } from "./same-origin";
 import { AppError, errorBody } from "./errors";
+import { requireAuthSecret } from "./env";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
+import { claimsOf, sessionTokenFrom } from "./session-token";
 import { parseOrThrow } from "./validation";
 
 /** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
@@ -111,6 +113,21 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
 export function assertSameOrigin(request: Request): void {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (isCrossSite(request.headers.get("origin"), host)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+}
+
+/**
+ * For the hottest route handlers, whose own query checks ownership by user id (the autosave, starting and
+ * reading an interview, flagging an answer): the signed-in user's id from the request's session cookie
+ * alone, without reading the user row. A deleted account's rows are deleted with it, so its leftover token
+ * finds nothing there (404). It reads the request, not next/headers, so these handlers also run outside
+ * Next (lib/server/direct-routes.ts). Routes that need the role, act on the account itself, or create rows
+ * that reference the user use requireApiUser (lib/session.ts).
+ */
+export async function requireApiUserId(request: Request): Promise<string> {
+  const token = sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL);
+  const id = (await claimsOf(token, requireAuthSecret()))?.sub;
+  if (!id || !isUuid(id)) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  return id;
 }
 
 /** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */

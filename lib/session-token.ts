@@ -31,3 +31,23 @@ export async function claimsOf(token: string | undefined, secret: string, now = 
   const claims = await decoded.get(token, () => decrypt(token, secret));
   return claims && claims.exp * 1000 > now ? claims : null;
 }
+
+/**
+ * The session token in a Cookie header, as next/headers' cookies() would give it: the first cookie of that
+ * name, its value URI-decoded (left as sent when that fails).
+ */
+export function sessionTokenFrom(cookieHeader: string | null, appUrl: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  const name = sessionCookieName(appUrl);
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}

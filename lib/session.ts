@@ -5,7 +5,6 @@ import { cache } from "react";
 import { getUserById, type SessionUser } from "./data/users";
 import { requireAuthSecret } from "./env";
 import { AppError } from "./errors";
-import { isUuid } from "./ids";
 import { claimsOf, sessionCookieName, type SessionClaims } from "./session-token";
 
 /** The current request's session claims (see lib/session-token.ts), read once per request. */
@@ -49,19 +48,6 @@ export async function requireApiUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   return user;
-}
-
-/**
- * For the hottest route handlers whose own query checks ownership by user id (the autosave, reading an
- * interview, flagging an answer): the signed-in user's id from the session token alone, without reading
- * the user row. A deleted account's rows are deleted with it, so its leftover token finds nothing there
- * (404). Routes that need the role, act on the account itself, or create rows that reference the user use
- * requireApiUser.
- */
-export async function requireApiUserId(): Promise<string> {
-  const id = (await currentClaims())?.sub;
-  if (!id || !isUuid(id)) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
-  return id;
 }
 
 export async function requireApiAdmin(): Promise<SessionUser> {

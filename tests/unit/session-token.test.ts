@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsOf, sessionCookieName } from "@/lib/session-token";
+import { claimsOf, sessionCookieName, sessionTokenFrom } from "@/lib/session-token";
 
 const secret = "unit-secret-unit-secret-unit-secret-0123";
 const now = Date.now();
@@ -39,5 +39,17 @@ describe("session token claims", () => {
     expect(sessionCookieName("https://mockroom.example.com")).toBe("__Secure-next-auth.session-token");
     expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
     expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
+  });
+
+  it("finds the session cookie in a Cookie header, as next/headers would", () => {
+    const name = "next-auth.session-token";
+    expect(sessionTokenFrom(`theme=dark; ${name}=abc.def; other=1`, "http://localhost:3000")).toBe("abc.def");
+    expect(sessionTokenFrom(`${name}=first; ${name}=second`, undefined)).toBe("first");
+    expect(sessionTokenFrom(`${name}=a%20b`, undefined)).toBe("a b");
+    expect(sessionTokenFrom(`${name}=%E0%A4%A`, undefined)).toBe("%E0%A4%A"); // undecodable: as sent
+    expect(sessionTokenFrom(`x${name}=nope; ${name}x=nope`, undefined)).toBeUndefined();
+    expect(sessionTokenFrom(`${name}=plain`, "https://mockroom.example")).toBeUndefined(); // https uses __Secure-
+    expect(sessionTokenFrom(`__Secure-${name}=s`, "https://mockroom.example")).toBe("s");
+    expect(sessionTokenFrom(null, undefined)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildSync } from "esbuild";
+import { buildSync, type BuildOptions, type Metafile } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
 
@@ -15,19 +15,39 @@ export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
+/**
+ * Next's request-scoped APIs. The server bundles include the route handlers it serves directly
+ * (lib/server/direct-routes.ts), which run outside Next's request context, where these throw.
+ */
+const REQUEST_SCOPED = ["next/headers", "next/navigation", "next/cache"];
+
+/** What both server bundles share: CommonJS for Node 20, the generated Prisma client's import.meta.url. */
+const SERVER_BUILD: BuildOptions = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // `server-only` guards a module from client bundles; these bundles are the server itself.
+  alias: { "server-only": "./lib/server/server-only.ts" },
+  // The generated Prisma client reads import.meta.url, which CommonJS lacks: give it this file's URL.
+  banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__import_meta_url" },
+  metafile: true,
+  logLevel: "warning",
+};
+
+/** Fails the build when a bundled module imports one of Next's request-scoped APIs. */
+function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): void {
+  for (const [file, input] of Object.entries(metafile?.inputs ?? {})) {
+    const used = input.imports.find((i) => REQUEST_SCOPED.some((name) => i.path === name || i.path.startsWith(`${name}/`) || i.path === `${name}.js`));
+    if (used) throw new Error(`${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs some route handlers outside it (lib/server/direct-routes.ts).`);
+  }
+}
+
 /** Bundles the server entry (our code inlined, packages left to node_modules). Takes well under a second. */
 export function bundleServer(root = process.cwd()): void {
-  buildSync({
-    absWorkingDir: root,
-    entryPoints: ["lib/server/main.ts"],
-    outfile: SERVER_BUNDLE,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  const result = buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/server/main.ts"], outfile: SERVER_BUNDLE, packages: "external" });
+  refuseRequestScoped(result.metafile, SERVER_BUNDLE);
 }
 
 export const STANDALONE_DIR = path.join(".next", "standalone");
@@ -45,22 +65,16 @@ export function assembleStandalone(root = process.cwd()): void {
   copy(".next/static", ".next/static");
   copy("prisma/migrations", "prisma/migrations");
   copy("seed", "seed", (source) => !source.endsWith(".ts"));
-  buildSync({
+  const result = buildSync({
+    ...SERVER_BUILD,
     absWorkingDir: root,
     entryPoints: ["lib/server/container.ts"],
     outfile: path.join(target, CONTAINER_ENTRY),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
     // Packages the trace holds whole (and the app shares: one pg, one Prisma runtime); the rest is inlined
     // (the trace keeps only the files Next used, e.g. the ESM half of @prisma/adapter-pg).
     external: ["next", "next/*", "react", "react-dom", "pg", "@prisma/client", "@prisma/client/*", "@node-rs/*"],
-    // The generated Prisma client reads import.meta.url, which CommonJS lacks: give it this file's URL.
-    banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__import_meta_url" },
-    logLevel: "warning",
   });
+  refuseRequestScoped(result.metafile, CONTAINER_ENTRY);
 }
 
 export type ServerProcess = { child: ChildProcess; url: string; stop: () => Promise<number | null> };

@@ -8,6 +8,7 @@ import next from "next";
 import { logger } from "../logger";
 import { isCrossSite } from "../same-origin";
 import { apiSecurityHeaders, securityHeaders } from "../security-headers";
+import { matchDirectRoute, serveDirect } from "./direct-routes";
 import { PageCache } from "./page-cache";
 import { countingQueries, requestContext, type RequestContext } from "./request-context";
 // Loaded here, before any request is accepted, so the shared context it makes is empty.
@@ -99,6 +100,14 @@ export async function startHttpServer(options: {
         return writeHead.call(this, 503, ...rest.filter((arg) => typeof arg !== "string")); // no "Internal Server Error" text
       } as typeof res.writeHead;
     }
+    // The hottest API routes, by their own handlers without Next's pipeline (lib/server/direct-routes.ts).
+    // In development Next serves them too, so they reload like the rest.
+    const direct = options.dev ? null : matchDirectRoute(req.method, req.url);
+    if (direct) {
+      countRequest(req, res, started, context);
+      requestContext().run(context, () => serveDirect(direct, req, res)).catch((error: Error) => fail(res, id, error));
+      return;
+    }
     // Anonymous visitors' public pages, and public API reads: served from a copy of a few seconds ago when
     // there is one.
     const pageKey = cachedPages.keyFor(req, https);
@@ -108,11 +117,7 @@ export async function startHttpServer(options: {
     }
     if (pageKey) cachedPages.capture(pageKey, req, res, () => !context.renderFailed);
     countRequest(req, res, started, context);
-    requestContext().run(context, () => handle(req, res)).catch((error: Error) => {
-      logger.error("request failed", { requestId: id, error: error.message });
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal error");
-    });
+    requestContext().run(context, () => handle(req, res)).catch((error: Error) => fail(res, id, error));
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -140,6 +145,12 @@ export async function startHttpServer(options: {
         server.closeIdleConnections();
       }),
   };
+}
+
+function fail(res: http.ServerResponse, id: string, error: Error): void {
+  logger.error("request failed", { requestId: id, error: error.message });
+  if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+  res.end("Internal error");
 }
 
 /** With MOCKROOM_COUNT_QUERIES=1, records the request's queries and time in the server under its bench label. */

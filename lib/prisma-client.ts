@@ -28,6 +28,28 @@ class DetachedClient extends pg.Client {
   }
 }
 
+/** At most this many distinct statements are prepared on each connection; any further ones run unnamed. */
+const MAX_NAMED_STATEMENTS = 1_000;
+
+/**
+ * Names for prepared statements, one per distinct SQL text (per client, so the same on all its connections).
+ * pg parses a named statement once per connection, and PostgreSQL plans it generically once custom plans
+ * stop paying: planning was the larger part of PostgreSQL's time in starting an interview
+ * (docs/performance.md, round seven). Migrations run before the server starts, so a prepared statement
+ * never outlives the schema it was planned for.
+ */
+function statementNames(): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+      name = `mockroom_${names.size}`;
+      names.set(sql, name);
+    }
+    return name as string; // undefined: an unnamed statement, as pg runs one without a name
+  };
+}
+
 export function createPrismaClient(
   connectionString: string,
   options: { max?: number; queryTimeoutMs?: number; onQuery?: (sql: string) => void } = {},
@@ -55,7 +77,7 @@ function build(connectionString: string, timeout: number, max: number, onQuery?:
     query_timeout: timeout,
     statement_timeout: timeout,
     Client: DetachedClient,
-  });
+  }, { statementNameGenerator: statementNames() });
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));

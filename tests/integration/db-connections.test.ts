@@ -29,4 +29,21 @@ describe("database connections", () => {
     // The connection stays open and in use.
     expect(await client.$queryRaw<{ two: number }[]>`select 2 as two`).toEqual([{ two: 2 }]);
   });
+
+  it("prepare each distinct statement once per connection, and reuse it", async () => {
+    const single = createPrismaClient(process.env.DATABASE_URL!, { max: 1 });
+    try {
+      for (const n of [1, 2, 3]) expect(await single.$queryRaw<{ n: number }[]>`select ${n}::int as n`).toEqual([{ n }]);
+      await single.$queryRaw`select 'another statement' as s`;
+      // One connection: the catalog shows its prepared statements, each distinct text once.
+      const prepared = await single.$queryRaw<{ name: string; statement: string }[]>`select name, statement from pg_prepared_statements order by name`;
+      const texts = prepared.map((p) => p.statement);
+      expect(texts.filter((t) => t.includes("::int as n"))).toHaveLength(1);
+      expect(texts.filter((t) => t.includes("another statement"))).toHaveLength(1);
+      expect(prepared.every((p) => p.name.startsWith("mockroom_"))).toBe(true);
+    } finally {
+      await single.$disconnect();
+    }
+  });
 });
+

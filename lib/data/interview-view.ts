@@ -22,7 +22,7 @@ export const interviewInclude = {
 
 export type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof interviewInclude }>;
 
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 /**
  * Coverage and score for each answer, and their mean: what finishing an interview stores. A coding answer is

@@ -9,8 +9,9 @@ import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
 import { seededRandom } from "../interviews/random";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
+import type { PythonTest } from "../schemas/problems";
 import { enqueue, LOW_SCORE } from "./review";
-import { interviewInclude, scoreAnswers, toView, type InterviewRow } from "./interview-view";
+import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
 
 type Tx = Prisma.TransactionClient;
 export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
@@ -134,17 +135,32 @@ export async function startInterview(userId: string, input: StartInterviewInput,
   if (!ids.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["The bank has no questions for this choice."] } });
 
   try {
-    const id = await createInterview({
-      userId, companyId: company.id, title: company.name, mode: input.mode.toUpperCase() as Uppercase<Mode>, seed, topicFocus: focus ?? [],
-      timeMultiplier: multiplier, startedAt: now, deadlineAt: deadlineFor(input.mode, company.durationMinutes, multiplier, now),
+    const startedAt = now;
+    const deadlineAt = deadlineFor(input.mode, company.durationMinutes, multiplier, now);
+    const mode = input.mode.toUpperCase() as Uppercase<Mode>;
+    const { id, questions } = await createInterview({
+      userId, companyId: company.id, title: company.name, mode, seed, topicFocus: focus ?? [], timeMultiplier: multiplier, startedAt, deadlineAt,
     }, ids);
-    return toView(await db().interview.findUniqueOrThrow({ where: { id }, include: interviewInclude }), now);
+    // The view of what was just written, from the statement that wrote it: no reading it back.
+    return {
+      id, status: "in_progress", mode: lower(mode), title: company.name, company: { slug: company.slug, name: company.name },
+      startedAt: startedAt.toISOString(), deadlineAt: deadlineAt?.toISOString() ?? null, endedAt: null, serverNow: now.toISOString(), score: null,
+      questions: questions.map((q, position) => ({
+        id: q.id, position, slug: q.slug, title: q.title, prompt: q.prompt, kind: q.kind, topic: q.topic, flagged: false,
+        coding: q.starterCode === null ? null : { starterCode: q.starterCode, visibleTests: q.visibleTests as PythonTest[] },
+      })),
+      answers: questions.map((q) => ({ questionId: q.id, content: "", revision: 0, updatedAt: startedAt.toISOString(), lateContent: null })),
+    };
   } catch (error) {
     // Two starts at once: the partial unique index lets one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw inProgress();
     throw error;
   }
 }
+
+type CreatedQuestion = {
+  id: string; slug: string; title: string; prompt: string; kind: "written" | "coding"; topic: string; starterCode: string | null; visibleTests: unknown;
+};
 
 /**
  * The interview and its questions in one statement (atomic without a transaction's extra round trips).
@@ -157,24 +173,33 @@ async function createInterview(
     topicFocus: string[]; timeMultiplier: number; startedAt: Date; deadlineAt: Date | null;
   },
   questionIds: string[],
-): Promise<string> {
+): Promise<{ id: string; questions: CreatedQuestion[] }> {
   const id = crypto.randomUUID();
   try {
-    await db().$executeRaw`
+    // Both inserts run to completion whatever the final select reads (PostgreSQL's rule for writes in WITH);
+    // the select returns what the interview page needs of each question, in interview order.
+    const questions = await db().$queryRaw<CreatedQuestion[]>`
       with created as (
         insert into "Interview" (id, "userId", "companyId", "setId", title, mode, seed, "topicFocus", "timeMultiplier", "startedAt", "deadlineAt", "updatedAt")
         values (${id}::uuid, ${data.userId}::uuid, ${data.companyId ?? null}::uuid, ${data.setId ?? null}::uuid, ${data.title}, ${data.mode}::"InterviewMode",
                 ${data.seed}, ${data.topicFocus}::text[], ${data.timeMultiplier}, ${data.startedAt}, ${data.deadlineAt}, ${data.startedAt})
         returning id
+      ), asked as (
+        insert into "InterviewQuestion" (id, "interviewId", "questionId", position, "updatedAt")
+        select gen_random_uuid(), created.id, picked.id, picked.n - 1, ${data.startedAt}
+        from created, unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)
       )
-      insert into "InterviewQuestion" (id, "interviewId", "questionId", position, "updatedAt")
-      select gen_random_uuid(), created.id, picked.id, picked.n - 1, ${data.startedAt}
-      from created, unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)`;
+      select q.id::text as id, q.slug, q.title, q.prompt, lower(q.kind::text) as kind, t.name as topic, c."starterCode", c."visibleTests"
+      from unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)
+      join "Question" q on q.id = picked.id
+      join "Topic" t on t.id = q."topicId"
+      left join "CodingProblem" c on c."questionId" = q.id
+      order by picked.n`;
+    return { id, questions };
   } catch (error) {
     if (isUniqueViolation(error)) throw new Prisma.PrismaClientKnownRequestError("A running interview already exists.", { code: "P2002", clientVersion: Prisma.prismaVersion.client });
     throw error;
   }
-  return id;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -200,7 +225,7 @@ async function startCustomInterview(
   now: Date,
 ) {
   if (!input.questionIds.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: ["There are no questions to practise."] } });
-  const id = await createInterview(
+  const { id } = await createInterview(
     {
       userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: input.seed ?? crypto.randomInt(0, 2 ** 31 - 1),
       topicFocus: input.topicFocus ?? [], timeMultiplier: 1, startedAt: now, deadlineAt: null,

@@ -67,7 +67,9 @@ describe("coding problems", () => {
   });
 
   it("appear in an interview with starter code and visible tests only", async () => {
-    const { interview, coding } = await interviewWithCode("");
+    const { user, interview, coding } = await interviewWithCode("");
+    // The start's answer is built from the statement that wrote it: it must equal the interview read back.
+    expect(interview).toEqual(await getInterview(user.id, interview.id, T0));
     expect(coding.coding).toEqual({ starterCode: "def add(a, b):\n    pass\n", visibleTests: [{ name: "small", call: "add(1, 2)", expected: "3" }] });
     expect(JSON.stringify(interview)).not.toContain("negative");
   });

@@ -76,6 +76,12 @@ describe("starting an interview", () => {
     expect(JSON.stringify(interview)).not.toContain("modelAnswer");
   });
 
+  it("answers with the same view that reading the interview back gives", async () => {
+    const { user, interview } = await started();
+    expect(interview.questions.length).toBeGreaterThan(0);
+    expect(interview).toEqual(await getInterview(user.id, interview.id, T0));
+  });
+
   it("gives practice no deadline and extended mode 1.5 times the duration", async () => {
     expect((await started("practice")).interview.deadlineAt).toBeNull();
     expect((await started("extended")).interview.deadlineAt).toBe(after(THIRTY_MINUTES * 1.5).toISOString());

@@ -28,6 +28,13 @@ class DetachedClient extends pg.Client {
   }
 }
 
+/**
+ * Put in a statement whose best plan depends on its values: it runs unnamed, so PostgreSQL plans it for the
+ * values it gets each time. Text search needs it: a generic plan cannot tell a rare word from one in every
+ * note, and notes search ran at half its throughput with one (docs/performance.md, round seven).
+ */
+export const PLAN_EACH_TIME = "/* mockroom:plan-each-time */";
+
 /** At most this many distinct statements are prepared on each connection; any further ones run unnamed. */
 const MAX_NAMED_STATEMENTS = 1_000;
 
@@ -41,12 +48,13 @@ const MAX_NAMED_STATEMENTS = 1_000;
 function statementNames(): (query: { sql: string }) => string {
   const names = new Map<string, string>();
   return ({ sql }) => {
+    if (sql.includes(PLAN_EACH_TIME)) return undefined as unknown as string; // unnamed: planned for its values
     let name = names.get(sql);
     if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
       name = `mockroom_${names.size}`;
       names.set(sql, name);
     }
-    return name as string; // undefined: an unnamed statement, as pg runs one without a name
+    return name as string; // undefined past the limit: an unnamed statement
   };
 }
 

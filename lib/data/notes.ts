@@ -3,6 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { isUuid } from "../ids";
+import { PLAN_EACH_TIME } from "../prisma-client";
 import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { snippetHtml, toPrefixQuery } from "./questions";
@@ -96,7 +97,7 @@ export async function listNotes(userId: string, query: NoteListQuery) {
   }
   const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
   const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
-  if (tsquery) where.push(Prisma.sql`n.search @@ to_tsquery('english', ${tsquery})`);
+  if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ to_tsquery('english', ${tsquery})`);
   if (query.topic) {
     where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
   }

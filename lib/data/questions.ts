@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { PLAN_EACH_TIME } from "../prisma-client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -44,7 +45,7 @@ function filters(query: QuestionListQuery, tsquery: string | null, except?: Dime
     parts.push(Prisma.sql`exists (select 1 from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
       where qc."questionId" = q.id and c.slug = ${query.company})`);
   }
-  if (tsquery) parts.push(Prisma.sql`q.search @@ to_tsquery('english', ${tsquery})`);
+  if (tsquery) parts.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} q.search @@ to_tsquery('english', ${tsquery})`);
   return Prisma.join(parts, " and ");
 }
 

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createPrismaClient, PLAN_EACH_TIME } from "@/lib/prisma-client";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -35,12 +36,15 @@ describe("database connections", () => {
     try {
       for (const n of [1, 2, 3]) expect(await single.$queryRaw<{ n: number }[]>`select ${n}::int as n`).toEqual([{ n }]);
       await single.$queryRaw`select 'another statement' as s`;
+      await single.$queryRaw`select ${Prisma.raw(PLAN_EACH_TIME)} 'planned each time' as s`;
       // One connection: the catalog shows its prepared statements, each distinct text once.
       const prepared = await single.$queryRaw<{ name: string; statement: string }[]>`select name, statement from pg_prepared_statements order by name`;
       const texts = prepared.map((p) => p.statement);
       expect(texts.filter((t) => t.includes("::int as n"))).toHaveLength(1);
       expect(texts.filter((t) => t.includes("another statement"))).toHaveLength(1);
       expect(prepared.every((p) => p.name.startsWith("mockroom_"))).toBe(true);
+      // Marked statements (text search) are never prepared: PostgreSQL plans them for their values each time.
+      expect(texts.filter((t) => t.includes("planned each time"))).toHaveLength(0);
     } finally {
       await single.$disconnect();
     }

@@ -16,8 +16,8 @@ describe("the direct route table", () => {
     for (const route of DIRECT_ROUTES) {
       const file = path.join("app", ...route.path.split("/").filter(Boolean), "route.ts");
       expect(fs.existsSync(file), file).toBe(true);
-      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-      expect(module[route.method], `${route.method} ${file}`).toBe(route.handler);
+      const exported = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      expect(exported[route.method], `${route.method} ${file}`).toBe(route.handler);
     }
   });
 

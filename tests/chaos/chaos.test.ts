@@ -93,6 +93,13 @@ async function startApp(port: number, overrides: Record<string, string> = {}): P
   return { base, process: child };
 }
 
+/** Every symbolic link under `folder`. */
+function linksIn(folder: string): string[] {
+  return fs.readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isSymbolicLink())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
 /** Runs Node with `args`; `ready` resolves with everything it printed once `readyLine` appears (or it exits). */
 function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.ProcessEnv; cwd?: string }) {
   const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
@@ -223,7 +230,10 @@ describe("the container image's folder", () => {
     // repository's node_modules, run with plain Node as the image's CMD does.
     assembleStandalone();
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-image-"));
-    fs.cpSync(STANDALONE_DIR, folder, { recursive: true });
+    // Symlinks copied as they are (as Docker's COPY does): Node's default would point the trace's relative
+    // links (.next/node_modules/*) back into the repository, and the copy would load half its modules there.
+    fs.cpSync(STANDALONE_DIR, folder, { recursive: true, verbatimSymlinks: true });
+    for (const link of linksIn(folder)) expect(path.resolve(path.dirname(link), fs.readlinkSync(link)), link).toMatch(new RegExp(`^${folder}/`));
     const fresh = uniqueName("mockroom_chaos_image");
     await createDatabase(server.adminUrl, fresh);
     const replicas = [3431, 3432].map((port) => ({

@@ -49,5 +49,25 @@ describe("database connections", () => {
       await single.$disconnect();
     }
   });
-});
 
+  it("are shared by the copies of the app in one process only when they load the same Prisma runtime", async () => {
+    // The server's own bundle and Next's each hold a copy of lib/db: a client another copy made with another
+    // Prisma runtime (here a stand-in under its own key) is not used, since its `Prisma.sql` differs.
+    const holder = globalThis as unknown as { mockroomDbs?: Map<unknown, unknown> };
+    const foreign = { made: "by another runtime" };
+    const OtherSql = class {};
+    holder.mockroomDbs = new Map([[OtherSql, foreign]]);
+    try {
+      const { db } = await import("@/lib/db");
+      const ours = db();
+      expect(ours).not.toBe(foreign);
+      expect(db()).toBe(ours);
+      expect(holder.mockroomDbs.size).toBe(2);
+      // A nested fragment reaches PostgreSQL as SQL, not as a value.
+      const where = Prisma.sql`where n > ${1}`;
+      expect(await ours.$queryRaw<{ n: number }[]>`select n from (values (1), (2)) v(n) ${where}`).toEqual([{ n: 2 }]);
+    } finally {
+      holder.mockroomDbs.delete(OtherSql);
+    }
+  });
+});

@@ -6,13 +6,14 @@ import { GET as getQuestionRoute } from "@/app/api/questions/[slug]/route";
 import { GET as listQuestionsRoute } from "@/app/api/questions/route";
 import { GET as listTopicsRoute } from "@/app/api/topics/route";
 import { clearContentCaches } from "@/lib/cache";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
 // Every query this file's app code runs goes through a client that counts them.
 let queries = 0;
-(globalThis as unknown as { mockroomDb: unknown }).mockroomDb = createPrismaClient(process.env.DATABASE_URL!, { onQuery: () => queries++ });
+(globalThis as unknown as { mockroomDbs: Map<unknown, unknown> }).mockroomDbs = new Map([[Prisma.Sql, createPrismaClient(process.env.DATABASE_URL!, { onQuery: () => queries++ })]]);
 const { db } = await import("@/lib/db");
 
 beforeAll(async () => {

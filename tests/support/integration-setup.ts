@@ -13,7 +13,7 @@ process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 beforeEach(() => clearContentCaches());
 
 afterAll(async () => {
-  const holder = globalThis as unknown as { mockroomDb?: { $disconnect(): Promise<void> } };
-  await holder.mockroomDb?.$disconnect();
+  const holder = globalThis as unknown as { mockroomDbs?: Map<unknown, { $disconnect(): Promise<void> }> };
+  await Promise.all([...(holder.mockroomDbs?.values() ?? [])].map((client) => client.$disconnect()));
   await dropDatabase(inject("adminUrl"), database);
 });

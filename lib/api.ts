@@ -1,12 +1,13 @@
 import "server-only";
 import type { z } from "zod";
+import { getUserById, type SessionUser } from "./data/users";
 import { isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
 import { isCrossSite } from "./same-origin";
 import { AppError, errorBody } from "./errors";
 import { requireAuthSecret } from "./env";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
-import { claimsOf, sessionTokenFrom } from "./session-token";
+import { claimsOf, sessionTokenFrom, type SessionClaims } from "./session-token";
 import { parseOrThrow } from "./validation";
 
 /** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
@@ -115,19 +116,33 @@ export function assertSameOrigin(request: Request): void {
   if (isCrossSite(request.headers.get("origin"), host)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
+/** The claims of the request's session cookie (lib/session-token.ts), or null when it has no valid one. */
+export async function sessionOf(request: Request): Promise<SessionClaims | null> {
+  return claimsOf(sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL), requireAuthSecret());
+}
+
 /**
  * For the hottest route handlers, whose own query checks ownership by user id (the autosave, starting and
  * reading an interview, flagging an answer): the signed-in user's id from the request's session cookie
  * alone, without reading the user row. A deleted account's rows are deleted with it, so its leftover token
  * finds nothing there (404). It reads the request, not next/headers, so these handlers also run outside
  * Next (lib/server/direct-routes.ts). Routes that need the role, act on the account itself, or create rows
- * that reference the user use requireApiUser (lib/session.ts).
+ * that reference the user use requireApiUser.
  */
 export async function requireApiUserId(request: Request): Promise<string> {
-  const token = sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL);
-  const id = (await claimsOf(token, requireAuthSecret()))?.sub;
+  const id = (await sessionOf(request))?.sub;
   if (!id || !isUuid(id)) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   return id;
+}
+
+/**
+ * For route handlers: the signed-in user, or 401. The session cookie only names the user; role and
+ * existence come from the database, so a deleted account's leftover session or a changed role counts at once.
+ */
+export async function requireApiUser(request: Request): Promise<SessionUser> {
+  const user = await getUserById(await requireApiUserId(request));
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  return user;
 }
 
 /** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */

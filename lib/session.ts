@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getUserById, type SessionUser } from "./data/users";
 import { requireAuthSecret } from "./env";
-import { AppError } from "./errors";
 import { claimsOf, sessionCookieName, type SessionClaims } from "./session-token";
 
 /** The current request's session claims (see lib/session-token.ts), read once per request. */
@@ -41,22 +40,4 @@ export async function requireAdmin(): Promise<SessionUser> {
     notFound();
   }
   return user;
-}
-
-/** For route handlers: the user, or a 401 AppError that apiRoute turns into JSON. */
-export async function requireApiUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
-  return user;
-}
-
-export async function requireApiAdmin(): Promise<SessionUser> {
-  const user = await requireApiUser();
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators can use this endpoint.");
-  return user;
-}
-
-/** When the current session signed in (seconds since the epoch), or null for sessions older than this field. */
-export async function getSignedInAt(): Promise<number | null> {
-  return (await currentClaims())?.signedInAt ?? null;
 }

@@ -1,47 +1,42 @@
 // Every notes/practice/bookmark/set/review/account route, called through its real handler on a real
-// database, as nobody, as another user and as the owner. The session is the only thing replaced.
+// database, as nobody, as another user and as the owner, each with a real session cookie.
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as notes from "@/app/api/notes/route";
+import * as note from "@/app/api/questions/[slug]/note/route";
+import * as practice from "@/app/api/questions/[slug]/practice/route";
+import * as versions from "@/app/api/questions/[slug]/practice/versions/route";
+import * as practiceRating from "@/app/api/questions/[slug]/practice/rating/route";
+import * as bookmark from "@/app/api/questions/[slug]/bookmark/route";
+import * as bookmarks from "@/app/api/bookmarks/route";
+import * as sets from "@/app/api/sets/route";
+import * as set from "@/app/api/sets/[id]/route";
+import * as setQuestion from "@/app/api/sets/[id]/questions/[slug]/route";
+import * as setInterview from "@/app/api/sets/[id]/interview/route";
+import * as review from "@/app/api/review/route";
+import * as reviewItem from "@/app/api/review/[slug]/route";
+import * as exportRoute from "@/app/api/me/export/route";
+import * as importRoute from "@/app/api/me/import/route";
+import * as me from "@/app/api/me/route";
 import type { SessionUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null, signedInAt: null as number | null }));
-vi.mock("@/lib/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getCurrentUser: async () => session.user,
-    getSignedInAt: async () => session.signedInAt,
-    requireApiUser: async () => {
-      if (!session.user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
-      return session.user;
-    },
-  };
-});
-
-const notes = await import("@/app/api/notes/route");
-const note = await import("@/app/api/questions/[slug]/note/route");
-const practice = await import("@/app/api/questions/[slug]/practice/route");
-const versions = await import("@/app/api/questions/[slug]/practice/versions/route");
-const practiceRating = await import("@/app/api/questions/[slug]/practice/rating/route");
-const bookmark = await import("@/app/api/questions/[slug]/bookmark/route");
-const bookmarks = await import("@/app/api/bookmarks/route");
-const sets = await import("@/app/api/sets/route");
-const set = await import("@/app/api/sets/[id]/route");
-const setQuestion = await import("@/app/api/sets/[id]/questions/[slug]/route");
-const setInterview = await import("@/app/api/sets/[id]/interview/route");
-const review = await import("@/app/api/review/route");
-const reviewItem = await import("@/app/api/review/[slug]/route");
-const exportRoute = await import("@/app/api/me/export/route");
-const importRoute = await import("@/app/api/me/import/route");
-const me = await import("@/app/api/me/route");
+// The signed-in user: requests carry a real session cookie for them, as the browser sends it.
+let current: SessionUser | null = null;
+let signedInAt = () => Math.floor(Date.now() / 1000);
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function call(handler: unknown, method: string, url: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}) {
+async function call(handler: unknown, method: string, url: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { ...headers } };
+  if (current) {
+    const token = await encode({ token: { sub: current.id, signedInAt: signedInAt() }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
+    (init.headers as Record<string, string>).cookie = `next-auth.session-token=${token}`;
+  }
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
@@ -50,7 +45,7 @@ function call(handler: unknown, method: string, url: string, params: Record<stri
 }
 
 const as = (user: SessionUser | null) => {
-  session.user = user;
+  current = user;
 };
 
 let owner: SessionUser & { password: string };
@@ -188,5 +183,32 @@ describe("bad input", () => {
     as(owner);
     const response = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: "x", revision: 1 }, { origin: "https://evil.example", host: "localhost" });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("the account", () => {
+  it("is deleted with its password, and its leftover session then answers 401", async () => {
+    const user = await userFactory();
+    as(user);
+    const wrong = await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account", password: "not the password" });
+    expect(wrong.status).toBe(400);
+    expect((await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account", password: user.password })).status).toBe(204);
+    expect(await db().user.findUnique({ where: { id: user.id } })).toBeNull();
+    expect((await call(sets.GET, "GET", "/api/sets")).status).toBe(401);
+  });
+
+  it("without a password is deleted only within minutes of signing in (the session cookie's signedInAt)", async () => {
+    const user = await db().user.create({ data: { email: `oauth-${crypto.randomUUID()}@example.test`, name: "OAuth" }, select: { id: true, email: true, name: true, role: true } });
+    as(user);
+    try {
+      signedInAt = () => Math.floor(Date.now() / 1000) - 3_600;
+      const stale = await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account" });
+      expect(stale.status).toBe(403);
+      expect(((await stale.json()) as { reauthenticate?: boolean }).reauthenticate).toBe(true);
+      signedInAt = () => Math.floor(Date.now() / 1000) - 60;
+      expect((await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account" })).status).toBe(204);
+    } finally {
+      signedInAt = () => Math.floor(Date.now() / 1000);
+    }
   });
 });

@@ -1,8 +1,7 @@
-import { apiRoute, json } from "@/lib/api";
+import { apiRoute, json, requireApiUser } from "@/lib/api";
 import { listBookmarks } from "@/lib/data/collections";
-import { requireApiUser } from "@/lib/session";
 
-export const GET = apiRoute(async () => {
-  const user = await requireApiUser();
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiUser(request);
   return json(await listBookmarks(user.id));
 });

@@ -1,15 +1,11 @@
-import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiUserId } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiUser, requireApiUserId } from "@/lib/api";
 import { listInterviews } from "@/lib/data/interview-history";
 import { startInterview } from "@/lib/data/interviews";
-import { getUserById } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
 import { interviewListQuerySchema, startInterviewSchema } from "@/lib/schemas/interviews";
 
 export const GET = apiRoute(async (request) => {
-  // As requireApiUser (lib/session.ts) does, from the request: this module is also served outside Next
-  // (lib/server/direct-routes.ts). A deleted account's leftover session gets 401, not an empty list.
-  const user = await getUserById(await requireApiUserId(request));
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  // A deleted account's leftover session gets 401, not an empty list.
+  const user = await requireApiUser(request);
   return json(await listInterviews(user.id, readQuery(request, interviewListQuerySchema)));
 });
 

@@ -1,9 +1,8 @@
-import { apiRoute, json, readQuery } from "@/lib/api";
+import { apiRoute, json, readQuery, requireApiUser } from "@/lib/api";
 import { listNotes } from "@/lib/data/notes";
 import { noteListQuerySchema } from "@/lib/schemas/workspace";
-import { requireApiUser } from "@/lib/session";
 
 export const GET = apiRoute(async (request) => {
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   return json(await listNotes(user.id, readQuery(request, noteListQuerySchema)));
 });

@@ -1,8 +1,7 @@
-import { apiRoute, json } from "@/lib/api";
+import { apiRoute, json, requireApiUser } from "@/lib/api";
 import { reviewQueue } from "@/lib/data/review";
-import { requireApiUser } from "@/lib/session";
 
-export const GET = apiRoute(async () => {
-  const user = await requireApiUser();
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiUser(request);
   return json(await reviewQueue(user.id));
 });

@@ -1,15 +1,14 @@
-import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser } from "@/lib/api";
 import { createSet, listSets } from "@/lib/data/collections";
 import { createSetSchema } from "@/lib/schemas/workspace";
-import { requireApiUser } from "@/lib/session";
 
-export const GET = apiRoute(async () => {
-  const user = await requireApiUser();
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiUser(request);
   return json(await listSets(user.id));
 });
 
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   return json(await createSet(user.id, await readJson(request, createSetSchema)), { status: 201 });
 });

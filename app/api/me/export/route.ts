@@ -1,11 +1,10 @@
-import { apiRoute, readQuery } from "@/lib/api";
+import { apiRoute, readQuery, requireApiUser } from "@/lib/api";
 import { exportDocument, exportMarkdown } from "@/lib/data/account";
 import { exportQuerySchema } from "@/lib/schemas/workspace";
-import { requireApiUser } from "@/lib/session";
 
 /** Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). */
 export const GET = apiRoute(async (request) => {
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   const { format } = readQuery(request, exportQuerySchema);
   const day = new Date().toISOString().slice(0, 10);
   const [body, type, ext] =

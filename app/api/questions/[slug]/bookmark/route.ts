@@ -1,13 +1,12 @@
-import { apiRoute, assertSameOrigin, json, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, requireApiUser, slugOr404 } from "@/lib/api";
 import { setBookmark } from "@/lib/data/collections";
-import { requireApiUser } from "@/lib/session";
 
 type Context = { params: Promise<{ slug: string }> };
 
 const handler = (on: boolean) =>
   apiRoute<Context>(async (request, { params }) => {
     assertSameOrigin(request);
-    const user = await requireApiUser();
+    const user = await requireApiUser(request);
     return json(await setBookmark(user.id, slugOr404((await params).slug), on));
   });
 

@@ -1,16 +1,15 @@
-import { apiRoute, assertSameOrigin, json, readJson, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
 import { deleteNote, getNote, saveNote } from "@/lib/data/notes";
 import { AppError } from "@/lib/errors";
 import { MAX_DOCUMENT_BYTES, saveNoteSchema } from "@/lib/schemas/workspace";
-import { requireApiUser } from "@/lib/session";
 
 type Context = { params: Promise<{ slug: string }> };
 
 // JSON escaping can double a body's size; the 100 KB limit applies to the note itself (413 past it).
 const BODY_LIMIT = 2 * MAX_DOCUMENT_BYTES + 1024;
 
-export const GET = apiRoute<Context>(async (_request, { params }) => {
-  const user = await requireApiUser();
+export const GET = apiRoute<Context>(async (request, { params }) => {
+  const user = await requireApiUser(request);
   const note = await getNote(user.id, slugOr404((await params).slug));
   if (!note) throw new AppError("NOT_FOUND", "You have no note on this question.");
   return json(note);
@@ -18,7 +17,7 @@ export const GET = apiRoute<Context>(async (_request, { params }) => {
 
 export const PUT = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   const slug = slugOr404((await params).slug);
   const input = await readJson(request, saveNoteSchema, BODY_LIMIT);
   return json(await saveNote(user.id, slug, input));
@@ -26,7 +25,7 @@ export const PUT = apiRoute<Context>(async (request, { params }) => {
 
 export const DELETE = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   await deleteNote(user.id, slugOr404((await params).slug));
   return new Response(null, { status: 204 });
 });

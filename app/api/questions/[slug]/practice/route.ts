@@ -1,20 +1,19 @@
-import { apiRoute, assertSameOrigin, json, readJson, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
 import { getPractice, savePracticeDraft } from "@/lib/data/practice";
 import { MAX_DOCUMENT_BYTES, savePracticeDraftSchema } from "@/lib/schemas/workspace";
-import { requireApiUser } from "@/lib/session";
 
 type Context = { params: Promise<{ slug: string }> };
 const BODY_LIMIT = 2 * MAX_DOCUMENT_BYTES + 1024;
 
-export const GET = apiRoute<Context>(async (_request, { params }) => {
-  const user = await requireApiUser();
+export const GET = apiRoute<Context>(async (request, { params }) => {
+  const user = await requireApiUser(request);
   return json(await getPractice(user.id, slugOr404((await params).slug)));
 });
 
 /** Autosave of the working draft (revision-checked: 409 with the stored draft on a stale revision). */
 export const PUT = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   const slug = slugOr404((await params).slug);
   const input = await readJson(request, savePracticeDraftSchema, BODY_LIMIT);
   return json(await savePracticeDraft(user.id, slug, input));

@@ -1,12 +1,11 @@
-import { apiRoute, assertSameOrigin, json, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, requireApiUser, uuidOr404 } from "@/lib/api";
 import { startSetInterview } from "@/lib/data/interviews";
-import { requireApiUser } from "@/lib/session";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** Starts a practice interview (no clock) over the set's questions, at most 20 of them. */
 export const POST = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   return json(await startSetInterview(user.id, uuidOr404((await params).id, "set")), { status: 201 });
 });

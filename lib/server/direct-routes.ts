@@ -74,11 +74,17 @@ const gzip = promisify(zlib.gzip);
 /** Bodies from this size up are gzipped for clients that accept it (as Next's compression does). */
 const COMPRESS_FROM_BYTES = 1024;
 
-/** Every direct route reads at most MAX_BODY_BYTES; each handler applies its own, smaller limit itself. */
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+/** What readBody gives when the client closed the connection before sending the whole body. */
+const ABORTED = Symbol("aborted");
+
+/**
+ * The request's body; null when it is larger than any direct route reads (MAX_BODY_BYTES; each handler
+ * applies its own, smaller limit itself), ABORTED when the client left before sending all of it.
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer | null | typeof ABORTED> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -90,9 +96,9 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("error", () => resolve(ABORTED)); // after a complete body, too late to count (a promise settles once)
     req.on("close", () => {
-      if (!req.complete) reject(new Error("The client closed the connection before sending the whole body."));
+      if (!req.complete) resolve(ABORTED);
     });
   });
 }
@@ -121,7 +127,9 @@ export async function serveDirect(match: DirectMatch, req: http.IncomingMessage,
   }
   const method = req.method ?? "GET";
   let response: Response;
-  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
+  const body = method === "GET" ? undefined : await readBody(req);
+  // Nobody is left to answer, and the handler never sees part of a body (half an autosave is not saved).
+  if (body === ABORTED) return;
   const request = new Request(url, { method, headers, body: body ? (body as Uint8Array<ArrayBuffer>) : undefined });
   if (body === null) {
     response = errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KB.`), request);
@@ -141,6 +149,10 @@ export async function serveDirect(match: DirectMatch, req: http.IncomingMessage,
     res.setHeader("vary", [response.headers.get("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
   }
   res.statusCode = response.status;
-  if (response.status !== 204 && response.status !== 304) res.setHeader("content-length", payload.length);
-  res.end(response.status === 204 || response.status === 304 ? undefined : payload);
+  if (response.status === 204 || response.status === 304) {
+    res.end();
+    return;
+  }
+  res.setHeader("content-length", payload.length);
+  res.end(payload);
 }

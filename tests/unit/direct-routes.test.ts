@@ -3,7 +3,7 @@
 // HTTP server.
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,8 @@ describe("the direct route table", () => {
 describe("serving a direct route", () => {
   let server: http.Server;
   let base: string;
+  const served: string[] = [];
+  const failures: Error[] = [];
   const seen: { method: string; url: string; params: Record<string, string>; body: string; cookie: string | null }[] = [];
   const routes: DirectRoute[] = [
     {
@@ -71,7 +73,10 @@ describe("serving a direct route", () => {
         res.end();
         return;
       }
-      serveDirect(match, req, res).catch(() => res.destroy());
+      serveDirect(match, req, res).then(() => served.push(req.url ?? ""), (error: Error) => {
+        failures.push(error);
+        res.destroy();
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,5 +127,17 @@ describe("serving a direct route", () => {
     const response = await fetch(`${base}/api/empty`);
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
+  });
+
+  it("calls no handler when the client leaves in the middle of the body, and does not fail", async () => {
+    const before = seen.length;
+    const socket = net.connect(Number(new URL(base).port), "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write("PUT /api/echo/left HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n" + '{"content":"half');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await expect.poll(() => served).toContain("/api/echo/left");
+    expect(seen.length).toBe(before);
+    expect(failures).toEqual([]);
   });
 });

@@ -78,27 +78,33 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
 
 /**
  * What starting an interview needs to know about the user, in one statement: the account (none: it was
- * deleted), its running interview with this company, and its history (each question's best score).
+ * deleted), its running interview with this company, and its history (each question's best score). The
+ * history comes back as one string, "id:best,id:best,…" (best empty when never scored): hundreds of
+ * questions for a practised user, and parsing two PostgreSQL arrays of them was the largest part of this
+ * server's own time in a start after the selection (docs/performance.md, round eight).
  */
 async function startContext(userId: string, company: string) {
   const [row] = await db().$queryRaw<{
-    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seenIds: string[] | null; seenBest: (number | null)[] | null;
+    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seen: string | null;
   }[]>`
-    select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt",
-           h.ids as "seenIds", h.best as "seenBest"
+    select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt", h.seen
     from "User" u
     left join lateral (
       select i.id, i.status, i."deadlineAt" from "Interview" i join "CompanyProfile" c on c.id = i."companyId"
       where i."userId" = u.id and c.slug = ${company} and i.status = 'IN_PROGRESS' limit 1
     ) r on true
     left join lateral (
-      select array_agg(g."questionId"::text) as ids, array_agg(g.best) as best
+      select string_agg(g."questionId"::text || ':' || coalesce(g.best::text, ''), ',') as seen
       from (select iq."questionId", max(iq.score) as best from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
             where i."userId" = u.id group by iq."questionId") g
     ) h on true
     where u.id = ${userId}::uuid`;
   if (!row) return null;
-  const history: History = new Map((row.seenIds ?? []).map((id, n) => [id, { bestScore: row.seenBest?.[n] ?? null }]));
+  const history: History = new Map();
+  for (const entry of row.seen ? row.seen.split(",") : []) {
+    const colon = entry.indexOf(":");
+    history.set(entry.slice(0, colon), { bestScore: colon + 1 < entry.length ? Number(entry.slice(colon + 1)) : null });
+  }
   const running = row.runningId ? { id: row.runningId, status: row.runningStatus as InterviewRow["status"], deadlineAt: row.runningDeadlineAt } : null;
   return { timeMultiplier: row.timeMultiplier, running, history };
 }

@@ -126,6 +126,32 @@ describe("starting an interview", () => {
     }
   });
 
+  it("among questions seen before, asks the weakest again first (no score counts as weakest)", async () => {
+    const { user, interview } = await started();
+    await endInterview(user.id, interview.id, "finish", after(60_000));
+    const second = await startInterview(user.id, { company: "acme", mode: "strict" }, after(120_000));
+    await endInterview(user.id, second.id, "finish", after(180_000));
+    const alphaOf = (view: typeof interview) => view.questions.find((q) => q.topic === "Alpha Topic")!.id;
+    const [a, b] = [alphaOf(interview), alphaOf(second)];
+    expect(a).not.toBe(b);
+    const score = (id: string, value: number | null) => db().interviewQuestion.updateMany({ where: { questionId: id, interview: { userId: user.id } }, data: { score: value } });
+    let at = 240_000;
+    const next = async () => {
+      const view = await startInterview(user.id, { company: "acme", mode: "strict" }, after(at));
+      await endInterview(user.id, view.id, "abandon", after(at + 1_000));
+      await db().interviewQuestion.deleteMany({ where: { interviewId: view.id } }); // asked, not answered: out of the history
+      at += 10_000;
+      return alphaOf(view);
+    };
+    await score(a, 0.875);
+    await score(b, 0.25);
+    expect(await next()).toBe(b);
+    await score(a, 0.125);
+    expect(await next()).toBe(a);
+    await score(b, null);
+    expect(await next()).toBe(b);
+  });
+
   it("refuses an unknown company with a field message", async () => {
     const user = await userFactory();
     const error = (await startInterview(user.id, { company: "nope", mode: "strict" }, T0).catch((e) => e)) as AppError;

@@ -56,15 +56,25 @@ export function selectQuestions(input: SelectionInput): string[] {
   const perTopic = apportion(slots, weights);
   const perDifficulty = apportion(slots, input.difficultyMix);
 
-  // The freshest question (pools are in preference order) whose difficulty still has quota; else the freshest.
-  const pickFrom = (pool: Candidate[]) => pool.find((c) => perDifficulty[c.difficulty] > 0) ?? pool[0];
+  // The freshest question not yet taken (pools are in preference order) whose difficulty still has quota;
+  // else the freshest not yet taken.
+  const pickFrom = (pool: Candidate[]) => {
+    let freshest: Candidate | undefined;
+    for (const c of pool) {
+      if (taken.has(c.id)) continue;
+      if (perDifficulty[c.difficulty] > 0) return c;
+      freshest ??= c;
+    }
+    return freshest;
+  };
 
-  // Fill each topic's share.
+  // Fill each topic's share, from that topic's candidates (grouped once, in preference order).
+  const byTopic = new Map<string, Candidate[]>();
+  for (const c of written) (byTopic.get(c.topic) ?? byTopic.set(c.topic, []).get(c.topic)!).push(c);
   const topics = Object.keys(perTopic).sort((a, b) => perTopic[b]! - perTopic[a]! || a.localeCompare(b));
   for (const topic of topics) {
     for (let n = 0; n < perTopic[topic]!; n++) {
-      const pool = written.filter((c) => c.topic === topic && !taken.has(c.id));
-      const pick = pickFrom(pool);
+      const pick = pickFrom(byTopic.get(topic) ?? []);
       if (!pick) break;
       perDifficulty[pick.difficulty]--;
       take(pick);
@@ -72,11 +82,12 @@ export function selectQuestions(input: SelectionInput): string[] {
   }
   // A topic with too few questions leaves slots: fill them from any weighted topic, by difficulty need.
   while (chosen.length < codingSlots + slots) {
-    const pick = pickFrom(written.filter((c) => !taken.has(c.id)));
+    const pick = pickFrom(written);
     if (!pick) break;
     perDifficulty[pick.difficulty]--;
     take(pick);
   }
   // Interleave so the interview does not start with all its coding problems: written first, coding last.
-  return [...chosen.filter((id) => !coding.some((c) => c.id === id)), ...chosen.filter((id) => coding.some((c) => c.id === id))];
+  const codingIds = new Set(coding.map((c) => c.id));
+  return [...chosen.filter((id) => !codingIds.has(id)), ...chosen.filter((id) => codingIds.has(id))];
 }

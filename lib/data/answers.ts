@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Rating } from "../generated/prisma/client";
+import { Prisma, type Rating } from "../generated/prisma/client";
 import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
 import { MAX_ANSWER_BYTES, type SaveAnswerInput } from "../schemas/interviews";
 import { loadInterview, notFound } from "./interviews";
@@ -11,15 +11,13 @@ import type { RatingName } from "../review/fsrs";
 const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no longer accepts answers. Your text is kept in the review as not submitted.");
 
 /**
- * Saves an answer if, in one statement, the interview is the user's, still running, within its
- * deadline (plus grace), and the answer is at the revision the client last saw. Otherwise says why:
- * 404 (not yours / unknown), 409 TIME_UP (nothing stored changes but the late text, kept aside), or
- * 409 CONFLICT with the current content so the client can show both versions.
+ * The autosave's one statement (exported for the plan test in tests/integration/query-plans.test.ts): the
+ * answer's new content, if the interview is the user's, running, within its deadline plus grace, and the
+ * answer still at `revision`.
  */
-export async function saveAnswer(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now = new Date()) {
-  if (Buffer.byteLength(input.content) > MAX_ANSWER_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Answers are limited to 100 KB.");
+export function saveAnswerStatement(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now: Date): Prisma.Sql {
   const graceCutoff = new Date(now.getTime() - SAVE_GRACE_MS);
-  const updated = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>`
+  return Prisma.sql`
     update "InterviewQuestion" iq
     set content = ${input.content}, revision = iq.revision + 1, "updatedAt" = ${now},
         "answeredAt" = coalesce(iq."answeredAt", ${now}),
@@ -30,6 +28,17 @@ export async function saveAnswer(userId: string, interviewId: string, questionId
       and (i."deadlineAt" is null or i."deadlineAt" >= ${graceCutoff})
       and iq.revision = ${input.revision}
     returning iq.revision, iq."updatedAt"`;
+}
+
+/**
+ * Saves an answer if, in one statement, the interview is the user's, still running, within its
+ * deadline (plus grace), and the answer is at the revision the client last saw. Otherwise says why:
+ * 404 (not yours / unknown), 409 TIME_UP (nothing stored changes but the late text, kept aside), or
+ * 409 CONFLICT with the current content so the client can show both versions.
+ */
+export async function saveAnswer(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now = new Date()) {
+  if (Buffer.byteLength(input.content) > MAX_ANSWER_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Answers are limited to 100 KB.");
+  const updated = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>(saveAnswerStatement(userId, interviewId, questionId, input, now));
   if (updated[0]) return { revision: updated[0].revision, updatedAt: updated[0].updatedAt.toISOString() };
 
   const interview = await loadInterview(userId, interviewId, now); // 404 for others' ids; expires if overdue

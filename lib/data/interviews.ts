@@ -23,8 +23,10 @@ export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
  */
 export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatus, now: Date): Promise<void> {
   const scored = status === "ABANDONED" ? null : scoreAnswers(row);
+  // The user's id too: with statistics that hold no running interview, the planner may read the partial index
+  // of running interviews whole for `status` alone; with the user it reads only theirs (round nine).
   const won = await tx.interview.updateMany({
-    where: { id: row.id, status: "IN_PROGRESS" },
+    where: { id: row.id, userId: row.userId, status: "IN_PROGRESS" },
     data: { status, endedAt: status === "EXPIRED" && row.deadlineAt ? row.deadlineAt : now, score: scored?.total ?? null },
   });
   if (!won.count || !scored) return;
@@ -81,12 +83,11 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
  * deleted), its running interview with this company, and its history (each question's best score). The
  * history comes back as one string, "id:best,id:best,…" (best empty when never scored): hundreds of
  * questions for a practised user, and parsing two PostgreSQL arrays of them was the largest part of this
- * server's own time in a start after the selection (docs/performance.md, round eight).
+ * server's own time in a start after the selection (docs/performance.md, round eight). Exported for the plan
+ * test in tests/integration/query-plans.test.ts.
  */
-async function startContext(userId: string, company: string) {
-  const [row] = await db().$queryRaw<{
-    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seen: string | null;
-  }[]>`
+export function startContextStatement(userId: string, company: string): Prisma.Sql {
+  return Prisma.sql`
     select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt", h.seen
     from "User" u
     left join lateral (
@@ -99,6 +100,12 @@ async function startContext(userId: string, company: string) {
             where i."userId" = u.id group by iq."questionId") g
     ) h on true
     where u.id = ${userId}::uuid`;
+}
+
+async function startContext(userId: string, company: string) {
+  const [row] = await db().$queryRaw<{
+    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seen: string | null;
+  }[]>(startContextStatement(userId, company));
   if (!row) return null;
   const history: History = new Map();
   for (const entry of row.seen ? row.seen.split(",") : []) {

@@ -3,6 +3,11 @@
 export type RouteResult = {
   name: string; key: string; connections: number; requests: number; rps: number;
   p50: number; p95: number; p99: number; errors: number; queriesPerRequest: number | null; peakRssMb: number;
+  /** CPU per request in ms, of the server process and of the PostgreSQL processes (bench/run.ts cpuNow). */
+  serverCpuMs?: number | null;
+  dbCpuMs?: number | null;
+  /** Share of the machine's cores its host took while the route was measured (steal time). */
+  stealShare?: number;
   /** p99 of the time spent inside the server (arrival to last byte written), when it counted the route. */
   serverP99?: number | null;
   /** Share of the route's requests answered from the anonymous page cache (lib/server/page-cache.ts), for pages. */

@@ -4,6 +4,7 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
@@ -48,7 +49,26 @@ type Scenario = {
   connections: number;
   requests: autocannon.Request[];
   initialContext?: Record<string, unknown>;
+  /**
+   * Paths requested once each, a few at a time, before the warm-up: a cached page is measured in the
+   * steady state a public site lives in, not while its cache is still filling (the quick run's two
+   * seconds of warm-up rendered only part of the 500 question pages it rotates through).
+   */
+  prime?: string[];
 };
+
+/** Requests each path once, `concurrency` at a time; throws on an answer other than 200. */
+async function prime(paths: string[], concurrency: number): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < paths.length) {
+      const pathname = paths[next++]!;
+      const response = await fetch(BASE + pathname);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`priming ${pathname}: HTTP ${response.status}`);
+    }
+  }));
+}
 
 async function resolveServer(): Promise<{ url: string; embedded: EmbeddedServer | null }> {
   const configured = readEnv().DATABASE_URL;
@@ -92,6 +112,57 @@ function rssOf(pid: number): number {
   }
 }
 
+/** Clock ticks per second in /proc (USER_HZ): 100 on Linux. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process from /proc/<pid>/stat, in ticks; 0 when it is gone. */
+function ticksOf(pid: string | number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // fields 14 and 15 of stat(5)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used so far, in ticks: by the server, by each PostgreSQL process (the database's share of a request)
+ * and stolen from this virtual machine by its host (time the machine's cores were not running it at all:
+ * noise a run's latencies cannot tell apart from the app's own). Linux only; zeros elsewhere.
+ */
+type Cpu = { server: number; db: Map<string, number>; steal: number };
+function cpuNow(serverPid: number): Cpu {
+  const db = new Map<string, number>();
+  if (process.platform !== "linux") return { server: 0, db, steal: 0 };
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") db.set(pid, ticksOf(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const total = /^cpu\s+(.*)$/m.exec(fs.readFileSync("/proc/stat", "utf8"))?.[1]?.split(" ").map(Number) ?? [];
+  return { server: ticksOf(serverPid), db, steal: total[7] ?? 0 };
+}
+
+/**
+ * CPU per request (ms) and the host's steal (share of the machine's cores) between two readings. The
+ * database's share counts each PostgreSQL process alive at the end, from its first reading (0 when it
+ * started meanwhile); a backend that ended meanwhile (an idle pool connection closed) is left out.
+ */
+function cpuBetween(before: Cpu, after: Cpu, requests: number, seconds: number): Pick<RouteResult, "serverCpuMs" | "dbCpuMs" | "stealShare"> {
+  const ms = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
+  let db = 0;
+  for (const [pid, ticks] of after.db) db += ticks - (before.db.get(pid) ?? 0);
+  return {
+    serverCpuMs: requests ? ms(after.server - before.server) / requests : null,
+    dbCpuMs: requests ? ms(db) / requests : null,
+    stealShare: (after.steal - before.steal) / TICKS_PER_SECOND / seconds / os.cpus().length,
+  };
+}
+
 function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -123,6 +194,7 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(child.pid!))), 200);
   if (record) child.send({ type: "reset" });
   const pagesBefore = record ? await ask<PageCacheStats | null>(child, "pages") : null;
+  const cpuBefore = cpuNow(child.pid!);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -138,6 +210,7 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   clearInterval(sampler);
+  const cpu = cpuBetween(cpuBefore, cpuNow(child.pid!), result.requests.total, duration);
   const stats = record ? await ask<Record<string, ServerStats>>(child, "stats") : {};
   const pagesAfter = record ? await ask<PageCacheStats | null>(child, "pages") : null;
   latencies.sort((a, b) => a - b);
@@ -157,6 +230,7 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
     serverP99: serverP99(counted),
     pageCacheHits: looked && pagesBefore && pagesAfter ? (pagesAfter.hits - pagesBefore.hits) / looked : null,
     peakRssMb: peakRss / 1024 / 1024,
+    ...cpu,
   };
 }
 
@@ -218,6 +292,7 @@ async function autosave(
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(child.pid!))), 200);
   const until = Date.now() + duration * 1000;
   const cpuBefore = process.cpuUsage();
+  const machineBefore = cpuNow(child.pid!);
   await Promise.all(
     owned.map(async (interview, slot) => {
       let revision = revisions.get(interview.id) ?? 0;
@@ -241,6 +316,7 @@ async function autosave(
     }),
   );
   clearInterval(sampler);
+  const machine = cpuBetween(machineBefore, cpuNow(child.pid!), latencies.length, duration);
   const cpu = process.cpuUsage(cpuBefore);
   if (duration === DURATION) log(`  load generator: ${((cpu.user + cpu.system) / 1000 / duration / 10).toFixed(0)}% of a core`);
   const stats = await ask<Record<string, ServerStats>>(child, "stats");
@@ -251,6 +327,7 @@ async function autosave(
     key, connections: owned.length, requests: latencies.length, rps: latencies.length / duration,
     p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors,
     queriesPerRequest: counted && counted.requests ? counted.queries / counted.requests : null, serverP99: serverP99(counted), peakRssMb: peakRss / 1024 / 1024,
+    ...machine,
   };
 }
 
@@ -377,7 +454,7 @@ async function main() {
       },
       { name: "GET /questions (HTML)", key: "page-list", connections: 10, requests: [{ method: "GET", path: "/questions" }] },
       {
-        name: "GET /questions/[slug] (HTML)", key: "page-question", connections: 10,
+        name: "GET /questions/[slug] (HTML)", key: "page-question", connections: 10, prime: slugs.map((slug) => `/questions/${slug}`),
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/questions/${pick(slugs)}` }) }],
       },
       {
@@ -408,26 +485,33 @@ async function main() {
 
     const results: RouteResult[] = [];
     const show = (r: RouteResult) =>
-      log(`  ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+      log(`  ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}` +
+        (r.serverCpuMs == null ? "" : `; CPU/req server ${r.serverCpuMs.toFixed(2)} ms, db ${r.dbCpuMs!.toFixed(2)} ms; steal ${((r.stealShare ?? 0) * 100).toFixed(0)}%`));
     // The quick run (CI) measures a route again, once, right after it missed a latency budget that is not
     // a known miss, together with the baseline just before it: on a shared 2-core host one noisy window is
     // common, and the second measurement is judged against the floor of its own moment. A real regression
     // misses twice.
     const baselineScenario = scenarios.find((s) => s.key === "baseline")!;
-    for (const scenario of scenarios.filter((s) => !only || only.includes(s.key))) {
+    const measure = async (scenario: Scenario) => {
+      if (scenario.prime) {
+        const primed = performance.now();
+        await prime(scenario.prime, scenario.connections);
+        log(`  primed ${scenario.prime.length} pages in ${((performance.now() - primed) / 1000).toFixed(1)} s`);
+      }
       await load(scenario, child, WARMUP, false);
-      results.push(await load(scenario, child, DURATION, true));
+      return load(scenario, child, DURATION, true);
+    };
+    for (const scenario of scenarios.filter((s) => !only || only.includes(s.key))) {
+      results.push(await measure(scenario));
       show(results.at(-1)!);
       if (!quick || scenario.key === "baseline" || reportOnly.includes(scenario.key)) continue;
       const miss = checkBudgets({ routes: results, autosaveMismatches: 0, autosaveChecked: 1, firstLoadJsKb: {} }, { quick })
         .find((m) => m.latency && m.key === scenario.key);
       if (!miss) continue;
       log(`  measuring again (quick run, one retry, after the baseline): ${miss.message}`);
-      await load(baselineScenario, child, WARMUP, false);
-      const floor = await load(baselineScenario, child, DURATION, true);
+      const floor = await measure(baselineScenario);
       log(`  baseline again: p95 ${floor.p95.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`);
-      await load(scenario, child, WARMUP, false);
-      results[results.length - 1] = { ...(await load(scenario, child, DURATION, true)), retried: true, floor: { rps: floor.rps, p95: floor.p95, p99: floor.p99 } };
+      results[results.length - 1] = { ...(await measure(scenario)), retried: true, floor: { rps: floor.rps, p95: floor.p95, p99: floor.p99 } };
       show(results.at(-1)!);
     }
     // Autosave: 50 connections, each on its own interview, each save at the revision the last one returned.
@@ -489,10 +573,10 @@ async function main() {
 function markdownTable(routes: RouteResult[]): string {
   const baseline = routes.find((r) => r.key === "baseline")?.rps;
   const rows = routes.map((r) =>
-    `| ${r.name}${r.retried ? " (measured twice)" : ""} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverP99 == null ? "–" : r.serverP99.toFixed(1)} | ${r.errors} | ${baseline ? `${Math.round((r.rps / baseline) * 100)}%` : "–"} | ${r.queriesPerRequest === null ? "–" : r.queriesPerRequest.toFixed(1)} | ${r.pageCacheHits == null ? "–" : `${Math.round(r.pageCacheHits * 100)}%`} | ${r.peakRssMb.toFixed(0)} |`);
+    `| ${r.name}${r.retried ? " (measured twice)" : ""} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverP99 == null ? "–" : r.serverP99.toFixed(1)} | ${r.errors} | ${baseline ? `${Math.round((r.rps / baseline) * 100)}%` : "–"} | ${r.queriesPerRequest === null ? "–" : r.queriesPerRequest.toFixed(1)} | ${r.serverCpuMs == null ? "–" : `${r.serverCpuMs.toFixed(2)} + ${r.dbCpuMs!.toFixed(2)}`} | ${r.pageCacheHits == null ? "–" : `${Math.round(r.pageCacheHits * 100)}%`} | ${r.peakRssMb.toFixed(0)} |`);
   return [
-    "| Route | Conn. | Req/s | p50 ms | p95 ms | p99 ms | Server p99 ms | Errors | Of baseline | Queries/req | Page cache hits | Peak RSS MB |",
-    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+    "| Route | Conn. | Req/s | p50 ms | p95 ms | p99 ms | Server p99 ms | Errors | Of baseline | Queries/req | CPU ms/req (server + db) | Page cache hits | Peak RSS MB |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ...rows,
   ].join("\n");
 }

@@ -501,29 +501,36 @@ async function main() {
       await load(scenario, child, WARMUP, false);
       return load(scenario, child, DURATION, true);
     };
-    for (const scenario of scenarios.filter((s) => !only || only.includes(s.key))) {
-      results.push(await measure(scenario));
-      show(results.at(-1)!);
-      if (!quick || scenario.key === "baseline" || reportOnly.includes(scenario.key)) continue;
+    /** Measures the last result's route again, in the quick run, when it missed a latency budget (see above). */
+    const retryOnMiss = async (key: string, again: () => Promise<RouteResult>) => {
+      if (!quick || reportOnly.includes(key)) return;
       const miss = checkBudgets({ routes: results, autosaveMismatches: 0, autosaveChecked: 1, firstLoadJsKb: {} }, { quick })
-        .find((m) => m.latency && m.key === scenario.key);
-      if (!miss) continue;
+        .find((m) => m.latency && m.key === key);
+      if (!miss) return;
       log(`  measuring again (quick run, one retry, after the baseline): ${miss.message}`);
       const floor = await measure(baselineScenario);
       log(`  baseline again: p95 ${floor.p95.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`);
-      results[results.length - 1] = { ...(await measure(scenario)), retried: true, floor: { rps: floor.rps, p95: floor.p95, p99: floor.p99 } };
+      results[results.length - 1] = { ...(await again()), retried: true, floor: { rps: floor.rps, p95: floor.p95, p99: floor.p99 } };
       show(results.at(-1)!);
+    };
+    for (const scenario of scenarios.filter((s) => !only || only.includes(s.key))) {
+      results.push(await measure(scenario));
+      show(results.at(-1)!);
+      if (scenario.key !== "baseline") await retryOnMiss(scenario.key, () => measure(scenario));
     }
     // Autosave: 50 connections, each on its own interview, each save at the revision the last one returned.
     if (!only || only.includes("autosave")) {
       const revisions = new Map<string, number>();
       // Warm-up, as for every other route (its saves chain like the rest; its latencies are not kept).
-      await autosave(owned, child, acknowledged, revisions, true, WARMUP);
-      for (const paced of [true, false]) {
-        child.send({ type: "reset" });
-        results.push(await autosave(owned, child, acknowledged, revisions, paced));
-        show(results.at(-1)!);
-      }
+      const measureSaves = async (paced: boolean) => {
+        await autosave(owned, child, acknowledged, revisions, paced, WARMUP);
+        return autosave(owned, child, acknowledged, revisions, paced);
+      };
+      results.push(await measureSaves(true));
+      show(results.at(-1)!);
+      await retryOnMiss("autosave", () => measureSaves(true));
+      results.push(await autosave(owned, child, acknowledged, revisions, false));
+      show(results.at(-1)!);
     }
 
     // Every autosaved answer holds exactly the last write the server acknowledged.

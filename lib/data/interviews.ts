@@ -24,7 +24,8 @@ export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
 export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatus, now: Date): Promise<void> {
   const scored = status === "ABANDONED" ? null : scoreAnswers(row);
   // The user's id too: with statistics that hold no running interview, the planner may read the partial index
-  // of running interviews whole for `status` alone; with the user it reads only theirs (round nine).
+  // of running interviews whole for `status` alone; with the user it reads only theirs (docs/performance.md,
+  // round nine).
   const won = await tx.interview.updateMany({
     where: { id: row.id, userId: row.userId, status: "IN_PROGRESS" },
     data: { status, endedAt: status === "EXPIRED" && row.deadlineAt ? row.deadlineAt : now, score: scored?.total ?? null },

@@ -8,7 +8,7 @@ import { requireAuthSecret } from "./env";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
 import { claimsOf, sessionTokenFrom, type SessionClaims } from "./session-token";
-import { parseOrThrow } from "./validation";
+import { parseOrThrow, refuseNul } from "./validation";
 
 /** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -93,6 +93,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON.");
   }
+  refuseNul(data);
   return parseOrThrow(schema, data);
 }
 
@@ -104,6 +105,7 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
     const values = params.getAll(key);
     record[key] = values.length > 1 ? values : (values[0] ?? "");
   }
+  refuseNul(record, "Some query parameters are invalid.");
   return parseOrThrow(schema, record, "Some query parameters are invalid.");
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiRoute, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/api";
 import { AppError } from "@/lib/errors";
+import { findNul } from "@/lib/validation";
 
 const schema = z.object({ name: z.string().min(1, "Name is required.") });
 
@@ -105,5 +106,59 @@ describe("error responses", () => {
     const response = await handler(new Request("http://t/"), {});
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such interview." } });
+  });
+});
+
+describe("NUL characters (PostgreSQL cannot store U+0000)", () => {
+  const nested = z.object({ a: z.array(z.object({ text: z.string() })) });
+  it.each([
+    [{ name: "a\u0000b" }, "name"],
+    [{ a: [{ text: "ok" }, { text: "\u0000" }] }, "a.1.text"],
+    [{ "k\u0000": "v", name: "x" }, "k\\u0000"],
+  ])("refuses %j in a JSON body with the field's path", async (body, path) => {
+    const error = await errorOf(readJson(post(JSON.stringify(body)), path.startsWith("a.") ? nested : schema));
+    expect(error.status).toBe(400);
+    expect(Object.keys(error.fields ?? {})).toEqual([path]);
+  });
+
+  it("finds NUL in any string or key of a generated document, wherever it sits", async () => {
+    const fc = await import("fast-check");
+    /** The document with a NUL put into its n-th string (a key or a value), or null when it has none. */
+    const poison = (value: unknown, n: number): unknown => {
+      let seen = 0;
+      const total = (function count(v: unknown): number {
+        if (typeof v === "string") return 1;
+        if (Array.isArray(v)) return v.reduce<number>((sum, x) => sum + count(x), 0);
+        if (v && typeof v === "object") return Object.entries(v).reduce<number>((sum, [, x]) => sum + 1 + count(x), 0);
+        return 0;
+      })(value);
+      if (!total) return null;
+      const target = n % total;
+      const walk = (v: unknown): unknown => {
+        if (typeof v === "string") return seen++ === target ? v + "\u0000" : v;
+        if (Array.isArray(v)) return v.map(walk);
+        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [seen++ === target ? "\u0000" + k : k, walk(x)]));
+        return v;
+      };
+      return walk(value);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), (value, n) => {
+        expect(findNul(value)).toBeNull();
+        const poisoned = poison(value, n);
+        return poisoned === null || findNul(poisoned) !== null;
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+
+  it("refuses NUL in a query parameter", () => {
+    const request = new Request("http://test.local/api/x?name=a%00b");
+    expect(() => readQuery(request, schema)).toThrow(AppError);
+  });
+
+  it("walks a deeply nested document without overflowing the stack", () => {
+    const deep = JSON.parse("[".repeat(50_000) + '"\\u0000"' + "]".repeat(50_000)) as unknown;
+    expect(findNul(deep)).toMatch(/^0(\.0)+$/);
   });
 });

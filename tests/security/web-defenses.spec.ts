@@ -1,9 +1,11 @@
 // The web's usual attacks against the production server: cross-site writes, open redirects after sign-in,
 // session cookies scripts could read, and a client that tries to set what only the server decides (its
 // owner, its role, its clock).
+import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { e2eQuery } from "../e2e/db";
 import { newEmail, PASSWORD, registerViaApi, signInViaApi, signInViaUi } from "../e2e/helpers";
+import { anyDestination, KNOWN_ATTACKS } from "../support/redirect-attacks";
 import { RULES } from "./routes";
 
 const EVIL = "https://evil.example";
@@ -63,21 +65,38 @@ test("server actions refuse a form posted from another site", async ({ page }) =
 });
 
 test("sign-in never sends anyone to another site, whatever the callbackUrl says", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
   const email = newEmail("redirect");
   await registerViaApi(page.request, email);
-  for (const target of [`${EVIL}/phish`, "//evil.example/phish", "/\\evil.example/phish", "javascript:alert(document.domain)"]) {
+  const generated = fc.sample(anyDestination, { numRuns: 60, seed: 20261206 });
+  // Signed out: a real sign-in through the form, then wherever the page sends the browser.
+  for (const target of [...KNOWN_ATTACKS, ...generated.slice(0, 6)]) {
     await page.context().clearCookies();
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
     await signInViaUi(page, email);
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-    expect(new URL(page.url()).origin, target).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).origin, target).toBe(origin);
   }
-  // Straight at next-auth: its redirect stays on this origin too.
+  // Signed in: the sign-in page redirects at once; the browser must land on this origin every time.
+  await signInViaApi(page.request, email);
+  for (const target of [...KNOWN_ATTACKS, ...generated]) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+    expect(response.status(), target).toBe(307);
+    const location = response.headers().location!;
+    expect(location, target).toMatch(/^\/(?![/\\])/);
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+    expect(new URL(page.url()).origin, target).toBe(origin);
+  }
+  // Straight at next-auth: its redirect stays on this origin too, and a value that is not a URL is no 500.
   const context = page.context().request;
   await page.context().clearCookies();
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl: `${EVIL}/x` }, maxRedirects: 0 });
-  expect(new URL(response.headers().location!, baseURL).origin).toBe(new URL(baseURL!).origin);
+  for (const callbackUrl of [`${EVIL}/x`, "/.//evil.example", "not a url", "%%%"]) {
+    const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl }, maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBeLessThan(500);
+    if (response.headers().location) expect(new URL(response.headers().location!, baseURL).origin, callbackUrl).toBe(origin);
+    await page.context().clearCookies();
+  }
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax, out of reach of scripts", async ({ page }) => {

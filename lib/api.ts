@@ -59,7 +59,8 @@ export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
   };
 }
 
-async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/** The body as text, refused with 413 past `maxBytes` (declared or read) without reading further. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();

@@ -8,6 +8,7 @@ import { authenticate, userForExternalAccount } from "./data/users";
 import { env, requireAuthSecret } from "./env";
 import { logger } from "./logger";
 import { keys, rules } from "./rate-limit-rules";
+import { safeRedirectUrl } from "./redirects";
 import { credentialsSchema } from "./schemas/auth";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
@@ -64,6 +65,8 @@ export function authOptions(): NextAuthOptions {
       debug: () => undefined,
     },
     callbacks: {
+      // Every post-sign-in and post-sign-out destination goes through the one vetted function.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials") return true;
         if (!user.email) return "/sign-in?error=EmailRequired";

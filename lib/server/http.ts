@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { logger } from "../logger";
+import { withoutInvalidCallbackCookie } from "../redirects";
 import { isCrossSite } from "../same-origin";
 import { apiSecurityHeaders, securityHeaders } from "../security-headers";
 import { matchDirectRoute, serveDirect } from "./direct-routes";
@@ -71,6 +72,8 @@ export async function startHttpServer(options: {
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
     });
+    // next-auth answered 500 on every auth route while this cookie held a value it rejects.
+    if (req.headers.cookie) req.headers.cookie = withoutInvalidCallbackCookie(req.headers.cookie);
     const api = req.url?.startsWith("/api/") ?? false;
     // Server actions: Next refuses a cross-site one too, but with a 500 after parsing it; refuse it first.
     const forwardedHost = req.headers["x-forwarded-host"];

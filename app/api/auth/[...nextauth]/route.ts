@@ -1,21 +1,36 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { apiRoute } from "@/lib/api";
+import { apiRoute, readBodyText } from "@/lib/api";
 import { authOptions } from "@/lib/auth";
 import { blockedFor } from "@/lib/data/rate-limits";
 import { AppError } from "@/lib/errors";
 import { clientIp, keys, rules } from "@/lib/rate-limit-rules";
+import { isHttpUrl } from "@/lib/redirects";
 import { emailSchema } from "@/lib/schemas/auth";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth's forms are a token, an email, a password and a return path: a few hundred bytes. */
+const AUTH_BODY_BYTES = 16 * 1024;
 
 function handle(request: NextRequest, context: Context): Promise<Response> {
   return NextAuth(request, context, authOptions());
 }
 
+/**
+ * next-auth treats a callbackUrl query parameter that is not a URL as a configuration error (500): refuse it
+ * as the client's mistake. Values that are URLs go on to the redirect callback, which keeps them on this site.
+ */
+function checkCallbackParam(request: NextRequest) {
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isHttpUrl(callbackUrl)) {
+    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { callbackUrl: ["Give a path on this site, like /dashboard."] } });
+  }
+}
+
 /** Refuses a credentials sign-in with 429 while the email or the address has too many recent failures. */
-async function enforceSignInLimits(request: NextRequest) {
-  const form = await request.clone().formData().catch(() => null);
+async function enforceSignInLimits(request: NextRequest, body: string) {
+  const form = request.headers.get("content-type")?.includes("application/x-www-form-urlencoded") ? new URLSearchParams(body) : null;
   const email = emailSchema.safeParse(form?.get("email"));
   const [byIp, byEmail] = await Promise.all([
     blockedFor(keys.signInIp(clientIp(request)), rules.signInIp),
@@ -27,10 +42,16 @@ async function enforceSignInLimits(request: NextRequest) {
   }
 }
 
-export const GET = apiRoute<Context>((request, context) => handle(request as NextRequest, context));
+export const GET = apiRoute<Context>((request, context) => {
+  checkCallbackParam(request as NextRequest);
+  return handle(request as NextRequest, context);
+});
 
 export const POST = apiRoute<Context>(async (request, context) => {
   const nextRequest = request as NextRequest;
-  if (nextRequest.nextUrl.pathname.endsWith("/callback/credentials")) await enforceSignInLimits(nextRequest);
+  checkCallbackParam(nextRequest);
+  // Read once here, bounded (next-auth would read any size); next-auth reads its own copy.
+  const body = await readBodyText(request.clone(), AUTH_BODY_BYTES);
+  if (nextRequest.nextUrl.pathname.endsWith("/callback/credentials")) await enforceSignInLimits(nextRequest, body);
   return handle(nextRequest, context);
 });

@@ -1,24 +1,43 @@
-// Opaque keyset-pagination cursors: the sort key and tie-breaker (a slug or id) of the last row of a page, base64url JSON.
+// Opaque keyset-pagination cursors: the sort key and tie-breaker (a slug or id) of the last row of a page,
+// base64url JSON. A cursor comes back from the client, so every field is bounded to what the query can take
+// (PostgreSQL's int4 and float4, timestamps JavaScript and PostgreSQL both hold): a forged one is a 400,
+// never a database error.
 import { z } from "zod";
+import { AppError } from "../errors";
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+const uuid = z.uuid();
+/** Epoch milliseconds from 1970 to the end of 9999. */
+const instant = z.number().int().min(0).max(253_402_300_799_999);
 
 const cursorSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("rank"), key: z.number().finite(), slug: z.string().max(200) }),
-  z.object({ mode: z.literal("topic"), key: z.number().int(), slug: z.string().max(200) }),
-  // Notes by last edit: updatedAt in epoch milliseconds, then the note id.
-  z.object({ mode: z.literal("edited"), key: z.number().int(), slug: z.string().max(200) }),
+  // Search results by rank (ts_rank, a float4 in PostgreSQL), then the question's slug or the note's id.
+  z.object({ mode: z.literal("rank"), key: z.number().finite().min(-1e30).max(1e30), slug: z.union([slug, uuid]) }),
+  // Browsing the bank by topic order (int4), then slug.
+  z.object({ mode: z.literal("topic"), key: z.number().int().min(0).max(2_147_483_647), slug }),
+  // Notes by last edit, then the note id.
+  z.object({ mode: z.literal("edited"), key: instant, slug: uuid }),
+  // Interviews by start, then the interview id.
+  z.object({ mode: z.literal("started"), key: instant, slug: uuid }),
 ]);
 
 export type Cursor = z.infer<typeof cursorSchema>;
+type Mode = Cursor["mode"];
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-export function decodeCursor(value: string): Cursor | null {
+/** The cursor of the expected mode, or a 400 naming the cursor parameter. */
+export function decodeCursor<M extends Mode>(value: string, mode: M): Extract<Cursor, { mode: M }> {
+  let parsed: ReturnType<typeof cursorSchema.safeParse> | null = null;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
+    parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
   } catch {
-    return null;
+    parsed = null;
   }
+  if (!parsed?.success || parsed.data.mode !== mode) {
+    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
+  }
+  return parsed.data as Extract<Cursor, { mode: M }>;
 }

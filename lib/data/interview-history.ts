@@ -1,27 +1,11 @@
 import "server-only";
 import { db } from "../db";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
 import { Prisma, type InterviewStatus } from "../generated/prisma/client";
 import { isOverdue } from "../interviews/clock";
 import type { InterviewListQuery, InterviewSummary } from "../schemas/interviews";
 import { finalize } from "./interviews";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { interviewInclude } from "./interview-view";
-
-function encode(startedAt: Date, id: string) {
-  return Buffer.from(JSON.stringify([startedAt.toISOString(), id])).toString("base64url");
-}
-
-function decode(cursor: string): { startedAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const startedAt = new Date(at);
-    if (Number.isNaN(startedAt.getTime()) || !isUuid(id)) throw new Error();
-    return { startedAt, id };
-  } catch {
-    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
-  }
-}
 
 /** The user's interviews, newest first; overdue ones are finalized on the way (a constant 2-3 queries). */
 export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()): Promise<{ items: InterviewSummary[]; nextCursor: string | null }> {
@@ -31,7 +15,8 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
   });
   for (const row of overdue) if (isOverdue(row, now)) await db().$transaction((tx) => finalize(tx, row, "EXPIRED", now));
 
-  const after = query.cursor ? decode(query.cursor) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, "started") : null;
+  const after = cursor ? { startedAt: new Date(cursor.key), id: cursor.slug } : null;
   const where: Prisma.InterviewWhereInput = {
     userId,
     ...(query.company ? { company: { slug: query.company } } : {}),
@@ -59,6 +44,6 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
       score: r.score,
       questionCount: r._count.questions,
     })),
-    nextCursor: rows.length > query.limit && last ? encode(last.startedAt, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ mode: "started", key: last.startedAt.getTime(), slug: last.id }) : null,
   };
 }

@@ -91,8 +91,8 @@ const MARKS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFra
  */
 export async function listNotes(userId: string, query: NoteListQuery) {
   const tsquery = toPrefixQuery(query.q);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "edited") || !isUuid(cursor.slug))) {
+  const cursor = query.cursor ? decodeCursor(query.cursor, tsquery ? "rank" : "edited") : null;
+  if (cursor?.mode === "rank" && !isUuid(cursor.slug)) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
   const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;

@@ -2,7 +2,6 @@ import "server-only";
 import { TtlCache } from "../cache";
 import { db } from "../db";
 import { env } from "../env";
-import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { PLAN_EACH_TIME } from "../prisma-client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
@@ -71,10 +70,7 @@ export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
 
 async function queryQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const tsquery = toPrefixQuery(query.q);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && (!cursor || cursor.mode !== (tsquery ? "rank" : "topic"))) {
-    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
-  }
+  const cursor = query.cursor ? decodeCursor(query.cursor, tsquery ? "rank" : "topic") : null;
   const rank = tsquery ? Prisma.sql`ts_rank(q.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
   let after = Prisma.sql`true`;
   if (cursor?.mode === "rank") after = Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`;

@@ -103,14 +103,19 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null | typeof ABO
   });
 }
 
+/**
+ * The request's headers as this server left them (req.headers, not rawHeaders): with its request id and
+ * client address, and without any client-sent value of those.
+ */
 function toHeaders(req: http.IncomingMessage): Headers {
   const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    try {
-      headers.append(raw[i]!, raw[i + 1]!);
-    } catch {
-      // a header Headers refuses (not a valid name or value): not passed on, as Next's adapter drops it
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : [value ?? ""]) {
+      try {
+        headers.append(name, one);
+      } catch {
+        // a header Headers refuses (not a valid name or value): not passed on, as Next's adapter drops it
+      }
     }
   }
   return headers;

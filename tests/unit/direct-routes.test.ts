@@ -63,10 +63,18 @@ describe("serving a direct route", () => {
       },
     },
     { method: "GET", path: "/api/empty", handler: () => new Response(null, { status: 204 }) },
+    {
+      method: "GET",
+      path: "/api/who",
+      handler: (request) => Response.json({ id: request.headers.get("x-request-id"), ip: request.headers.get("x-mockroom-client-ip") }),
+    },
   ];
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
+      // As lib/server/http.ts does: the server decides these two, whatever the client sent.
+      req.headers["x-request-id"] = "server-chosen-id";
+      req.headers["x-mockroom-client-ip"] = "10.9.8.7";
       const match = matchDirectRoute(req.method, req.url, routes);
       if (!match) {
         res.statusCode = 599;
@@ -121,6 +129,11 @@ describe("serving a direct route", () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     expect(seen.length).toBe(before);
+  });
+
+  it("gives the handler the request id and client address the server set, not the ones the client sent", async () => {
+    const response = await fetch(`${base}/api/who`, { headers: { "x-request-id": "client-id-123", "x-mockroom-client-ip": "1.2.3.4" } });
+    expect(await response.json()).toEqual({ id: "server-chosen-id", ip: "10.9.8.7" });
   });
 
   it("sends no body with a 204", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getUserById, type SessionUser } from "./data/users";
-import { isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
+import { isConcurrentWriteConflict, isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
 import { isCrossSite } from "./same-origin";
 import { AppError, errorBody } from "./errors";
 import { requireAuthSecret } from "./env";
@@ -43,6 +43,10 @@ export function errorResponse(error: unknown, request: Request): Response {
       status: 503,
       headers: { "retry-after": "5" },
     });
+  }
+  if (isConcurrentWriteConflict(error)) {
+    logger.warn("concurrent write conflict", { requestId: id, path: new URL(request.url).pathname, ...describeError(error), stack: undefined });
+    return json(errorBody(new AppError("CONFLICT", "This collided with another change made at the same moment. Please try again.")), { status: 409 });
   }
   logger.error("unhandled error", { requestId: id, path: new URL(request.url).pathname, ...describeError(error) });
   return json(errorBody(new AppError("INTERNAL", `Something went wrong on our side (request ${id}).`)), { status: 500 });

@@ -31,3 +31,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     (typeof e.message === "string" && /connection terminated|encountered a connection error|server has closed the connection|Can't reach database server|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(e.message)),
   );
 }
+
+// Two requests wrote the same row at the same moment: a unique or foreign key violation that a check made just
+// before could not see, a serialization failure or a deadlock. The request is refused as a conflict (409, try
+// again), not as the server's fault. Code paths that can race on purpose avoid these (ON CONFLICT DO NOTHING).
+const conflictCodes = new Set(["P2002", "P2003", "P2034", "23505", "23503", "40001", "40P01"]);
+
+export function isConcurrentWriteConflict(error: unknown): boolean {
+  return matches(error, (e) => typeof e.code === "string" && conflictCodes.has(e.code));
+}

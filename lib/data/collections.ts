@@ -17,7 +17,8 @@ const ref = (q: { slug: string; title: string; difficulty: string; topic: { slug
 export async function setBookmark(userId: string, slug: string, on: boolean) {
   const questionId = await questionIdBySlug(slug);
   if (on) {
-    await db().bookmark.upsert({ where: { userId_questionId: { userId, questionId } }, create: { userId, questionId }, update: {} });
+    // ON CONFLICT DO NOTHING: two tabs bookmarking at once both succeed (an upsert raced into a unique violation).
+    await db().bookmark.createMany({ data: [{ userId, questionId }], skipDuplicates: true });
   } else {
     await db().bookmark.deleteMany({ where: { userId, questionId } });
   }
@@ -121,8 +122,9 @@ export async function addToSet(userId: string, id: string, slug: string) {
     const exists = await tx.questionSetItem.findUnique({ where: { setId_questionId: { setId: id, questionId } } });
     if (exists) return;
     if (count >= MAX_SET_QUESTIONS) throw new AppError("CONFLICT", `A set holds at most ${MAX_SET_QUESTIONS} questions.`);
-    await tx.questionSetItem.create({ data: { setId: id, questionId } });
-    await tx.questionSet.update({ where: { id }, data: { updatedAt: new Date() } });
+    // A concurrent add of the same question may have come first: then there is nothing to do.
+    const added = await tx.questionSetItem.createMany({ data: [{ setId: id, questionId }], skipDuplicates: true });
+    if (added.count) await tx.questionSet.update({ where: { id }, data: { updatedAt: new Date() } });
   });
   return { added: true };
 }

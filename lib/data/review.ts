@@ -22,11 +22,10 @@ function cardFields(card: StoredCard) {
 
 /** Puts a question in the queue as a new card due now, unless it is there already; returns the card. */
 export async function enqueue(tx: Tx, userId: string, questionId: string, reason: ReviewReason, now: Date) {
-  return tx.reviewCard.upsert({
-    where: { userId_questionId: { userId, questionId } },
-    create: { userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) },
-    update: {},
-  });
+  // ON CONFLICT DO NOTHING, then the card: concurrent adds of one question both succeed (an upsert could race
+  // into a unique violation).
+  await tx.reviewCard.createMany({ data: [{ userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) }], skipDuplicates: true });
+  return tx.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } } });
 }
 
 /**
@@ -34,10 +33,13 @@ export async function enqueue(tx: Tx, userId: string, questionId: string, reason
  * a question already queued is rescheduled by FSRS whatever the rating. Every applied rating is logged.
  */
 export async function recordRating(tx: Tx, userId: string, questionId: string, rating: RatingName, source: ReviewSource, now: Date): Promise<Date | null> {
+  // The card row is locked for the rest of the transaction: two ratings at once are applied one after the
+  // other, each to the card the other left (else both started from the same card and one was lost).
+  await tx.$executeRaw`select 1 from "ReviewCard" where "userId" = ${userId}::uuid and "questionId" = ${questionId}::uuid for update`;
   let card = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
   if (!card) {
     if (source !== "REVIEW" && rating !== "again" && rating !== "hard") return null;
-    card = await tx.reviewCard.create({ data: { userId, questionId, reason: "RATED", createdAt: now, ...cardFields(newCard(now)) } });
+    card = await enqueue(tx, userId, questionId, "RATED", now);
   }
   const next = applyRating(card, rating, now);
   await tx.reviewCard.update({ where: { id: card.id }, data: cardFields(next) });

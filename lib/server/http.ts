@@ -8,10 +8,12 @@ import next from "next";
 import { logger } from "../logger";
 import { withoutInvalidCallbackCookie } from "../redirects";
 import { isCrossSite } from "../same-origin";
-import { apiSecurityHeaders, securityHeaders } from "../security-headers";
+import { RUNNER_CSP } from "../python/runtime";
+import { securityHeaders, strictSecurityHeaders } from "../security-headers";
 import { matchDirectRoute, serveDirect } from "./direct-routes";
+import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
-import { countingQueries, requestContext, type RequestContext } from "./request-context";
+import { BAD_PATH_HEADER, countingQueries, requestContext, type RequestContext } from "./request-context";
 // Loaded here, before any request is accepted, so the shared context it makes is empty.
 import "../outside-requests";
 
@@ -61,8 +63,8 @@ export async function startHttpServer(options: {
     // Only this server decides the client address; a client-sent value is discarded.
     const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers["x-mockroom-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    const path = (req.url ?? "/").split("?")[0];
     res.on("finish", () => {
-      const path = (req.url ?? "/").split("?")[0];
       if (path?.startsWith("/_next/static")) return;
       logger.info("request", {
         requestId: id,
@@ -75,34 +77,41 @@ export async function startHttpServer(options: {
     // next-auth answered 500 on every auth route while this cookie held a value it rejects.
     if (req.headers.cookie) req.headers.cookie = withoutInvalidCallbackCookie(req.headers.cookie);
     const api = req.url?.startsWith("/api/") ?? false;
-    // Server actions: Next refuses a cross-site one too, but with a 500 after parsing it; refuse it first.
+    const https = options.trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
+    // Every answer carries the security headers, also those Next makes before any page code runs (redirects
+    // that normalise a path, its own 4xx). API routes and the Python runner's files skip proxy.ts (see there):
+    // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
+    // replaces with the page's nonce policy.
+    const secure = { https: https && !options.dev };
+    const fixed = req.url?.startsWith("/python/") ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP } : strictSecurityHeaders(secure);
+    for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
+    // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
+    // with a 500 after parsing it; refuse it first.
     const forwardedHost = req.headers["x-forwarded-host"];
-    if (req.method === "POST" && req.headers["next-action"] && isCrossSite(req.headers.origin, typeof forwardedHost === "string" ? forwardedHost : req.headers.host)) {
+    if (!api && req.method === "POST" && req.headers["next-action"] && isCrossSite(req.headers.origin, typeof forwardedHost === "string" ? forwardedHost : req.headers.host)) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
       res.end("Cross-site requests are not allowed.");
       return;
-    }
-    const https = options.trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
-    if (api || req.url?.startsWith("/python/")) {
-      // API routes and the Python runner's files skip proxy.ts (see there): their security headers are
-      // fixed, so they are set here. The runner's files set their own CSP, the worker's: none is added to it.
-      const fixed = api ? apiSecurityHeaders({ https: https && !options.dev }) : securityHeaders({ https: https && !options.dev });
-      for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     }
     // Writes to the API answer with a few bytes of JSON (a revision, an id): gzipping them cost more CPU
     // than anything else in an autosave. Pages and API reads are still compressed.
     if (api && req.method !== "GET" && req.method !== "HEAD") delete req.headers["accept-encoding"];
     const context: RequestContext = { queries: 0 };
-    // A page that failed for want of a database is unavailable (503, retry later), not broken (500).
-    // (API routes answer 503 themselves: lib/api.ts.)
-    if (!api) {
-      const writeHead = res.writeHead as (...args: unknown[]) => http.ServerResponse;
-      res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
-        if (status !== 500 || !context.databaseUnavailable) return writeHead.call(this, status, ...rest);
-        this.setHeader("retry-after", "5");
-        return writeHead.call(this, 503, ...rest.filter((arg) => typeof arg !== "string")); // no "Internal Server Error" text
-      } as typeof res.writeHead;
+    delete req.headers[BAD_PATH_HEADER];
+    const pathProblem = invalidPath(path ?? "/");
+    const badPath = pathProblem !== null;
+    if (badPath && api) {
+      res.writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: { code: "VALIDATION", message: `The address is not valid: ${pathProblem}.` } }));
+      return;
     }
+    if (badPath) {
+      // The app's own not-found page (app/not-found.tsx says why), with the headers of every page, as 400.
+      req.url = "/_mockroom/invalid-address";
+      req.headers[BAD_PATH_HEADER] = "1";
+    }
+    if (api) jsonApiErrors(res);
+    else correctPageStatus(res, context, badPath);
     // The hottest API routes, by their own handlers without Next's pipeline (lib/server/direct-routes.ts).
     // In development Next serves them too, so they reload like the rest.
     const direct = options.dev ? null : matchDirectRoute(req.method, req.url);
@@ -121,6 +130,19 @@ export async function startHttpServer(options: {
     if (pageKey) cachedPages.capture(pageKey, req, res, () => !context.renderFailed);
     countRequest(req, res, started, context);
     requestContext().run(context, () => handle(req, res)).catch((error: Error) => fail(res, id, error));
+  });
+  // A request Node's parser refuses (broken framing, headers too large, a body without its length) never
+  // reaches the handler above; it still gets an id, the security headers and the API's error shape, not
+  // Node's bare default answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const id = crypto.randomUUID();
+    const [status, text] = error.code === "HPE_HEADER_OVERFLOW" ? [431, "Request Header Fields Too Large"] : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? [408, "Request Timeout"] : [400, "Bad Request"];
+    const message = status === 431 ? "The request's headers are too large." : status === 408 ? "The request took too long to arrive." : "The request is not valid HTTP.";
+    const body = JSON.stringify({ error: { code: "VALIDATION", message } });
+    const headers = { ...strictSecurityHeaders({ https: false }), "x-request-id": id, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" };
+    logger.info("request", { requestId: id, status, error: error.code ?? error.message });
+    socket.end(`HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`);
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -148,6 +170,27 @@ export async function startHttpServer(options: {
         server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * Why a path cannot name anything here, or null: a percent-escape that is incomplete or not UTF-8 (Next failed
+ * on those with a bare 500), or a "." or ".." segment, spelled out or escaped (browsers resolve those before
+ * sending; left in, "/api/../x" would be decided as an API path and served as a page).
+ */
+export function invalidPath(path: string): string | null {
+  if (path.includes("%")) {
+    try {
+      decodeURIComponent(path);
+    } catch {
+      return "its percent-escapes do not decode to UTF-8";
+    }
+  }
+  if (path.includes(".") || /%2e/i.test(path)) {
+    for (const segment of path.split("/")) {
+      if (/^(\.|%2e){1,2}$/i.test(segment)) return "it has a '.' or '..' segment";
+    }
+  }
+  return null;
 }
 
 function fail(res: http.ServerResponse, id: string, error: Error): void {

@@ -8,6 +8,8 @@ export type RequestContext = {
   databaseUnavailable?: boolean;
   /** Set when rendering a page reported any error, even after its 200 was sent (see instrumentation.ts). */
   renderFailed?: boolean;
+  /** Set when a page request failed on its own body (malformed, too large): the status to answer instead of 500. */
+  clientFault?: number;
 };
 
 const holder = globalThis as unknown as { mockroomRequestContext?: AsyncLocalStorage<RequestContext> };
@@ -25,3 +27,6 @@ export function countQuery(): void {
 
 /** MOCKROOM_COUNT_QUERIES=1 (the benchmark sets it): count queries per request. Off in normal use. */
 export const countingQueries = () => process.env.MOCKROOM_COUNT_QUERIES === "1";
+
+/** Set by the HTTP server (a client-sent value is dropped) on a page request whose path could not be decoded. */
+export const BAD_PATH_HEADER = "x-mockroom-invalid-address";

@@ -71,6 +71,7 @@ test.describe("authorization matrix", () => {
   }
 
   function expected(route: string, rule: Rule, who: Principal): "allowed" | "unauthenticated" | "not-found" {
+    if (rule.access === "nothing") return "not-found";
     if (rule.access === "public") return "allowed";
     if (who === "anonymous") return "unauthenticated";
     if (rule.access === "owner" && who !== "owner") return "not-found";

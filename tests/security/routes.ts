@@ -10,7 +10,9 @@ export type Access =
   /** Any signed-in user, acting on their own data (no id of someone else's row in the URL). */
   | "signed-in"
   /** The URL names a row (interview, set): its owner only; anyone else signed in gets 404, anonymous 401 or sign-in. */
-  | "owner";
+  | "owner"
+  /** The catch-all for paths no route serves: 404 for everyone. */
+  | "nothing";
 
 export type Rule = {
   access: Access;
@@ -76,6 +78,12 @@ export const RULES: Record<string, Rule> = {
   "GET /api/ping": { access: "public", path: "/api/ping" },
   "GET /api/health": { access: "public", path: "/api/health" },
   "GET /api/openapi.json": { access: "public", path: "/api/openapi.json" },
+  // Paths no route serves: a JSON 404 for everyone.
+  "GET /api/[...path]": { access: "nothing", path: "/api/no/such/route" },
+  "POST /api/[...path]": { access: "nothing", path: "/api/no/such/route", body: {} },
+  "PUT /api/[...path]": { access: "nothing", path: "/api/no/such/route", body: {} },
+  "PATCH /api/[...path]": { access: "nothing", path: "/api/no/such/route", body: {} },
+  "DELETE /api/[...path]": { access: "nothing", path: "/api/no/such/route" },
   "GET /api/questions": { access: "public", path: "/api/questions" },
   "GET /api/questions/[slug]": { access: "public", path: "/api/questions/:slug" },
   "GET /api/topics": { access: "public", path: "/api/topics" },

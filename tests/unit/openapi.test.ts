@@ -39,6 +39,8 @@ describe("OpenAPI document", () => {
     const handlers = routeHandlers();
     expect(handlers.length).toBeGreaterThanOrEqual(4);
     for (const handler of handlers) {
+      // app/api/[...path]: the JSON 404 for every path that is not in the document.
+      if (handler.catchAll && handler.path === "/api/") continue;
       if (handler.catchAll) {
         // A catch-all (next-auth) is documented by its concrete endpoints under the same prefix.
         for (const method of handler.methods) {

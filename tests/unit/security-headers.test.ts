@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RUNNER_CSP } from "@/lib/python/runtime";
-import { apiSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { strictSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 describe("content security policy", () => {
   it("allows scripts only by nonce in production, never eval", () => {
@@ -43,13 +43,13 @@ describe("security headers", () => {
   });
 });
 
-describe("API responses", () => {
+describe("API responses (and pages until proxy.ts sets theirs)", () => {
   it("forbid loading, running and framing anything, and carry the common headers", () => {
-    const headers = apiSecurityHeaders({ https: false });
+    const headers = strictSecurityHeaders({ https: false });
     expect(headers["content-security-policy"]).toContain("default-src 'none'");
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["strict-transport-security"]).toBeUndefined();
-    expect(apiSecurityHeaders({ https: true })["strict-transport-security"]).toContain("max-age=");
+    expect(strictSecurityHeaders({ https: true })["strict-transport-security"]).toContain("max-age=");
   });
 });

@@ -13,8 +13,15 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 /** next-auth's forms are a token, an email, a password and a return path: a few hundred bytes. */
 const AUTH_BODY_BYTES = 16 * 1024;
 
-function handle(request: NextRequest, context: Context): Promise<Response> {
-  return NextAuth(request, context, authOptions());
+/**
+ * next-auth's own answers, with its plain-text refusals (an action it does not know, a method it does not
+ * take) in the API's JSON error shape.
+ */
+async function handle(request: NextRequest, context: Context): Promise<Response> {
+  const response = (await NextAuth(request, context, authOptions())) as Response;
+  if (response.status < 400 || response.headers.get("content-type")?.includes("application/json")) return response;
+  const code = response.status === 404 ? "NOT_FOUND" : "VALIDATION";
+  throw new AppError(code, "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.");
 }
 
 /**
@@ -52,6 +59,14 @@ export const POST = apiRoute<Context>(async (request, context) => {
   checkCallbackParam(nextRequest);
   // Read once here, bounded (next-auth would read any size); next-auth reads its own copy.
   const body = await readBodyText(request.clone(), AUTH_BODY_BYTES);
+  // next-auth parses a JSON body itself and fails with a 500 on one that is not JSON.
+  if (request.headers.get("content-type")?.includes("application/json")) {
+    try {
+      JSON.parse(body);
+    } catch {
+      throw new AppError("VALIDATION", "The request body is not valid JSON.");
+    }
+  }
   if (nextRequest.nextUrl.pathname.endsWith("/callback/credentials")) await enforceSignInLimits(nextRequest, body);
   return handle(nextRequest, context);
 });

@@ -469,7 +469,10 @@ async function main() {
           setupRequest: (req) => {
             const n = startCounter++;
             const user = 50 + Math.floor(n / companies.length);
-            return { ...req, path: "/api/interviews", headers: { ...req.headers, "content-type": "application/json", cookie: cookies[user % cookies.length]! }, body: JSON.stringify({ company: companies[n % companies.length], mode: "strict" }) };
+            // Each user starts one interview per profile: a strict one with the first profile, practice ones with the
+            // others (a user may run one timed interview at a time; a practice start does the same selection and write).
+            const company = n % companies.length;
+            return { ...req, path: "/api/interviews", headers: { ...req.headers, "content-type": "application/json", cookie: cookies[user % cookies.length]! }, body: JSON.stringify({ company: companies[company], mode: company === 0 ? "strict" : "practice" }) };
           },
         }],
       },

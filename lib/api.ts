@@ -137,9 +137,15 @@ export async function sessionOf(request: Request): Promise<SessionClaims | null>
  * that reference the user use requireApiUser.
  */
 export async function requireApiUserId(request: Request): Promise<string> {
-  const id = (await sessionOf(request))?.sub;
-  if (!id || !isUuid(id)) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  const id = await signedInUserId(request);
+  if (!id) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   return id;
+}
+
+/** For public routes whose answer depends on who asks: the signed-in user's id, or null for a visitor. */
+export async function signedInUserId(request: Request): Promise<string | null> {
+  const id = (await sessionOf(request))?.sub;
+  return id && isUuid(id) ? id : null;
 }
 
 /**

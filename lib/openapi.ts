@@ -28,6 +28,10 @@ type Operation = {
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: errorDescriptions[code] ?? "Error", schema: errorSchema }]));
+/** Routes that refuse while the signed-in user's timed interview asks the question (lib/data/withheld.ts). */
+const withheld = {
+  409: { description: "`CONFLICT`: not available while your timed interview runs (`interview: { id, deadlineAt }`); it comes back when the interview ends", schema: errorSchema },
+};
 const errorDescriptions: Record<number, string> = {
   400: "Invalid input; `fields` names each problem",
   401: "Not signed in",
@@ -135,12 +139,16 @@ export const operations: Operation[] = [
     },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}/flag", summary: "Flag a question for review", tags: ["interviews"], auth: true,
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}/flag", summary: "Flag a question to come back to, while the interview runs", tags: ["interviews"], auth: true,
     pathParams: ["id", "questionId"], body: flagSchema,
-    responses: { 200: { description: "`{ flagged }`" }, ...errors(400, 401, 403, 404) },
+    responses: {
+      200: { description: "`{ flagged }`" },
+      409: { description: "`CONFLICT`: the interview has ended; flags are part of its record and stay as they were", schema: errorSchema },
+      ...errors(400, 401, 403, 404),
+    },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}/rating", summary: "Rate your answer after the interview", tags: ["interviews"], auth: true,
+    method: "put", path: "/api/interviews/{id}/answers/{questionId}/rating", summary: "Rate your answer after the interview (a review-time field: it never changes the score)", tags: ["interviews"], auth: true,
     pathParams: ["id", "questionId"], body: rateSchema,
     responses: { 200: { description: "`{ rating }`" }, ...errors(400, 401, 403, 404, 409) },
   },
@@ -191,26 +199,26 @@ export const operations: Operation[] = [
   {
     method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating and every saved version", tags: ["practice"], auth: true,
     pathParams: ["slug"],
-    responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...errors(401, 404) },
+    responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...withheld, ...errors(401, 404) },
   },
   {
     method: "put", path: "/api/questions/{slug}/practice", summary: "Autosave the practice draft at the revision you last saw", tags: ["practice"], auth: true,
     pathParams: ["slug"], body: savePracticeDraftSchema,
     responses: {
       200: { description: "`{ revision, updatedAt }`" },
-      409: { description: "`CONFLICT` with `current: { content, revision }`", schema: errorSchema },
+      409: { description: "`CONFLICT` with `current: { content, revision }`, or the question is in your running timed interview (`interview: { id, deadlineAt }`)", schema: errorSchema },
       ...errors(400, 401, 403, 404, 413, 415),
     },
   },
   {
     method: "post", path: "/api/questions/{slug}/practice/versions", summary: "Save a version of your answer, scored against the key points", tags: ["practice"], auth: true,
     pathParams: ["slug"], body: savePracticeVersionSchema,
-    responses: { 201: { description: "`{ revision, version: { number, content, score, coverage, createdAt } }`" }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+    responses: { 201: { description: "`{ revision, version: { number, content, score, coverage, createdAt } }`" }, ...withheld, ...errors(400, 401, 403, 404, 413, 415) },
   },
   {
     method: "put", path: "/api/questions/{slug}/practice/rating", summary: "Rate yourself on a question (Again/Hard queue it for revision)", tags: ["practice"], auth: true,
     pathParams: ["slug"], body: practiceRatingSchema,
-    responses: { 200: { description: "`{ rating, queuedUntil }`" }, ...errors(400, 401, 403, 404) },
+    responses: { 200: { description: "`{ rating, queuedUntil }`" }, ...withheld, ...errors(400, 401, 403, 404) },
   },
   {
     method: "put", path: "/api/questions/{slug}/bookmark", summary: "Bookmark a question", tags: ["bookmarks"], auth: true,
@@ -287,7 +295,7 @@ export const operations: Operation[] = [
   {
     method: "get", path: "/api/me/export", summary: "Download everything you own: `format=json` (importable) or `format=markdown`", tags: ["account"], auth: true,
     query: exportQuerySchema,
-    responses: { 200: { description: "An attachment; the JSON follows the ExportDocument schema", schema: exportDocumentSchema }, ...errors(400, 401) },
+    responses: { 200: { description: "An attachment; the JSON follows the ExportDocument schema", schema: exportDocumentSchema }, ...withheld, ...errors(400, 401) },
   },
   {
     method: "post", path: "/api/me/import", summary: "Load a JSON export into an empty account (20 MB at most)", tags: ["account"], auth: true,

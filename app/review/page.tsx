@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SignInToUse } from "@/components/layout/sign-in-to-use";
 import { Markdown } from "@/components/questions/markdown";
+import { Alert } from "@/components/ui/alert";
 import { ReviewSession } from "@/components/workspace/review-session";
 import { reviewQueue } from "@/lib/data/review";
 import { getCurrentUser } from "@/lib/session";
@@ -35,6 +36,12 @@ export default async function ReviewPage() {
           {queue.due.length} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with FSRS: the better you recall, the longer until you see it again.
         </p>
       </div>
+      {queue.withheld ? (
+        <Alert>
+          {queue.withheld === 1 ? "1 due question is" : `${queue.withheld} due questions are`} held back: your timed interview asks{" "}
+          {queue.withheld === 1 ? "it" : "them"}. {queue.withheld === 1 ? "It comes" : "They come"} back here when the interview ends.
+        </Alert>
+      ) : null}
       <ReviewSession items={items} upcoming={queue.upcoming} />
     </div>
   );

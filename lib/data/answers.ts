@@ -53,8 +53,13 @@ export async function saveAnswer(userId: string, interviewId: string, questionId
   });
 }
 
+/**
+ * Flags mark questions to come back to while the interview runs; once it has ended they are part of its record
+ * and stay as they were (ratings, by contrast, are given in the review and never change the score).
+ */
 export async function setFlag(userId: string, interviewId: string, questionId: string, flagged: boolean, now = new Date()) {
   const interview = await loadInterview(userId, interviewId, now);
+  if (interview.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This interview has ended: its flags stay as they were.");
   const result = await db().interviewQuestion.updateMany({ where: { interviewId: interview.id, questionId }, data: { flagged } });
   if (!result.count) throw notFound();
   return { flagged };

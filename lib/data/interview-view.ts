@@ -39,7 +39,11 @@ export function scoreAnswers(row: InterviewRow) {
   return { items, total };
 }
 
-export function toView(row: InterviewRow, now: Date): InterviewView {
+/**
+ * The page/API shape. `withheld`: ids of questions the user's running timed interview asks; an ended
+ * interview's review leaves out their model answers, key points and coverage (lib/data/withheld.ts).
+ */
+export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<string> = new Set()): InterviewView {
   const ended = row.status !== "IN_PROGRESS";
   const view: InterviewView = {
     id: row.id,
@@ -88,9 +92,10 @@ export function toView(row: InterviewRow, now: Date): InterviewView {
     byTopic: [...byTopic].map(([topic, e]) => ({ topic, score: e.sum / e.questions, questions: e.questions })),
     items: row.questions.map((q) => ({
       questionId: q.questionId,
-      modelAnswer: q.question.modelAnswer,
-      keyPoints: q.question.keyPoints,
-      coverage: (q.coverage as KeyPointCoverage[] | null) ?? [],
+      withheld: withheld.has(q.questionId),
+      modelAnswer: withheld.has(q.questionId) ? "" : q.question.modelAnswer,
+      keyPoints: withheld.has(q.questionId) ? [] : q.question.keyPoints,
+      coverage: withheld.has(q.questionId) ? [] : ((q.coverage as KeyPointCoverage[] | null) ?? []),
       score: q.score,
       rating: q.rating ? lower(q.rating) : null,
       timeSpentSeconds: q.timeSpentSeconds,

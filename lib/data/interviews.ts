@@ -12,6 +12,7 @@ import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
 import type { PythonTest } from "../schemas/problems";
 import { enqueue, LOW_SCORE } from "./review";
 import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
+import { runningTimedInterview } from "./withheld";
 
 type Tx = Prisma.TransactionClient;
 export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
@@ -47,7 +48,10 @@ export async function loadInterview(userId: string, id: string, now: Date): Prom
 }
 
 export async function getInterview(userId: string, id: string, now = new Date()): Promise<InterviewView> {
-  return toView(await loadInterview(userId, id, now), now);
+  const row = await loadInterview(userId, id, now);
+  // A running interview shows no answers to anything; an ended one's review withholds what a running timed one asks.
+  const running = row.status === "IN_PROGRESS" ? null : await runningTimedInterview(userId, now);
+  return toView(row, now, running?.questionIds);
 }
 
 /** Candidates read per topic, kind and difficulty: a seeded window of the sample-key index, wrapping round. */
@@ -81,19 +85,24 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
 
 /**
  * What starting an interview needs to know about the user, in one statement: the account (none: it was
- * deleted), its running interview with this company, and its history (each question's best score). The
+ * deleted), the running interview that stands in the way (one with this company; for a timed start, also
+ * any timed one: one clock at a time), and its history (each question's best score). The
  * history comes back as one string, "id:best,id:best,…" (best empty when never scored): hundreds of
  * questions for a practised user, and parsing two PostgreSQL arrays of them was the largest part of this
  * server's own time in a start after the selection (docs/performance.md, round eight). Exported for the plan
  * test in tests/integration/query-plans.test.ts.
  */
-export function startContextStatement(userId: string, company: string): Prisma.Sql {
+export function startContextStatement(userId: string, company: string, timed = false): Prisma.Sql {
   return Prisma.sql`
-    select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt", h.seen
+    select u."timeMultiplier", r.id::text as "runningId", r.status::text as "runningStatus", r."deadlineAt" as "runningDeadlineAt",
+           r.title as "runningTitle", h.seen
     from "User" u
     left join lateral (
-      select i.id, i.status, i."deadlineAt" from "Interview" i join "CompanyProfile" c on c.id = i."companyId"
-      where i."userId" = u.id and c.slug = ${company} and i.status = 'IN_PROGRESS' limit 1
+      select i.id, i.status, i."deadlineAt", i.title from "Interview" i
+      where i."userId" = u.id and i.status = 'IN_PROGRESS'
+        and (i."companyId" = (select c.id from "CompanyProfile" c where c.slug = ${company})
+             or (${timed} and i.mode in ('STRICT', 'EXTENDED')))
+      order by i."startedAt" desc limit 1
     ) r on true
     left join lateral (
       select string_agg(g."questionId"::text || ':' || coalesce(g.best::text, ''), ',') as seen
@@ -103,17 +112,19 @@ export function startContextStatement(userId: string, company: string): Prisma.S
     where u.id = ${userId}::uuid`;
 }
 
-async function startContext(userId: string, company: string) {
+async function startContext(userId: string, company: string, timed: boolean) {
   const [row] = await db().$queryRaw<{
-    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; seen: string | null;
-  }[]>(startContextStatement(userId, company));
+    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; runningTitle: string | null; seen: string | null;
+  }[]>(startContextStatement(userId, company, timed));
   if (!row) return null;
   const history: History = new Map();
   for (const entry of row.seen ? row.seen.split(",") : []) {
     const colon = entry.indexOf(":");
     history.set(entry.slice(0, colon), { bestScore: colon + 1 < entry.length ? Number(entry.slice(colon + 1)) : null });
   }
-  const running = row.runningId ? { id: row.runningId, status: row.runningStatus as InterviewRow["status"], deadlineAt: row.runningDeadlineAt } : null;
+  const running = row.runningId
+    ? { id: row.runningId, status: row.runningStatus as InterviewRow["status"], deadlineAt: row.runningDeadlineAt, title: row.runningTitle ?? "" }
+    : null;
   return { timeMultiplier: row.timeMultiplier, running, history };
 }
 
@@ -128,17 +139,23 @@ export async function startInterview(userId: string, input: StartInterviewInput,
   const weights = company.topicWeights as Record<string, number>;
   const focus = input.topics?.length ? input.topics : undefined;
   const seed = crypto.randomInt(0, 2 ** 31 - 1);
-  const [user, candidates] = await Promise.all([startContext(userId, input.company), interviewCandidates(focus ?? Object.keys(weights), seed)]);
+  const timed = input.mode !== "practice";
+  const [user, candidates] = await Promise.all([startContext(userId, input.company, timed), interviewCandidates(focus ?? Object.keys(weights), seed)]);
   // The route takes the user id from the session token: this read is also the check that the account exists.
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
-  const inProgress = () => new AppError("CONFLICT", `You already have a ${company.name} interview in progress. Resume it or abandon it first.`);
+  const inProgress = (title: string, id?: string) =>
+    new AppError("CONFLICT", `You already have ${title ? `a ${title}` : "an"} interview in progress${timed ? " (one timed interview at a time)" : ""}. Resume it or abandon it first.`, {
+      extra: id ? { inProgress: { id } } : undefined,
+    });
   let { history } = user;
   if (user.running) {
-    if (!isOverdue(user.running, now)) throw new AppError("CONFLICT", inProgress().message, { extra: { inProgress: { id: user.running.id } } });
+    if (!isOverdue(user.running, now)) throw inProgress(user.running.title, user.running.id);
     // One left running past its deadline is ended (and scored) first, as loadInterview does; its scores
     // then count in the history.
     await loadInterview(userId, user.running.id, now);
-    history = (await startContext(userId, input.company))?.history ?? history;
+    const again = await startContext(userId, input.company, timed);
+    if (again?.running && !isOverdue(again.running, now)) throw inProgress(again.running.title, again.running.id);
+    history = again?.history ?? history;
   }
 
   const multiplier = input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
@@ -167,7 +184,7 @@ export async function startInterview(userId: string, input: StartInterviewInput,
     };
   } catch (error) {
     // Two starts at once: the partial unique index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw inProgress();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw inProgress(company.name);
     throw error;
   }
 }

@@ -7,20 +7,26 @@ import type { RatingName } from "../review/fsrs";
 import type { PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
+import { runningTimedInterview, withheldConflict } from "./withheld";
 
 /** A question keeps at most this many saved versions of a user's practice answer. */
 export const MAX_VERSIONS = 1_000;
 
-async function questionFor(slug: string) {
-  const question = await db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true } });
+/** The question to practise; 409 while it is in the user's running timed interview (lib/data/withheld.ts). */
+async function questionFor(userId: string, slug: string) {
+  const [question, running] = await Promise.all([
+    db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true } }),
+    runningTimedInterview(userId),
+  ]);
   if (!question) throw questionNotFound();
+  if (running?.questionIds.has(question.id)) throw withheldConflict(running, "Practising a question of your interview");
   return question;
 }
 
 const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [] };
 
 export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
-  return practiceOn(userId, (await questionFor(slug)).id);
+  return practiceOn(userId, (await questionFor(userId, slug)).id);
 }
 
 export async function practiceOn(userId: string, questionId: string): Promise<PracticeAnswerView> {
@@ -46,7 +52,7 @@ const conflict = (current: { content: string; revision: number }) =>
 /** Autosave of the working draft, revision-checked like interview answers (409 with the stored draft). */
 export async function savePracticeDraft(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()) {
   assertDocumentSize(input.content, "Answers");
-  const { id: questionId } = await questionFor(slug);
+  const { id: questionId } = await questionFor(userId, slug);
   if (input.revision === 0) {
     const created = await db().$queryRaw<{ revision: number }[]>`
       insert into "PracticeAnswer" (id, "userId", "questionId", draft, revision, "createdAt", "updatedAt")
@@ -72,7 +78,7 @@ export async function savePracticeDraft(userId: string, slug: string, input: { c
 export async function savePracticeVersion(userId: string, slug: string, content: string, now = new Date()) {
   assertDocumentSize(content, "Answers");
   if (!content.trim()) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { content: ["Write an answer before saving it."] } });
-  const question = await questionFor(slug);
+  const question = await questionFor(userId, slug);
   const { points, score } = keyPointCoverage(content, question.keyPoints);
   return db().$transaction(async (tx) => {
     const answer = await tx.practiceAnswer.upsert({
@@ -93,7 +99,7 @@ export async function savePracticeVersion(userId: string, slug: string, content:
 
 /** Self-rating of a practised question; Again/Hard put it in the revision queue (see recordRating). */
 export async function ratePractice(userId: string, slug: string, rating: RatingName, now = new Date()) {
-  const question = await questionFor(slug);
+  const question = await questionFor(userId, slug);
   return db().$transaction(async (tx) => {
     await tx.practiceAnswer.upsert({
       where: { userId_questionId: { userId, questionId: question.id } },

@@ -218,6 +218,7 @@ async function loadQuestion(slug: string): Promise<QuestionDetail | null> {
     estimatedMinutes: question.estimatedMinutes,
     source: question.source,
     archived: question.archivedAt !== null,
+    withheld: false,
     companies: question.companies
       .map((link) => ({ slug: link.company.slug, name: link.company.name, frequency: link.frequency }))
       .sort((a, b) => (b.frequency ?? 0) - (a.frequency ?? 0) || a.name.localeCompare(b.name)),

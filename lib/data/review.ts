@@ -5,6 +5,7 @@ import type { Prisma, Rating, ReviewReason, ReviewSource } from "../generated/pr
 import { applyRating, newCard, previewRatings, replay, stateNames, type RatingName, type StoredCard } from "../review/fsrs";
 import type { ReviewQueue } from "../schemas/workspace";
 import { questionIdBySlug } from "./notes";
+import { runningTimedInterview } from "./withheld";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,15 +57,18 @@ async function endOfToday(userId: string, now: Date): Promise<Date> {
 }
 
 export async function reviewQueue(userId: string, now = new Date(), limit = 50): Promise<ReviewQueue> {
-  const end = await endOfToday(userId, now);
-  const [cards, upcoming] = await Promise.all([
+  const [end, running] = await Promise.all([endOfToday(userId, now), runningTimedInterview(userId, now)]);
+  // The questions of a running timed interview wait until it ends (lib/data/withheld.ts).
+  const withheld = [...(running?.questionIds ?? [])];
+  const [cards, upcoming, held] = await Promise.all([
     db().reviewCard.findMany({
-      where: { userId, due: { lte: end } },
+      where: { userId, due: { lte: end }, questionId: { notIn: withheld } },
       orderBy: [{ due: "asc" }, { id: "asc" }],
       take: limit,
       include: { question: { select: { slug: true, title: true, prompt: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { slug: true, name: true } } } } },
     }),
     db().reviewCard.count({ where: { userId, due: { gt: end } } }),
+    withheld.length ? db().reviewCard.count({ where: { userId, due: { lte: end }, questionId: { in: withheld } } }) : 0,
   ]);
   const iso = (dates: Record<RatingName, Date>) =>
     Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<RatingName, string>;
@@ -82,6 +86,7 @@ export async function reviewQueue(userId: string, now = new Date(), limit = 50):
       next: iso(previewRatings(c, now)),
     })),
     upcoming,
+    withheld: held,
   };
 }
 

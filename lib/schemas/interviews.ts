@@ -52,7 +52,10 @@ export const reviewSchema = z.object({
   byTopic: z.array(z.object({ topic: z.string(), score: z.number(), questions: z.number().int() })),
   items: z.array(
     z.object({
-      questionId: z.uuid(), modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(coverage), score: z.number().nullable(),
+      questionId: z.uuid(),
+      /** True while the user's running timed interview asks this question: modelAnswer, keyPoints and coverage are empty until it ends. */
+      withheld: z.boolean(),
+      modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(coverage), score: z.number().nullable(),
       rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
       /** Coding questions: the test report the browser sent when the interview ended (self-reported). */
       testResults: storedTestResultsSchema.nullable(),

@@ -48,6 +48,9 @@ export const questionDetailSchema = questionListItemSchema
     estimatedMinutes: z.number().int(),
     source: z.string(),
     archived: z.boolean(),
+    withheld: z
+      .boolean()
+      .describe("True while the signed-in user's running timed interview asks this question: modelAnswer and keyPoints are empty until it ends."),
     companies: z.array(z.object({ slug: z.string(), name: z.string(), frequency: z.number().int().nullable() })),
     related: z.array(z.object({ slug: z.string(), title: z.string(), difficulty: difficultySchema })),
   })

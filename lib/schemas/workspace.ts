@@ -121,6 +121,8 @@ export const reviewQueueSchema = z
     due: z.array(reviewCardSchema),
     /** Cards due later, for "what comes next". */
     upcoming: z.number().int(),
+    /** Cards due but held back while the user's timed interview asks their questions. */
+    withheld: z.number().int(),
   })
   .meta({ id: "ReviewQueue" });
 

@@ -16,7 +16,7 @@
 //
 // It also keeps the public API answers: a 200 JSON answer to a GET of the question list and search, a
 // question, topics or companies, that the route itself declares `cache-control: public`, depends on
-// nothing but its URL, so any client, signed in or not, may get the stored copy for the same few seconds
+// nothing but its URL, so any client without a session may get the stored copy for the same few seconds
 // (any HTTP cache in front of the app may keep it longer: the routes allow 60 s). It is stored and sent
 // as it was, compressed on the way out as pages are. No other API request is looked up or kept.
 import type http from "node:http";
@@ -80,7 +80,9 @@ export class PageCache {
     const pathname = query === -1 ? url : url.slice(0, query);
     const host = `${req.headers.host ?? ""} ${String(req.headers["x-forwarded-host"] ?? "")}`;
     // The public API routes; the answer is kept only if the route also says so (capture).
-    if (pathname.startsWith("/api/")) return PUBLIC_API_PATH.test(pathname) ? `${secure ? "https" : "http"} ${host} ${url}` : null;
+    // Not for a signed-in client: a question's answer depends on who asks during their timed interview
+    // (lib/data/withheld.ts).
+    if (pathname.startsWith("/api/")) return PUBLIC_API_PATH.test(pathname) && !SESSION_COOKIE.test(req.headers.cookie ?? "") ? `${secure ? "https" : "http"} ${host} ${url}` : null;
     if (!CACHEABLE_PATH.test(pathname)) return null;
     if (query !== -1 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
     if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return null;

@@ -1,8 +1,13 @@
-import { apiRoute, json, readQuery } from "@/lib/api";
+import { apiRoute, json, readQuery, signedInUserId } from "@/lib/api";
 import { listQuestions } from "@/lib/data/questions";
+import { withholdSnippets } from "@/lib/data/withheld";
 import { questionListQuerySchema } from "@/lib/schemas/questions";
 
 export const GET = apiRoute(async (request) => {
   const query = readQuery(request, questionListQuerySchema);
-  return json(await listQuestions(query), { headers: { "cache-control": "public, max-age=60" } });
+  const list = await listQuestions(query);
+  const userId = query.q ? await signedInUserId(request) : null;
+  if (!userId) return json(list, { headers: { "cache-control": "public, max-age=60" } });
+  // Signed in, a search answers for this user (its snippets: lib/data/withheld.ts), so no cache may keep it.
+  return json(await withholdSnippets(userId, list), { headers: { "cache-control": "private, no-store" } });
 });

@@ -13,6 +13,7 @@ import { PracticePanel } from "@/components/workspace/practice-panel";
 import { QuestionActions } from "@/components/workspace/question-actions";
 import { questionWorkspace } from "@/lib/data/collections";
 import { getQuestion } from "@/lib/data/questions";
+import { runningTimedInterview, WITHHELD_NOTE } from "@/lib/data/withheld";
 import { getCurrentUser } from "@/lib/session";
 import { slugSchema } from "@/lib/schemas/content";
 
@@ -31,7 +32,9 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const question = await load((await params).slug);
   if (!question) notFound();
   const user = await getCurrentUser();
-  const workspace = user ? await questionWorkspace(user.id, question.slug) : null;
+  const [workspace, running] = user ? await Promise.all([questionWorkspace(user.id, question.slug), runningTimedInterview(user.id)]) : [null, null];
+  // Its model answer, key points and practice wait while the user's timed interview asks it (lib/data/withheld.ts).
+  const withheld = running?.slugs.has(question.slug) ?? false;
   return (
     <article className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0 space-y-6">
@@ -57,9 +60,17 @@ export default async function QuestionPage({ params }: { params: Params }) {
         ) : null}
         {question.archived ? <Alert>This question was retired from the bank. It stays here for your history.</Alert> : null}
         {question.prompt.trim() !== question.title.trim() ? <Markdown id="prompt" source={question.prompt} /> : null}
-        {question.kind === "coding" ? <CodingPracticeSection slug={question.slug} /> : null}
+        {withheld ? (
+          <Alert>
+            {WITHHELD_NOTE}{" "}
+            <Link href={`/interviews/${running!.id}`} className="font-medium underline">
+              Back to the interview
+            </Link>
+          </Alert>
+        ) : null}
+        {question.kind === "coding" && !withheld ? <CodingPracticeSection slug={question.slug} /> : null}
 
-        {question.kind === "written" ? (
+        {question.kind === "written" && !withheld ? (
           <section aria-labelledby="practice" className="space-y-3">
             <h2 id="practice" className="text-lg font-semibold">
               Practise
@@ -72,6 +83,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
           </section>
         ) : null}
 
+        {withheld ? null : (
         <details className="group rounded-lg border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer list-none rounded-lg px-4 py-3 font-medium hover:bg-slate-50 dark:hover:bg-slate-900 [&::-webkit-details-marker]:hidden">
             <span className="group-open:hidden">Show the model answer</span>
@@ -103,6 +115,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
             </section>
           </div>
         </details>
+        )}
 
         {workspace ? (
           <section aria-labelledby="note" className="space-y-3">

@@ -1,11 +1,15 @@
 import { apiRoute, readQuery, requireApiUser } from "@/lib/api";
 import { exportDocument, exportMarkdown } from "@/lib/data/account";
+import { runningTimedInterview, withheldConflict } from "@/lib/data/withheld";
 import { exportQuerySchema } from "@/lib/schemas/workspace";
 
 /** Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). */
 export const GET = apiRoute(async (request) => {
   const user = await requireApiUser(request);
   const { format } = readQuery(request, exportQuerySchema);
+  // The export holds model answers and key points (the markdown, and practice coverage): not during a timed interview.
+  const running = await runningTimedInterview(user.id);
+  if (running) throw withheldConflict(running, "Exporting your data");
   const day = new Date().toISOString().slice(0, 10);
   const [body, type, ext] =
     format === "markdown"

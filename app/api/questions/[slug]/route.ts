@@ -1,13 +1,18 @@
-import { apiRoute, json } from "@/lib/api";
+import { apiRoute, json, signedInUserId } from "@/lib/api";
 import { getQuestion } from "@/lib/data/questions";
+import { runningTimedInterview, withholdQuestion } from "@/lib/data/withheld";
 import { AppError } from "@/lib/errors";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const GET = apiRoute<Context>(async (_request, { params }) => {
+export const GET = apiRoute<Context>(async (request, { params }) => {
   const slug = slugSchema.safeParse((await params).slug);
   const question = slug.success ? await getQuestion(slug.data) : null;
   if (!question) throw new AppError("NOT_FOUND", "No question with that slug.");
-  return json(question, { headers: { "cache-control": "public, max-age=60" } });
+  const userId = await signedInUserId(request);
+  if (!userId) return json(question, { headers: { "cache-control": "public, max-age=60" } });
+  // Signed in: the answer depends on the user (lib/data/withheld.ts), so no cache may keep it.
+  const running = await runningTimedInterview(userId);
+  return json(running?.slugs.has(question.slug) ? withholdQuestion(question) : question, { headers: { "cache-control": "private, no-store" } });
 });

@@ -8,6 +8,7 @@ import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
 import { NoteEditor } from "@/components/workspace/note-editor";
 import { notesFor } from "@/lib/data/notes";
+import { WITHHELD_NOTE } from "@/lib/data/withheld";
 import { requireUser } from "@/lib/session";
 import { loadOwnInterview } from "../load";
 
@@ -99,7 +100,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 </section>
                 <section aria-label="Model answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
                   <h3 className="mb-2 text-sm font-semibold">Model answer</h3>
-                  {item.modelAnswer ? <Markdown id={`model-${question.id}`} source={item.modelAnswer} /> : <p className="text-sm">No model answer yet.</p>}
+                  {item.withheld ? (
+                    <p className="text-sm">{WITHHELD_NOTE}</p>
+                  ) : item.modelAnswer ? (
+                    <Markdown id={`model-${question.id}`} source={item.modelAnswer} />
+                  ) : (
+                    <p className="text-sm">No model answer yet.</p>
+                  )}
                 </section>
               </div>
               {question.coding ? (

@@ -1,10 +1,36 @@
 // The one cross-site test, for cookie-authenticated JSON writes (lib/api.ts) and server actions
 // (lib/server/http.ts): a browser names the page that sent a request in Origin; a request without one did
 // not come from another site's page (browsers send Origin on every cross-site POST).
-export function isCrossSite(origin: string | null | undefined, host: string | null | undefined): boolean {
+//
+// The origin the request was sent to is its Host header. X-Forwarded-Host and X-Forwarded-Proto say what the
+// browser saw in front of a reverse proxy, but any client can send them: they count only with TRUST_PROXY=1.
+// The scheme is compared only when a trusted proxy names it; without one this server cannot know it (a TLS
+// proxy in front of it talks plain HTTP to it).
+
+export type RequestTarget = { host: string | null; scheme: "http" | "https" | null };
+
+type HeaderValue = string | string[] | null | undefined;
+
+const first = (value: HeaderValue) => {
+  const text = Array.isArray(value) ? value[0] : value;
+  const head = text?.split(",")[0]?.trim().toLowerCase();
+  return head ? head : null;
+};
+
+/** Where the request was sent, from its headers (`header` reads one by lower-case name). */
+export function requestTarget(header: (name: string) => HeaderValue, trustProxy: boolean): RequestTarget {
+  const host = first(header("host"));
+  if (!trustProxy) return { host, scheme: null };
+  const proto = first(header("x-forwarded-proto"));
+  return { host: first(header("x-forwarded-host")) ?? host, scheme: proto === "http" || proto === "https" ? proto : null };
+}
+
+export function isCrossSite(origin: string | null | undefined, target: RequestTarget): boolean {
   if (!origin) return false;
   try {
-    return !host || new URL(origin).host !== host;
+    const url = new URL(origin);
+    if (!target.host || url.host !== new URL(`http://${target.host}`).host) return true;
+    return target.scheme !== null && url.protocol !== `${target.scheme}:`;
   } catch {
     return true; // "null" (a sandboxed frame, a data: URL) or garbage
   }

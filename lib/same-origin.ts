@@ -4,8 +4,9 @@
 //
 // The origin the request was sent to is its Host header. X-Forwarded-Host and X-Forwarded-Proto say what the
 // browser saw in front of a reverse proxy, but any client can send them: they count only with TRUST_PROXY=1.
-// The scheme is compared only when a trusted proxy names it; without one this server cannot know it (a TLS
-// proxy in front of it talks plain HTTP to it).
+// The scheme counts only when a trusted proxy says the request came over https: then a page served over plain
+// http (which anyone on the network could have written) may not write. The other way round is no attack (no one
+// else can serve https pages for this host) and happens when TLS ends at an outer proxy, so it is allowed.
 
 export type RequestTarget = { host: string | null; scheme: "http" | "https" | null };
 
@@ -30,7 +31,7 @@ export function isCrossSite(origin: string | null | undefined, target: RequestTa
   try {
     const url = new URL(origin);
     if (!target.host || url.host !== new URL(`http://${target.host}`).host) return true;
-    return target.scheme !== null && url.protocol !== `${target.scheme}:`;
+    return target.scheme === "https" && url.protocol !== "https:";
   } catch {
     return true; // "null" (a sandboxed frame, a data: URL) or garbage
   }

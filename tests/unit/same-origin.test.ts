@@ -29,16 +29,17 @@ describe("isCrossSite", () => {
     expect(isCrossSite("https://mockroom.example", target("mockroom example"))).toBe(true);
   });
 
-  it("refuses another scheme when the scheme is known", () => {
+  it("refuses a plain-http page writing to a request a trusted proxy received over https", () => {
     expect(isCrossSite("http://mockroom.example", target("mockroom.example", "https"))).toBe(true);
-    expect(isCrossSite("https://mockroom.example", target("mockroom.example", "http"))).toBe(true);
+    // TLS ended at an outer proxy, and the inner one says http: the browser's https origin is this site.
+    expect(isCrossSite("https://mockroom.example", target("mockroom.example", "http"))).toBe(false);
   });
 
-  it("property: an Origin is same-site exactly when its host (and known scheme) is the target's", () => {
+  it("property: an Origin is same-site exactly when its host is the target's (and it is https when the request was)", () => {
     fc.assert(
       fc.property(scheme, host, host, fc.option(scheme, { nil: null }), (s, originHost, targetHost, targetScheme) => {
         const origin = `${s}://${originHost}`;
-        const same = new URL(origin).host === new URL(`http://${targetHost}`).host && (targetScheme === null || targetScheme === s);
+        const same = new URL(origin).host === new URL(`http://${targetHost}`).host && (targetScheme !== "https" || s === "https");
         expect(isCrossSite(origin, target(targetHost, targetScheme))).toBe(!same);
       }),
     );
@@ -69,6 +70,7 @@ describe("requestTarget", () => {
     expect(isCrossSite("https://mockroom.example", sent)).toBe(false);
     expect(isCrossSite("http://mockroom.example", sent)).toBe(true);
     expect(isCrossSite("https://10.0.0.5:3000", sent)).toBe(true);
+    expect(isCrossSite("https://evil.example", sent)).toBe(true);
     // Without the proxy headers: the Host, and no scheme to compare.
     expect(requestTarget(headers({ host: "mockroom.example" }), true)).toEqual({ host: "mockroom.example", scheme: null });
     expect(requestTarget(headers({ host: "h", "x-forwarded-proto": "gopher" }), true).scheme).toBeNull();

@@ -322,8 +322,8 @@ export const operations: Operation[] = [
     body: forgotPasswordSchema,
     responses: {
       202: { description: "Accepted; a link (valid 30 minutes, once) is emailed if the address has an account", schema: forgotPasswordAnswerSchema },
-      503: { description: "This server sends no email (SMTP_URL unset): an administrator prints links with `npm run user -- reset-link`", schema: errorSchema },
-      ...errors(400, 403, 413, 415, 429),
+      404: { description: "This server sends no email (SMTP_URL unset): an administrator prints links with `npm run user -- reset-link`", schema: errorSchema },
+      ...errors(400, 403, 413, 415, 429, 503),
     },
   },
   {

@@ -15,7 +15,8 @@ const ANSWER = "If an account uses this address, we sent it a link to choose a n
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
   const { email } = await readJson(request, forgotPasswordSchema);
-  if (!mailConfigured()) throw new AppError("UNAVAILABLE", "Password reset by email is not set up on this server. Ask its administrator for a reset link.");
+  // Not an outage but a server without email: this endpoint does not exist here (the page says what to do instead).
+  if (!mailConfigured()) throw new AppError("NOT_FOUND", "Password reset by email is not set up on this server. Ask its administrator for a reset link.");
   // Counted before deciding, in one statement each: parallel requests cannot slip past the limit.
   const [byIp, byEmail] = await Promise.all([recordHit(keys.resetIp(clientIp(request)), rules.resetIp), recordHit(keys.resetEmail(email), rules.resetEmail)]);
   const over = [byIp.count > rules.resetIp.limit ? byIp.retryAfter : 0, byEmail.count > rules.resetEmail.limit ? byEmail.retryAfter : 0];

@@ -2,7 +2,7 @@
 // one database, a SIGKILL in the middle of autosaves, a database that goes away or slows down (through a
 // TCP proxy these tests control), and a SIGTERM with a request in flight. The claim under test: a write the
 // server acknowledged is never lost, a conflicting write is detected, and failures answer 503, never 500.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -310,6 +310,12 @@ describe("the container image's folder", () => {
       const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))?.split(";")[0];
       expect(session).toBeDefined();
       expect((await startInterview(one.base, session!)).id).toMatch(/^[0-9a-f-]{36}$/);
+      // The `user` command an operator runs in the container (README, "Accounts, sessions and admins").
+      const granted = spawnSync(process.execPath, [path.join(folder, CONTAINER_ENTRY), "user", "grant-admin", email], {
+        cwd: "/", encoding: "utf8", env: { PATH: process.env.PATH, DATABASE_URL: server.urlFor(fresh), LOG_LEVEL: "warn", NODE_ENV: "production" },
+      });
+      expect(granted.stderr).toBe("");
+      expect(granted.stdout.trim()).toBe(`${email} is now an admin.`);
       for (const replica of replicas) {
         const exited = new Promise((resolve) => replica.child.once("exit", resolve));
         replica.child.kill("SIGTERM");

@@ -3,6 +3,7 @@
 // lock as `npm start`, so replicas starting together take turns), then serves in this process until
 // SIGTERM, which drains requests in flight. Unlike `npm start` it never starts an embedded database or
 // invents a secret: a container gets DATABASE_URL and AUTH_SECRET from its environment or stops.
+// `node mockroom.cjs user <command>` runs `npm run user`'s commands (admins, reset links) instead of serving.
 import { runUserCommand } from "../accounts/user-command";
 import { publicUrl, readEnv } from "../config";
 import { migrate } from "../migrations/runner";

@@ -76,7 +76,7 @@ test("an attacker elsewhere is slowed down, the owner is not locked out, and the
   const runs: { statuses: number[]; locations: string[]; retryAfter: number; body: unknown }[] = [];
   for (const [address, email] of [["127.0.0.2", owner], ["127.0.0.3", newEmail("ghost")]] as const) {
     const run = { statuses: [] as number[], locations: [] as string[], retryAfter: 0, body: null as unknown };
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 12; i++) {
       const answer = await signInFrom(baseURL!, address, email, `wrong password ${i}`);
       run.statuses.push(answer.status);
       run.locations.push(String(answer.headers.location ?? ""));
@@ -88,7 +88,7 @@ test("an attacker elsewhere is slowed down, the owner is not locked out, and the
     runs.push(run);
   }
   for (const run of runs) {
-    expect(run.statuses).toEqual([302, 302, 302, 302, 302, 429, 429]);
+    expect(run.statuses).toEqual([...Array(5).fill(302), ...Array(7).fill(429)]);
     expect(run.locations[0]).toContain("error=CredentialsSignin");
     expect(new Set(run.locations.slice(0, 5)).size).toBe(1);
     expect(run.retryAfter).toBeGreaterThan(50);

@@ -1,11 +1,12 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { apiRoute, json, sessionOf } from "@/lib/api";
+import { apiRoute, json, requestId, sessionOf } from "@/lib/api";
 import { authOptions } from "@/lib/auth";
 import { endSession } from "@/lib/data/sessions";
 import { claimSignInAttempt } from "@/lib/data/sign-in-limits";
 import { requireAuthSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { clientIp } from "@/lib/rate-limit-rules";
 import { emailSchema } from "@/lib/schemas/auth";
 import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenFrom } from "@/lib/session-token";
@@ -27,6 +28,7 @@ async function claimSignIn(request: NextRequest) {
   const email = emailSchema.safeParse(form?.get("email"));
   const retryAfter = await claimSignInAttempt(email.success ? email.data : null, clientIp(request));
   if (retryAfter > 0) {
+    logger.info("sign-in throttled", { requestId: requestId(request), retryAfter });
     throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, { retryAfter });
   }
 }

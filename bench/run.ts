@@ -389,9 +389,12 @@ async function main() {
   const users = await db.user.findMany({ where: { email: { startsWith: "bench-" } }, select: { id: true }, orderBy: { email: "asc" } });
   const companies = (await db.companyProfile.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((c) => c.slug);
   const slugs = (await db.question.findMany({ where: { source: "bench" }, select: { slug: true }, take: 500, orderBy: { slug: "asc" } })).map((q) => q.slug);
-  const cookieFor = async (id: string) =>
-    `next-auth.session-token=${await encode({ token: { sub: id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 86_400 })}`;
-  const cookies = await Promise.all(users.slice(0, 1_000).map((u) => cookieFor(u.id)));
+  // A session as sign-in opens it (lib/data/sessions.ts): a Session row, named by the token. Each run opens new ones.
+  const signedIn = users.slice(0, 1_000).map((u) => ({ userId: u.id, id: crypto.randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) }));
+  await db.session.createMany({ data: signedIn });
+  const cookieFor = async (s: { userId: string; id: string }) =>
+    `next-auth.session-token=${await encode({ token: { sub: s.userId, sid: s.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 86_400 })}`;
+  const cookies = await Promise.all(signedIn.map(cookieFor));
 
   // The server npm start runs (lib/cli/serve.ts), in a process of its own so the load generator does not
   // share its event loop; it reports query counts per route when MOCKROOM_COUNT_QUERIES=1.

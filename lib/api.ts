@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
+import { sessionIsLive } from "./data/sessions";
 import { getUserById, type SessionUser } from "./data/users";
 import { isConcurrentWriteConflict, isDatabaseTimeout, isDatabaseUnavailable } from "./db-errors";
-import { isCrossSite } from "./same-origin";
+import { isCrossSite, requestTarget } from "./same-origin";
 import { AppError, errorBody } from "./errors";
-import { requireAuthSecret } from "./env";
+import { env, requireAuthSecret } from "./env";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
 import { claimsOf, sessionTokenFrom, type SessionClaims } from "./session-token";
@@ -116,25 +117,30 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
 
 /**
  * Cookie-authenticated writes must come from our own pages. Browsers send Origin on cross-site
- * requests; a mismatch with the Host is refused (JSON bodies already force a CORS preflight).
+ * requests; a mismatch with where the request was sent (lib/same-origin.ts) is refused (JSON bodies
+ * already force a CORS preflight).
  */
 export function assertSameOrigin(request: Request): void {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (isCrossSite(request.headers.get("origin"), host)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  const target = requestTarget((name) => request.headers.get(name), env().TRUST_PROXY);
+  if (isCrossSite(request.headers.get("origin"), target)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
-/** The claims of the request's session cookie (lib/session-token.ts), or null when it has no valid one. */
+/**
+ * The claims of the request's session cookie (lib/session-token.ts), or null when it has no valid one or its
+ * session has ended (lib/data/sessions.ts).
+ */
 export async function sessionOf(request: Request): Promise<SessionClaims | null> {
-  return claimsOf(sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL), requireAuthSecret());
+  const claims = await claimsOf(sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL), requireAuthSecret());
+  return claims && (await sessionIsLive(claims)) ? claims : null;
 }
 
 /**
  * For the hottest route handlers, whose own query checks ownership by user id (the autosave, starting and
- * reading an interview, flagging an answer): the signed-in user's id from the request's session cookie
- * alone, without reading the user row. A deleted account's rows are deleted with it, so its leftover token
- * finds nothing there (404). It reads the request, not next/headers, so these handlers also run outside
- * Next (lib/server/direct-routes.ts). Routes that need the role, act on the account itself, or create rows
- * that reference the user use requireApiUser.
+ * reading an interview, flagging an answer): the signed-in user's id from the request's live session,
+ * without reading the user row. A deleted account's sessions end with it (401); on another instance, within
+ * the session check's few seconds, its leftover token finds none of its rows (404). It reads the request,
+ * not next/headers, so these handlers also run outside Next (lib/server/direct-routes.ts). Routes that need
+ * the role, act on the account itself, or create rows that reference the user use requireApiUser.
  */
 export async function requireApiUserId(request: Request): Promise<string> {
   const id = await signedInUserId(request);
@@ -156,6 +162,14 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
   const user = await getUserById(await requireApiUserId(request));
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   return user;
+}
+
+/** For routes that act on the session itself (changing the password, ending sessions): the user and the session's claims. */
+export async function requireApiSession(request: Request): Promise<{ user: SessionUser; session: SessionClaims }> {
+  const session = await sessionOf(request);
+  const user = session ? await getUserById(session.sub) : null;
+  if (!session || !user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
+  return { user, session };
 }
 
 /** Route ids are UUIDs; anything else cannot name a row, so it is simply not found. */

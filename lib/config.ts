@@ -12,6 +12,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** "a@b.c" or "Name <a@b.c>": the sender of the emails Mockroom sends. */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'must be an address, e.g. "Mockroom <no-reply@example.com>"');
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -23,6 +29,8 @@ export const envSchema = z.object({
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   APP_URL: z.url("must be an absolute URL such as https://mockroom.example.com").optional(),
+  /** Set by `npm start` and the container from APP_URL for next-auth; read as the public URL when APP_URL is unset. */
+  NEXTAUTH_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   ADMIN_EMAILS: z
@@ -33,6 +41,17 @@ export const envSchema = z.object({
   GITHUB_CLIENT_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,
   GOOGLE_CLIENT_SECRET: optionalText,
+  /** smtp:// or smtps:// URL (credentials in it) of the server that sends password reset emails. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : undefined))
+    .pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465").optional()),
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : undefined))
+    .pipe(mailbox.optional()),
   MOCKROOM_DEMO: bool,
   TRUST_PROXY: bool,
   /** Folder with the content to load (topics.json, companies.json, questions/). */
@@ -40,6 +59,10 @@ export const envSchema = z.object({
   /** Seconds the public question bank (lists, search, question pages) is cached in each app process; 0 turns it off. */
   CONTENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+}).superRefine((env, context) => {
+  // Half a mail configuration would fail at the first reset request instead of at start-up.
+  if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+  if (env.MAIL_FROM && !env.SMTP_URL) context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -59,4 +82,12 @@ let cached: Env | undefined;
 export function readEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The app's public URL, for links sent by email and printed by commands: APP_URL, else what `npm start` gave
+ * next-auth, else localhost. Never the request's Host header, which a client chooses.
+ */
+export function publicUrl(env: Env): string {
+  return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }

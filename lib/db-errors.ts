@@ -7,8 +7,8 @@ const unavailableCodes = new Set([
   "P1001", "P1002", "P1017",
 ]);
 // Timeouts: statement_timeout (57014, the server cancelled the query), the client's query_timeout, and a
-// connection not granted in time (pg-pool, or Prisma's P2024).
-const timeoutCodes = new Set(["57014", "P2024"]);
+// connection not granted in time (pg-pool, or Prisma's P2024; P2028 when it was for a transaction).
+const timeoutCodes = new Set(["57014", "P2024", "P2028"]);
 const timeoutMessage = /Query read timeout|Connection terminated due to connection timeout|canceling statement due to statement timeout|timeout exceeded when trying to connect|Timed out fetching a new connection/i;
 
 function matches(error: unknown, test: (e: { code?: unknown; message?: unknown }) => boolean, depth = 0): boolean {

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import packageJson from "@/package.json";
 import { errorSchema, healthSchema } from "./schemas/api";
-import { registeredSchema, registerSchema } from "./schemas/auth";
+import {
+  changePasswordSchema, endedSessionsSchema, endSessionsSchema, forgotPasswordAnswerSchema, forgotPasswordSchema, registeredSchema, registerSchema, resetPasswordSchema,
+} from "./schemas/auth";
 import { flagSchema, interviewListQuerySchema, interviewListSchema, interviewSchema, rateSchema, saveAnswerSchema, startInterviewSchema } from "./schemas/interviews";
 import {
   bookmarkListSchema, createSetSchema, deleteAccountSchema, exportDocumentSchema, exportQuerySchema, noteListQuerySchema, noteListSchema, noteSchema,
@@ -72,12 +74,12 @@ export const operations: Operation[] = [
     responses: {
       200: { description: "With `json=true`: `{ url }`; an `error` query parameter in it means the sign-in failed" },
       302: { description: "Signed in (session cookie set), or redirected to /sign-in?error=CredentialsSignin" },
-      ...errors(429),
+      429: { description: "This client address failed too often for this account, or for all accounts: wait Retry-After seconds (growing delays)", schema: errorSchema },
     },
   },
   {
     method: "get", path: "/api/auth/session", summary: "The current session (next-auth)", tags: ["auth"],
-    responses: { 200: { description: "`{ user, expires }`, or `{}` when signed out" } },
+    responses: { 200: { description: "`{ user, expires }`, or `{}` when signed out (a cookie whose session ended is cleared)" } },
   },
   {
     method: "get", path: "/api/auth/providers", summary: "Configured sign-in providers (next-auth)", tags: ["auth"],
@@ -86,7 +88,7 @@ export const operations: Operation[] = [
   {
     method: "post", path: "/api/auth/signout", summary: "Sign out (next-auth; form with csrfToken)", tags: ["auth"],
     body: { form: { csrfToken: "string", callbackUrl: "string" } },
-    responses: { 302: { description: "Signed out; session cookie cleared" } },
+    responses: { 302: { description: "Signed out: the session ends on the server and its cookie is cleared" }, ...errors(503) },
   },
   {
     method: "get", path: "/api/questions", summary: "Browse and search the question bank (keyset pagination)", tags: ["questions"],
@@ -306,6 +308,40 @@ export const operations: Operation[] = [
     method: "delete", path: "/api/me", summary: "Delete your account and everything it owns (password, or a sign-in within 10 minutes)", tags: ["account"], auth: true,
     body: deleteAccountSchema,
     responses: { 204: { description: "Deleted; sign out afterwards" }, ...errors(400, 401, 403, 415) },
+  },
+  {
+    method: "put", path: "/api/me/password", summary: "Change your password (the current one is required); your other sessions end", tags: ["account"], auth: true,
+    body: changePasswordSchema,
+    responses: {
+      200: { description: "`{ ok: true }`" },
+      400: { description: "Invalid input, or `fields.currentPassword` when the current password is wrong", schema: errorSchema },
+      409: { description: "The account signs in with GitHub or Google and has no password", schema: errorSchema },
+      429: { description: "5 attempts per 15 minutes per account; see the Retry-After header", schema: errorSchema },
+      ...errors(401, 403, 413, 415),
+    },
+  },
+  {
+    method: "delete", path: "/api/me/sessions", summary: "Sign out everywhere: end all your sessions (`all`, this one too) or all others (`others`)", tags: ["account"], auth: true,
+    body: endSessionsSchema,
+    responses: { 200: { description: "How many sessions ended; with `all`, the session cookie is cleared", schema: endedSessionsSchema }, ...errors(400, 401, 403, 413, 415) },
+  },
+  {
+    method: "post", path: "/api/auth/forgot-password", summary: "Email a password reset link (the same answer whether or not the address has an account)", tags: ["auth"],
+    body: forgotPasswordSchema,
+    responses: {
+      202: { description: "Accepted; a link (valid 30 minutes, once) is emailed if the address has an account", schema: forgotPasswordAnswerSchema },
+      404: { description: "This server sends no email (SMTP_URL unset): an administrator prints links with `npm run user -- reset-link`", schema: errorSchema },
+      ...errors(400, 403, 413, 415, 429, 503),
+    },
+  },
+  {
+    method: "post", path: "/api/auth/reset-password", summary: "Set a new password with a reset link's token; every session of the account ends", tags: ["auth"],
+    body: resetPasswordSchema,
+    responses: {
+      200: { description: "`{ ok: true }`; sign in with the new password" },
+      400: { description: "Invalid input, or `fields.token` when the link is unknown, used or expired", schema: errorSchema },
+      ...errors(403, 413, 415, 429),
+    },
   },
 ];
 

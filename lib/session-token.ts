@@ -2,10 +2,14 @@
 // HKDF; `getServerSession` derives the key, decrypts, runs the callbacks and re-encrypts a refreshed token
 // on every call, which made it the largest single cost of an authenticated request. A token's claims
 // never change, so each process decrypts a token once and keeps its claims until the token expires.
+// A token names its session (`sid`, a row of the Session table): whether that session is still live is
+// decided per request by lib/data/sessions.ts. A token without one (issued before sessions had ids) is no
+// session at all.
 import { decode } from "next-auth/jwt";
 import { TtlCache } from "./cache";
+import { isUuid } from "./ids";
 
-export type SessionClaims = { sub: string; signedInAt: number | null; exp: number };
+export type SessionClaims = { sub: string; sid: string; signedInAt: number | null; exp: number };
 
 /** next-auth's cookie name (the `__Secure-` form when the app's URL is https). Chunked cookies are not used: our tokens are small. */
 export function sessionCookieName(appUrl: string | undefined): string {
@@ -18,14 +22,14 @@ const decoded = new TtlCache<SessionClaims | null>({ ttlMs: 15 * 60_000, max: 10
 async function decrypt(token: string, secret: string): Promise<SessionClaims | null> {
   try {
     const payload = await decode({ token, secret });
-    if (!payload || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
-    return { sub: payload.sub, signedInAt: typeof payload.signedInAt === "number" ? payload.signedInAt : null, exp: payload.exp };
+    if (!payload || !isUuid(payload.sub) || !isUuid(payload.sid) || typeof payload.exp !== "number") return null;
+    return { sub: payload.sub.toLowerCase(), sid: payload.sid.toLowerCase(), signedInAt: typeof payload.signedInAt === "number" ? payload.signedInAt : null, exp: payload.exp };
   } catch {
     return null; // tampered, truncated, signed with another secret
   }
 }
 
-/** The claims of a valid, unexpired session token, or null. */
+/** The claims of a valid, unexpired session token, or null. Whether its session was ended is not checked here. */
 export async function claimsOf(token: string | undefined, secret: string, now = Date.now()): Promise<SessionClaims | null> {
   if (!token || token.length > 4096) return null;
   const claims = await decoded.get(token, () => decrypt(token, secret));
@@ -50,4 +54,10 @@ export function sessionTokenFrom(cookieHeader: string | null, appUrl: string | u
     }
   }
   return undefined;
+}
+
+/** A Set-Cookie value that removes the session cookie (what next-auth sends when it signs out). */
+export function clearedSessionCookie(appUrl: string | undefined): string {
+  const secure = appUrl?.startsWith("https://") ? "; Secure" : "";
+  return `${sessionCookieName(appUrl)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -2,14 +2,16 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { sessionIsLive } from "./data/sessions";
 import { getUserById, type SessionUser } from "./data/users";
 import { requireAuthSecret } from "./env";
 import { claimsOf, sessionCookieName, type SessionClaims } from "./session-token";
 
-/** The current request's session claims (see lib/session-token.ts), read once per request. */
+/** The current request's session claims (see lib/session-token.ts) while its session is live, read once per request. */
 const currentClaims = cache(async (): Promise<SessionClaims | null> => {
   const token = (await cookies()).get(sessionCookieName(process.env.NEXTAUTH_URL))?.value;
-  return claimsOf(token, requireAuthSecret());
+  const claims = await claimsOf(token, requireAuthSecret());
+  return claims && (await sessionIsLive(claims)) ? claims : null;
 });
 
 /**

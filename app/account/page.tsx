@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { DeleteAccountForm, ImportForm } from "@/components/workspace/account-forms";
 import { hasPassword } from "@/lib/data/users";
 import { requireUser } from "@/lib/session";
@@ -16,6 +18,29 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-semibold">Account and data</h1>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{user.email}</p>
       </div>
+      <section aria-labelledby="change-password" className="space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
+        <h2 id="change-password" className="font-semibold">
+          Password
+        </h2>
+        {withPassword ? (
+          <>
+            <p className="text-sm text-slate-700 dark:text-slate-300">Changing it signs you out on every other browser and device.</p>
+            <ChangePasswordForm />
+          </>
+        ) : (
+          <p className="text-sm text-slate-700 dark:text-slate-300">Your account signs in with GitHub or Google and has no password.</p>
+        )}
+      </section>
+      <section aria-labelledby="sessions" className="space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
+        <h2 id="sessions" className="font-semibold">
+          Where you are signed in
+        </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Lost a device or signed in on a shared computer? Sign out everywhere ends every session of your account at once, this one included
+          (other devices within a few seconds). Signing out from the menu ends this session for good too.
+        </p>
+        <SignOutEverywhere />
+      </section>
       <section aria-labelledby="export" className="space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
         <h2 id="export" className="font-semibold">
           Export your data

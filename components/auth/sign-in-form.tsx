@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,11 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline dark:text-brand-100">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -5,6 +5,7 @@ import type { Prisma, Rating } from "../generated/prisma/client";
 import type { KeyPointCoverage } from "../interviews/scoring";
 import { verifyPassword } from "../password";
 import { keys } from "../rate-limit-rules";
+import { forgetUserSessions } from "./sessions";
 
 /** How recent a sign-in must be to delete an account that has no password. */
 export const REAUTH_SECONDS = 600;
@@ -226,7 +227,8 @@ export async function importDocument(userId: string, doc: ExportDocument) {
 /**
  * Deletes the account and every row it owns, in one transaction: the user row's foreign keys cascade
  * to interviews, answers, notes, practice answers and versions, bookmarks, sets, review cards and log.
- * Rate-limit counters keyed by the email go too. Accounts with a password must give it.
+ * So do its sessions (other instances stop accepting them within lib/data/sessions.ts's check interval) and
+ * the rate-limit counters keyed by the email. Accounts with a password must give it.
  */
 export async function deleteAccount(userId: string, password: string | undefined, signedInAt: number | null, now = new Date()) {
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
@@ -240,7 +242,9 @@ export async function deleteAccount(userId: string, password: string | undefined
     throw new AppError("FORBIDDEN", "Sign in again to confirm, then delete your account within 10 minutes.", { extra: { reauthenticate: true } });
   }
   await db().$transaction([
-    db().rateLimit.deleteMany({ where: { key: { in: [keys.signInEmail(user.email), keys.registerEmail(user.email)] } } }),
+    // starts_with, not LIKE: "_" and "%" are ordinary characters in an email.
+    db().$executeRaw`delete from "RateLimit" where "key" = any(${keys.emailKeys(user.email)}::text[]) or starts_with("key", ${keys.pairPrefix(user.email)})`,
     db().user.delete({ where: { id: userId } }),
   ]);
+  forgetUserSessions(userId);
 }

@@ -10,15 +10,16 @@ export type SessionUser = { id: string; email: string; name: string | null; role
 
 const sessionFields = { id: true, email: true, name: true, role: true } as const;
 
-function roleFor(email: string): Role {
-  return env().ADMIN_EMAILS.includes(email) ? "ADMIN" : "USER";
-}
+// Roles: ADMIN comes only from a command run on the server (npm run user -- grant-admin, lib/accounts/admins.ts)
+// or, for an address in ADMIN_EMAILS, from signing in with a provider that verified the address
+// (userForExternalAccount). Registering or signing in with a password never changes a role: anyone can type
+// any address into the sign-up form.
 
 export async function createUser(input: RegisterInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().user.create({
-      data: { email: input.email, name: input.name ?? null, passwordHash, role: roleFor(input.email) },
+      data: { email: input.email, name: input.name ?? null, passwordHash },
       select: sessionFields,
     });
   } catch (error) {
@@ -34,9 +35,7 @@ export async function authenticate(email: string, password: string): Promise<Ses
   const user = await db().user.findUnique({ where: { email }, select: { ...sessionFields, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
-  const role = user.role === "ADMIN" ? "ADMIN" : roleFor(email);
-  if (role !== user.role) await db().user.update({ where: { id: user.id }, data: { role } });
-  return { id: user.id, email: user.email, name: user.name, role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export function getUserById(id: string): Promise<SessionUser | null> {
@@ -46,27 +45,33 @@ export function getUserById(id: string): Promise<SessionUser | null> {
 /**
  * The user behind a GitHub or Google identity: the linked one, or a new account. An existing
  * password account with the same email is not linked silently (that would let whoever controls the
- * external account take it over); null then, and sign-in reports it.
+ * external account take it over); null then, and sign-in reports it. An account whose email is in
+ * ADMIN_EMAILS becomes an admin here, and only when the provider verified that this identity owns it.
  */
 export async function userForExternalAccount(input: {
   provider: string;
   providerAccountId: string;
   email: string;
   name: string | null;
+  emailVerified: boolean;
 }): Promise<SessionUser | null> {
+  const email = input.email.trim().toLowerCase();
+  const admin = input.emailVerified && env().ADMIN_EMAILS.includes(email);
   return db().$transaction(async (tx) => {
     const linked = await tx.account.findUnique({
       where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
       select: { user: { select: sessionFields } },
     });
-    if (linked) return linked.user;
-    const email = input.email.trim().toLowerCase();
+    if (linked) {
+      if (!admin || linked.user.role === "ADMIN" || linked.user.email !== email) return linked.user;
+      return tx.user.update({ where: { id: linked.user.id }, data: { role: "ADMIN" }, select: sessionFields });
+    }
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return null;
     return tx.user.create({
       data: {
         email,
         name: input.name,
-        role: roleFor(email),
+        role: admin ? "ADMIN" : "USER",
         accounts: { create: { provider: input.provider, providerAccountId: input.providerAccountId } },
       },
       select: sessionFields,

@@ -3,7 +3,9 @@
 // lock as `npm start`, so replicas starting together take turns), then serves in this process until
 // SIGTERM, which drains requests in flight. Unlike `npm start` it never starts an embedded database or
 // invents a secret: a container gets DATABASE_URL and AUTH_SECRET from its environment or stops.
-import { readEnv } from "../config";
+// `node mockroom.cjs user <command>` runs `npm run user`'s commands (admins, reset links) instead of serving.
+import { runUserCommand } from "../accounts/user-command";
+import { publicUrl, readEnv } from "../config";
 import { migrate } from "../migrations/runner";
 import { SEED_LOCK, withAdvisoryLock } from "../postgres/lock";
 import { createPrismaClient } from "../prisma-client";
@@ -16,6 +18,13 @@ async function main() {
   process.chdir(__dirname); // the standalone folder: .next/, prisma/migrations/, seed/ are relative to it
   const env = readEnv();
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required (a postgresql:// URL).");
+  if (process.argv[2] === "user") {
+    // `node mockroom.cjs user grant-admin EMAIL` (docker exec): the `npm run user` command, on the running
+    // instance's database.
+    const db = createPrismaClient(env.DATABASE_URL, { max: 2 });
+    const code = await runUserCommand(process.argv.slice(3), { appUrl: publicUrl(env), log: console.log, withDatabase: (run) => run(db) }).finally(() => db.$disconnect());
+    process.exit(code);
+  }
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required (32+ characters, the same on every instance).");
   process.env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
   process.env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT}`;

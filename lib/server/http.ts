@@ -5,10 +5,12 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { startMaintenance } from "../data/maintenance";
 import { logger } from "../logger";
-import { withoutInvalidCallbackCookie } from "../redirects";
-import { isCrossSite } from "../same-origin";
 import { RUNNER_CSP } from "../python/runtime";
+import { clientFromForwardedFor } from "../rate-limit-rules";
+import { withoutInvalidCallbackCookie } from "../redirects";
+import { isCrossSite, requestTarget } from "../same-origin";
 import { securityHeaders, strictSecurityHeaders } from "../security-headers";
 import { matchDirectRoute, serveDirect } from "./direct-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
@@ -60,8 +62,10 @@ export async function startHttpServer(options: {
     const id = typeof incoming === "string" && PLAUSIBLE_ID.test(incoming) ? incoming : crypto.randomUUID();
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
-    // Only this server decides the client address; a client-sent value is discarded.
-    const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    // Only this server decides the client address; a client-sent value is discarded. Behind a trusted proxy it
+    // is the address the proxy saw: the last X-Forwarded-For entry, as the proxy appends it to whatever the
+    // client sent (the first entries are the client's to choose).
+    const forwarded = options.trustProxy ? clientFromForwardedFor(req.headers["x-forwarded-for"]) : "";
     req.headers["x-mockroom-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     const path = (req.url ?? "/").split("?")[0];
     res.on("finish", () => {
@@ -87,8 +91,7 @@ export async function startHttpServer(options: {
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.
-    const forwardedHost = req.headers["x-forwarded-host"];
-    if (!api && req.method === "POST" && req.headers["next-action"] && isCrossSite(req.headers.origin, typeof forwardedHost === "string" ? forwardedHost : req.headers.host)) {
+    if (!api && req.method === "POST" && req.headers["next-action"] && isCrossSite(req.headers.origin, requestTarget((name) => req.headers[name], options.trustProxy))) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
       res.end("Cross-site requests are not allowed.");
       return;
@@ -153,12 +156,16 @@ export async function startHttpServer(options: {
     server.listen(options.port, options.host, () => resolve());
   });
 
+  // Expired sessions, reset links and idle rate-limit counters go now and then (lib/data/maintenance.ts).
+  const stopMaintenance = options.dev ? () => undefined : startMaintenance();
+
   const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
   return {
     url: `http://${shownHost}:${options.port}`,
     // Stops accepting connections, lets requests in flight finish (up to 10 s), then closes the app.
     close: () =>
       new Promise<void>((resolve) => {
+        stopMaintenance();
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         // Keep-alive connections become idle as their last response ends: close each as soon as it does.
         const idle = setInterval(() => server.closeIdleConnections(), 100);

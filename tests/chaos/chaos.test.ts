@@ -2,7 +2,7 @@
 // one database, a SIGKILL in the middle of autosaves, a database that goes away or slows down (through a
 // TCP proxy these tests control), and a SIGTERM with a request in flight. The claim under test: a write the
 // server acknowledged is never lost, a conflicting write is detected, and failures answer 503, never 500.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIfStale } from "@/lib/cli/build";
 import { assembleStandalone, CONTAINER_ENTRY, spawnServer, STANDALONE_DIR, type ServerProcess } from "@/lib/cli/serve";
 import { migrate } from "@/lib/migrations/runner";
+import { hashPassword } from "@/lib/password";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { RUNNER_BASE } from "@/lib/python/runtime";
 import { runSeed } from "@/seed/load";
@@ -115,8 +116,24 @@ function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.Proces
 
 async function signedInUser(): Promise<{ id: string; token: string; cookie: string }> {
   const user = await db.user.create({ data: { email: `chaos-${crypto.randomUUID()}@example.test`, name: "Chaos" } });
-  const token = await encode({ token: { sub: user.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 });
+  // The session sign-in opens (lib/data/sessions.ts): a row the token names.
+  const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  const token = await encode({ token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 });
   return { id: user.id, token, cookie: `next-auth.session-token=${token}` };
+}
+
+/** next-auth's credentials sign-in against `base`: the cookies it sets (CSRF and session), or its answer's status. */
+async function signIn(base: string, email: string, password: string, jar = ""): Promise<{ status: number; cookies: string }> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: jar ? { cookie: jar } : {} });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = [jar, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].filter(Boolean).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => c.startsWith("next-auth.session-token=") && c.length > 30);
+  return { status: response.status, cookies: [cookies, ...session].join("; ") };
 }
 
 async function startInterview(base: string, cookie: string): Promise<{ id: string; question: string }> {
@@ -173,22 +190,48 @@ describe("two instances on one database", () => {
     expect(stale.body?.current?.content).toBe("then on B");
     expect(await stored(interview)).toBe("then on B");
 
-    // Wrong passwords alternate between the instances: the limit is in the database, so it holds across them.
+    // Wrong passwords alternate between the instances: the limits are in the database, so they hold across them.
     const email = `limited-${crypto.randomUUID()}@example.test`;
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      const base = i % 2 ? b.base : a.base;
-      const csrf = await fetch(`${base}/api/auth/csrf`);
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-      const response = await fetch(`${base}/api/auth/callback/credentials`, {
-        method: "POST", redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, email, password: `wrong ${i}` }),
-      });
-      statuses.push(response.status);
+    for (let i = 0; i < 7; i++) statuses.push((await signIn(i % 2 ? b.base : a.base, email, `wrong ${i}`)).status);
+    expect(statuses).toEqual([302, 302, 302, 302, 302, 429, 429]);
+    await a.process.stop();
+    await b.process.stop();
+  });
+});
+
+describe("signing out on two instances", () => {
+  it("a session token captured before sign-out gets 401 after it, on page and API routes, on both instances", async () => {
+    const [a, b] = [await startApp(3419), await startApp(3420)];
+    const email = `signout-${crypto.randomUUID()}@example.test`;
+    await db.user.create({ data: { email, passwordHash: await hashPassword("correct horse battery staple") } });
+    const { cookies } = await signIn(a.base, email, "correct horse battery staple");
+    const captured = cookies.split("; ").find((c) => c.startsWith("next-auth.session-token="))!;
+    const routes = async (base: string) => ({
+      api: (await fetch(`${base}/api/notes`, { headers: { cookie: captured } })).status,
+      hot: (await fetch(`${base}/api/interviews/00000000-0000-4000-8000-000000000000`, { headers: { cookie: captured } })).status, // outside Next
+      page: await fetch(`${base}/dashboard`, { headers: { cookie: captured }, redirect: "manual" }).then((r) => (r.headers.get("location")?.includes("/sign-in") ? "to sign-in" : r.status)),
+    });
+    expect(await routes(a.base)).toEqual({ api: 200, hot: 404, page: 200 });
+    expect(await routes(b.base)).toEqual({ api: 200, hot: 404, page: 200 }); // B has now seen the session live
+
+    // Sign out through B, as the browser does (next-auth's CSRF-checked form).
+    const csrf = await fetch(`${b.base}/api/auth/csrf`, { headers: { cookie: cookies } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const jar = [cookies, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+    const out = await fetch(`${b.base}/api/auth/signout`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar }, body: new URLSearchParams({ csrfToken, callbackUrl: "/" }) });
+    expect(out.status).toBe(302);
+    const ended = { api: 401, hot: 401, page: "to sign-in" };
+    expect(await routes(b.base)).toEqual(ended);
+    // A remembered the session live for at most SESSION_CHECK_TTL_MS (5 s); within that, it is refused there too.
+    const deadline = Date.now() + 5_500;
+    let onA = await routes(a.base);
+    while (JSON.stringify(onA) !== JSON.stringify(ended) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      onA = await routes(a.base);
     }
-    expect(statuses).toEqual([...Array(10).fill(302), 429]);
+    expect(onA).toEqual(ended);
+    expect(await (await fetch(`${a.base}/api/auth/session`, { headers: { cookie: captured } })).json()).toEqual({});
     await a.process.stop();
     await b.process.stop();
   });
@@ -267,6 +310,12 @@ describe("the container image's folder", () => {
       const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))?.split(";")[0];
       expect(session).toBeDefined();
       expect((await startInterview(one.base, session!)).id).toMatch(/^[0-9a-f-]{36}$/);
+      // The `user` command an operator runs in the container (README, "Accounts, sessions and admins").
+      const granted = spawnSync(process.execPath, [path.join(folder, CONTAINER_ENTRY), "user", "grant-admin", email], {
+        cwd: "/", encoding: "utf8", env: { PATH: process.env.PATH, DATABASE_URL: server.urlFor(fresh), LOG_LEVEL: "warn", NODE_ENV: "production" },
+      });
+      expect(granted.stderr).toBe("");
+      expect(granted.stdout.trim()).toBe(`${email} is now an admin.`);
       for (const replica of replicas) {
         const exited = new Promise((resolve) => replica.child.once("exit", resolve));
         replica.child.kill("SIGTERM");

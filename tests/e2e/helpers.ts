@@ -1,9 +1,16 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { Mail } from "../support/mailbox";
+import { E2E_MAIL_FILE } from "./accounts";
 import { e2eQuery } from "./db";
 
 export const PASSWORD = "correct horse battery staple";
 export { ADMIN_EMAIL } from "./accounts";
+export { resetLinkIn } from "../support/mailbox";
 
 export function newEmail(prefix = "e2e"): string {
   return `${prefix}-${crypto.randomBytes(5).toString("hex")}@example.test`;
@@ -28,4 +35,61 @@ export async function signInViaUi(page: Page, email: string, password = PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The next email to `address` the e2e server sent (tests/e2e/server.ts writes them to E2E_MAIL_FILE). */
+export async function nextMail(address: string, after = 0, timeoutMs = 10_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = fs.readFileSync(E2E_MAIL_FILE, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Mail);
+    const found = mails.filter((m) => m.to.includes(address.toLowerCase()));
+    if (found.length > after) return found[after]!;
+    if (Date.now() > deadline) throw new Error(`no email to ${address} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** How many emails `address` has received so far. */
+export function mailCount(address: string): number {
+  return fs.readFileSync(E2E_MAIL_FILE, "utf8").split("\n").filter(Boolean).filter((line) => (JSON.parse(line) as Mail).to.includes(address.toLowerCase())).length;
+}
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function send(baseURL: string, localAddress: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, baseURL);
+    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, localAddress }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/**
+ * next-auth's credentials sign-in from another client address on this machine (127.0.0.2, 127.0.0.3...: the
+ * server sees the connection's source address), as someone elsewhere would send it.
+ */
+export async function signInFrom(baseURL: string, localAddress: string, email: string, password: string): Promise<Answer> {
+  const csrf = await send(baseURL, localAddress, "GET", "/api/auth/csrf", {});
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email, password }).toString();
+  return send(baseURL, localAddress, "POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie, "content-length": String(Buffer.byteLength(form)) }, form);
+}
+
+/** `npm run user -- <args>` against the e2e server's database, as an operator runs it on the server. */
+export function userCommand(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const root = path.resolve(__dirname, "../..");
+  const databaseUrl = fs.readFileSync(path.join(root, ".data/e2e-database-url"), "utf8").trim();
+  return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/user.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }

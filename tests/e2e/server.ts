@@ -1,10 +1,13 @@
 // The server the end-to-end tests drive: the production build, on a database of its own (created from
-// the migrations, seeded like `npm start`), dropped again when Playwright stops it.
+// the migrations, seeded like `npm start`), dropped again when Playwright stops it. It sends email through a
+// real SMTP server started here (tests/support/mailbox.ts), which writes every message it receives to
+// E2E_MAIL_FILE for the tests to read.
 import { migrate } from "../../lib/migrations/runner";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
-import { ADMIN_EMAIL } from "./accounts";
+import { ADMIN_EMAIL, E2E_MAIL_FILE } from "./accounts";
+import { startMailbox } from "../support/mailbox";
 import { runSeed } from "../../seed/load";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, resolveTestServer, uniqueName } from "../support/postgres";
 import fs from "node:fs";
@@ -21,9 +24,13 @@ async function main() {
   await createDatabase(server.adminUrl, database);
   const url = server.urlFor(database);
   let running: ServerProcess | undefined;
+  fs.mkdirSync(path.dirname(E2E_MAIL_FILE), { recursive: true });
+  fs.writeFileSync(E2E_MAIL_FILE, "");
+  const mailbox = await startMailbox({ onMail: (mail) => fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify(mail) + "\n") });
 
   const shutdown = async (code = 0) => {
     await running?.stop().catch(() => undefined);
+    await mailbox.close().catch(() => undefined);
     await dropDatabase(server.adminUrl, database).catch(() => undefined);
     if (server.embedded?.started) await server.embedded.stop();
     process.exit(code);
@@ -46,7 +53,10 @@ async function main() {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
+      // Listed, to show that registering it does not make an admin (tests/security/authorization.spec.ts).
       ADMIN_EMAILS: ADMIN_EMAIL,
+      SMTP_URL: mailbox.url,
+      MAIL_FROM: "Mockroom <no-reply@mockroom.test>",
     });
     running.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
     // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.

@@ -12,8 +12,13 @@ test("the landing page says what Mockroom is and leads to sign-up", async ({ pag
   }
 });
 
-for (const path of ["/", "/sign-in", "/sign-up", "/interviews", "/notes"]) {
-  test(`${path} has no detectable accessibility violations`, async ({ page }) => {
+const AXE_PAGES = [
+  ...["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/forgot-password", "/reset-password"].map((path) => ({ path, scheme: "light" as const })),
+  ...["/forgot-password", "/reset-password"].map((path) => ({ path, scheme: "dark" as const })),
+];
+for (const { path, scheme } of AXE_PAGES) {
+  test(`${path} has no detectable accessibility violations${scheme === "dark" ? " (dark)" : ""}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -3,7 +3,6 @@
 // interviews or the export. One timed interview at a time; flags stay as they were once an interview ends.
 // Every route is called through its real handler with a real session cookie.
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/me/export/route";
 import * as question from "@/app/api/questions/[slug]/route";
@@ -22,13 +21,13 @@ import { AppError } from "@/lib/errors";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
-import { userFactory } from "../factories";
+import { sessionCookieFor, userFactory } from "../factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: unknown, userId: string | null, method: string, url: string, params: Record<string, string> = {}, body?: unknown) {
   const headers: Record<string, string> = { origin: "http://localhost", host: "localhost" };
-  if (userId) headers.cookie = `next-auth.session-token=${await encode({ token: { sub: userId, signedInAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, maxAge: 3600 })}`;
+  if (userId) headers.cookie = (await sessionCookieFor(userId)).cookie;
   if (body !== undefined) headers["content-type"] = "application/json";
   const response = await (handler as Handler)(new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
   return { status: response.status, headers: response.headers, body: response.status === 204 ? null : ((await response.json()) as Record<string, unknown>) };

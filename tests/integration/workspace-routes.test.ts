@@ -1,7 +1,6 @@
 // Every notes/practice/bookmark/set/review/account route, called through its real handler on a real
 // database, as nobody, as another user and as the owner, each with a real session cookie.
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as notes from "@/app/api/notes/route";
 import * as note from "@/app/api/questions/[slug]/note/route";
@@ -23,19 +22,23 @@ import type { SessionUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
-import { userFactory } from "../factories";
+import { sessionCookieFor, userFactory } from "../factories";
 
 // The signed-in user: requests carry a real session cookie for them, as the browser sends it.
 let current: SessionUser | null = null;
 let signedInAt = () => Math.floor(Date.now() / 1000);
+
+/** One session per user and sign-in time, kept like a browser keeps its cookie (also after the account is gone). */
+const cookies = new Map<string, string>();
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: unknown, method: string, url: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { ...headers } };
   if (current) {
-    const token = await encode({ token: { sub: current.id, signedInAt: signedInAt() }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
-    (init.headers as Record<string, string>).cookie = `next-auth.session-token=${token}`;
+    const key = `${current.id} ${signedInAt()}`;
+    if (!cookies.has(key)) cookies.set(key, (await sessionCookieFor(current.id, { signedInAt: signedInAt() })).cookie);
+    (init.headers as Record<string, string>).cookie = cookies.get(key)!;
   }
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);

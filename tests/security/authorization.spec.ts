@@ -6,7 +6,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { PYODIDE_VERSION } from "../../lib/python/runtime";
 import { e2eQuery } from "../e2e/db";
-import { ADMIN_EMAIL, newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
+import { ADMIN_EMAIL, newEmail, registerViaApi, signInViaApi, userCommand } from "../e2e/helpers";
 import { discoverRoutes, RULES, type Rule } from "./routes";
 
 test.describe.configure({ mode: "serial" });
@@ -37,7 +37,12 @@ test.describe("authorization matrix", () => {
       expect((await (await context.get("/api/auth/session")).json()).user, `${who} is signed in`).toBeTruthy();
       contexts[who] = context;
     }
-    // ADMIN_EMAILS (tests/e2e/server.ts) names the admin: the role is given at registration.
+    // ADMIN_EMAILS (tests/e2e/server.ts) lists the admin's address, but registering it proves nothing: the role
+    // comes from the command an operator runs on the server.
+    expect(await e2eQuery(`select role from "User" where email = $1`, [ADMIN_EMAIL])).toEqual([{ role: "USER" }]);
+    const granted = userCommand(["grant-admin", ADMIN_EMAIL]);
+    expect(granted.stderr).toBe("");
+    expect(granted.stdout.trim()).toBe(`${ADMIN_EMAIL} is now an admin.`);
     expect(await e2eQuery(`select role from "User" where email = $1`, [ADMIN_EMAIL])).toEqual([{ role: "ADMIN" }]);
     const questions = (await (await contexts.anonymous.get("/api/questions?kind=written&limit=1")).json()) as { items: { slug: string }[] };
     values.slug = questions.items[0]!.slug;

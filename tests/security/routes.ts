@@ -57,6 +57,9 @@ export const RULES: Record<string, Rule> = {
   "PAGE /": { access: "public", path: "/" },
   "PAGE /sign-in": { access: "public", path: "/sign-in" },
   "PAGE /sign-up": { access: "public", path: "/sign-up" },
+  "PAGE /forgot-password": { access: "public", path: "/forgot-password" },
+  // Without a token: the page says the link is not (or no longer) good.
+  "PAGE /reset-password": { access: "public", path: "/reset-password" },
   "PAGE /questions": { access: "public", path: "/questions" },
   "PAGE /questions/[slug]": { access: "public", path: "/questions/:slug" },
   "PAGE /companies": { access: "public", path: "/companies" },
@@ -93,6 +96,9 @@ export const RULES: Record<string, Rule> = {
   "POST /api/auth/[...nextauth]": { access: "public", path: "/api/auth/_log" },
   // An invalid body on purpose: 400 shows the route is open without creating accounts.
   "POST /api/auth/register": { access: "public", path: "/api/auth/register", body: { email: "not an email" } },
+  // Invalid bodies too: no reset email is sent and no reset link is tried by the matrix.
+  "POST /api/auth/forgot-password": { access: "public", path: "/api/auth/forgot-password", body: { email: "not an email" } },
+  "POST /api/auth/reset-password": { access: "public", path: "/api/auth/reset-password", body: {} },
 
   // The signed-in user's own data
   "GET /api/bookmarks": { access: "signed-in", path: "/api/bookmarks" },
@@ -106,6 +112,10 @@ export const RULES: Record<string, Rule> = {
   "POST /api/me/import": { access: "signed-in", path: "/api/me/import", body: { version: -1 } },
   // Without the confirmation phrase: 400, so no principal's account is deleted by the matrix.
   "DELETE /api/me": { access: "signed-in", path: "/api/me", body: {} },
+  // Without the current password / without saying which sessions: 400, so no principal's password changes and
+  // no principal is signed out by the matrix.
+  "PUT /api/me/password": { access: "signed-in", path: "/api/me/password", body: {} },
+  "DELETE /api/me/sessions": { access: "signed-in", path: "/api/me/sessions", body: {} },
   "PUT /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
   "DELETE /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
   "PUT /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note", body: { content: "mine", revision: 0 } },

@@ -145,7 +145,7 @@ test("the server decides the owner, the role and the clock, not the request body
   expect((await late.json()).error.code).toBe("TIME_UP");
 });
 
-test("a deleted account's leftover session reaches nothing: its interview routes find no interview, other calls are 401", async ({ request, baseURL }) => {
+test("a deleted account's leftover session reaches nothing: its sessions end with it, every call is 401", async ({ request, baseURL }) => {
   const email = newEmail("deleted");
   const { id: userId } = await registerViaApi(request, email);
   await signInViaApi(request, email);
@@ -159,12 +159,13 @@ test("a deleted account's leftover session reaches nothing: its interview routes
 
   // The account goes; this client keeps its cookie (as a second tab would).
   expect((await request.delete("/api/me", { data: { password: PASSWORD, confirm: "delete my account" }, headers: { origin: baseURL! } })).status()).toBe(204);
+  // The autosave and reading an interview (served outside Next) as much as every other route.
   const after = await save("after the account is deleted", 1);
-  expect(after.status()).toBe(404);
-  expect((await after.json()).error.code).toBe("NOT_FOUND");
-  expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(404);
+  expect(after.status()).toBe(401);
+  expect((await after.json()).error.code).toBe("UNAUTHORIZED");
+  expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(401);
   const flag = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}/flag`, { data: { flagged: true }, headers: { origin: baseURL! } });
-  expect(flag.status()).toBe(404);
+  expect(flag.status()).toBe(401);
   expect((await request.get("/api/notes")).status()).toBe(401);
   const restart = await request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
   expect(restart.status()).toBe(401);

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiRoute, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/api";
+import { apiRoute, assertSameOrigin, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/api";
 import { AppError } from "@/lib/errors";
 import { findNul } from "@/lib/validation";
 
@@ -160,5 +161,33 @@ describe("NUL characters (PostgreSQL cannot store U+0000)", () => {
   it("walks a deeply nested document without overflowing the stack", () => {
     const deep = JSON.parse("[".repeat(50_000) + '"\\u0000"' + "]".repeat(50_000)) as unknown;
     expect(findNul(deep)).toMatch(/^0(\.0)+$/);
+  });
+});
+
+describe("assertSameOrigin (TRUST_PROXY unset)", () => {
+  const write = (headers: Record<string, string>) => new Request("http://mockroom.example/api/sets", { method: "POST", headers });
+  const refused = (headers: Record<string, string>) => {
+    try {
+      assertSameOrigin(write(headers));
+      return false;
+    } catch (error) {
+      expect((error as AppError).status).toBe(403);
+      return true;
+    }
+  };
+
+  it("refuses another site's page even when the request names that site in X-Forwarded-Host", () => {
+    expect(refused({ host: "mockroom.example", origin: "https://evil.example", "x-forwarded-host": "evil.example" })).toBe(true);
+    expect(refused({ host: "mockroom.example", origin: "https://mockroom.example", "x-forwarded-host": "evil.example" })).toBe(false);
+  });
+
+  it("property: whatever X-Forwarded-Host and X-Forwarded-Proto say, the answer is the one for the Host alone", () => {
+    const header = fc.oneof(fc.domain(), fc.constantFrom("evil.example", "https", "http", "mockroom.example"), fc.string({ unit: "grapheme-ascii" }).filter((v) => !/[\r\n\0]/.test(v)));
+    fc.assert(
+      fc.property(fc.constantFrom("https", "http"), fc.oneof(fc.domain(), fc.constant("mockroom.example")), header, header, (scheme, originHost, forwardedHost, forwardedProto) => {
+        const base = { host: "mockroom.example", origin: `${scheme}://${originHost}` };
+        expect(refused({ ...base, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto })).toBe(refused(base));
+      }),
+    );
   });
 });

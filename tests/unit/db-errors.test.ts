@@ -36,7 +36,7 @@ describe("isDatabaseTimeout", () => {
     const read = new Error("Raw query failed. Code: `N/A`. Message: `Query read timeout`");
     const cancelled = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
     const connecting = new Error("Connection terminated due to connection timeout");
-    for (const error of [read, new Error("wrapped", { cause: cancelled }), connecting, { code: "P2024" }]) {
+    for (const error of [read, new Error("wrapped", { cause: cancelled }), connecting, { code: "P2024" }, { code: "P2028" }]) {
       expect(isDatabaseTimeout(error)).toBe(true);
       expect(isDatabaseUnavailable(error)).toBe(true);
     }

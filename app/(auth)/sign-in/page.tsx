@@ -10,6 +10,11 @@ import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+const notices: Record<string, string> = {
+  done: "Your password was changed and every session signed out. Sign in with the new password.",
+  everywhere: "You were signed out everywhere. Sign in again to continue.",
+};
+
 const errors: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   OAuthAccountNotLinked: "An account with this email already exists. Sign in with your password.",
@@ -21,9 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await getCurrentUser().catch(() => null)) redirect(callbackPath);
   const error = typeof params.error === "string" ? (errors[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const notice = typeof params.reset === "string" ? notices[params.reset] : typeof params.signedOut === "string" ? notices[params.signedOut] : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold">Sign in</h1>
+      {notice ? <Alert>{notice}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <OAuthButtons providers={configuredOAuthProviders()} callbackPath={callbackPath} />
       <SignInForm callbackPath={callbackPath} />

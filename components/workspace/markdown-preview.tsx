@@ -1,7 +1,7 @@
 "use client";
 
 import { useDeferredValue, useMemo } from "react";
-import { renderSafeMarkdown } from "@/lib/markdown-safe";
+import { renderSafeMarkdown } from "@/lib/markdown/pipeline";
 
 /** Live preview of markdown the user is typing: sanitized (no raw HTML, scripts or event handlers). */
 export function MarkdownPreview({ source, label }: { source: string; label: string }) {

@@ -1,0 +1,78 @@
+// The live preview's renderer, in the browser: texts render in a Web Worker (lib/markdown/preview-worker.ts)
+// one at a time, each within PREVIEW_TIME_LIMIT_MS; past it the worker is terminated (nothing else stops a
+// parser that never yields), the text is shown as plain text with a note, and a fresh worker takes the next
+// text. A preview that asks again before its turn drops its older request, so typing never queues up work.
+import { plainTextHtml } from "./fallback";
+
+export const PREVIEW_TIME_LIMIT_MS = 1_000;
+
+export type PreviewWorker = Pick<Worker, "postMessage" | "terminate"> & { onmessage: ((event: MessageEvent<{ id: number; html: string | null }>) => void) | null };
+
+type Job = { id: number; text: string; signal: AbortSignal; resolve: (html: string | null) => void };
+
+export function createPreviewRenderer(spawn: () => PreviewWorker, timeLimitMs = PREVIEW_TIME_LIMIT_MS) {
+  let worker: PreviewWorker | null = null;
+  let running: (Job & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  const queue: Job[] = [];
+  const recent = new Map<string, string>();
+  let nextId = 1;
+
+  function remember(text: string, html: string) {
+    recent.delete(text);
+    recent.set(text, html);
+    if (recent.size > 20) recent.delete(recent.keys().next().value!);
+  }
+
+  function finish(html: string | null) {
+    const job = running!;
+    running = null;
+    clearTimeout(job.timer);
+    const shown = html ?? plainTextHtml(job.text);
+    remember(job.text, shown);
+    job.resolve(job.signal.aborted ? null : shown);
+    pump();
+  }
+
+  function pump() {
+    while (!running && queue.length) {
+      const job = queue.shift()!;
+      if (job.signal.aborted) {
+        job.resolve(null);
+        continue;
+      }
+      if (!worker) {
+        worker = spawn();
+        worker.onmessage = (event) => {
+          if (running?.id === event.data.id) finish(event.data.html);
+        };
+      }
+      const timer = setTimeout(() => {
+        worker?.terminate();
+        worker = null;
+        finish(null);
+      }, timeLimitMs);
+      running = { ...job, timer };
+      worker.postMessage({ id: job.id, text: job.text });
+    }
+  }
+
+  return {
+    /** HTML for `text` (or its plain-text fallback); null when `signal` was aborted first. */
+    render(text: string, signal: AbortSignal): Promise<string | null> {
+      const known = recent.get(text);
+      if (known !== undefined) return Promise.resolve(known);
+      return new Promise((resolve) => {
+        queue.push({ id: nextId++, text, signal, resolve });
+        pump();
+      });
+    },
+  };
+}
+
+let shared: ReturnType<typeof createPreviewRenderer> | null = null;
+
+/** The page's renderer, with its worker bundled by Next from lib/markdown/preview-worker.ts. */
+export function previewRenderer() {
+  shared ??= createPreviewRenderer(() => new Worker(new URL("./preview-worker.ts", import.meta.url)) as PreviewWorker);
+  return shared;
+}

@@ -3,7 +3,7 @@
 import { markdown } from "@codemirror/lang-markdown";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { Compartment, EditorSelection, EditorState, type Text } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { EditorView, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 import { minimalSetup } from "codemirror";
@@ -55,12 +55,18 @@ export function highlightable(doc: Text): boolean {
 function guardedMarkdown(doc: string) {
   const language = markdown();
   const slot = new Compartment();
+  const on = (state: EditorState) => slot.get(state) === language;
   return [
-    slot.of(highlightable(EditorState.create({ doc }).doc) ? language : []),
-    EditorState.transactionExtender.of((tr) => {
-      if (!tr.docChanged) return null;
-      const on = highlightable(tr.newDoc);
-      return on === (slot.get(tr.startState) === language) ? null : { effects: slot.reconfigure(on ? language : []) };
+    slot.of(highlightable(Text.of(doc.split("\n"))) ? language : []),
+    // Off in the transaction that makes a block too long, before anything parses it.
+    EditorState.transactionExtender.of((tr) => (tr.docChanged && on(tr.startState) && !highlightable(tr.newDoc) ? { effects: slot.reconfigure([]) } : null)),
+    // On again in a transaction of its own: CodeMirror builds a reconfigured state's fields on the document as
+    // it was before the transaction's changes, which here is the one too long to parse.
+    EditorView.updateListener.of((update) => {
+      if (!update.docChanged || on(update.state) || !highlightable(update.state.doc)) return;
+      queueMicrotask(() => {
+        if (!on(update.view.state) && highlightable(update.view.state.doc)) update.view.dispatch({ effects: slot.reconfigure(language) });
+      });
     }),
   ];
 }

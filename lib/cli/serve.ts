@@ -75,6 +75,10 @@ export function assembleStandalone(root = process.cwd()): void {
     fs.cpSync(path.join(root, from), path.join(target, to), { recursive: true, filter });
   copy(".next/static", ".next/static");
   copy(MARKDOWN_WORKER_BUNDLE, MARKDOWN_WORKER_BUNDLE);
+  // Piscina lowers its workers' CPU priority through @napi-rs/nice, which it loads only if it is there (an
+  // optional dependency with a package per platform): the trace does not follow it.
+  const napi = path.join(root, "node_modules", "@napi-rs");
+  for (const name of fs.existsSync(napi) ? fs.readdirSync(napi) : []) if (name === "nice" || name.startsWith("nice-")) copy(`node_modules/@napi-rs/${name}`, `node_modules/@napi-rs/${name}`);
   copy("prisma/migrations", "prisma/migrations");
   copy("seed", "seed", (source) => !source.endsWith(".ts"));
   const result = buildSync({

@@ -61,7 +61,7 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
   const pool = new Piscina<RenderTask & { [queueOptionsSymbol]: { length: number } }, string>({
     filename: options.filename,
     execArgv: options.execArgv ?? [],
-    minThreads: 1,
+    minThreads: Math.min(2, options.threads), // kept warm, Shiki loaded: a page's first texts need not wait
     maxThreads: options.threads,
     maxQueue: options.maxQueue,
     taskQueue: new ShortestFirst(),

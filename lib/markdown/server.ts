@@ -8,6 +8,7 @@ import "server-only";
 import crypto from "node:crypto";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
+import { logger } from "../logger";
 import { plainTextHtml } from "./fallback";
 import { createMarkdownPool, defaultThreads, type MarkdownPool } from "./pool";
 
@@ -41,6 +42,7 @@ const rendered = new LRUCache<string, string, string>({
   fetchMethod: async (_key, _stale, { context: text, options }) => {
     const outcome = await pool().render(text);
     if ("html" in outcome) return outcome.html;
+    logger.warn("markdown shown as plain text", { reason: outcome.fallback, length: text.length, renderMs: outcome.renderMs });
     if (outcome.fallback === "busy") return undefined;
     options.ttl = RETRY_FALLBACK_AFTER_MS;
     return plainTextHtml(text);

@@ -18,7 +18,7 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 const RETRY_FALLBACK_AFTER_MS = 10 * 60_000;
 
 /**
- * A time limit that grows with the text: 100 KB of ordinary markdown renders in 0.6-3 s on a busy 2-core
+ * A time limit that grows with the text: 100 KB of ordinary markdown renders in 0.6-1.3 s on a busy 2-core
  * machine (docs/performance.md), so it gets 3 s; the inputs that would take the parser minutes stop there.
  */
 export const RENDER_LIMITS = { timeLimitMs: 500, timeLimitMsPerKb: 25, maxWaitMs: 5_000, maxQueue: 200 } as const;
@@ -52,7 +52,9 @@ const rendered = new LRUCache<string, string, string>({
 /** Sanitized HTML for `markdown`, or its plain-text fallback. Never throws, never blocks the event loop on the text. */
 export async function renderMarkdown(markdown: string): Promise<string> {
   const key = crypto.createHash("sha256").update(markdown).digest("base64url");
-  return (await rendered.fetch(key, { context: markdown })) ?? plainTextHtml(markdown);
+  // A fetch still running when its entry is evicted (a full cache) is aborted: shown plain, not kept.
+  const html = await rendered.fetch(key, { context: markdown }).catch(() => undefined);
+  return html ?? plainTextHtml(markdown);
 }
 
 /** Starts the first worker (and its Shiki) with the server, not with the first page that shows markdown. */

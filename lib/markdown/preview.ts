@@ -1,12 +1,15 @@
 // The live preview's renderer, in the browser: texts render in a Web Worker (lib/markdown/preview-worker.ts)
-// one at a time, each within PREVIEW_TIME_LIMIT_MS; past it the worker is terminated (nothing else stops a
-// parser that never yields), the text is shown as plain text with a note, and a fresh worker takes the next
-// text. A preview that asks again before its turn drops its older request, so typing never queues up work.
+// one at a time, each within PREVIEW_TIME_LIMIT_MS from the moment the worker starts it; past it the worker is
+// terminated, the text is shown as plain text with a note, and a fresh worker takes the next text. A preview
+// that asks again before its turn drops its older request, so typing never queues up work.
 import { plainTextHtml } from "./fallback";
 
 export const PREVIEW_TIME_LIMIT_MS = 1_000;
+/** A worker that has not started a text this long after it was sent (it could not load) is given up too. */
+const START_LIMIT_MS = 15_000;
 
-export type PreviewWorker = Pick<Worker, "postMessage" | "terminate"> & { onmessage: ((event: MessageEvent<{ id: number; html: string | null }>) => void) | null };
+type Reply = { id: number; started: true } | { id: number; html: string | null };
+export type PreviewWorker = Pick<Worker, "postMessage" | "terminate"> & { onmessage: ((event: MessageEvent<Reply>) => void) | null };
 
 type Job = { id: number; text: string; signal: AbortSignal; resolve: (html: string | null) => void };
 
@@ -33,6 +36,13 @@ export function createPreviewRenderer(spawn: () => PreviewWorker, timeLimitMs = 
     pump();
   }
 
+  // Nothing else stops a parser that never yields: the worker goes, a fresh one takes the next text.
+  function giveUp() {
+    worker?.terminate();
+    worker = null;
+    finish(null);
+  }
+
   function pump() {
     while (!running && queue.length) {
       const job = queue.shift()!;
@@ -43,15 +53,14 @@ export function createPreviewRenderer(spawn: () => PreviewWorker, timeLimitMs = 
       if (!worker) {
         worker = spawn();
         worker.onmessage = (event) => {
-          if (running?.id === event.data.id) finish(event.data.html);
+          const reply = event.data;
+          if (running?.id !== reply.id) return;
+          if ("html" in reply) return finish(reply.html);
+          clearTimeout(running.timer);
+          running.timer = setTimeout(giveUp, timeLimitMs);
         };
       }
-      const timer = setTimeout(() => {
-        worker?.terminate();
-        worker = null;
-        finish(null);
-      }, timeLimitMs);
-      running = { ...job, timer };
+      running = { ...job, timer: setTimeout(giveUp, START_LIMIT_MS) };
       worker.postMessage({ id: job.id, text: job.text });
     }
   }

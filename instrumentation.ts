@@ -9,6 +9,13 @@
 import { isDatabaseUnavailable } from "./lib/db-errors";
 import { requestContext } from "./lib/server/request-context";
 
+/** Called once when the server starts: the markdown render workers start with it (lib/markdown/server.ts). */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startMarkdownWorkers } = await import("./lib/markdown/server");
+  startMarkdownWorkers();
+}
+
 /** The status for an error that is the request's fault, or null. */
 function clientFault(error: unknown): number | null {
   const e = error as { statusCode?: unknown; message?: unknown } | null;

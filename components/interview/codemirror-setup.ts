@@ -3,7 +3,7 @@
 import { markdown } from "@codemirror/lang-markdown";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { Compartment, EditorSelection, EditorState } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { EditorView, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 import { minimalSetup } from "codemirror";
@@ -36,6 +36,41 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: "var(--cm-invalid)" },
 ]);
 
+// Lezer's markdown parser takes time superlinear in the length of a block for some texts (a 100 KB run of
+// `**_`: 11 s; 50,000 nested quotes overflow its stack), and CodeMirror can pause it only between blocks.
+// A document with a block (lines with no blank one between them) longer than this is edited without markdown
+// highlighting: each step of the parse then stays under about 50 ms, so no text freezes the page.
+export const HIGHLIGHTED_BLOCK_MAX = 5_000;
+
+export function highlightable(doc: Text): boolean {
+  let block = 0;
+  for (const lines = doc.iterLines(); !lines.next().done; ) {
+    if (!/\S/.test(lines.value)) block = 0;
+    else if ((block += lines.value.length + 1) > HIGHLIGHTED_BLOCK_MAX) return false;
+  }
+  return true;
+}
+
+/** Markdown highlighting while the document is highlightable(), switched off and on as it changes. */
+function guardedMarkdown(doc: string) {
+  const language = markdown();
+  const slot = new Compartment();
+  const on = (state: EditorState) => slot.get(state) === language;
+  return [
+    slot.of(highlightable(Text.of(doc.split("\n"))) ? language : []),
+    // Off in the transaction that makes a block too long, before anything parses it.
+    EditorState.transactionExtender.of((tr) => (tr.docChanged && on(tr.startState) && !highlightable(tr.newDoc) ? { effects: slot.reconfigure([]) } : null)),
+    // On again in a transaction of its own: CodeMirror builds a reconfigured state's fields on the document as
+    // it was before the transaction's changes, which here is the one too long to parse.
+    EditorView.updateListener.of((update) => {
+      if (!update.docChanged || on(update.state) || !highlightable(update.state.doc)) return;
+      queueMicrotask(() => {
+        if (!on(update.view.state) && highlightable(update.view.state.doc)) update.view.dispatch({ effects: slot.reconfigure(language) });
+      });
+    }),
+  ];
+}
+
 export type EditorOptions = {
   parent: HTMLElement;
   doc: string;
@@ -64,7 +99,7 @@ export function createEditor(options: EditorOptions): EditorHandle {
       minimalSetup, // history, default keys (Tab still moves focus: no keyboard trap), selection drawing
       theme,
       syntaxHighlighting(highlight),
-      options.language === "python" ? [python(), lineNumbers()] : [markdown(), EditorView.lineWrapping],
+      options.language === "python" ? [python(), lineNumbers()] : [guardedMarkdown(options.doc), EditorView.lineWrapping],
       placeholderExtension(options.language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."),
       editable.of(EditorState.readOnly.of(options.readOnly)),
       // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { assembleStandalone, bundleServer, CONTAINER_ENTRY, SERVER_BUNDLE, STANDALONE_DIR } from "./serve";
+import { assembleStandalone, bundleServer, CONTAINER_ENTRY, MARKDOWN_WORKER_BUNDLE, SERVER_BUNDLE, STANDALONE_DIR } from "./serve";
 import { isProcessAlive } from "../process";
 
 const INPUTS = ["app", "components", "lib", "types", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
@@ -39,7 +39,7 @@ const LOCK = path.join(".data", "build.lock");
 
 function current(fingerprint: string): boolean {
   const previous = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8").trim() : "";
-  return previous === fingerprint && [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, path.join(STANDALONE_DIR, CONTAINER_ENTRY)].every((file) => fs.existsSync(file));
+  return previous === fingerprint && [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, MARKDOWN_WORKER_BUNDLE, path.join(STANDALONE_DIR, CONTAINER_ENTRY)].every((file) => fs.existsSync(file));
 }
 
 /**

@@ -7,6 +7,8 @@ import path from "node:path";
 import { buildSync, type BuildOptions, type Metafile } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
+/** The markdown render worker (lib/markdown/worker.ts) with every package it uses: lib/markdown/server.ts loads it. */
+export const MARKDOWN_WORKER_BUNDLE = path.join(".next", "mockroom", "markdown-worker.cjs");
 
 /**
  * Node flags of the serving process. V8 let the heap grow towards its default limit before collecting
@@ -44,10 +46,19 @@ function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): vo
   }
 }
 
-/** Bundles the server entry (our code inlined, packages left to node_modules). Takes well under a second. */
+/**
+ * Bundles the server entry (our code inlined, packages left to node_modules) and the markdown render worker
+ * (everything inlined: the standalone folder's node_modules hold only what Next's own bundles use). Takes
+ * about a second.
+ */
 export function bundleServer(root = process.cwd()): void {
   const result = buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/server/main.ts"], outfile: SERVER_BUNDLE, packages: "external" });
   refuseRequestScoped(result.metafile, SERVER_BUNDLE);
+  bundleMarkdownWorker(path.join(root, MARKDOWN_WORKER_BUNDLE), root);
+}
+
+export function bundleMarkdownWorker(outfile: string, root = process.cwd()): void {
+  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/markdown/worker.ts"], outfile, metafile: false });
 }
 
 export const STANDALONE_DIR = path.join(".next", "standalone");
@@ -63,6 +74,11 @@ export function assembleStandalone(root = process.cwd()): void {
   const copy = (from: string, to: string, filter?: (source: string) => boolean) =>
     fs.cpSync(path.join(root, from), path.join(target, to), { recursive: true, filter });
   copy(".next/static", ".next/static");
+  copy(MARKDOWN_WORKER_BUNDLE, MARKDOWN_WORKER_BUNDLE);
+  // Piscina lowers its workers' CPU priority through @napi-rs/nice, which it loads only if it is there (an
+  // optional dependency with a package per platform): the trace does not follow it.
+  const napi = path.join(root, "node_modules", "@napi-rs");
+  for (const name of fs.existsSync(napi) ? fs.readdirSync(napi) : []) if (name === "nice" || name.startsWith("nice-")) copy(`node_modules/@napi-rs/${name}`, `node_modules/@napi-rs/${name}`);
   copy("prisma/migrations", "prisma/migrations");
   copy("seed", "seed", (source) => !source.endsWith(".ts"));
   const result = buildSync({

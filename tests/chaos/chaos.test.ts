@@ -295,6 +295,10 @@ describe("the container image's folder", () => {
       const script = html.match(/\/_next\/static\/[^"]+\.js/)?.[0];
       expect(script).toBeDefined();
       expect((await fetch(`${two.base}${script}`)).status).toBe(200);
+      // Markdown, rendered by the folder's own worker bundle (.next/mockroom/markdown-worker.cjs), code highlighted.
+      const question = await (await fetch(`${one.base}/questions/what-is-drf-and-why-use-it`)).text();
+      expect(question).toContain('<pre class="shiki');
+      expect(question).not.toContain("could not be formatted in time");
       // The Python runner's files, read from the folder's own node_modules/pyodide and lib/python.
       for (const file of ["python_stdlib.zip", "pyodide.asm.wasm", "worker.mjs"]) expect((await fetch(`${one.base}${RUNNER_BASE}${file}`)).status, file).toBe(200);
       const email = `image-${crypto.randomUUID()}@example.test`;

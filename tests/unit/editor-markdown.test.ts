@@ -32,8 +32,9 @@ describe("markdown highlighting in the editor", () => {
       expect(highlightable(doc(text)), name).toBe(false);
       const cut = text.slice(0, HIGHLIGHTED_BLOCK_MAX - 200).replace(/\n\s*\n/g, "\n");
       expect(highlightable(doc(cut)), name).toBe(true);
-      // 11 s for 100 KB of `**_` in one block before; about 50 ms at this size (generous here: JIT, a busy machine).
-      expect(longestStepMs(cut), name).toBeLessThan(250);
+      // 11 s for 100 KB of `**_` in one block before; about 50 ms at this size. The bound is generous (JIT, and a
+      // shared host's load of 10+ made it 250+ ms once) and still an order of magnitude under the old cost.
+      expect(longestStepMs(cut), name).toBeLessThan(1_000);
     }
   });
 });

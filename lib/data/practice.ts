@@ -4,12 +4,9 @@ import { AppError } from "../errors";
 import type { Rating } from "../generated/prisma/client";
 import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
 import type { RatingName } from "../review/fsrs";
-import type { PracticeAnswerView } from "../schemas/workspace";
+import { MAX_PRACTICE_VERSIONS, type PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
-
-/** A question keeps at most this many saved versions of a user's practice answer. */
-export const MAX_VERSIONS = 1_000;
 
 async function questionFor(slug: string) {
   const question = await db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true } });
@@ -82,7 +79,7 @@ export async function savePracticeVersion(userId: string, slug: string, content:
     });
     const last = await tx.practiceAnswerVersion.findFirst({ where: { answerId: answer.id }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;
-    if (number > MAX_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_VERSIONS} saved versions.`);
+    if (number > MAX_PRACTICE_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_PRACTICE_VERSIONS} saved versions.`);
     const version = await tx.practiceAnswerVersion.create({ data: { answerId: answer.id, number, content, coverage: points, score, createdAt: now } });
     return {
       revision: answer.revision,

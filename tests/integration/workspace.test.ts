@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deleteAccount, exportDocument, exportMarkdown, importDocument } from "@/lib/data/account";
+import { deleteAccount } from "@/lib/data/account";
+import { exportJson, exportMarkdown } from "@/lib/data/account-export";
+import { importAccount } from "@/lib/data/account-import";
 import { rateAnswer, saveAnswer } from "@/lib/data/answers";
 import { addToSet, createSet, deleteSet, getSet, listBookmarks, listSets, removeFromSet, setBookmark, updateSet } from "@/lib/data/collections";
 import { getDashboard } from "@/lib/data/dashboard";
@@ -10,8 +12,8 @@ import { getPractice, ratePractice, savePracticeDraft, savePracticeVersion } fro
 import { addToQueue, rateReview, recomputeCard, removeFromQueue, reviewQueue } from "@/lib/data/review";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { exportDocumentSchema, type ExportDocument } from "@/lib/schemas/export-document";
 import { MAX_SETS } from "@/lib/schemas/workspace";
-import { exportDocumentSchema } from "@/lib/schemas/workspace";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";
@@ -32,6 +34,13 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected an AppError");
 }
+
+const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+const exportDocument = async (userId: string, now: Date) => JSON.parse(await read(await exportJson(userId, now))) as ExportDocument;
+const importDocument = (userId: string, doc: unknown) => {
+  const bytes = new TextEncoder().encode(JSON.stringify(doc));
+  return importAccount(userId, new Response(bytes).body, bytes.byteLength);
+};
 
 const questionId = async (slug: string) => (await db().question.findUniqueOrThrow({ where: { slug } })).id;
 
@@ -321,7 +330,7 @@ describe("your data", () => {
     expect(doc.reviewLog.length).toBeGreaterThan(0);
 
     const copy = await userFactory();
-    const result = await importDocument(copy.id, exportDocumentSchema.parse(JSON.parse(JSON.stringify(doc))));
+    const result = await importDocument(copy.id, doc);
     expect(result.skippedQuestions).toEqual([]);
     const again = await exportDocument(copy.id, at(10));
     expect({ ...again, profile: { ...again.profile, email: "", createdAt: "" } }).toEqual({ ...doc, profile: { ...doc.profile, email: "", createdAt: "" } });
@@ -331,7 +340,7 @@ describe("your data", () => {
 
   it("writes one readable Markdown document with interviews, model answers, practice and notes", async () => {
     const user = await busyUser();
-    const markdown = await exportMarkdown(user.id, at(10));
+    const markdown = await read(await exportMarkdown(user.id, at(10)));
     expect(markdown).toContain("## Interviews (1)");
     expect(markdown).toContain("Interview answer text");
     expect(markdown).toContain("**Model answer**");

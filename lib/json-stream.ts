@@ -59,7 +59,8 @@ export async function readDocument(
   // Partial tokens let a string be refused while it grows, before a 30 MB one is ever built.
   const tokenizer = new BoundedTokenizer({ stringBufferSize: SLICE_BYTES, emitPartialTokens: true });
   tokenizer.where = () => where();
-  const where = () => (limit ? `${key}.${index}` : key || "_");
+  // Between elements (depth 2) a partial token belongs to the next one.
+  const where = () => (limit ? `${key}.${depth === 2 ? index + 1 : index}` : key || "_");
   // Members that are not arrays read by element are rebuilt here, within their budget (the parser's paths
   // name only array elements, so it keeps nothing else).
   let value: { stack: unknown[]; keys: (string | null)[]; result?: unknown } | null = null;

@@ -5,7 +5,7 @@
 import { S_MAX, S_MIN, default_maximum_interval } from "ts-fsrs";
 import { z } from "zod";
 import { slugSchema } from "./content";
-import { coverageSchema, instantSchema, nonNegativeInt, revisionSchema, scoreSchema, timeMultiplierSchema, timeSpentSchema, timeZoneSchema, utf8Text } from "./fields";
+import { counterSchema, coverageSchema, instantSchema, nonNegativeInt, revisionSchema, scoreSchema, timeMultiplierSchema, timeSpentSchema, timeZoneSchema, utf8Text } from "./fields";
 import { MAX_ANSWER_BYTES, modeSchema, ratingSchema, statusSchema } from "./interviews";
 import { MAX_DOCUMENT_BYTES, MAX_PRACTICE_VERSIONS, MAX_SET_QUESTIONS, MAX_SETS, setDescriptionSchema, setNameSchema } from "./workspace";
 
@@ -125,8 +125,8 @@ export const exportReviewCardSchema = z
     elapsedDays: z.number().int().min(0).max(default_maximum_interval),
     scheduledDays: z.number().int().min(0).max(default_maximum_interval),
     learningSteps: z.number().int().min(0).max(100),
-    reps: nonNegativeInt(),
-    lapses: nonNegativeInt(),
+    reps: counterSchema(),
+    lapses: counterSchema(),
     state: z.number().int().min(0).max(3).describe("0 new, 1 learning, 2 review, 3 relearning"),
     lastReview: instantOrNull,
     createdAt: instantSchema,

@@ -9,8 +9,15 @@ export const INT4_MAX = 2_147_483_647;
 /** A non-negative integer that fits an int4 column: revisions, counts, seeds. */
 export const nonNegativeInt = () => z.number().int("must be a whole number").min(0, "cannot be negative").max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
+/**
+ * Counters the app increments by one (revisions, FSRS reps and lapses): at most a billion, so the next
+ * increment can never overflow the int4 column (an imported 2147483647 made every later save fail).
+ */
+export const COUNTER_MAX = 1_000_000_000;
+export const counterSchema = () => z.number().int("must be a whole number").min(0, "cannot be negative").max(COUNTER_MAX, `must be at most ${COUNTER_MAX}`);
+
 /** Revisions that a client echoes back (0 for a document that does not exist yet). */
-export const revisionSchema = nonNegativeInt();
+export const revisionSchema = counterSchema();
 
 /** Key point coverage and interview scores: a share, 0..1. */
 export const scoreSchema = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");

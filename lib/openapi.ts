@@ -192,7 +192,7 @@ export const operations: Operation[] = [
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating and every saved version", tags: ["practice"], auth: true,
+    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating, the newest 50 saved versions and how many there are", tags: ["practice"], auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...errors(401, 404) },
   },

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { Rating } from "../generated/prisma/client";
 import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
 import type { RatingName } from "../review/fsrs";
-import { MAX_PRACTICE_VERSIONS, type PracticeAnswerView } from "../schemas/workspace";
+import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
 
@@ -14,7 +14,7 @@ async function questionFor(slug: string) {
   return question;
 }
 
-const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [] };
+const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [], versionCount: 0 };
 
 export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
   return practiceOn(userId, (await questionFor(slug)).id);
@@ -23,7 +23,7 @@ export async function getPractice(userId: string, slug: string): Promise<Practic
 export async function practiceOn(userId: string, questionId: string): Promise<PracticeAnswerView> {
   const answer = await db().practiceAnswer.findUnique({
     where: { userId_questionId: { userId, questionId } },
-    include: { versions: { orderBy: { number: "asc" } } },
+    include: { versions: { orderBy: { number: "desc" }, take: PRACTICE_VERSIONS_SHOWN }, _count: { select: { versions: true } } },
   });
   if (!answer) return empty;
   return {
@@ -31,9 +31,10 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
     revision: answer.revision,
     rating: answer.rating ? (answer.rating.toLowerCase() as RatingName) : null,
     updatedAt: answer.updatedAt.toISOString(),
-    versions: answer.versions.map((v) => ({
+    versions: answer.versions.reverse().map((v) => ({
       number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: v.createdAt.toISOString(),
     })),
+    versionCount: answer._count.versions,
   };
 }
 

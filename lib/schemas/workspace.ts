@@ -11,6 +11,8 @@ export const MAX_SETS = 200;
 export const MAX_SET_QUESTIONS = 500;
 /** A question keeps at most this many saved versions of a user's practice answer. */
 export const MAX_PRACTICE_VERSIONS = 1_000;
+/** Versions a question page and GET …/practice carry (the newest): 1,000 of 100 KB would be 100 MB a request. */
+export const PRACTICE_VERSIONS_SHOWN = 50;
 
 const cursor = z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.");
 
@@ -74,7 +76,10 @@ export const practiceAnswerSchema = z
     revision: z.number().int(),
     rating: ratingSchema.nullable(),
     updatedAt: z.string().nullable(),
+    /** The newest PRACTICE_VERSIONS_SHOWN (50) versions, oldest first; the export has all of them. */
     versions: z.array(practiceVersionSchema),
+    /** How many versions are kept in all. */
+    versionCount: z.number().int(),
   })
   .meta({ id: "PracticeAnswer" });
 

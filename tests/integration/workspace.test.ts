@@ -13,7 +13,7 @@ import { addToQueue, rateReview, recomputeCard, removeFromQueue, reviewQueue } f
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exportDocumentSchema, type ExportDocument } from "@/lib/schemas/export-document";
-import { MAX_SETS } from "@/lib/schemas/workspace";
+import { MAX_SETS, PRACTICE_VERSIONS_SHOWN } from "@/lib/schemas/workspace";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";
@@ -151,6 +151,18 @@ describe("practice answers", () => {
     expect(practice.draft).toBe(two.version.content);
     expect(practice.versions[1]!.coverage.length).toBeGreaterThan(0);
     expect((await failure(savePracticeVersion(user.id, "queryset-laziness", "   "))).code).toBe("VALIDATION");
+  });
+
+  it(`carries the newest ${PRACTICE_VERSIONS_SHOWN} versions and the count, not all 1,000 a question may keep (100 MB)`, async () => {
+    const user = await userFactory();
+    await savePracticeVersion(user.id, "csrf-protection", "first", at(0));
+    const answer = await db().practiceAnswer.findFirstOrThrow({ where: { userId: user.id } });
+    await db().$executeRaw`
+      insert into "PracticeAnswerVersion" (id, "answerId", number, content, coverage, score, "createdAt")
+      select gen_random_uuid(), ${answer.id}::uuid, g, 'version ' || g, '[]', 0.5, now() from generate_series(2, 120) g`;
+    const practice = await getPractice(user.id, "csrf-protection");
+    expect(practice.versionCount).toBe(120);
+    expect(practice.versions.map((v) => v.number)).toEqual(Array.from({ length: PRACTICE_VERSIONS_SHOWN }, (_, i) => 121 - PRACTICE_VERSIONS_SHOWN + i));
   });
 
   it("gives concurrent saves distinct version numbers", async () => {

@@ -7,28 +7,13 @@ import { z } from "zod";
 import { slugSchema } from "./content";
 import { counterSchema, coverageSchema, instantSchema, nonNegativeInt, revisionSchema, scoreSchema, timeMultiplierSchema, timeSpentSchema, timeZoneSchema, utf8Text } from "./fields";
 import { MAX_ANSWER_BYTES, modeSchema, ratingSchema, statusSchema } from "./interviews";
-import { MAX_DOCUMENT_BYTES, MAX_PRACTICE_VERSIONS, MAX_SET_QUESTIONS, MAX_SETS, setDescriptionSchema, setNameSchema } from "./workspace";
+import { IMPORT_LIMITS } from "./import-limits";
+import { MAX_DOCUMENT_BYTES, MAX_PRACTICE_VERSIONS, MAX_SET_QUESTIONS, setDescriptionSchema, setNameSchema } from "./workspace";
+
+export { IMPORT_LIMITS };
 
 export const EXPORT_FORMAT = "mockroom-export";
 export const EXPORT_VERSION = 1;
-
-/**
- * What one import may hold; more is refused with 413 naming the limit. About 2.5 times the heaviest account
- * reported (issue #19: 2,000 interviews, 9,450 practice versions, 50,000 review ratings); the importer's memory
- * does not grow with them (it writes in batches), they bound its time and the account's size.
- */
-export const IMPORT_LIMITS = {
-  bytes: 64 * 1024 * 1024,
-  interviews: 5_000,
-  interviewAnswers: 50_000,
-  practiceAnswers: 5_000,
-  practiceVersions: 20_000,
-  notes: 5_000,
-  bookmarks: 5_000,
-  sets: MAX_SETS,
-  reviewCards: 5_000,
-  reviewLog: 100_000,
-} as const;
 
 /** Company profiles ask at most 50 questions (lib/schemas/content.ts); room to spare. */
 export const MAX_INTERVIEW_QUESTIONS = 60;

@@ -7,9 +7,13 @@ import type { EXPORT_KINDS, ExportKind } from "../schemas/export-document";
 type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 type Row<K extends ExportKind> = z.infer<(typeof EXPORT_KINDS)[K]["schema"]>;
 
-/** Rows or text bytes waiting before a flush writes them: a few MB at most, whatever the document holds. */
-const FLUSH_ROWS = 2_000;
-const FLUSH_BYTES = 4 * 1024 * 1024;
+/**
+ * Rows or text bytes waiting before a flush writes them, whatever the document holds. Small batches die young
+ * in the garbage collector: with 2,000 rows and 4 MB the heaviest import took 2.5 times as long and blocked the
+ * event loop twice as long (docs/performance.md, "Moving an account").
+ */
+const FLUSH_ROWS = 500;
+const FLUSH_BYTES = 1024 * 1024;
 /** Question ids kept for the slugs met so far; cleared when it reaches this size. */
 const SLUG_CACHE = 50_000;
 const REPORTED_SKIPS = 100;

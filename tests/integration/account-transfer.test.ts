@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/data/dashboard";
 import { startInterview } from "@/lib/data/interviews";
 import { saveNote } from "@/lib/data/notes";
+import { databaseKnowsTimeZone, setTimeZone } from "@/lib/data/users";
 import { savePracticeDraft } from "@/lib/data/practice";
 import { rateReview, reviewQueue } from "@/lib/data/review";
 import { db } from "@/lib/db";
@@ -104,5 +105,18 @@ describe("a document at the edges of every range", () => {
     // The imported default extra time (2) gives a deadline of twice the profile's 30 minutes, not 31 days.
     const interview = await startInterview(user.id, { company: "acme", mode: "extended" }, now);
     expect(Date.parse(interview.deadlineAt!) - now.getTime()).toBe(2 * 30 * 60_000);
+  });
+});
+
+describe("time zones", () => {
+  it("are stored only when PostgreSQL knows them too: its `at time zone` computes the user's days", async () => {
+    expect(await databaseKnowsTimeZone(db(), "Europe/London")).toBe(true);
+    expect(await databaseKnowsTimeZone(db(), "UTC")).toBe(true);
+    expect(await databaseKnowsTimeZone(db(), "Mars/Phobos")).toBe(false);
+    const user = await userFactory();
+    await setTimeZone(user.id, "Asia/Kolkata");
+    await expect(setTimeZone(user.id, "Mars/Phobos")).rejects.toMatchObject({ code: "VALIDATION", fields: { timeZone: [expect.any(String)] } });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).timeZone).toBe("Asia/Kolkata");
+    expect((await getDashboard(user.id)).timeZone).toBe("Asia/Kolkata");
   });
 });

@@ -231,4 +231,28 @@ describe("limits", () => {
     console.info(`5,000,001 empty objects (${Math.round(objects.length / 2 ** 20)} MB, 325 MB of heap for JSON.parse) refused in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(await owned(empty)).toEqual(EMPTY);
   });
+
+  it("runs one import at a time in a server: another meanwhile gets 503 with Retry-After, then the first completes", async () => {
+    const first = await userFactory();
+    const bytes = new TextEncoder().encode(JSON.stringify(validDocument()));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A body that arrives slowly: its first half, then the rest once the second import has been answered.
+    const slow = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(bytes.subarray(0, 100));
+        await held;
+        controller.enqueue(bytes.subarray(100));
+        controller.close();
+      },
+    });
+    const pending = importAs(first.id, slow);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await userFactory();
+    const busy = await importAs(second.id, JSON.stringify(validDocument()));
+    expect(busy).toMatchObject({ status: 503, retryAfter: "30", body: { error: { code: "UNAVAILABLE", message: expect.stringMatching(/Another import is running/) } } });
+    release();
+    expect((await pending).status).toBe(201);
+    expect((await importAs(second.id, JSON.stringify(validDocument()))).status).toBe(201);
+  });
 });

@@ -24,7 +24,7 @@ export async function importAs(userId: string, body: string | ReadableStream<Uin
     method: "POST", body, headers: { cookie: `next-auth.session-token=${token}`, "content-type": "application/json", ...headers }, ...(typeof body === "string" ? {} : { duplex: "half" }),
   } as RequestInit);
   const response = await importRoute.POST(request, undefined as never);
-  return { status: response.status, body: (await response.json()) as Body };
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Body };
 }
 
 export async function exportAs(userId: string, format = "json") {

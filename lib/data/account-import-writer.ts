@@ -3,8 +3,9 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { z } from "zod";
 import type { EXPORT_KINDS, ExportKind } from "../schemas/export-document";
+import { Table } from "./bulk-insert";
 
-type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 type Row<K extends ExportKind> = z.infer<(typeof EXPORT_KINDS)[K]["schema"]>;
 
 /**
@@ -155,44 +156,5 @@ export class ImportWriter {
   private async companyIds(): Promise<Map<string, string>> {
     this.companies ??= new Map((await this.tx.companyProfile.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
     return this.companies;
-  }
-}
-
-/**
- * Rows of one table, kept as one array per column and written by one INSERT … SELECT FROM unnest(…): a
- * parameter per column, not per value, so a batch of thousands of rows is a single cheap statement
- * (Prisma's createMany spent about 1 ms and 15 KB of heap per row here).
- */
-class Table {
-  private readonly names: string[];
-  private readonly columns: unknown[][];
-
-  constructor(
-    private readonly table: string,
-    private readonly types: Record<string, string>,
-  ) {
-    this.names = Object.keys(types);
-    this.columns = this.names.map(() => []);
-  }
-
-  get length(): number {
-    return this.columns[0]!.length;
-  }
-
-  add(values: unknown[]): void {
-    values.forEach((value, i) => this.columns[i]!.push(value));
-  }
-
-  async insert(tx: Tx): Promise<void> {
-    if (!this.length) return;
-    const list = this.names.map((name) => `"${name}"`).join(", ");
-    // jsonb and text[] columns travel as text (JSON written here) and are parsed by PostgreSQL.
-    const asJson = (name: string) => this.types[name] === "jsonb" || this.types[name] === "text[]";
-    const arrays = this.names.map((name, i) => `$${i + 1}::${asJson(name) ? "text" : this.types[name]}[]`).join(", ");
-    const select = this.names
-      .map((name, i) => (this.types[name] === "jsonb" ? `c${i}::jsonb` : this.types[name] === "text[]" ? `array(select jsonb_array_elements_text(c${i}::jsonb))` : `c${i}`))
-      .join(", ");
-    const aliases = this.names.map((_, i) => `c${i}`).join(", ");
-    await tx.$executeRawUnsafe(`insert into "${this.table}" (${list}) select ${select} from unnest(${arrays}) as t(${aliases})`, ...this.columns);
   }
 }

@@ -1,6 +1,7 @@
 // Moving an account: export -> import into an empty account -> export again gives the same document; an
 // import at the edges of every range leaves /dashboard, /review, saves and a new extended interview working.
 import path from "node:path";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/data/dashboard";
 import { startInterview } from "@/lib/data/interviews";
@@ -64,6 +65,34 @@ describe("a valid document", () => {
     const { status, body } = await importAs(user.id, JSON.stringify(doc));
     expect(status).toBe(201);
     expect(body).toMatchObject({ imported: { interviews: 2, notes: 1 }, skippedQuestions: expect.arrayContaining(["not-in-this-bank", "gone-0", "gone-1"]) });
+  });
+});
+
+describe("an account that changes while it imports", () => {
+  it("answers 409 and keeps nothing of the import (a note saved in another tab meanwhile)", async () => {
+    const user = await userFactory();
+    const doc = validDocument();
+    // Another connection saves a note on a question the import also has a note on, and commits while the import
+    // runs. The import locks the user's row; the note's foreign key locks it too, so one waits for the other and
+    // the import, checking again under its lock, finds the account no longer empty.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query(
+        `insert into "Note" (id, "userId", "questionId", content, revision, "updatedAt") select gen_random_uuid(), $1::uuid, id, 'saved meanwhile', 1, now() from "Question" where slug = $2`,
+        [user.id, doc.notes[0]!.question],
+      );
+      const pending = importAs(user.id, JSON.stringify(doc));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query("commit");
+      const { status, body } = await pending;
+      expect(status, JSON.stringify(body)).toBe(409);
+    } finally {
+      await other.end();
+    }
+    expect(await db().interview.count({ where: { userId: user.id } })).toBe(0);
+    expect((await db().note.findMany({ where: { userId: user.id } })).map((n) => n.content)).toEqual(["saved meanwhile"]);
   });
 });
 

@@ -86,12 +86,17 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** Reads a JSON body (size-limited), then validates it; 413, 415 or 400 with field messages otherwise. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
+/** 415 unless the request says its body is JSON. */
+export function assertJsonBody(request: Request): void {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   }
+}
+
+/** Reads a JSON body (size-limited), then validates it; 413, 415 or 400 with field messages otherwise. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
+  assertJsonBody(request);
   const text = await readBodyText(request, maxBytes);
   let data: unknown;
   try {

@@ -8,10 +8,11 @@ import {
 } from "./schemas/auth";
 import { flagSchema, interviewListQuerySchema, interviewListSchema, interviewSchema, rateSchema, saveAnswerSchema, startInterviewSchema } from "./schemas/interviews";
 import {
-  bookmarkListSchema, createSetSchema, deleteAccountSchema, exportDocumentSchema, exportQuerySchema, noteListQuerySchema, noteListSchema, noteSchema,
+  bookmarkListSchema, createSetSchema, deleteAccountSchema, exportQuerySchema, noteListQuerySchema, noteListSchema, noteSchema,
   practiceAnswerSchema, practiceRatingSchema, reviewQueueSchema, reviewRateSchema, saveNoteSchema, savePracticeDraftSchema, savePracticeVersionSchema,
   setDetailSchema, setListSchema, setSummarySchema, updateSetSchema,
 } from "./schemas/workspace";
+import { exportDocumentSchema, IMPORT_LIMITS } from "./schemas/export-document";
 import { reportTestsSchema } from "./schemas/problems";
 import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "./schemas/questions";
 
@@ -20,6 +21,8 @@ type Operation = {
   method: Method;
   path: string;
   summary: string;
+  /** Longer prose: limits, formats. */
+  description?: string;
   tags: string[];
   auth?: boolean;
   body?: z.ZodType | { form: Record<string, string> };
@@ -199,7 +202,7 @@ export const operations: Operation[] = [
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating and every saved version", tags: ["practice"], auth: true,
+    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating, the newest 50 saved versions and how many there are", tags: ["practice"], auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...withheld, ...errors(401, 404) },
   },
@@ -296,13 +299,27 @@ export const operations: Operation[] = [
   },
   {
     method: "get", path: "/api/me/export", summary: "Download everything you own: `format=json` (importable) or `format=markdown`", tags: ["account"], auth: true,
+    description: "The body is streamed while the database is read in batches; JSON has one row per line. A failure after the first byte ends the download short.",
     query: exportQuerySchema,
     responses: { 200: { description: "An attachment; the JSON follows the ExportDocument schema", schema: exportDocumentSchema }, ...withheld, ...errors(400, 401) },
   },
   {
-    method: "post", path: "/api/me/import", summary: "Load a JSON export into an empty account (20 MB at most)", tags: ["account"], auth: true,
+    method: "post", path: "/api/me/import", summary: `Load a JSON export into an empty account (${IMPORT_LIMITS.bytes / 2 ** 20} MB at most)`, tags: ["account"], auth: true,
+    description:
+      `All or nothing. Every row is checked with the rules of the route that creates it; 400 names each bad field by path (e.g. ` +
+      "`interviews.12.questions.3.position`, at most 20). Limits (413 beyond, naming the limit): " +
+      `${IMPORT_LIMITS.bytes / 2 ** 20} MB, ${IMPORT_LIMITS.interviews.toLocaleString("en-US")} interviews with ${IMPORT_LIMITS.interviewAnswers.toLocaleString("en-US")} answers in all, ` +
+      `${IMPORT_LIMITS.practiceAnswers.toLocaleString("en-US")} practice answers with ${IMPORT_LIMITS.practiceVersions.toLocaleString("en-US")} versions in all (1,000 each), ` +
+      `${IMPORT_LIMITS.notes.toLocaleString("en-US")} notes, ${IMPORT_LIMITS.bookmarks.toLocaleString("en-US")} bookmarks, ${IMPORT_LIMITS.sets} sets of up to 500 questions, ` +
+      `${IMPORT_LIMITS.reviewCards.toLocaleString("en-US")} review cards and ${IMPORT_LIMITS.reviewLog.toLocaleString("en-US")} review ratings; each text 100 KB. ` +
+      "Rows naming a question this bank lacks are skipped and listed (up to 100). One import runs at a time per server: 503 with Retry-After otherwise.",
     body: exportDocumentSchema,
-    responses: { 201: { description: "`{ imported: { … counts }, skippedQuestions: [slug] }`" }, ...errors(400, 401, 403, 409, 413, 415) },
+    responses: {
+      201: { description: "`{ imported: { interviews, practiceAnswers, notes, bookmarks, sets, reviewCards, reviewLog }, skippedQuestions: [slug] }`" },
+      413: { description: "Over a limit: the message names it and the count found", schema: errorSchema },
+      503: { description: "Another import is running on this server, or the database is unavailable; see Retry-After", schema: errorSchema },
+      ...errors(400, 401, 403, 409, 415),
+    },
   },
   {
     method: "delete", path: "/api/me", summary: "Delete your account and everything it owns (password, or a sign-in within 10 minutes)", tags: ["account"], auth: true,
@@ -380,6 +397,7 @@ export function openApiDocument() {
     ];
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
       ...(parameters.length ? { parameters } : {}),
       tags: op.tags,
       ...(op.auth ? { security: [{ session: [] }] } : {}),

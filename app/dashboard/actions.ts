@@ -6,9 +6,11 @@ import { redirect } from "next/navigation";
 import { startTopicInterview } from "@/lib/data/interviews";
 import { setTimeMultiplier, setTimeZone } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { timeMultiplierSchema, timeZoneSchema } from "@/lib/schemas/fields";
 import { requireUser } from "@/lib/session";
 
-const settingsSchema = z.object({ timeMultiplier: z.enum(["1", "1.5", "2"]) });
+// The form sends strings; the rules are the shared ones an import is held to as well.
+const settingsSchema = z.object({ timeMultiplier: z.coerce.number().pipe(timeMultiplierSchema) });
 
 export type SettingsState = { ok: boolean; message: string } | null;
 
@@ -17,32 +19,24 @@ export async function saveSettings(_previous: SettingsState, form: FormData): Pr
   const user = await requireUser();
   const parsed = settingsSchema.safeParse({ timeMultiplier: form.get("timeMultiplier") });
   if (!parsed.success) return { ok: false, message: "Choose 1, 1.5 or 2." };
-  await setTimeMultiplier(user.id, Number(parsed.data.timeMultiplier) as 1 | 1.5 | 2);
+  await setTimeMultiplier(user.id, parsed.data.timeMultiplier);
   revalidatePath("/dashboard");
   return { ok: true, message: "Saved." };
 }
 
-const timeZoneSchema = z.object({
-  timeZone: z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Unknown time zone."),
-});
+const timeZoneFormSchema = z.object({ timeZone: timeZoneSchema });
 
 /** The user's time zone, for streaks and "due today". */
 export async function saveTimeZone(_previous: SettingsState, form: FormData): Promise<SettingsState> {
   const user = await requireUser();
-  const parsed = timeZoneSchema.safeParse({ timeZone: form.get("timeZone") });
+  const parsed = timeZoneFormSchema.safeParse({ timeZone: form.get("timeZone") });
   if (!parsed.success) return { ok: false, message: "Choose a time zone from the list." };
-  await setTimeZone(user.id, parsed.data.timeZone);
+  try {
+    await setTimeZone(user.id, parsed.data.timeZone);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "VALIDATION") return { ok: false, message: "Choose a time zone from the list." };
+    throw error;
+  }
   revalidatePath("/dashboard");
   return { ok: true, message: "Saved." };
 }

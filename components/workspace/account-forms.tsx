@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestSignOut } from "@/components/auth/sign-out-button";
 import { Button } from "@/components/ui/button";
+import { IMPORT_LIMITS } from "@/lib/schemas/import-limits";
 
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> }; reauthenticate?: boolean } | null;
 
@@ -17,10 +18,10 @@ export function ImportForm() {
         event.preventDefault();
         const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
         if (!file) return;
-        if (file.size > 20 * 1024 * 1024) return setStatus({ text: "That file is larger than 20 MB.", error: true });
+        if (file.size > IMPORT_LIMITS.bytes) return setStatus({ text: `That file is larger than ${IMPORT_LIMITS.bytes / 2 ** 20} MB.`, error: true });
         setBusy(true);
         setStatus({ text: "Importing…" });
-        const response = await fetch("/api/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: await file.text() }).catch(() => null);
+        const response = await fetch("/api/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: file }).catch(() => null);
         setBusy(false);
         const body = (await response?.json().catch(() => null)) as (ErrorBody & { imported?: Record<string, number>; skippedQuestions?: string[] }) | null;
         if (response?.status === 201 && body?.imported) {
@@ -28,7 +29,8 @@ export function ImportForm() {
           const skipped = body.skippedQuestions?.length ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.` : "";
           setStatus({ text: `Imported ${counts}.${skipped}` });
         } else {
-          const fields = body?.error?.fields ? ` (${Object.keys(body.error.fields).slice(0, 3).join(", ")})` : "";
+          const named = Object.entries(body?.error?.fields ?? {}).slice(0, 3).map(([field, messages]) => `${field}: ${messages[0]}`);
+          const fields = named.length ? ` (${named.join("; ")})` : "";
           setStatus({ text: `${body?.error?.message ?? "The import failed."}${fields}`, error: true });
         }
       }}

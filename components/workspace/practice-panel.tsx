@@ -31,6 +31,7 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
   const { doc, edit, resolve, adopt } = useDocumentAutosave(`/api/questions/${slug}/practice`, `mockroom:practice:${slug}`, { content: initial.draft, revision: initial.revision });
   const [versions, setVersions] = useState<Version[]>(initial.versions);
+  const [versionCount, setVersionCount] = useState(initial.versionCount);
   const [rating, setRating] = useState(initial.rating);
   const [queued, setQueued] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,6 +53,7 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
     if (response?.status === 201 && body) {
       adopt(body.version.content, body.revision);
       setVersions((v) => [...v, body.version]);
+      setVersionCount((n) => n + 1);
       setLeft(versions.length ? String(versions.at(-1)!.number) : "model");
       setRight(String(body.version.number));
     } else {
@@ -147,9 +149,12 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
       {versions.length ? (
         <details className="rounded-md border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium">
-            Versions ({versions.length}) and differences
+            Versions ({versionCount}) and differences
           </summary>
           <div className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-800">
+            {versionCount > versions.length ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">The newest {versions.length} are here; your data download on the account page has all {versionCount}.</p>
+            ) : null}
             <div className="flex flex-wrap items-end gap-3 text-sm">
               <label className="flex flex-col gap-1">
                 Compare

@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL), secrets, build when stale, migrations, seed,
-// then the production server in a process of its own (lib/cli/serve.ts). Ctrl-C / SIGTERM stops the
-// server first, then the embedded database. `--dev` serves `next dev` in this process instead.
+// then the production server in a process of its own (lib/cli/serve.ts), started again if it dies
+// (lib/cli/supervise.ts). Ctrl-C / SIGTERM stops the server first, then the embedded database. `--dev` serves `next dev` in this process instead.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { DEMO_EMAIL, runSeed } from "../../seed/load";
 import { buildIfStale } from "./build";
 import { DATA_DIR, MIGRATIONS_DIR, resolveDatabase } from "./database";
 import { spawnServer } from "./serve";
+import { supervise } from "./supervise";
 
 const say = (line: string) => console.log(`[mockroom] ${line}`);
 
@@ -84,10 +85,8 @@ async function main() {
       const running = await startHttpServer({ dir: process.cwd(), dev, host: given.HOST, port: given.PORT, trustProxy: given.TRUST_PROXY });
       server = { stop: running.close };
     } else {
-      const child = await spawnServer(env);
-      server = child;
-      // The server ending by itself (a crash, an out-of-memory kill) ends `npm start` too, with the database.
-      child.child.once("exit", (code, signal) => void stop(`server exited (${signal ?? `code ${code}`})`, 1));
+      // The server ending by itself (a crash, an out-of-memory kill) is started again, with backoff.
+      server = await supervise(() => spawnServer(env), say);
     }
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${appUrl}`);
   } catch (error) {

@@ -4,13 +4,10 @@ import { AppError } from "../errors";
 import type { Rating } from "../generated/prisma/client";
 import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
 import type { RatingName } from "../review/fsrs";
-import type { PracticeAnswerView } from "../schemas/workspace";
+import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
 import { runningTimedInterview, withheldConflict } from "./withheld";
-
-/** A question keeps at most this many saved versions of a user's practice answer. */
-export const MAX_VERSIONS = 1_000;
 
 /** The question to practise; 409 while it is in the user's running timed interview (lib/data/withheld.ts). */
 async function questionFor(userId: string, slug: string) {
@@ -23,7 +20,7 @@ async function questionFor(userId: string, slug: string) {
   return question;
 }
 
-const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [] };
+const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [], versionCount: 0 };
 
 export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
   return practiceOn(userId, (await questionFor(userId, slug)).id);
@@ -32,7 +29,7 @@ export async function getPractice(userId: string, slug: string): Promise<Practic
 export async function practiceOn(userId: string, questionId: string): Promise<PracticeAnswerView> {
   const answer = await db().practiceAnswer.findUnique({
     where: { userId_questionId: { userId, questionId } },
-    include: { versions: { orderBy: { number: "asc" } } },
+    include: { versions: { orderBy: { number: "desc" }, take: PRACTICE_VERSIONS_SHOWN }, _count: { select: { versions: true } } },
   });
   if (!answer) return empty;
   return {
@@ -40,9 +37,10 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
     revision: answer.revision,
     rating: answer.rating ? (answer.rating.toLowerCase() as RatingName) : null,
     updatedAt: answer.updatedAt.toISOString(),
-    versions: answer.versions.map((v) => ({
+    versions: answer.versions.reverse().map((v) => ({
       number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: v.createdAt.toISOString(),
     })),
+    versionCount: answer._count.versions,
   };
 }
 
@@ -88,7 +86,7 @@ export async function savePracticeVersion(userId: string, slug: string, content:
     });
     const last = await tx.practiceAnswerVersion.findFirst({ where: { answerId: answer.id }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;
-    if (number > MAX_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_VERSIONS} saved versions.`);
+    if (number > MAX_PRACTICE_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_PRACTICE_VERSIONS} saved versions.`);
     const version = await tx.practiceAnswerVersion.create({ data: { answerId: answer.id, number, content, coverage: points, score, createdAt: now } });
     return {
       revision: answer.revision,

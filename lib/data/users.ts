@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { Prisma, type Role } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../password";
 import type { RegisterInput } from "../schemas/auth";
+import type { TimeMultiplier } from "../schemas/fields";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 
@@ -84,11 +85,24 @@ export async function getTimeMultiplier(userId: string): Promise<number> {
   return (await db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } })).timeMultiplier;
 }
 
-export async function setTimeMultiplier(userId: string, value: 1 | 1.5 | 2): Promise<void> {
+export async function setTimeMultiplier(userId: string, value: TimeMultiplier): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { timeMultiplier: value } });
 }
 
+/**
+ * Whether PostgreSQL knows a zone the schema accepted (lib/schemas/fields.ts): the dashboard and the revision
+ * queue compute the user's days with `at time zone`, which fails for a name only Node knows.
+ */
+export async function databaseKnowsTimeZone(client: Pick<ReturnType<typeof db>, "$queryRaw">, zone: string): Promise<boolean> {
+  const rows = await client.$queryRaw<{ known: boolean }[]>`select exists (select 1 from pg_timezone_names where name = ${zone}) as known`;
+  return rows[0]?.known === true;
+}
+
+export const unknownTimeZone = (field = "timeZone") =>
+  new AppError("VALIDATION", "Some fields are invalid.", { fields: { [field]: ["is not a time zone the database knows: choose another name for it"] } });
+
 export async function setTimeZone(userId: string, timeZone: string): Promise<void> {
+  if (!(await databaseKnowsTimeZone(db(), timeZone))) throw unknownTimeZone();
   await db().user.update({ where: { id: userId }, data: { timeZone } });
 }
 

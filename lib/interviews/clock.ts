@@ -2,7 +2,7 @@
 
 /** An autosave sent just before the deadline may arrive just after it. */
 export const SAVE_GRACE_MS = 2_000;
-export const EXTENDED_MULTIPLIERS = [1.5, 2] as const;
+export { EXTENDED_MULTIPLIERS } from "../schemas/fields";
 
 export type Mode = "strict" | "practice" | "extended";
 type Timed = { status: string; deadlineAt: Date | null };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
+import { extendedMultiplierSchema, revisionSchema, timeSpentSchema } from "./fields";
 import { pythonTestSchema, storedTestResultsSchema } from "./problems";
 
 export const MAX_ANSWER_BYTES = 100 * 1024;
@@ -14,7 +15,7 @@ export const startInterviewSchema = z
     mode: modeSchema,
     topics: z.array(slugSchema).max(20).optional(),
     /** Extended mode only: 1.5 or 2 (default: the user's setting, else 1.5). */
-    timeMultiplier: z.union([z.literal(1.5), z.literal(2)]).optional(),
+    timeMultiplier: extendedMultiplierSchema.optional(),
   })
   .meta({ id: "StartInterviewRequest" });
 
@@ -22,9 +23,9 @@ export const saveAnswerSchema = z
   .object({
     /** At most MAX_ANSWER_BYTES of UTF-8; a longer one is refused with 413 (lib/data/answers.ts). */
     content: z.string(),
-    revision: z.number().int().min(0),
+    revision: revisionSchema,
     /** Seconds spent on this question since the last save, as the browser measured it. */
-    timeSpentSeconds: z.number().int().min(0).max(86_400).optional(),
+    timeSpentSeconds: timeSpentSchema.optional(),
   })
   .meta({ id: "SaveAnswerRequest" });
 

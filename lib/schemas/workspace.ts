@@ -2,12 +2,17 @@
 // queue, and the export document. Routes parse with these; lib/openapi.ts documents them.
 import { z } from "zod";
 import { slugSchema } from "./content";
+import { revisionSchema } from "./fields";
 import { ratingSchema } from "./interviews";
 
 /** Notes and practice answers: at most 100 KB of UTF-8 each (413 beyond, checked on the bytes). */
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
 export const MAX_SETS = 200;
 export const MAX_SET_QUESTIONS = 500;
+/** A question keeps at most this many saved versions of a user's practice answer. */
+export const MAX_PRACTICE_VERSIONS = 1_000;
+/** Versions a question page and GET …/practice carry (the newest): 1,000 of 100 KB would be 100 MB a request. */
+export const PRACTICE_VERSIONS_SHOWN = 50;
 
 const cursor = z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.");
 
@@ -15,7 +20,7 @@ export const saveNoteSchema = z
   .object({
     content: z.string(),
     /** The revision the client last saw: 0 for a note that does not exist yet. */
-    revision: z.number().int().min(0),
+    revision: revisionSchema,
   })
   .meta({ id: "SaveNoteRequest" });
 
@@ -48,7 +53,7 @@ export const noteListSchema = z
   .meta({ id: "NoteList" });
 
 export const savePracticeDraftSchema = z
-  .object({ content: z.string(), revision: z.number().int().min(0) })
+  .object({ content: z.string(), revision: revisionSchema })
   .meta({ id: "SavePracticeDraftRequest" });
 
 export const savePracticeVersionSchema = z.object({ content: z.string() }).meta({ id: "SavePracticeVersionRequest" });
@@ -71,27 +76,32 @@ export const practiceAnswerSchema = z
     revision: z.number().int(),
     rating: ratingSchema.nullable(),
     updatedAt: z.string().nullable(),
+    /** The newest PRACTICE_VERSIONS_SHOWN (50) versions, oldest first; the export has all of them. */
     versions: z.array(practiceVersionSchema),
+    /** How many versions are kept in all. */
+    versionCount: z.number().int(),
   })
   .meta({ id: "PracticeAnswer" });
 
-const setName = z
+export const setNameSchema = z
   .string()
   .trim()
   .min(1, "Give the set a name.")
   .max(80, "Set names are at most 80 characters.")
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Set names cannot contain control characters.");
 
+export const setDescriptionSchema = z.string().trim().max(500, "Descriptions are at most 500 characters.");
+
 export const createSetSchema = z
   .object({
-    name: setName,
-    description: z.string().trim().max(500, "Descriptions are at most 500 characters.").default(""),
+    name: setNameSchema,
+    description: setDescriptionSchema.default(""),
     questions: z.array(slugSchema).max(MAX_SET_QUESTIONS).default([]),
   })
   .meta({ id: "CreateSetRequest" });
 
 export const updateSetSchema = z
-  .object({ name: setName.optional(), description: z.string().trim().max(500, "Descriptions are at most 500 characters.").optional() })
+  .object({ name: setNameSchema.optional(), description: setDescriptionSchema.optional() })
   .refine((v) => v.name !== undefined || v.description !== undefined, "Send a name or a description.")
   .meta({ id: "UpdateSetRequest" });
 
@@ -137,110 +147,6 @@ export const deleteAccountSchema = z
   })
   .meta({ id: "DeleteAccountRequest" });
 
-// ---- The export document: complete, versioned, and what POST /api/me/import accepts. ----
-
-const iso = z.iso.datetime({ offset: true });
-const isoOrNull = iso.nullable();
-const ratingOrNull = ratingSchema.nullable();
-const text = (max: number) => z.string().max(max);
-
-export const EXPORT_FORMAT = "mockroom-export";
-export const EXPORT_VERSION = 1;
-
-export const exportDocumentSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
-    exportedAt: iso,
-    profile: z.object({
-      email: z.string(),
-      name: z.string().nullable(),
-      timeMultiplier: z.number(),
-      timeZone: z.string(),
-      createdAt: iso,
-    }),
-    interviews: z
-      .array(
-        z.object({
-          title: text(200),
-          company: slugSchema.nullable().describe("Company profile slug; null for set or topic practice"),
-          mode: z.enum(["strict", "practice", "extended"]),
-          status: z.enum(["in_progress", "finished", "expired", "abandoned"]),
-          seed: z.number().int(),
-          topicFocus: z.array(slugSchema).max(20),
-          timeMultiplier: z.number().min(1).max(3),
-          startedAt: iso,
-          deadlineAt: isoOrNull,
-          endedAt: isoOrNull,
-          score: z.number().min(0).max(1).nullable(),
-          questions: z
-            .array(
-              z.object({
-                question: slugSchema,
-                title: text(300).optional(),
-                position: z.number().int().min(0),
-                content: text(MAX_DOCUMENT_BYTES),
-                revision: z.number().int().min(0),
-                flagged: z.boolean(),
-                lateContent: text(MAX_DOCUMENT_BYTES).nullable(),
-                timeSpentSeconds: z.number().int().min(0).max(86_400),
-                answeredAt: isoOrNull,
-                coverage: z.array(coverageItem).nullable(),
-                score: z.number().min(0).max(1).nullable(),
-                rating: ratingOrNull,
-              }),
-            )
-            .max(60),
-        }),
-      )
-      .max(10_000),
-    practiceAnswers: z
-      .array(
-        z.object({
-          question: slugSchema,
-          draft: text(MAX_DOCUMENT_BYTES),
-          revision: z.number().int().min(0),
-          rating: ratingOrNull,
-          ratedAt: isoOrNull,
-          createdAt: iso,
-          updatedAt: iso,
-          versions: z
-            .array(z.object({ number: z.number().int().min(1), content: text(MAX_DOCUMENT_BYTES), score: z.number().min(0).max(1), coverage: z.array(coverageItem), createdAt: iso }))
-            .max(1_000),
-        }),
-      )
-      .max(10_000),
-    notes: z.array(z.object({ question: slugSchema, content: text(MAX_DOCUMENT_BYTES), revision: z.number().int().min(1), createdAt: iso, updatedAt: iso })).max(10_000),
-    bookmarks: z.array(z.object({ question: slugSchema, createdAt: iso })).max(10_000),
-    sets: z
-      .array(z.object({ name: setName, description: text(500), createdAt: iso, questions: z.array(slugSchema).max(MAX_SET_QUESTIONS) }))
-      .max(MAX_SETS),
-    reviewCards: z
-      .array(
-        z.object({
-          question: slugSchema,
-          reason: z.enum(["manual", "rated", "low_score"]),
-          due: iso,
-          stability: z.number(),
-          difficulty: z.number(),
-          elapsedDays: z.number().int(),
-          scheduledDays: z.number().int(),
-          learningSteps: z.number().int(),
-          reps: z.number().int(),
-          lapses: z.number().int(),
-          state: z.number().int().min(0).max(3),
-          lastReview: isoOrNull,
-          createdAt: iso,
-        }),
-      )
-      .max(10_000),
-    reviewLog: z
-      .array(z.object({ question: slugSchema, rating: ratingSchema, source: z.enum(["review", "practice", "interview"]), reviewedAt: iso, due: iso }))
-      .max(100_000),
-  })
-  .meta({ id: "ExportDocument" });
-
-export type ExportDocument = z.infer<typeof exportDocumentSchema>;
 export type NoteListQuery = z.infer<typeof noteListQuerySchema>;
 export type NoteView = z.infer<typeof noteSchema>;
 export type PracticeAnswerView = z.infer<typeof practiceAnswerSchema>;

@@ -101,7 +101,10 @@ function linksIn(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Runs Node with `args`; `ready` resolves with everything it printed once `readyLine` appears (or it exits). */
+/**
+ * Runs Node with `args`; `ready` resolves with everything it printed once `readyLine` appears (or it exits);
+ * `output()` is everything printed so far.
+ */
 function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.ProcessEnv; cwd?: string }) {
   const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -111,7 +114,7 @@ function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.Proces
     child.stdout.on("data", () => readyLine.test(output) && resolve(output));
     child.once("exit", () => resolve(output));
   });
-  return { child, ready };
+  return { child, ready, output: () => output };
 }
 
 async function signedInUser(): Promise<{ id: string; token: string; cookie: string }> {
@@ -334,6 +337,45 @@ describe("the container image's folder", () => {
 });
 
 describe("crashes", () => {
+  it("kill -9 of the server under `npm start`: it is started again (the log says why) and answers within 10 s", async () => {
+    const port = 3424;
+    const base = `http://127.0.0.1:${port}`;
+    const app = launch(["--import", "tsx", "lib/cli/start.ts"], /ready in/, {
+      env: { ...process.env, DATABASE_URL: server.urlFor(database), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", AUTH_SECRET: SECRET, LOG_LEVEL: "warn" },
+    });
+    // GET /api/ping answers without the database: "the app answers", whatever the database's load.
+    const ping = () => fetch(`${base}/api/ping`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.status, () => 0);
+    try {
+      const output = await app.ready;
+      const pid = Number(output.match(/server pid (\d+) ready/)?.[1]);
+      expect(pid, output).toBeGreaterThan(0);
+      expect(await ping()).toBe(200);
+
+      process.kill(pid, "SIGKILL");
+      const killed = Date.now();
+      let status = 0;
+      while (status !== 200 && Date.now() - killed < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = await ping();
+      }
+      const seconds = (Date.now() - killed) / 1000;
+      expect(status, `no answer ${seconds.toFixed(1)} s after the kill:\n${app.output()}`).toBe(200);
+      expect(seconds).toBeLessThan(10);
+      expect(app.child.exitCode).toBeNull(); // `npm start` itself kept running
+      const pids = [...app.output().matchAll(/server pid (\d+) ready/g)].map((m) => Number(m[1]));
+      expect(pids).toHaveLength(2);
+      expect(pids[1]).not.toBe(pid);
+      expect(app.output()).toMatch(/server killed by SIGKILL .* starting it again in 0\.5 s/);
+      console.info(`kill -9 under npm start: answering again after ${seconds.toFixed(1)} s`);
+    } finally {
+      await new Promise((resolve) => {
+        if (app.child.exitCode !== null) return resolve(null);
+        app.child.once("exit", resolve);
+        app.child.kill("SIGINT");
+      });
+    }
+  });
+
   it("SIGKILL in the middle of autosaves loses no acknowledged write", async () => {
     let app = await startApp(3413);
     const writers = await Promise.all(Array.from({ length: 8 }, async () => {

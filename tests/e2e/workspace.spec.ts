@@ -120,6 +120,28 @@ test("another user's set is a 404, and signed-out visitors are asked to sign in"
   await anonymous.close();
 });
 
+test("import an export into a new account from the account page; a broken file names its field and writes nothing", async ({ page }, testInfo) => {
+  await signedIn(page);
+  await page.request.put(`/api/questions/${QUESTION}/note`, { data: { content: "Moved between accounts", revision: 0 } });
+  const exported = JSON.parse(await (await page.request.get("/api/me/export")).text()) as { profile: { timeZone: string } };
+  const good = testInfo.outputPath("export.json");
+  const broken = testInfo.outputPath("broken.json");
+  fs.writeFileSync(good, JSON.stringify(exported));
+  fs.writeFileSync(broken, JSON.stringify({ ...exported, profile: { ...exported.profile, timeZone: "Mars/Olympus_Mons" } }));
+
+  await signedIn(page); // another, empty account
+  await page.goto("/account");
+  const file = page.getByLabel("Import a JSON export into this account (only while it is empty)");
+  await file.setInputFiles(broken);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The import was refused" })).toContainText("profile.timeZone: is not a time zone");
+  await file.setInputFiles(good);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*1 notes/);
+  await page.goto(`/questions/${QUESTION}`);
+  await expect(noteEditor(page)).toContainText("Moved between accounts");
+});
+
 test("delete the account: password asked, everything gone, signed out", async ({ page }) => {
   const email = await signedIn(page);
   await page.request.put(`/api/questions/${QUESTION}/note`, { data: { content: "to be deleted", revision: 0 } });

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deleteAccount, exportDocument, exportMarkdown, importDocument } from "@/lib/data/account";
+import { deleteAccount } from "@/lib/data/account";
+import { exportJson, exportMarkdown } from "@/lib/data/account-export";
+import { importAccount } from "@/lib/data/account-import";
 import { rateAnswer, saveAnswer } from "@/lib/data/answers";
 import { addToSet, createSet, deleteSet, getSet, listBookmarks, listSets, removeFromSet, setBookmark, updateSet } from "@/lib/data/collections";
 import { getDashboard } from "@/lib/data/dashboard";
@@ -10,8 +12,8 @@ import { getPractice, ratePractice, savePracticeDraft, savePracticeVersion } fro
 import { addToQueue, rateReview, recomputeCard, removeFromQueue, reviewQueue } from "@/lib/data/review";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { MAX_SETS } from "@/lib/schemas/workspace";
-import { exportDocumentSchema } from "@/lib/schemas/workspace";
+import { exportDocumentSchema, type ExportDocument } from "@/lib/schemas/export-document";
+import { MAX_SETS, PRACTICE_VERSIONS_SHOWN } from "@/lib/schemas/workspace";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";
@@ -32,6 +34,13 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected an AppError");
 }
+
+const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+const exportDocument = async (userId: string, now: Date) => JSON.parse(await read(await exportJson(userId, now))) as ExportDocument;
+const importDocument = (userId: string, doc: unknown) => {
+  const bytes = new TextEncoder().encode(JSON.stringify(doc));
+  return importAccount(userId, new Response(bytes).body, bytes.byteLength);
+};
 
 const questionId = async (slug: string) => (await db().question.findUniqueOrThrow({ where: { slug } })).id;
 
@@ -142,6 +151,18 @@ describe("practice answers", () => {
     expect(practice.draft).toBe(two.version.content);
     expect(practice.versions[1]!.coverage.length).toBeGreaterThan(0);
     expect((await failure(savePracticeVersion(user.id, "queryset-laziness", "   "))).code).toBe("VALIDATION");
+  });
+
+  it(`carries the newest ${PRACTICE_VERSIONS_SHOWN} versions and the count, not all 1,000 a question may keep (100 MB)`, async () => {
+    const user = await userFactory();
+    await savePracticeVersion(user.id, "csrf-protection", "first", at(0));
+    const answer = await db().practiceAnswer.findFirstOrThrow({ where: { userId: user.id } });
+    await db().$executeRaw`
+      insert into "PracticeAnswerVersion" (id, "answerId", number, content, coverage, score, "createdAt")
+      select gen_random_uuid(), ${answer.id}::uuid, g, 'version ' || g, '[]', 0.5, now() from generate_series(2, 120) g`;
+    const practice = await getPractice(user.id, "csrf-protection");
+    expect(practice.versionCount).toBe(120);
+    expect(practice.versions.map((v) => v.number)).toEqual(Array.from({ length: PRACTICE_VERSIONS_SHOWN }, (_, i) => 121 - PRACTICE_VERSIONS_SHOWN + i));
   });
 
   it("gives concurrent saves distinct version numbers", async () => {
@@ -321,7 +342,7 @@ describe("your data", () => {
     expect(doc.reviewLog.length).toBeGreaterThan(0);
 
     const copy = await userFactory();
-    const result = await importDocument(copy.id, exportDocumentSchema.parse(JSON.parse(JSON.stringify(doc))));
+    const result = await importDocument(copy.id, doc);
     expect(result.skippedQuestions).toEqual([]);
     const again = await exportDocument(copy.id, at(10));
     expect({ ...again, profile: { ...again.profile, email: "", createdAt: "" } }).toEqual({ ...doc, profile: { ...doc.profile, email: "", createdAt: "" } });
@@ -331,7 +352,7 @@ describe("your data", () => {
 
   it("writes one readable Markdown document with interviews, model answers, practice and notes", async () => {
     const user = await busyUser();
-    const markdown = await exportMarkdown(user.id, at(10));
+    const markdown = await read(await exportMarkdown(user.id, at(10)));
     expect(markdown).toContain("## Interviews (1)");
     expect(markdown).toContain("Interview answer text");
     expect(markdown).toContain("**Model answer**");

@@ -63,4 +63,11 @@ describe("OpenAPI document", () => {
     expect(schema.properties.password!.minLength).toBe(10);
     expect(schema.required).toEqual(["email", "password"]);
   });
+
+  it("states the import's limits on the route and on the ExportDocument schema", () => {
+    const post = document.paths["/api/me/import"]!.post as { description: string; responses: Record<string, { description: string }> };
+    for (const limit of ["64 MB", "5,000 interviews", "50,000 answers", "20,000 versions", "100,000 review ratings", "200 sets"]) expect(post.description).toContain(limit);
+    expect(post.responses).toHaveProperty("413");
+    expect((document.components.schemas.ExportDocument as { description: string }).description).toMatch(/at most 64 MB, 5000 interviews/);
+  });
 });

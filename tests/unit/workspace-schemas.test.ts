@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSetSchema, deleteAccountSchema, exportDocumentSchema, noteListQuerySchema, saveNoteSchema, updateSetSchema } from "@/lib/schemas/workspace";
+import { exportDocumentSchema } from "@/lib/schemas/export-document";
+import { createSetSchema, deleteAccountSchema, noteListQuerySchema, saveNoteSchema, updateSetSchema } from "@/lib/schemas/workspace";
 
 describe("workspace schemas", () => {
   it("validates set names: trimmed, 1 to 80 characters, no control characters", () => {

@@ -1,9 +1,12 @@
 import { apiRoute, readQuery, requireApiUser } from "@/lib/api";
-import { exportDocument, exportMarkdown } from "@/lib/data/account";
+import { exportJson, exportMarkdown } from "@/lib/data/account-export";
 import { runningTimedInterview, withheldConflict } from "@/lib/data/withheld";
 import { exportQuerySchema } from "@/lib/schemas/workspace";
 
-/** Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). */
+/**
+ * Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). The body is
+ * streamed while the database is read in batches, so the largest account costs the server a batch of memory.
+ */
 export const GET = apiRoute(async (request) => {
   const user = await requireApiUser(request);
   const { format } = readQuery(request, exportQuerySchema);
@@ -14,7 +17,7 @@ export const GET = apiRoute(async (request) => {
   const [body, type, ext] =
     format === "markdown"
       ? [await exportMarkdown(user.id), "text/markdown; charset=utf-8", "md"]
-      : [JSON.stringify(await exportDocument(user.id), null, 2), "application/json; charset=utf-8", "json"];
+      : [await exportJson(user.id), "application/json; charset=utf-8", "json"];
   return new Response(body, {
     headers: { "content-type": type, "content-disposition": `attachment; filename="mockroom-export-${day}.${ext}"`, "cache-control": "no-store" },
   });

@@ -1,13 +1,10 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser } from "@/lib/api";
-import { importDocument } from "@/lib/data/account";
-import { exportDocumentSchema } from "@/lib/schemas/workspace";
+import { apiRoute, assertJsonBody, assertSameOrigin, json, requireApiUser } from "@/lib/api";
+import { importAccount } from "@/lib/data/account-import";
 
-/** Exports are larger than ordinary bodies. */
-const IMPORT_LIMIT = 20 * 1024 * 1024;
-
+/** Streams the body into the importer: it is larger than ordinary bodies (IMPORT_LIMITS.bytes) and never parsed whole. */
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
   const user = await requireApiUser(request);
-  const doc = await readJson(request, exportDocumentSchema, IMPORT_LIMIT);
-  return json(await importDocument(user.id, doc), { status: 201 });
+  assertJsonBody(request);
+  return json(await importAccount(user.id, request.body, Number(request.headers.get("content-length") ?? "0")), { status: 201 });
 });

@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { KeyPointCoverage } from "../interviews/scoring";
+import { logger, describeError } from "../logger";
+import { EXPORT_FORMAT, EXPORT_VERSION } from "../schemas/export-document";
+import { markdownPieces } from "./account-export-markdown";
+import * as rows from "./account-export-rows";
+
+// The user's data as a download that is written while it is read: JSON (the ExportDocument of
+// lib/schemas/export-document.ts, one row a line) or one readable Markdown document. The database is read in
+// batches (lib/data/account-export-rows.ts) only as fast as the client takes the bytes, so the heaviest
+// account costs the server a batch of memory, not its whole size.
+
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+/** Pieces are sent once this much is waiting: fewer, larger chunks. */
+const CHUNK_CHARS = 64 * 1024;
+
+async function owner(userId: string) {
+  const user = await db().user.findUnique({ where: { id: userId } });
+  if (!user) throw new AppError("NOT_FOUND", "No such user.");
+  return user;
+}
+
+/** A byte stream that pulls the next pieces from `pieces` only when the consumer wants more. */
+function streamOf(pieces: AsyncGenerator<string>, what: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let text = "";
+      try {
+        while (text.length < CHUNK_CHARS) {
+          const next = await pieces.next();
+          if (next.done) break;
+          text += next.value;
+        }
+      } catch (error) {
+        // Headers are gone: the download ends short (and is not valid JSON), never with a wrong body.
+        logger.error("export failed", { what, ...describeError(error) });
+        controller.error(error);
+        return;
+      }
+      if (text) controller.enqueue(encoder.encode(text));
+      else controller.close();
+    },
+    async cancel() {
+      await pieces.return(undefined);
+    },
+  });
+}
+
+async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner>>, now: Date): AsyncGenerator<string> {
+  const header = {
+    format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: iso(now),
+    profile: { email: user.email, name: user.name, timeMultiplier: user.timeMultiplier, timeZone: user.timeZone, createdAt: iso(user.createdAt) },
+  };
+  yield JSON.stringify(header).slice(0, -1);
+  /** `"key":[` then each item on its own line, comma-separated, then `]`. */
+  async function* array(key: string, pieces: AsyncIterable<Piece>): AsyncGenerator<string> {
+    yield `,\n${JSON.stringify(key)}:[`;
+    let first = true;
+    for await (const { text, item } of pieces) {
+      yield item ? `${first ? "\n" : ",\n"}${text}` : text;
+      first = false;
+    }
+    yield "\n]";
+  }
+  yield* array("interviews", interviewsJson(userId));
+  yield* array("practiceAnswers", practiceJson(userId));
+  yield* array("notes", map(rows.notes(userId), (n) => ({ question: n.question.slug, content: n.content, revision: n.revision, createdAt: iso(n.createdAt), updatedAt: iso(n.updatedAt) })));
+  yield* array("bookmarks", map(rows.bookmarks(userId), (b) => ({ question: b.question.slug, createdAt: iso(b.createdAt) })));
+  yield* array("sets", map(rows.sets(userId), (s) => ({ name: s.name, description: s.description, createdAt: iso(s.createdAt), questions: s.questions })));
+  yield* array("reviewCards", map(rows.reviewCards(userId), (c) => ({
+    question: c.question.slug, reason: lower(c.reason), due: iso(c.due), stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
+    scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, state: c.state, lastReview: isoOrNull(c.lastReview),
+    createdAt: iso(c.createdAt),
+  })));
+  yield* array("reviewLog", map(rows.reviewLog(userId), (l) => ({ question: l.question.slug, rating: lower(l.rating), source: lower(l.source), reviewedAt: iso(l.reviewedAt), due: iso(l.due) })));
+  yield "\n}\n";
+}
+
+/** Text of an array's items: `item` marks the first piece of each (a long item comes in several). */
+type Piece = { text: string; item: boolean };
+
+async function* map<T>(items: AsyncIterable<T>, shape: (item: T) => unknown): AsyncGenerator<Piece> {
+  for await (const item of items) yield { text: JSON.stringify(shape(item)), item: true };
+}
+
+/**
+ * Rows with children (an interview and its answers, a practice answer and its versions): each row is one JSON
+ * object whose last member, `key`, lists the children, written ten at a time rather than the row whole.
+ */
+async function* nested<S, C>(parts: AsyncIterable<rows.Part<S, C>>, key: string, head: (row: S) => object, child: (child: C) => object): AsyncGenerator<Piece> {
+  let open = "";
+  let children: string[] = [];
+  for await (const part of parts) {
+    if (part.type === "start") {
+      open = `${JSON.stringify(head(part.row)).slice(0, -1)},${JSON.stringify(key)}:[`;
+      children = [];
+    } else if (part.type === "child") {
+      children.push(JSON.stringify(child(part.child)));
+      if (children.length >= 10) {
+        yield { text: `${open}${children.join(",")}`, item: open !== "," };
+        open = ",";
+        children = [];
+      }
+    } else if (open === ",") {
+      yield { text: `${children.length ? "," : ""}${children.join(",")}]}`, item: false };
+    } else {
+      yield { text: `${open}${children.join(",")}]}`, item: true };
+    }
+  }
+}
+
+async function* interviewsJson(userId: string): AsyncGenerator<Piece> {
+  yield* nested(rows.interviewParts(userId), "questions",
+    (i) => ({
+      title: i.title, company: i.company?.slug ?? null, mode: lower(i.mode), status: lower(i.status), seed: i.seed, topicFocus: i.topicFocus,
+      timeMultiplier: i.timeMultiplier, startedAt: iso(i.startedAt), deadlineAt: isoOrNull(i.deadlineAt), endedAt: isoOrNull(i.endedAt), score: i.score,
+    }),
+    (q) => ({
+      question: q.slug, title: q.title, position: q.position, content: q.content, revision: q.revision, flagged: q.flagged,
+      lateContent: q.lateContent, timeSpentSeconds: q.timeSpentSeconds, answeredAt: isoOrNull(q.answeredAt),
+      coverage: (q.coverage as KeyPointCoverage[] | null) ?? null, score: q.score, rating: q.rating ? q.rating.toLowerCase() : null,
+    }));
+}
+
+async function* practiceJson(userId: string): AsyncGenerator<Piece> {
+  yield* nested(rows.practiceParts(userId), "versions",
+    (p) => ({
+      question: p.question.slug, draft: p.draft, revision: p.revision, rating: p.rating ? lower(p.rating) : null, ratedAt: isoOrNull(p.ratedAt),
+      createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
+    }),
+    (v) => ({ number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: iso(v.createdAt) }));
+}
+
+/** GET /api/me/export?format=json: the importable document, streamed. */
+export async function exportJson(userId: string, now = new Date()): Promise<ReadableStream<Uint8Array>> {
+  const user = await owner(userId);
+  return streamOf(jsonPieces(userId, user, now), "json");
+}
+
+/** GET /api/me/export?format=markdown: one readable document, streamed. */
+export async function exportMarkdown(userId: string, now = new Date()): Promise<ReadableStream<Uint8Array>> {
+  const user = await owner(userId);
+  return streamOf(markdownPieces(userId, user.email, now), "markdown");
+}

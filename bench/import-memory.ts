@@ -83,7 +83,9 @@ async function main() {
   let exit: string | null = null;
   server.child.once("exit", (code, signal) => (exit = `exited (${signal ?? `code ${code}`})`));
   const user = await db.user.create({ data: { email: "heavy@example.test", name: "Heavy" } });
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 })}`;
+  // A session as sign-in opens it (lib/data/sessions.ts): a Session row, named by the token.
+  const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 })}`;
 
   const status = (field: string) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) * 1024;
   /** Asks the server over IPC (lib/server/main.ts); 0 when it does not answer within 5 s. */

@@ -1,11 +1,11 @@
 // Export documents and calls of the import and export routes with a real session cookie, for the tests of
 // moving an account (tests/integration/account-*.test.ts).
-import { encode } from "next-auth/jwt";
 import * as exportRoute from "@/app/api/me/export/route";
 import * as importRoute from "@/app/api/me/import/route";
 import { generateExportDocument } from "@/bench/export-document";
 import { db } from "@/lib/db";
 import type { ExportDocument } from "@/lib/schemas/export-document";
+import { sessionCookieFor } from "../factories";
 
 export const SLUGS = ["queryset-laziness", "csrf-protection", "prefetch-related-explained"];
 /** A small valid document: three interviews (strict, extended, practice), practice, notes, sets, cards, ratings. */
@@ -19,17 +19,17 @@ export const validDocument = (): ExportDocument =>
 type Body = { error?: { code: string; message: string; fields?: Record<string, string[]> }; imported?: Record<string, number> };
 
 export async function importAs(userId: string, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  const token = await encode({ token: { sub: userId, signedInAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
+  const { cookie } = await sessionCookieFor(userId);
   const request = new Request("http://localhost/api/me/import", {
-    method: "POST", body, headers: { cookie: `next-auth.session-token=${token}`, "content-type": "application/json", ...headers }, ...(typeof body === "string" ? {} : { duplex: "half" }),
+    method: "POST", body, headers: { cookie, "content-type": "application/json", ...headers }, ...(typeof body === "string" ? {} : { duplex: "half" }),
   } as RequestInit);
   const response = await importRoute.POST(request, undefined as never);
   return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Body };
 }
 
 export async function exportAs(userId: string, format = "json") {
-  const token = await encode({ token: { sub: userId, signedInAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
-  return exportRoute.GET(new Request(`http://localhost/api/me/export?format=${format}`, { headers: { cookie: `next-auth.session-token=${token}` } }), undefined as never);
+  const { cookie } = await sessionCookieFor(userId);
+  return exportRoute.GET(new Request(`http://localhost/api/me/export?format=${format}`, { headers: { cookie } }), undefined as never);
 }
 
 /** Rows of every kind the user owns, and their settings: all must stay as they were after a refused import. */

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
+import { Alert } from "@/components/ui/alert";
 import { DeleteAccountForm, ImportForm } from "@/components/workspace/account-forms";
 import { hasPassword } from "@/lib/data/users";
+import { runningTimedInterview } from "@/lib/data/withheld";
 import { requireUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Account and data" };
@@ -11,7 +14,7 @@ const link = "inline-flex rounded-md border border-slate-300 px-4 py-2 text-sm f
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const withPassword = await hasPassword(user.id);
+  const [withPassword, running] = await Promise.all([hasPassword(user.id), runningTimedInterview(user.id)]);
   return (
     <div className="max-w-3xl space-y-8">
       <div>
@@ -49,14 +52,24 @@ export default async function AccountPage() {
           Everything you own: profile, interviews with answers and reviews, practice answers with every version, notes, bookmarks, sets and your review log.
           JSON is complete and can be imported into another Mockroom; Markdown is one readable document.
         </p>
-        <div className="flex flex-wrap gap-3">
-          <a href="/api/me/export?format=json" download className={link}>
-            Download JSON
-          </a>
-          <a href="/api/me/export?format=markdown" download className={link}>
-            Download Markdown
-          </a>
-        </div>
+        {running ? (
+          // The export holds model answers and key points (lib/data/withheld.ts).
+          <Alert>
+            Downloads wait until your timed interview ends: they hold model answers.{" "}
+            <Link href={`/interviews/${running.id}`} className="font-medium underline">
+              Back to the interview
+            </Link>
+          </Alert>
+        ) : (
+          <div className="flex flex-wrap gap-3">
+            <a href="/api/me/export?format=json" download className={link}>
+              Download JSON
+            </a>
+            <a href="/api/me/export?format=markdown" download className={link}>
+              Download Markdown
+            </a>
+          </div>
+        )}
         <ImportForm />
       </section>
       <section aria-labelledby="delete" className="space-y-3 rounded-lg border border-rose-300 p-6 dark:border-rose-900">

@@ -28,7 +28,14 @@ test("during a strict interview its questions' pages hold their answers back, an
   await page.goto(`/questions/${other}`);
   await expect(page.getByText("Show the model answer")).toBeVisible();
 
+  // The downloads hold model answers: the account page says they wait.
+  await page.goto("/account");
+  await expect(page.getByText("Downloads wait until your timed interview ends")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download JSON" })).toHaveCount(0);
+
   expect((await page.request.post(`/api/interviews/${interview.id}/finish`)).status()).toBe(200);
+  await page.goto("/account");
+  await expect(page.getByRole("link", { name: "Download JSON" })).toBeVisible();
   await page.goto(`/questions/${asked}`);
   await page.getByText("Show the model answer").click();
   await expect(page.getByRole("heading", { name: "Key points a good answer covers" })).toBeVisible();

@@ -8,7 +8,7 @@ import { AppError, errorBody } from "./errors";
 import { env, requireAuthSecret } from "./env";
 import { isUuid } from "./ids";
 import { describeError, logger } from "./logger";
-import { claimsOf, sessionTokenFrom, type SessionClaims } from "./session-token";
+import { claimsOf, sessionTokenOf, type SessionClaims } from "./session-token";
 import { parseOrThrow, refuseNul } from "./validation";
 
 /** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
@@ -135,7 +135,7 @@ export function assertSameOrigin(request: Request): void {
  * session has ended (lib/data/sessions.ts).
  */
 export async function sessionOf(request: Request): Promise<SessionClaims | null> {
-  const claims = await claimsOf(sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL), requireAuthSecret());
+  const claims = await claimsOf(sessionTokenOf(request), requireAuthSecret());
   return claims && (await sessionIsLive(claims)) ? claims : null;
 }
 

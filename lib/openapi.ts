@@ -301,7 +301,12 @@ export const operations: Operation[] = [
     method: "get", path: "/api/me/export", summary: "Download everything you own: `format=json` (importable) or `format=markdown`", tags: ["account"], auth: true,
     description: "The body is streamed while the database is read in batches; JSON has one row per line. A failure after the first byte ends the download short.",
     query: exportQuerySchema,
-    responses: { 200: { description: "An attachment; the JSON follows the ExportDocument schema", schema: exportDocumentSchema }, ...withheld, ...errors(400, 401) },
+    responses: {
+      200: { description: "An attachment, streamed; the JSON follows the ExportDocument schema", schema: exportDocumentSchema },
+      ...withheld,
+      429: { description: "A download of yours is still being written, or four are on this server; see Retry-After", schema: errorSchema },
+      ...errors(400, 401),
+    },
   },
   {
     method: "post", path: "/api/me/import", summary: `Load a JSON export into an empty account (${IMPORT_LIMITS.bytes / 2 ** 20} MB at most)`, tags: ["account"], auth: true,
@@ -312,12 +317,13 @@ export const operations: Operation[] = [
       `${IMPORT_LIMITS.practiceAnswers.toLocaleString("en-US")} practice answers with ${IMPORT_LIMITS.practiceVersions.toLocaleString("en-US")} versions in all (1,000 each), ` +
       `${IMPORT_LIMITS.notes.toLocaleString("en-US")} notes, ${IMPORT_LIMITS.bookmarks.toLocaleString("en-US")} bookmarks, ${IMPORT_LIMITS.sets} sets of up to 500 questions, ` +
       `${IMPORT_LIMITS.reviewCards.toLocaleString("en-US")} review cards and ${IMPORT_LIMITS.reviewLog.toLocaleString("en-US")} review ratings; each text 100 KB. ` +
-      "Rows naming a question this bank lacks are skipped and listed (up to 100). One import runs at a time per server: 503 with Retry-After otherwise.",
+      "Rows naming a question this bank lacks are skipped and listed (up to 100). One import runs at a time per server: 429 with Retry-After otherwise.",
     body: exportDocumentSchema,
     responses: {
       201: { description: "`{ imported: { interviews, practiceAnswers, notes, bookmarks, sets, reviewCards, reviewLog }, skippedQuestions: [slug] }`" },
       413: { description: "Over a limit: the message names it and the count found", schema: errorSchema },
-      503: { description: "Another import is running on this server, or the database is unavailable; see Retry-After", schema: errorSchema },
+      429: { description: "Another import is running on this server; see Retry-After", schema: errorSchema },
+      503: { description: "The database is unavailable; see Retry-After", schema: errorSchema },
       ...errors(400, 401, 403, 409, 415),
     },
   },

@@ -44,6 +44,12 @@ export const signInRules = {
  */
 export const ACCOUNT_UNDER_ATTACK = 100;
 
+/** Counters idle longer than any rule looks back are dropped (lib/data/maintenance.ts). */
+export const COUNTERS_KEPT_SECONDS = Math.max(
+  ...Object.values(rules).map((rule) => rule.windowSeconds),
+  ...Object.values(signInRules).map((rule) => rule.forgetSeconds),
+);
+
 export type Counter = { count: number; lastAt: number };
 
 /** Seconds until a key with `counter` may try again under `rule` (0: now). Times are milliseconds. */

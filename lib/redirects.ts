@@ -55,7 +55,7 @@ export function safeRedirectUrl(url: string, baseUrl: string, fallback = "/dashb
   return origin + safeCallbackPath(path, fallback);
 }
 
-/** next-auth's own test of a callback URL: http(s), absolute or a path. A value failing it made next-auth answer 500. */
+/** next-auth's own test of a callback URL: http(s), absolute or a path (it answers 500 for a value that fails it). */
 export function isHttpUrl(value: string): boolean {
   try {
     return /^https?:$/.test(new URL(value, value.startsWith("/") ? BASE : undefined).protocol);

@@ -61,3 +61,8 @@ export function clearedSessionCookie(appUrl: string | undefined): string {
   const secure = appUrl?.startsWith("https://") ? "; Secure" : "";
   return `${sessionCookieName(appUrl)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
 }
+
+/** The session token of a request, by the app's cookie name (NEXTAUTH_URL decides the `__Secure-` form). */
+export function sessionTokenOf(request: Request): string | undefined {
+  return sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL);
+}

@@ -1,7 +1,7 @@
 // Password reset links, shared by the server (lib/data/passwords.ts) and `npm run user -- reset-link`
 // (lib/cli/user.ts), which is why this module takes its database client as an argument. A link carries 32
 // random bytes; only their SHA-256 is stored, so the table alone opens no account. A link works once, for
-// 30 minutes, and using one (or changing the password) voids all of the user's links.
+// 30 minutes; a newer link, using one, or changing the password voids all of the user's earlier links.
 import crypto from "node:crypto";
 import type { PrismaClient } from "../prisma-client";
 
@@ -15,12 +15,18 @@ export function hashResetToken(token: string): string {
 /** A token as it appears in links: 32 random bytes, base64url (43 characters). */
 export const RESET_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Stores a new reset token for the user and returns it (the only time it exists in clear). */
+/**
+ * Stores a new reset token for the user and returns it (the only time it exists in clear); the user's earlier
+ * links stop working, so only the newest email opens the account.
+ */
 export async function issueResetToken(client: PrismaClient, userId: string, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
-  await client.passwordReset.create({
-    data: { userId, tokenHash: hashResetToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000) },
-  });
+  await client.$transaction([
+    client.passwordReset.deleteMany({ where: { userId } }),
+    client.passwordReset.create({
+      data: { userId, tokenHash: hashResetToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000) },
+    }),
+  ]);
   return token;
 }
 

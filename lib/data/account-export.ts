@@ -24,8 +24,29 @@ async function owner(userId: string) {
   return user;
 }
 
-/** A byte stream that pulls the next pieces from `pieces` only when the consumer wants more. */
-function streamOf(pieces: AsyncGenerator<string>, what: string): ReadableStream<Uint8Array> {
+/**
+ * Exports being written: each holds a batch of rows (up to a few MB) for as long as its client takes to read
+ * it, so a process writes at most EXPORTS_AT_ONCE at a time, and one per user (429 with Retry-After beyond).
+ */
+const EXPORTS_AT_ONCE = 4;
+const exporting = new Set<string>();
+
+function claimExport(userId: string): () => void {
+  if (exporting.has(userId)) throw new AppError("RATE_LIMITED", "Your previous download is still being written. Try again when it has finished.", { retryAfter: 10 });
+  if (exporting.size >= EXPORTS_AT_ONCE) throw new AppError("RATE_LIMITED", "Several downloads are being written on this server. Try again in a minute.", { retryAfter: 30 });
+  exporting.add(userId);
+  let released = false;
+  return () => {
+    if (!released) exporting.delete(userId);
+    released = true;
+  };
+}
+
+/**
+ * A byte stream that pulls the next pieces from `pieces` only when the consumer wants more; `done` runs once it
+ * has ended, failed or been cancelled (a client that leaves, or whose socket idled past the server's timeout).
+ */
+function streamOf(pieces: AsyncGenerator<string>, what: string, done: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -39,13 +60,18 @@ function streamOf(pieces: AsyncGenerator<string>, what: string): ReadableStream<
       } catch (error) {
         // Headers are gone: the download ends short (and is not valid JSON), never with a wrong body.
         logger.error("export failed", { what, ...describeError(error) });
+        done();
         controller.error(error);
         return;
       }
       if (text) controller.enqueue(encoder.encode(text));
-      else controller.close();
+      else {
+        done();
+        controller.close();
+      }
     },
     async cancel() {
+      done();
       await pieces.return(undefined);
     },
   });
@@ -139,11 +165,11 @@ async function* practiceJson(userId: string): AsyncGenerator<Piece> {
 /** GET /api/me/export?format=json: the importable document, streamed. */
 export async function exportJson(userId: string, now = new Date()): Promise<ReadableStream<Uint8Array>> {
   const user = await owner(userId);
-  return streamOf(jsonPieces(userId, user, now), "json");
+  return streamOf(jsonPieces(userId, user, now), "json", claimExport(userId));
 }
 
 /** GET /api/me/export?format=markdown: one readable document, streamed. */
 export async function exportMarkdown(userId: string, now = new Date()): Promise<ReadableStream<Uint8Array>> {
   const user = await owner(userId);
-  return streamOf(markdownPieces(userId, user.email, now), "markdown");
+  return streamOf(markdownPieces(userId, user.email, now), "markdown", claimExport(userId));
 }

@@ -26,7 +26,7 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
  * Any invalid field rolls everything back: 400 naming up to 20 fields, 413 when a count or size is over its limit.
  */
 export async function importAccount(userId: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number): Promise<ImportResult> {
-  if (importing) throw new AppError("UNAVAILABLE", "Another import is running on this server. Try again in a minute.", { retryAfter: 30 });
+  if (importing) throw new AppError("RATE_LIMITED", "Another import is running on this server. Try again in a minute.", { retryAfter: 30 });
   importing = true;
   try {
     await assertEmpty(db(), userId);

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { pythonTestSchema, type PythonTest, type ReportTestsInput, type StoredTestResults } from "../schemas/problems";
 import { loadInterview, notFound } from "./interviews";
+import { runningTimedInterview } from "./withheld";
 
 const notEnded = () => new AppError("CONFLICT", "Finish the interview first: the hidden tests run once it has ended.");
 const tests = (value: Prisma.JsonValue): PythonTest[] => pythonTestSchema.array().parse(value);
@@ -24,8 +25,10 @@ async function endedInterview(userId: string, interviewId: string, now: Date) {
  */
 export async function getInterviewTests(userId: string, interviewId: string, now = new Date()) {
   const interview = await endedInterview(userId, interviewId, now);
+  // Not the questions a running timed interview asks (lib/data/withheld.ts): their hidden tests wait for its end.
+  const running = await runningTimedInterview(userId, now);
   const rows = await db().interviewQuestion.findMany({
-    where: { interviewId: interview.id, question: { kind: "CODING" } },
+    where: { interviewId: interview.id, question: { kind: "CODING" }, questionId: { notIn: [...(running?.questionIds ?? [])] } },
     orderBy: { position: "asc" },
     select: { questionId: true, content: true, question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } } },
   });

@@ -12,7 +12,7 @@ import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
 import type { PythonTest } from "../schemas/problems";
 import { enqueue, LOW_SCORE } from "./review";
 import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
-import { runningTimedInterview } from "./withheld";
+import { runningTimedInterview, TIMED } from "./withheld";
 
 type Tx = Prisma.TransactionClient;
 export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
@@ -101,7 +101,7 @@ export function startContextStatement(userId: string, company: string, timed = f
       select i.id, i.status, i."deadlineAt", i.title from "Interview" i
       where i."userId" = u.id and i.status = 'IN_PROGRESS'
         and (i."companyId" = (select c.id from "CompanyProfile" c where c.slug = ${company})
-             or (${timed} and i.mode in ('STRICT', 'EXTENDED')))
+             or (${timed} and ${TIMED}))
       order by i."startedAt" desc limit 1
     ) r on true
     left join lateral (

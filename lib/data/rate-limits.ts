@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { COUNTERS_KEPT_SECONDS } from "../rate-limit-rules";
 
 // Fixed-window counters in PostgreSQL, so every app instance sees the same counts. One statement per
 // hit: the upsert both increments and restarts an expired window, atomically.
@@ -31,7 +32,7 @@ export async function clearHits(key: string): Promise<void> {
   await db().rateLimit.deleteMany({ where: { key } });
 }
 
-/** Drops windows that ended long ago; called now and then so the table stays small. */
-export async function pruneRateLimits(olderThanSeconds = 86_400): Promise<number> {
+/** Drops counters no rule looks at any more; called now and then so the table stays small. */
+export async function pruneRateLimits(olderThanSeconds = COUNTERS_KEPT_SECONDS): Promise<number> {
   return db().$executeRaw`delete from "RateLimit" where "windowStart" < now() - make_interval(secs => ${olderThanSeconds})`;
 }

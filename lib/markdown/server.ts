@@ -4,7 +4,7 @@ import "server-only";
 // a cache bounded in bytes, so a text is rendered once per process however often its pages are served.
 // A text that cannot be rendered in time (or at all) is shown as plain text with a note, and that is kept
 // too, for a while, so a pathological text costs one time limit, not one per page view. A text given up
-// because the pool was busy is not kept: the next view tries again.
+// because the pool was busy is kept only for half a minute: a view after that tries again.
 import crypto from "node:crypto";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
@@ -16,6 +16,8 @@ import { createMarkdownPool, defaultThreads, type MarkdownPool } from "./pool";
 const CACHE_BYTES = 32 * 1024 * 1024;
 /** How long a fallback is kept before the text is tried again (it may have lost to a busy machine). */
 const RETRY_FALLBACK_AFTER_MS = 10 * 60_000;
+/** How long a text given up because every worker was busy is shown plain before it is queued again. */
+const RETRY_BUSY_AFTER_MS = 30_000;
 
 /**
  * A time limit that grows with the text: 100 KB of ordinary markdown renders in 0.6-1.3 s on a busy 2-core
@@ -43,8 +45,8 @@ const rendered = new LRUCache<string, string, string>({
     const outcome = await pool().render(text);
     if ("html" in outcome) return outcome.html;
     logger.warn("markdown shown as plain text", { reason: outcome.fallback, length: text.length, renderMs: outcome.renderMs });
-    if (outcome.fallback === "busy") return undefined;
-    options.ttl = RETRY_FALLBACK_AFTER_MS;
+    // Given up for want of a worker: kept briefly, so reloading a page of such texts does not queue them again.
+    options.ttl = outcome.fallback === "busy" ? RETRY_BUSY_AFTER_MS : RETRY_FALLBACK_AFTER_MS;
     return plainTextHtml(text);
   },
 });

@@ -2,7 +2,7 @@
 // task). It writes the time it starts a render into the task's shared stamp, so the pool's time limit
 // counts rendering only. A text with code clears the stamp while it waits for Shiki (0.5-1 s to load on a
 // busy machine) and for the grammars it needs to compile (once per worker), which the pool counts as waiting
-// for a worker, not as rendering. Texts without code never wait for it.
+// for a worker, not as rendering; parsing and highlighting share one limit. Texts without code never wait.
 import type { Element, Root } from "hast";
 import rehypeStringify from "rehype-stringify";
 import type { HighlighterCore } from "shiki/core";
@@ -56,9 +56,11 @@ async function renderNow(task: RenderTask): Promise<string> {
   const tree = await toHast.run(toHast.parse(text), text);
   const languages = codeLanguages(tree);
   if (!languages) return toHtml.stringify(tree);
+  // The wait for Shiki is not rendering; the time already spent parsing still counts against the limit.
+  const spent = Date.now() - task.started[0]!;
   task.started[0] = 0;
   const { highlighter, processor } = await loadHighlighting();
   warmUp(highlighter, languages);
-  task.started[0] = Date.now();
+  task.started[0] = Date.now() - spent;
   return processor.stringify(await processor.run(tree));
 }

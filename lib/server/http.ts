@@ -78,7 +78,7 @@ export async function startHttpServer(options: {
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
     });
-    // next-auth answered 500 on every auth route while this cookie held a value it rejects.
+    // next-auth takes a callback-url cookie it cannot parse for a configuration error (500): such a cookie is dropped.
     if (req.headers.cookie) req.headers.cookie = withoutInvalidCallbackCookie(req.headers.cookie);
     const api = req.url?.startsWith("/api/") ?? false;
     const https = options.trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
@@ -87,7 +87,13 @@ export async function startHttpServer(options: {
     // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
     // replaces with the page's nonce policy.
     const secure = { https: https && !options.dev };
-    const fixed = req.url?.startsWith("/python/") ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP } : strictSecurityHeaders(secure);
+    // Next's built files keep no policy of their own: a Web Worker built there (the note preview) runs under
+    // the policy its script is served with.
+    const fixed = req.url?.startsWith("/python/")
+      ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP }
+      : req.url?.startsWith("/_next/static/")
+        ? securityHeaders(secure)
+        : strictSecurityHeaders(secure);
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.
@@ -147,6 +153,9 @@ export async function startHttpServer(options: {
     logger.info("request", { requestId: id, status, error: error.code ?? error.message });
     socket.end(`HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`);
   });
+  // A socket that moves nothing for two minutes is closed: a client that stops reading a streamed download
+  // releases what the stream holds (lib/data/account-export.ts).
+  server.timeout = 120_000;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;

@@ -16,7 +16,8 @@
 //
 // It also keeps the public API answers: a 200 JSON answer to a GET of the question list and search, a
 // question, topics or companies, that the route itself declares `cache-control: public`, depends on
-// nothing but its URL, so any client without a session may get the stored copy for the same few seconds
+// nothing but its URL, so any client may get the stored copy for the same few seconds (questions and searches:
+// any client without a session)
 // (any HTTP cache in front of the app may keep it longer: the routes allow 60 s). It is stored and sent
 // as it was, compressed on the way out as pages are. No other API request is looked up or kept.
 import type http from "node:http";
@@ -80,9 +81,12 @@ export class PageCache {
     const pathname = query === -1 ? url : url.slice(0, query);
     const host = `${req.headers.host ?? ""} ${String(req.headers["x-forwarded-host"] ?? "")}`;
     // The public API routes; the answer is kept only if the route also says so (capture).
-    // Not for a signed-in client: a question's answer depends on who asks during their timed interview
-    // (lib/data/withheld.ts).
-    if (pathname.startsWith("/api/")) return PUBLIC_API_PATH.test(pathname) && !SESSION_COOKIE.test(req.headers.cookie ?? "") ? `${secure ? "https" : "http"} ${host} ${url}` : null;
+    // Questions and searches not for a signed-in client: what they show depends on who asks during a timed
+    // interview (lib/data/withheld.ts). Topics and companies are the same for everyone.
+    if (pathname.startsWith("/api/")) {
+      const personal = pathname.startsWith("/api/questions") && SESSION_COOKIE.test(req.headers.cookie ?? "");
+      return PUBLIC_API_PATH.test(pathname) && !personal ? `${secure ? "https" : "http"} ${host} ${url}` : null;
+    }
     if (!CACHEABLE_PATH.test(pathname)) return null;
     if (query !== -1 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
     if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return null;

@@ -104,3 +104,17 @@ test("an attacker elsewhere is slowed down, the owner is not locked out, and the
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Welcome, Owner" })).toBeVisible();
 });
+
+test("the throttle counts every spelling of a sign-in next-auth accepts: JSON, a repeated email field, an escaped or longer path", async ({ playwright, baseURL }) => {
+  const spellings = ["json", "decoy-email-first", "escaped-path", "extra-segment"] as const;
+  for (const [n, spelling] of spellings.entries()) {
+    const victim = newEmail("spelling");
+    const setup = await playwright.request.newContext({ baseURL });
+    await registerViaApi(setup, victim);
+    await setup.dispose();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signInFrom(baseURL!, `127.0.0.${20 + n}`, victim, `wrong ${i}`, spelling)).status);
+    expect(statuses.slice(0, 5), spelling).not.toContain(429);
+    expect(statuses.slice(5), spelling).toEqual([429, 429]);
+  }
+});

@@ -74,13 +74,22 @@ function send(baseURL: string, localAddress: string, method: string, path: strin
  * next-auth's credentials sign-in from another client address on this machine (127.0.0.2, 127.0.0.3...: the
  * server sees the connection's source address), as someone elsewhere would send it.
  */
-export async function signInFrom(baseURL: string, localAddress: string, email: string, password: string): Promise<Answer> {
+export async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, spelling: SignInSpelling = "form"): Promise<Answer> {
   const csrf = await send(baseURL, localAddress, "GET", "/api/auth/csrf", {});
   const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email, password }).toString();
-  return send(baseURL, localAddress, "POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie, "content-length": String(Buffer.byteLength(form)) }, form);
+  const [type, body] =
+    spelling === "json"
+      ? ["application/json", JSON.stringify({ csrfToken, email, password })]
+      : spelling === "decoy-email-first"
+        ? ["application/x-www-form-urlencoded", `${new URLSearchParams({ email: `decoy-${localAddress}@example.test`, csrfToken, password })}&${new URLSearchParams({ email })}`]
+        : ["application/x-www-form-urlencoded", new URLSearchParams({ csrfToken, email, password }).toString()];
+  const path = spelling === "escaped-path" ? "/api/auth/callback/credential%73" : spelling === "extra-segment" ? "/api/auth/callback/credentials/x" : "/api/auth/callback/credentials";
+  return send(baseURL, localAddress, "POST", path, { "content-type": type, cookie, "content-length": String(Buffer.byteLength(body)) }, body);
 }
+
+/** Ways to send the same credentials sign-in that next-auth reads alike (the throttle must count them all). */
+export type SignInSpelling = "form" | "json" | "decoy-email-first" | "escaped-path" | "extra-segment";
 
 /** `npm run user -- <args>` against the e2e server's database, as an operator runs it on the server. */
 export function userCommand(args: string[]): { status: number | null; stdout: string; stderr: string } {

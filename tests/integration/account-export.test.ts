@@ -87,3 +87,22 @@ describe("the export of a large account", () => {
     expect(head).toMatch(/^# Mockroom export for /);
   }, 120_000);
 });
+
+describe("downloads being written at once", () => {
+  it("one per user and a few per process (429 with Retry-After beyond), each released when it ends or its client leaves", async () => {
+    const first = await exportAs(userId);
+    expect(first.status).toBe(200);
+    const again = await exportAs(userId);
+    expect(again.status).toBe(429);
+    expect(again.headers.get("retry-after")).toBe("10");
+    await first.body!.cancel(); // the client left
+    const others = await Promise.all(Array.from({ length: 4 }, async () => exportAs((await userFactory()).id)));
+    expect(others.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const fifth = await exportAs((await userFactory()).id);
+    expect(fifth.status).toBe(429);
+    for (const response of others) await response.text(); // read to the end
+    const sixth = await exportAs((await userFactory()).id, "markdown");
+    expect(sixth.status).toBe(200);
+    await sixth.text();
+  });
+});

@@ -232,7 +232,7 @@ describe("limits", () => {
     expect(await owned(empty)).toEqual(EMPTY);
   });
 
-  it("runs one import at a time in a server: another meanwhile gets 503 with Retry-After, then the first completes", async () => {
+  it("runs one import at a time in a server: another meanwhile gets 429 with Retry-After, then the first completes", async () => {
     const first = await userFactory();
     const bytes = new TextEncoder().encode(JSON.stringify(validDocument()));
     let release!: () => void;
@@ -250,7 +250,7 @@ describe("limits", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const second = await userFactory();
     const busy = await importAs(second.id, JSON.stringify(validDocument()));
-    expect(busy).toMatchObject({ status: 503, retryAfter: "30", body: { error: { code: "UNAVAILABLE", message: expect.stringMatching(/Another import is running/) } } });
+    expect(busy).toMatchObject({ status: 429, retryAfter: "30", body: { error: { code: "RATE_LIMITED", message: expect.stringMatching(/Another import is running/) } } });
     release();
     expect((await pending).status).toBe(201);
     expect((await importAs(second.id, JSON.stringify(validDocument()))).status).toBe(201);

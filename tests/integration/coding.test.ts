@@ -6,7 +6,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveAnswer } from "@/lib/data/answers";
 import { getInterviewTests, getPracticeProblem, reportTestResults } from "@/lib/data/coding";
-import { endInterview, getInterview, startInterview } from "@/lib/data/interviews";
+import { createSet } from "@/lib/data/collections";
+import { endInterview, getInterview, startInterview, startSetInterview } from "@/lib/data/interviews";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadBank } from "@/seed/bank";
@@ -114,6 +115,19 @@ describe("hidden tests and reports", () => {
     expect(await codeOf(reportTestResults(user.id, interview.id, coding.id, renamed, later(4)))).toBe("VALIDATION");
     const written = interview.questions.find((q) => !q.coding)!;
     expect(await codeOf(reportTestResults(user.id, interview.id, written.id, report([true, true, true]), later(4)))).toBe("VALIDATION");
+  });
+
+  it("are withheld from another interview of the user while a timed one asks the same problem", async () => {
+    const { user, interview, coding } = await interviewWithCode("");
+    // The same problem in a practice interview built from a set, finished while the strict one still runs.
+    const set = await createSet(user.id, { name: "Peek", description: "", questions: ["add-numbers"] });
+    const practice = await startSetInterview(user.id, set.id, later(1));
+    await endInterview(user.id, practice.id, "finish", later(2));
+    expect((await getInterviewTests(user.id, practice.id, later(3))).questions).toEqual([]);
+    await endInterview(user.id, interview.id, "finish", later(4));
+    const after = await getInterviewTests(user.id, practice.id, later(5));
+    expect(after.questions.map((q) => q.questionId)).toEqual([coding.id]);
+    expect(after.questions[0]!.hiddenTests).toHaveLength(2);
   });
 
   it("score an empty coding answer 0 when the interview ends", async () => {

@@ -79,7 +79,7 @@ describe("while a timed interview runs", () => {
     }
   });
 
-  it("search snippets quote no model answer of its questions", async () => {
+  it("searches leave its questions out (their snippets quote model answers; a match tells a word is in one)", async () => {
     for (const slug of asked) {
       const { modelAnswer } = await db().question.findUniqueOrThrow({ where: { slug } });
       const q = modelAnswer.split(/\W+/).filter((w) => w.length > 5).slice(0, 2).join(" ");
@@ -87,8 +87,7 @@ describe("while a timed interview runs", () => {
       const visitor = find((await call(questions.GET, null, "GET", `/api/questions?q=${encodeURIComponent(q)}`)).body);
       expect(visitor?.snippet, q).toBeTruthy();
       const mine = await call(questions.GET, userId, "GET", `/api/questions?q=${encodeURIComponent(q)}`);
-      expect(find(mine.body)).toBeDefined();
-      expect(find(mine.body)!.snippet).toBeUndefined();
+      expect(find(mine.body)).toBeUndefined();
       expect(mine.headers.get("cache-control")).toBe("private, no-store");
     }
   });

@@ -90,4 +90,33 @@ describe("migration runner", () => {
     expect(await rows(url, `select to_regclass('"Half"') as t`)).toEqual([{ t: null }]);
     expect(await rows(url, `select count(*)::int as n from "_prisma_migrations" where migration_name = '99990101000000_broken'`)).toEqual([{ n: 0 }]);
   });
+
+  it("repairs what older versions let users store: a second running timed interview, unknown time zones, odd multipliers", async () => {
+    const url = await emptyDatabase();
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-migrations-"));
+    for (const m of readMigrations(dir).filter((m) => m.name < "20261206030000_one_timed_interview")) {
+      fs.cpSync(path.join(dir, m.name), path.join(before, m.name), { recursive: true });
+    }
+    await migrate({ databaseUrl: url, dir: before });
+    await rows(url, `
+      insert into "User" (id, email, "timeZone", "timeMultiplier", "updatedAt") values
+        ('00000000-0000-4000-8000-000000000001', 'a@example.test', 'Mars/Olympus', 1000, now()),
+        ('00000000-0000-4000-8000-000000000002', 'b@example.test', 'Europe/Zurich', 1.5, now()),
+        ('00000000-0000-4000-8000-000000000003', 'c@example.test', 'UTC', 'Infinity', now());
+      insert into "Interview" (id, "userId", title, mode, status, seed, "topicFocus", "startedAt", "deadlineAt", "updatedAt") values
+        ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001', 'Older', 'STRICT', 'IN_PROGRESS', 1, '{}', now() - interval '10 minutes', now() + interval '1 hour', now()),
+        ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-000000000001', 'Newer', 'EXTENDED', 'IN_PROGRESS', 2, '{}', now() - interval '5 minutes', now() + interval '1 hour', now()),
+        ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-000000000001', 'Practice', 'PRACTICE', 'IN_PROGRESS', 3, '{}', now(), null, now())`);
+    await migrate({ databaseUrl: url, dir });
+    expect(await rows(url, `select email, "timeZone", "timeMultiplier" from "User" order by email`)).toEqual([
+      { email: "a@example.test", timeZone: "UTC", timeMultiplier: 1 },
+      { email: "b@example.test", timeZone: "Europe/Zurich", timeMultiplier: 1.5 },
+      { email: "c@example.test", timeZone: "UTC", timeMultiplier: 1 },
+    ]);
+    expect(await rows(url, `select title, status::text from "Interview" order by title`)).toEqual([
+      { title: "Newer", status: "IN_PROGRESS" },
+      { title: "Older", status: "ABANDONED" },
+      { title: "Practice", status: "IN_PROGRESS" },
+    ]);
+  });
 });

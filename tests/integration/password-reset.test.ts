@@ -103,6 +103,14 @@ describe("forgot password", () => {
     expect((await post(reset.POST, { token: third, password: "another passphrase" })).status).toBe(400);
   });
 
+  it("voids a user's earlier link when a newer one is sent: only the newest email opens the account", async () => {
+    const user = await userFactory();
+    const older = await linkFor(user.email);
+    const newer = await linkFor(user.email);
+    expect((await post(reset.POST, { token: older, password: "a chosen passphrase" })).status).toBe(400);
+    expect((await post(reset.POST, { token: newer, password: "a chosen passphrase" })).status).toBe(200);
+  });
+
   it("lets only one of two simultaneous uses of a link through", async () => {
     const user = await userFactory();
     const token = await linkFor(user.email);

@@ -164,7 +164,7 @@ function problem(route: string, c: Case, answer: Answer): string | null {
   if (!answer.headers["x-request-id"]) return "no x-request-id";
   if (answer.headers["x-content-type-options"] !== "nosniff") return "no security headers";
   const apiRoute = c.path.startsWith("/api/") && !route.startsWith("PAGE ");
-  if (apiRoute && answer.status >= 400 && !route.includes("[...nextauth]")) {
+  if (apiRoute && answer.status >= 400) {
     try {
       const parsed = JSON.parse(answer.body) as { error?: { code?: unknown; message?: unknown } };
       if (typeof parsed.error?.code !== "string" || typeof parsed.error.message !== "string") return "error body without code and message";

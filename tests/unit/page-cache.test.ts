@@ -234,10 +234,12 @@ describe("PageCache", () => {
     expect(renders).toBe(2);
     await raw("/api/questions?q=views", {});
     await raw("/api/topics", {});
+    // Topics are the same for everyone: a signed-in client gets the stored copy.
+    expect((await raw("/api/topics", { cookie: "next-auth.session-token=abc" })).headers["x-mockroom-page-cache"]).toBe("hit");
     await raw("/api/companies/acme", {});
     await raw("/api/questions/select-related", {});
     expect(renders).toBe(6);
-    expect(cache.snapshot()).toMatchObject({ entries: 5, hits: 2 });
+    expect(cache.snapshot()).toMatchObject({ entries: 5, hits: 3 });
   });
 
   it("keeps no API answer its route does not declare public, and looks up no other API path", async () => {

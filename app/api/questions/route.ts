@@ -1,6 +1,6 @@
 import { apiRoute, json, readQuery, signedInUserId } from "@/lib/api";
 import { listQuestions } from "@/lib/data/questions";
-import { withholdSnippets } from "@/lib/data/withheld";
+import { withholdFromSearch } from "@/lib/data/withheld";
 import { questionListQuerySchema } from "@/lib/schemas/questions";
 
 export const GET = apiRoute(async (request) => {
@@ -8,6 +8,6 @@ export const GET = apiRoute(async (request) => {
   const list = await listQuestions(query);
   const userId = query.q ? await signedInUserId(request) : null;
   if (!userId) return json(list, { headers: { "cache-control": "public, max-age=60" } });
-  // Signed in, a search answers for this user (its snippets: lib/data/withheld.ts), so no cache may keep it.
-  return json(await withholdSnippets(userId, list), { headers: { "cache-control": "private, no-store" } });
+  // Signed in, a search answers for this user (lib/data/withheld.ts), so no cache may keep it.
+  return json(await withholdFromSearch(userId, list), { headers: { "cache-control": "private, no-store" } });
 });

@@ -5,7 +5,7 @@ import { QuestionFilters } from "@/components/questions/question-filters";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listQuestions } from "@/lib/data/questions";
-import { withholdSnippets } from "@/lib/data/withheld";
+import { withholdFromSearch } from "@/lib/data/withheld";
 import { AppError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/session";
 import { questionListQuerySchema, type QuestionListQuery } from "@/lib/schemas/questions";
@@ -22,7 +22,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     if (error instanceof AppError && error.code === "VALIDATION") return listQuestions({ ...query, cursor: undefined });
     throw error;
   });
-  const result = query.q ? await withholdSnippets((await getCurrentUser())?.id ?? null, listed) : listed;
+  const result = query.q ? await withholdFromSearch((await getCurrentUser())?.id ?? null, listed) : listed;
   const filtered = Boolean(query.q || query.topic || query.difficulty || query.company || query.kind || query.tag);
   const filterParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "limit" && k !== "cursor" && v) as [string, string][]);
   const nextParams = new URLSearchParams(filterParams);

@@ -10,7 +10,7 @@ import { logger } from "@/lib/logger";
 import { clientIp } from "@/lib/rate-limit-rules";
 import { isHttpUrl } from "@/lib/redirects";
 import { emailSchema } from "@/lib/schemas/auth";
-import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenFrom } from "@/lib/session-token";
+import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenOf } from "@/lib/session-token";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -39,15 +39,35 @@ function checkCallbackParam(request: NextRequest) {
   }
 }
 
-const tokenOf = (request: Request) => sessionTokenFrom(request.headers.get("cookie"), process.env.NEXTAUTH_URL);
+/**
+ * The action as next-auth reads it: the first two decoded path segments ("callback", "credentials"), whatever
+ * follows them and however the path was escaped.
+ */
+async function actionOf(context: Context): Promise<string> {
+  const [action = "", provider = ""] = (await context.params).nextauth ?? [];
+  return action === "callback" || action === "signin" ? `${action}/${provider}` : action;
+}
+
+/**
+ * The body's fields exactly as next-auth reads them (next-auth/next/utils getBody: a JSON object, or a form
+ * whose repeated keys keep the last value), so the email counted is the email whose password is checked.
+ */
+function fieldsOf(request: Request, body: string): Record<string, unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    const parsed = JSON.parse(body) as unknown;
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  }
+  if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
+  return {};
+}
 
 /**
  * Counts a credentials sign-in attempt before next-auth checks the password (lib/data/sign-in-limits.ts), or
  * refuses it with 429 while this address must wait for this account or for all of them.
  */
 async function claimSignIn(request: NextRequest, body: string) {
-  const form = request.headers.get("content-type")?.includes("application/x-www-form-urlencoded") ? new URLSearchParams(body) : null;
-  const email = emailSchema.safeParse(form?.get("email"));
+  const email = emailSchema.safeParse(fieldsOf(request, body).email);
   const retryAfter = await claimSignInAttempt(email.success ? email.data : null, clientIp(request));
   if (retryAfter > 0) {
     logger.info("sign-in throttled", { requestId: requestId(request), retryAfter });
@@ -65,7 +85,7 @@ export const GET = apiRoute<Context>(async (request, context) => {
   const nextRequest = request as NextRequest;
   checkCallbackParam(nextRequest);
   // next-auth would answer for any token it can decrypt: a session that has ended is signed out here.
-  if (nextRequest.nextUrl.pathname.endsWith("/session") && tokenOf(request) && !(await sessionOf(request))) {
+  if ((await actionOf(context)) === "session" && sessionTokenOf(request) && !(await sessionOf(request))) {
     return json({}, { headers: { "set-cookie": clearedSessionCookie(process.env.NEXTAUTH_URL) } });
   }
   return handle(nextRequest, context);
@@ -84,13 +104,13 @@ export const POST = apiRoute<Context>(async (request, context) => {
       throw new AppError("VALIDATION", "The request body is not valid JSON.");
     }
   }
-  const path = nextRequest.nextUrl.pathname;
-  if (path.endsWith("/callback/credentials")) await claimSignIn(nextRequest, body);
+  const action = await actionOf(context);
+  if (action === "callback/credentials") await claimSignIn(nextRequest, body);
   const response = await handle(nextRequest, context);
-  if (path.endsWith("/signout") && clearsSessionCookie(response)) {
+  if (action === "signout" && clearsSessionCookie(response)) {
     // The session ends on the server too, so a copy of the cookie is worth nothing. If that fails the error
     // answers instead (503), and the browser keeps a cookie that still works rather than a false "signed out".
-    const claims = await claimsOf(tokenOf(request), requireAuthSecret());
+    const claims = await claimsOf(sessionTokenOf(request), requireAuthSecret());
     if (claims) await endSession(claims.sid);
   }
   return response;

@@ -61,7 +61,7 @@ export function generateExportDocument(shape: DocumentShape, slugs: string[], co
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   const at = (ms: number) => new Date(base + ms).toISOString();
-  const coverage = () => Array.from({ length: shape.coverageItems }, (_, k) => k).map((k) => ({ point: `Key point ${k} about queries`, covered: k % 2 === 0, matched: ["queri"], missing: k % 2 ? ["key", "point"] : [] }));
+  const coverage = () => Array.from({ length: shape.coverageItems }, (_, k) => k).map((k) => ({ point: `Key point ${k} about queries`, covered: k % 2 === 0, heard: [{ concept: "queries", phrase: "the queries" }], missing: k % 2 ? ["a key point"] : [], wrong: [] }));
   const ratings = ["again", "hard", "good", "easy"] as const;
   return {
     format: "mockroom-export",

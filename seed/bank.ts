@@ -3,7 +3,8 @@
 // changed. A second run with the same files changes nothing.
 import type { PrismaClient } from "../lib/prisma-client";
 import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
-import { frequencyValue, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
+import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
+import { rubricOfContent } from "../lib/scoring/derive";
 import type { Content } from "./content";
 
 export type BankReport = {
@@ -81,7 +82,8 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           title: question.title,
           prompt: question.prompt,
           modelAnswer: question.modelAnswer,
-          keyPoints: question.keyPoints,
+          keyPoints: question.keyPoints.map(keyPointText),
+          rubric: rubricOfContent(question.keyPoints),
           difficulty: question.difficulty.toUpperCase() as Difficulty,
           kind: question.kind.toUpperCase() as QuestionKind,
           topicId: topics.get(question.topic)!.id,

@@ -1,4 +1,5 @@
 // The idempotent loader behind `npm run seed` (and `npm start`). It never deletes or changes users' data.
+import { describeRescore, rescore } from "../lib/scoring/rescore";
 import crypto from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { hashPassword } from "../lib/password";
@@ -27,5 +28,7 @@ export async function runSeed(db: PrismaClient, options: { demo: boolean; conten
   report.bank = await loadBank(db, readContent(options.contentDir));
   report.lines.push(...describeBankReport(report.bank));
   if (options.demo) await seedDemoAccount(db, report);
+  // Stored scores follow the rubrics just loaded (a no-op when nothing changed since the last run).
+  report.lines.push(describeRescore(await rescore(db)));
   return report;
 }

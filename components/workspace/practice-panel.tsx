@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
 import { useState } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
 import { ConflictPanel } from "@/components/interview/conflict-panel";
@@ -109,19 +110,7 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
           <h3 id="coverage-title" className="font-medium">
             Version {latest.number}: {percent(latest.score)} of the key points
           </h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {latest.coverage.map((point) => (
-              <li key={point.point} className="flex gap-2">
-                <span aria-hidden="true" className={point.covered ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400"}>
-                  {point.covered ? "\u2713" : "\u2717"}
-                </span>
-                <span>
-                  <span className="sr-only">{point.covered ? "Covered: " : "Missing: "}</span>
-                  {point.point}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <KeyPointVerdicts coverage={latest.coverage} />
         </section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { KeyPointCoverage } from "../interviews/scoring";
+import { readCoverage } from "../scoring/coverage";
 import { logger, describeError } from "../logger";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "../schemas/export-document";
 import { markdownPieces } from "./account-export-markdown";
@@ -149,7 +149,7 @@ async function* interviewsJson(userId: string): AsyncGenerator<Piece> {
     (q) => ({
       question: q.slug, title: q.title, position: q.position, content: q.content, revision: q.revision, flagged: q.flagged,
       lateContent: q.lateContent, timeSpentSeconds: q.timeSpentSeconds, answeredAt: isoOrNull(q.answeredAt),
-      coverage: (q.coverage as KeyPointCoverage[] | null) ?? null, score: q.score, rating: q.rating ? q.rating.toLowerCase() : null,
+      coverage: q.coverage === null ? null : readCoverage(q.coverage), score: q.score, rating: q.rating ? q.rating.toLowerCase() : null,
     }));
 }
 
@@ -159,7 +159,7 @@ async function* practiceJson(userId: string): AsyncGenerator<Piece> {
       question: p.question.slug, draft: p.draft, revision: p.revision, rating: p.rating ? lower(p.rating) : null, ratedAt: isoOrNull(p.ratedAt),
       createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     }),
-    (v) => ({ number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: iso(v.createdAt) }));
+    (v) => ({ number: v.number, content: v.content, score: v.score, coverage: readCoverage(v.coverage), createdAt: iso(v.createdAt) }));
 }
 
 /** GET /api/me/export?format=json: the importable document, streamed. */

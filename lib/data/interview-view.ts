@@ -1,7 +1,9 @@
 import "server-only";
 // Turns interview rows into the API/page shape, and computes the review (coverage, scores) at the end.
 import type { Prisma } from "../generated/prisma/client";
-import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
+import { readCoverage } from "../scoring/coverage";
+import { scoredPoints } from "../scoring/derive";
+import { keyPointCoverage } from "../scoring/match";
 import type { InterviewView } from "../schemas/interviews";
 import type { PythonTest, StoredTestResults } from "../schemas/problems";
 
@@ -12,7 +14,7 @@ export const interviewInclude = {
     include: {
       question: {
         select: {
-          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } },
+          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, rubric: true, difficulty: true, topic: { select: { name: true } },
           coding: { select: { starterCode: true, visibleTests: true } },
         },
       },
@@ -31,7 +33,7 @@ export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowe
 export function scoreAnswers(row: InterviewRow) {
   const items = row.questions.map((q) => {
     if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, coverage: [], score: q.content.trim() ? q.score : 0 };
-    const { points, score } = keyPointCoverage(q.content, q.question.keyPoints);
+    const { points, score } = keyPointCoverage(q.content, scoredPoints(q.question.keyPoints, q.question.rubric));
     return { id: q.id, questionId: q.questionId, coverage: points, score: q.question.keyPoints.length ? score : null };
   });
   const scored = items.filter((i) => i.score !== null);
@@ -95,7 +97,7 @@ export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<strin
       withheld: withheld.has(q.questionId),
       modelAnswer: withheld.has(q.questionId) ? "" : q.question.modelAnswer,
       keyPoints: withheld.has(q.questionId) ? [] : q.question.keyPoints,
-      coverage: withheld.has(q.questionId) ? [] : ((q.coverage as KeyPointCoverage[] | null) ?? []),
+      coverage: withheld.has(q.questionId) ? [] : readCoverage(q.coverage),
       score: q.score,
       rating: q.rating ? lower(q.rating) : null,
       timeSpentSeconds: q.timeSpentSeconds,

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Rating } from "../generated/prisma/client";
-import { keyPointCoverage, type KeyPointCoverage } from "../interviews/scoring";
+import { readCoverage } from "../scoring/coverage";
+import { scoredPoints } from "../scoring/derive";
+import { keyPointCoverage } from "../scoring/match";
 import type { RatingName } from "../review/fsrs";
 import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
@@ -12,7 +14,7 @@ import { runningTimedInterview, withheldConflict } from "./withheld";
 /** The question to practise; 409 while it is in the user's running timed interview (lib/data/withheld.ts). */
 async function questionFor(userId: string, slug: string) {
   const [question, running] = await Promise.all([
-    db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true } }),
+    db().question.findUnique({ where: { slug }, select: { id: true, keyPoints: true, rubric: true } }),
     runningTimedInterview(userId),
   ]);
   if (!question) throw questionNotFound();
@@ -38,7 +40,7 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
     rating: answer.rating ? (answer.rating.toLowerCase() as RatingName) : null,
     updatedAt: answer.updatedAt.toISOString(),
     versions: answer.versions.reverse().map((v) => ({
-      number: v.number, content: v.content, score: v.score, coverage: v.coverage as KeyPointCoverage[], createdAt: v.createdAt.toISOString(),
+      number: v.number, content: v.content, score: v.score, coverage: readCoverage(v.coverage), createdAt: v.createdAt.toISOString(),
     })),
     versionCount: answer._count.versions,
   };
@@ -77,7 +79,7 @@ export async function savePracticeVersion(userId: string, slug: string, content:
   assertDocumentSize(content, "Answers");
   if (!content.trim()) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { content: ["Write an answer before saving it."] } });
   const question = await questionFor(userId, slug);
-  const { points, score } = keyPointCoverage(content, question.keyPoints);
+  const { points, score } = keyPointCoverage(content, scoredPoints(question.keyPoints, question.rubric));
   return db().$transaction(async (tx) => {
     const answer = await tx.practiceAnswer.upsert({
       where: { userId_questionId: { userId, questionId: question.id } },

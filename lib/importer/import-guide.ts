@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "../prisma-client";
 import type { ParsedGuide } from "./parse-guide";
+import { rubricOfContent } from "../scoring/derive";
 
 export const MAX_GUIDE_BYTES = 5 * 1024 * 1024;
 
@@ -65,7 +66,9 @@ export async function importGuide(db: PrismaClient, guide: ParsedGuide, options:
                   title: question.text.slice(0, 300),
                   prompt: question.text,
                   modelAnswer: answer,
+                  // A guide gives no key points, so there is nothing to derive a rubric from yet: an empty one, marked derived.
                   keyPoints: [],
+                  rubric: rubricOfContent([]),
                   difficulty: "MEDIUM",
                   kind: "WRITTEN",
                   topicId: row.id,

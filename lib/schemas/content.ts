@@ -2,6 +2,7 @@
 // validate with these, so a file that loads is a file the app can show.
 import { z } from "zod";
 import { pythonTestSchema } from "./problems";
+import { authoredKeyPointSchema, type AuthoredKeyPoint } from "./rubric";
 
 export const slugSchema = z
   .string()
@@ -27,6 +28,21 @@ const text = (min: number, max: number) =>
 const markdown = (min: number, max: number) =>
   text(min, max).refine((value) => (value.match(/^\s*```/gm)?.length ?? 0) % 2 === 0, "has a code fence that is not closed");
 
+/**
+ * Key points: each a sentence with its rubric (what seed/ authors), or only a sentence (an imported guide),
+ * from which the importer derives a starting rubric (lib/scoring/derive.ts).
+ */
+const keyPointsSchema = z
+  .array(z.union([text(2, 200), authoredKeyPointSchema]))
+  .min(3, "needs 3 to 6 key points")
+  .max(6, "needs 3 to 6 key points");
+
+export type ContentKeyPoint = string | AuthoredKeyPoint;
+
+export function keyPointText(point: ContentKeyPoint): string {
+  return typeof point === "string" ? point : point.text;
+}
+
 export const difficultySchema = z.enum(["easy", "medium", "hard"]);
 export const kindSchema = z.enum(["written", "coding"]);
 export const frequencySchema = z.enum(["low", "medium", "high"]);
@@ -38,7 +54,7 @@ export const questionContentSchema = z.object({
   title: text(5, 300),
   prompt: markdown(5, 10_000),
   modelAnswer: markdown(40, 20_000),
-  keyPoints: z.array(text(2, 200)).min(3, "needs 3 to 6 key points").max(6, "needs 3 to 6 key points"),
+  keyPoints: keyPointsSchema,
   difficulty: difficultySchema,
   kind: kindSchema.default("written"),
   tags: z.array(slugSchema).min(1).max(8),
@@ -78,7 +94,7 @@ export const problemContentSchema = z
     starterCode: z.string().max(20_000),
     solution: z.string().min(10).max(20_000),
     modelAnswer: markdown(40, 20_000),
-    keyPoints: z.array(text(2, 200)).min(3, "needs 3 to 6 key points").max(6, "needs 3 to 6 key points"),
+    keyPoints: keyPointsSchema,
     difficulty: difficultySchema,
     estimatedMinutes: z.number().int().min(5).max(60),
     tags: z.array(slugSchema).min(1).max(8),

@@ -79,14 +79,26 @@ export const utf8Text = (maxBytes: number) =>
 
 /** At most 6 key points a question (lib/schemas/content.ts), each 2-200 characters. */
 export const MAX_KEY_POINTS = 6;
-/** Which key points an answer covered, as lib/interviews/scoring.ts computes it (stems of the point's words). */
-export const coverageSchema = z
-  .array(
-    z.object({
-      point: z.string().max(200),
-      covered: z.boolean(),
-      matched: z.array(z.string().max(200)).max(200),
-      missing: z.array(z.string().max(200)).max(200),
-    }),
-  )
-  .max(MAX_KEY_POINTS);
+const heardSchema = z.object({
+  concept: z.string().max(200).describe("The concept, in words a user reads"),
+  phrase: z.string().max(200).describe("The answer's own words that said it"),
+});
+
+/** One key point's verdict, as lib/scoring/match.ts computes it. */
+export const keyPointCoverageSchema = z
+  .object({
+    point: z.string().max(200),
+    covered: z.boolean(),
+    heard: z.array(heardSchema).max(8).describe("Required concepts heard, with the phrase that said each"),
+    missing: z.array(z.string().max(200)).max(8).describe("Required concepts not heard, by name"),
+    wrong: z.array(heardSchema).max(8).describe("Wrong claims heard; the point does not count"),
+  })
+  .meta({ id: "KeyPointCoverage" });
+
+/** Coverage as scorers before the rubric stored it (stems of the point's words): read, and re-scored later. */
+const legacyCoverageSchema = z
+  .object({ point: z.string().max(200), covered: z.boolean(), matched: z.array(z.string().max(200)).max(200), missing: z.array(z.string().max(200)).max(200) })
+  .transform(({ point, covered }) => ({ point, covered, heard: [], missing: [], wrong: [] }));
+
+/** Which key points an answer covered: today's shape, or the earlier one (older exports and rows). */
+export const coverageSchema = z.array(z.union([keyPointCoverageSchema, legacyCoverageSchema])).max(MAX_KEY_POINTS);

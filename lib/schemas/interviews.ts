@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
-import { extendedMultiplierSchema, revisionSchema, timeSpentSchema } from "./fields";
+import { extendedMultiplierSchema, keyPointCoverageSchema, revisionSchema, timeSpentSchema } from "./fields";
 import { pythonTestSchema, storedTestResultsSchema } from "./problems";
 
 export const MAX_ANSWER_BYTES = 100 * 1024;
@@ -46,7 +46,6 @@ const interviewQuestion = z.object({
   coding: codingPart.nullable(),
 });
 const answer = z.object({ questionId: z.uuid(), content: z.string(), revision: z.number().int(), updatedAt: z.string(), lateContent: z.string().nullable() });
-const coverage = z.object({ point: z.string(), covered: z.boolean(), matched: z.array(z.string()), missing: z.array(z.string()) });
 
 export const reviewSchema = z.object({
   score: z.number().nullable(),
@@ -56,7 +55,7 @@ export const reviewSchema = z.object({
       questionId: z.uuid(),
       /** True while the user's running timed interview asks this question: modelAnswer, keyPoints and coverage are empty until it ends. */
       withheld: z.boolean(),
-      modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(coverage), score: z.number().nullable(),
+      modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(keyPointCoverageSchema), score: z.number().nullable(),
       rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
       /** Coding questions: the test report the browser sent when the interview ended (self-reported). */
       testResults: storedTestResultsSchema.nullable(),

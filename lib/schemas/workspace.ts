@@ -2,7 +2,7 @@
 // queue, and the export document. Routes parse with these; lib/openapi.ts documents them.
 import { z } from "zod";
 import { slugSchema } from "./content";
-import { revisionSchema } from "./fields";
+import { keyPointCoverageSchema, revisionSchema } from "./fields";
 import { ratingSchema } from "./interviews";
 
 /** Notes and practice answers: at most 100 KB of UTF-8 each (413 beyond, checked on the bytes). */
@@ -60,13 +60,12 @@ export const savePracticeVersionSchema = z.object({ content: z.string() }).meta(
 
 export const practiceRatingSchema = z.object({ rating: ratingSchema }).meta({ id: "PracticeRatingRequest" });
 
-const coverageItem = z.object({ point: z.string(), covered: z.boolean(), matched: z.array(z.string()), missing: z.array(z.string()) });
 
 export const practiceVersionSchema = z.object({
   number: z.number().int(),
   content: z.string(),
   score: z.number(),
-  coverage: z.array(coverageItem),
+  coverage: z.array(keyPointCoverageSchema),
   createdAt: z.string(),
 });
 

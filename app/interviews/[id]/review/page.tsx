@@ -1,3 +1,4 @@
+import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -68,8 +69,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </table>
       </section>
       <Alert>
-        Coverage is a hint, not a grade: it checks whether the words of each key point appear in your answer (matched words are listed). Coding
-        answers score the share of their tests that passed instead. Rate yourself on each answer below.
+        Coverage is a hint, not a grade: for each key point it quotes what it heard in your answer and names what it did not hear. It listens for
+        the right ideas, not for whether your reasoning holds together. Coding answers score the share of their tests that passed instead. Rate yourself on each answer below.
       </Alert>
 
       <ol className="space-y-10">
@@ -115,21 +116,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               {item.coverage.length ? (
                 <section aria-label="Key points">
                   <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
-                  <ul className="mt-2 space-y-1 text-sm">
-                    {item.coverage.map((c) => (
-                      <li key={c.point} className="flex gap-2">
-                        <span aria-hidden="true">{c.covered ? "✓" : "✗"}</span>
-                        <span>
-                          <span className="sr-only">{c.covered ? "Covered: " : "Missed: "}</span>
-                          {c.point}
-                          <span className="text-xs text-slate-600 dark:text-slate-400">
-                            {c.matched.length ? ` — matched: ${c.matched.join(", ")}` : ""}
-                            {c.missing.length ? ` — not found: ${c.missing.join(", ")}` : ""}
-                          </span>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <KeyPointVerdicts coverage={item.coverage} />
                 </section>
               ) : null}
               <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />

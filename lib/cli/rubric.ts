@@ -1,0 +1,67 @@
+// npm run rubric -- check [seed file ...]
+// For authors of key-point rubrics: validates the files, then scores every question's own model answer (it
+// must cover all of its key points) and the other questions' model answers of the same file (a rubric heard in
+// many unrelated answers is too loose). Prints what to look at; exits 1 when a file is invalid or a model
+// answer misses one of its own points.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { problemContentSchema, questionContentSchema, keyPointText, type ContentKeyPoint } from "../schemas/content";
+import { rubricOfContent } from "../scoring/derive";
+import { keyPointCoverage } from "../scoring/match";
+
+type Item = { slug: string; modelAnswer: string; solution?: string; keyPoints: ContentKeyPoint[] };
+
+function load(file: string): Item[] {
+  const data: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+  const schema = Array.isArray(data) ? z.array(questionContentSchema) : problemContentSchema;
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues.slice(0, 30)) console.log(`  INVALID ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`${file} is invalid`);
+  }
+  return (Array.isArray(result.data) ? result.data : [result.data]) as Item[];
+}
+
+function check(files: string[]): number {
+  let failures = 0;
+  const all = files.flatMap((file) => {
+    try {
+      return load(file).map((item) => ({ ...item, file }));
+    } catch (error) {
+      console.log((error as Error).message);
+      failures++;
+      return [];
+    }
+  });
+  let points = 0;
+  let authored = 0;
+  for (const item of all) {
+    const rubric = rubricOfContent(item.keyPoints);
+    const scored = item.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! }));
+    points += scored.length;
+    authored += item.keyPoints.filter((p) => typeof p !== "string").length;
+    const own = keyPointCoverage([item.modelAnswer, item.solution ?? ""].join("\n\n"), scored);
+    for (const p of own.points.filter((p) => !p.covered)) {
+      failures++;
+      console.log(`MISSED BY OWN ANSWER ${item.slug}: "${p.point}" missing [${p.missing.join("; ")}]${p.wrong.length ? ` wrong [${p.wrong.map((w) => w.phrase).join("; ")}]` : ""}`);
+    }
+    const others = all.filter((o) => o.slug !== item.slug && o.file === item.file);
+    scored.forEach((point) => {
+      const hits = others.filter((o) => keyPointCoverage(o.modelAnswer, [point]).points[0]!.covered).map((o) => o.slug);
+      if (hits.length >= 2) console.log(`LOOSE ${item.slug}: "${point.text}" is also covered by ${hits.length} other answers (${hits.slice(0, 4).join(", ")})`);
+    });
+  }
+  console.log(`${all.length} questions, ${points} key points, ${authored} with an authored rubric, ${failures} failures`);
+  return failures;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command !== "check") {
+  console.error("usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]");
+  process.exit(2);
+}
+const files = rest.length
+  ? rest
+  : ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
+process.exit(check(files) ? 1 : 0);

@@ -1,0 +1,109 @@
+// The words of an answer as the scorer hears them: case folded, British spellings made American, identifiers
+// split into words (raise_exception, LoginRequiredMixin, django.contrib.auth), stop words dropped and the rest
+// stemmed with Porter2, the algorithm of PostgreSQL's english text-search configuration that search uses.
+// Each word keeps where it came from, so a verdict can quote the answer's own phrase.
+import britishSpellings from "american-british-english-translator/data/british_spellings.json";
+import { eng as englishStopWords } from "stopword";
+import porter2 from "wink-porter2-stemmer";
+
+export type Word = {
+  /** Stemmed, American spelling. */
+  stem: string;
+  /** Where the word (or the identifier it came from) starts and ends in the text. */
+  start: number;
+  end: number;
+  /** Index of the raw word it came from; words split from one identifier share it. */
+  raw: number;
+};
+
+export type Words = {
+  /** Significant words in order (stop words removed). */
+  list: Word[];
+  /** Stems of whole identifiers written as one word ("selectrelated" for select_related). */
+  joined: Map<string, Word>;
+  /** Raw lower-case words in order, stop words included (for negation checks). */
+  rawWords: string[];
+  /** The text the offsets point into (NFKC-normalised). */
+  text: string;
+};
+
+// The stopword library's English list, less the words PostgreSQL's english configuration keeps as words (search
+// uses that one): "many" (many-to-many), "never", "must", "get" (get_object_or_404) carry meaning in answers.
+const KEPT_BY_POSTGRES = new Set(
+  "also another came come could get got like make many might much must never said since still take way well would".split(" "),
+);
+const STOP = new Set(englishStopWords.filter((word) => !KEPT_BY_POSTGRES.has(word)));
+const BRITISH = britishSpellings as Record<string, string>;
+// Derived forms the spelling list leaves out (authorisation, serialiser, tokenise): -is- becomes -iz- in every
+// word of this shape. Both the rubric and the answer go through it, so a word folded needlessly still matches.
+const IS_FORMS = /^(\p{L}{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/u;
+
+export function americanSpelling(word: string): string {
+  const listed = BRITISH[word];
+  if (listed) return listed;
+  const m = IS_FORMS.exec(word);
+  return m ? `${m[1]}iz${m[2]}` : word;
+}
+
+const memo = new Map<string, string>();
+/** One word to the form both sides are compared in. */
+export function normaliseWord(word: string): string {
+  let out = memo.get(word);
+  if (out === undefined) {
+    out = porter2(americanSpelling(word));
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, out);
+  }
+  return out;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
+// A raw word: letters and digits, joined by _ . - inside identifiers; "N+1" and "C++" kept whole.
+const RAW_WORD = /[\p{L}\p{N}]+(?:\+[\p{N}]+|\+\+)?(?:[_.][\p{L}\p{N}]+)*/gu;
+// camelCase and PascalCase boundaries: loginRequired -> login|Required, HTTPResponse -> HTTP|Response.
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
+/** Splits an identifier into its lower-case parts; a plain word is one part. */
+export function identifierParts(raw: string): string[] {
+  return raw
+    .split(/[_.]+/)
+    .flatMap((part) => part.split(CAMEL))
+    .map((part) => part.toLowerCase())
+    .filter(Boolean);
+}
+
+function canonicalToken(part: string): string {
+  // "n+1" is its own word; other "+" suffixes are dropped ("c++" -> "c").
+  if (/^n\+1$/.test(part)) return "nplusone";
+  return part.replace(/\+.*$/, "");
+}
+
+/** Reads a text (answers may be long: callers bound it) into significant words. */
+export function readWords(text: string): Words {
+  const list: Word[] = [];
+  const joined = new Map<string, Word>();
+  const rawWords: string[] = [];
+  const source = text.normalize("NFKC").replace(/\bn\s*\+\s*1\b/gi, (m) => "n+1" + " ".repeat(m.length - 3));
+  for (const match of source.matchAll(RAW_WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const raw = rawWords.length;
+    const parts = identifierParts(match[0]).map(canonicalToken).filter(Boolean);
+    rawWords.push(parts.join(""));
+    let first: Word | null = null;
+    for (const part of parts) {
+      if (STOP.has(part)) continue;
+      const word = { stem: normaliseWord(part), start, end, raw };
+      first ??= word;
+      list.push(word);
+    }
+    if (parts.length > 1) {
+      const whole = { stem: normaliseWord(parts.join("")), start, end, raw };
+      if (!joined.has(whole.stem)) joined.set(whole.stem, whole);
+    }
+  }
+  return { list, joined, rawWords, text: source };
+}

@@ -1,4 +1,4 @@
-// npm run rubric -- check [seed file ...]
+// npm run rubric -- check [seed file ...] | try <question-slug> "an answer"
 // For authors of key-point rubrics: validates the files, then scores every question's own model answer (it
 // must cover all of its key points) and the other questions' model answers of the same file (a rubric heard in
 // many unrelated answers is too loose). Prints what to look at; exits 1 when a file is invalid or a model
@@ -56,9 +56,29 @@ function check(files: string[]): number {
   return failures;
 }
 
+/** How one answer scores on a question's key points: for authors trying phrasings. */
+function tryAnswer(slug: string, answer: string): number {
+  const files = ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
+  const item = files.flatMap((file) => load(file)).find((i) => i.slug === slug);
+  if (!item) {
+    console.error(`no question ${slug}`);
+    return 1;
+  }
+  const rubric = rubricOfContent(item.keyPoints);
+  const result = keyPointCoverage(answer, item.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })));
+  for (const p of result.points) {
+    console.log(`${p.covered ? "COVERED" : "MISSED "} ${p.point}`);
+    for (const h of p.heard) console.log(`    heard "${h.phrase}" for ${h.concept}`);
+    for (const m of p.missing) console.log(`    not heard: ${m}`);
+    for (const w of p.wrong) console.log(`    wrong: "${w.phrase}" (${w.concept})`);
+  }
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
+if (command === "try" && rest.length === 2) process.exit(tryAnswer(rest[0]!, rest[1]!));
 if (command !== "check") {
-  console.error("usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]");
+  console.error('usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]\n       npm run rubric -- try <question-slug> "an answer"');
   process.exit(2);
 }
 const files = rest.length

@@ -3,7 +3,7 @@
 // significant words, in any order, within a few words of each other (or an identifier written as one word).
 // The verdict quotes the answer's own phrase for what was heard and names what was not.
 import type { Concept, KeyPointRubric } from "../schemas/rubric";
-import { normaliseWord, readWords, type Word, type Words } from "./text";
+import { isNegation, negatedAt, normaliseWord, readWords, type Word, type Words } from "./text";
 
 export type Heard = { concept: string; phrase: string };
 export type KeyPointCoverage = {
@@ -18,10 +18,9 @@ export type KeyPointCoverage = {
 };
 
 /** Answers are read up to this many characters: a longer text is judged on its beginning. */
-export const SCORED_CHARACTERS = 100_000;
+export const SCORED_CHARACTERS = 50_000;
 /** Extra words allowed between the words of one expression. */
 const SLACK = 3;
-const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "avoid", "instead", "nor", "don"]);
 
 type Index = { words: Words; positions: Map<string, number[]> };
 
@@ -36,7 +35,8 @@ function indexAnswer(answer: string): Index {
   return { words, positions };
 }
 
-const expressionCache = new Map<string, { stems: string[]; joined: string }>();
+type Expression = { stems: string[]; joined: string; negative: boolean };
+const expressionCache = new Map<string, Expression>();
 function readExpression(expression: string) {
   let read = expressionCache.get(expression);
   if (!read) {
@@ -44,21 +44,26 @@ function readExpression(expression: string) {
     const stems = words.list.map((w) => w.stem);
     // The expression as one word: "select related" and select_related both also match "selectrelated".
     const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.join(""));
-    read = { stems, joined };
+    // "no permission", "not across requests": said in a negated clause, or not at all.
+    read = { stems, joined, negative: words.rawWords.some(isNegation) };
     if (expressionCache.size > 20_000) expressionCache.clear();
     expressionCache.set(expression, read);
   }
   return read;
 }
 
-/** Where in the answer an expression is said, as [first word, last word], or null. */
+/**
+ * Where in the answer an expression is said with the polarity it has (a positive expression in a clause that is
+ * not negated, "no permission" in one that is), as [first word, last word], or null.
+ */
 function find(index: Index, expression: string): [Word, Word] | null {
-  const { stems, joined } = readExpression(expression);
+  const { stems, joined, negative } = readExpression(expression);
   const { words, positions } = index;
   if (stems.length === 0) return null;
-  const single = positions.get(joined)?.[0];
-  const whole = single === undefined ? words.joined.get(joined) : words.list[single];
-  if (whole) return [whole, whole];
+  const fits = (first: Word, last: Word) => negatedAt(words, first.raw, last.raw) === negative;
+  for (const at of positions.get(joined) ?? []) if (fits(words.list[at]!, words.list[at]!)) return [words.list[at]!, words.list[at]!];
+  const whole = words.joined.get(joined);
+  if (whole && fits(whole, whole)) return [whole, whole];
   if (stems.length === 1) return null;
   const window = stems.length - 1 + SLACK;
   for (const anchor of positions.get(stems[0]!) ?? []) {
@@ -71,7 +76,7 @@ function find(index: Index, expression: string): [Word, Word] | null {
       hi = Math.max(hi, at);
       return true;
     });
-    if (ok && hi - lo <= window) return [words.list[lo]!, words.list[hi]!];
+    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!)) return [words.list[lo]!, words.list[hi]!];
   }
   return null;
 }
@@ -83,17 +88,10 @@ function quote(index: Index, [first, last]: [Word, Word]): string {
   return phrase.length > MAX_PHRASE ? `${phrase.slice(0, MAX_PHRASE - 1)}…` : phrase;
 }
 
-/** A negation just before a phrase or inside it ("never use X for Y", "X does not do Y"). */
-function negated(index: Index, [first, last]: [Word, Word]): boolean {
-  const raw = index.words.rawWords;
-  for (let i = Math.max(0, first.raw - 3); i <= last.raw; i++) if (NEGATIONS.has(raw[i]!)) return true;
-  return false;
-}
-
-function hear(index: Index, concept: Concept, skipNegated: boolean): Heard | null {
+function hear(index: Index, concept: Concept): Heard | null {
   for (const expression of concept.any) {
     const span = find(index, expression);
-    if (span && !(skipNegated && negated(index, span))) return { concept: concept.name, phrase: quote(index, span) };
+    if (span) return { concept: concept.name, phrase: quote(index, span) };
   }
   return null;
 }
@@ -106,11 +104,11 @@ export function keyPointCoverage(answer: string, points: ScoredPoint[]): { point
     const heard: Heard[] = [];
     const missing: string[] = [];
     for (const concept of rubric.concepts) {
-      const h = hear(index, concept, false);
+      const h = hear(index, concept);
       if (h) heard.push(h);
       else missing.push(concept.name);
     }
-    const wrong = rubric.disqualifiers.map((d) => hear(index, d, true)).filter((h): h is Heard => h !== null);
+    const wrong = rubric.disqualifiers.map((d) => hear(index, d)).filter((h): h is Heard => h !== null);
     return { point: text, covered: missing.length === 0 && wrong.length === 0, heard, missing, wrong };
   });
   const score = out.length ? out.filter((p) => p.covered).length / out.length : 0;

@@ -23,6 +23,8 @@ export type Words = {
   joined: Map<string, Word>;
   /** Raw lower-case words in order, stop words included (for negation checks). */
   rawWords: string[];
+  /** Whether a clause starts at each raw word (after . , ; : ! ? a bracket, a line break, or "but"). */
+  clauseStart: boolean[];
   /** The text the offsets point into (NFKC-normalised). */
   text: string;
 };
@@ -45,9 +47,16 @@ export function americanSpelling(word: string): string {
   return m ? `${m[1]}iz${m[2]}` : word;
 }
 
+// No English word or identifier part is this long; longer runs (pasted hashes, hostile input) are compared as
+// they are, cut to this length: the stemmer's time grows faster than a word's length.
+const LONGEST_WORD = 40;
+// An identifier longer than this is read from its beginning only.
+const LONGEST_IDENTIFIER = 120;
+
 const memo = new Map<string, string>();
 /** One word to the form both sides are compared in. */
 export function normaliseWord(word: string): string {
+  if (word.length > LONGEST_WORD) return word.slice(0, LONGEST_WORD);
   let out = memo.get(word);
   if (out === undefined) {
     out = porter2(americanSpelling(word));
@@ -61,15 +70,16 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
-// A raw word: letters and digits, joined by _ . - inside identifiers; "N+1" and "C++" kept whole.
-const RAW_WORD = /[\p{L}\p{N}]+(?:\+[\p{N}]+|\+\+)?(?:[_.][\p{L}\p{N}]+)*/gu;
+// A raw word: letters and digits, joined by _ . - inside identifiers and compounds (get_queryset, __all__,
+// django.contrib.auth, many-to-many); "N+1" and "C++" kept whole.
+const RAW_WORD = /[\p{L}\p{N}]+(?:\+[\p{N}]+|\+\+)?(?:[_.-]+[\p{L}\p{N}]+)*_*/gu;
 // camelCase and PascalCase boundaries: loginRequired -> login|Required, HTTPResponse -> HTTP|Response.
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
 /** Splits an identifier into its lower-case parts; a plain word is one part. */
 export function identifierParts(raw: string): string[] {
   return raw
-    .split(/[_.]+/)
+    .split(/[_.-]+/)
     .flatMap((part) => part.split(CAMEL))
     .map((part) => part.toLowerCase())
     .filter(Boolean);
@@ -81,29 +91,56 @@ function canonicalToken(part: string): string {
   return part.replace(/\+.*$/, "");
 }
 
+const CLAUSE_BREAK = /[.,;:!?()[\]{}\n]/;
+const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
+const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "none", "nothing", "neither", "hardly"]);
+/** How far back a negation reaches within its clause ("don't need to be idempotent"). */
+const NEGATION_REACH = 5;
+
+export function isNegation(rawWord: string): boolean {
+  return NEGATIONS.has(rawWord);
+}
+
+/**
+ * Whether the words from raw index `first` to `last` are said in a negated clause: a negation inside them or
+ * up to five words before, within the same clause ("tasks don't need to be idempotent", "we never profiled").
+ */
+export function negatedAt(words: Words, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (NEGATIONS.has(words.rawWords[i]!)) return true;
+  for (let i = first; i > first - NEGATION_REACH && i > 0; i--) {
+    if (words.clauseStart[i]) break;
+    if (NEGATIONS.has(words.rawWords[i - 1]!)) return true;
+  }
+  return false;
+}
+
 /** Reads a text (answers may be long: callers bound it) into significant words. */
 export function readWords(text: string): Words {
   const list: Word[] = [];
   const joined = new Map<string, Word>();
   const rawWords: string[] = [];
+  const clauseStart: boolean[] = [];
+  let previousEnd = 0;
   const source = text.normalize("NFKC").replace(/\bn\s*\+\s*1\b/gi, (m) => "n+1" + " ".repeat(m.length - 3));
   for (const match of source.matchAll(RAW_WORD)) {
     const start = match.index;
     const end = start + match[0].length;
     const raw = rawWords.length;
-    const parts = identifierParts(match[0]).map(canonicalToken).filter(Boolean);
+    const parts = identifierParts(match[0].slice(0, LONGEST_IDENTIFIER)).map(canonicalToken).filter(Boolean);
     rawWords.push(parts.join(""));
-    let first: Word | null = null;
+    clauseStart.push(raw === 0 || CLAUSE_BREAK.test(source.slice(previousEnd, start)) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
+    previousEnd = end;
+    // Inside an identifier or a compound every part counts: on_delete is not "delete", HttpOnly not "http",
+    // __all__ not nothing. Only a plain word can be a stop word.
+    const compound = parts.length > 1 || match[0].endsWith("_") || source[start - 1] === "_";
     for (const part of parts) {
-      if (STOP.has(part)) continue;
-      const word = { stem: normaliseWord(part), start, end, raw };
-      first ??= word;
-      list.push(word);
+      if (!compound && STOP.has(part)) continue;
+      list.push({ stem: normaliseWord(part), start, end, raw });
     }
     if (parts.length > 1) {
       const whole = { stem: normaliseWord(parts.join("")), start, end, raw };
       if (!joined.has(whole.stem)) joined.set(whole.stem, whole);
     }
   }
-  return { list, joined, rawWords, text: source };
+  return { list, joined, rawWords, clauseStart, text: source };
 }

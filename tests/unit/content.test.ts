@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseGuide } from "@/lib/importer/parse-guide";
-import { MOJIBAKE } from "@/lib/schemas/content";
+import { keyPointText, MOJIBAKE } from "@/lib/schemas/content";
+import { rubricOfContent } from "@/lib/scoring/derive";
+import { keyPointCoverage } from "@/lib/scoring/match";
 import { readContent } from "@/seed/content";
 
 const content = readContent();
@@ -19,6 +21,18 @@ describe("the seed content", () => {
     expect(content.questions.length).toBeGreaterThanOrEqual(140);
     expect(content.companies.map((c) => c.slug)).toEqual(expect.arrayContaining(["deloitte", "jpmorgan", "mckinsey"]));
     expect(content.companies.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives every key point of every question and problem an authored rubric, which its own model answer satisfies", () => {
+    const all = [...content.questions, ...content.problems.map((p) => ({ ...p, modelAnswer: `${p.modelAnswer}\n\n${p.solution}` }))];
+    const unauthored = all.flatMap((q) => q.keyPoints.filter((p) => typeof p === "string").map((p) => `${q.slug}: ${keyPointText(p)}`));
+    expect(unauthored).toEqual([]);
+    const missedByOwnAnswer = all.flatMap((q) => {
+      const rubric = rubricOfContent(q.keyPoints);
+      const { points } = keyPointCoverage(q.modelAnswer, q.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })));
+      return points.filter((p) => !p.covered).map((p) => `${q.slug}: ${p.point} (not heard: ${p.missing.join("; ")})`);
+    });
+    expect(missedByOwnAnswer).toEqual([]);
   });
 
   it("contains every one of the guide's 86 questions, traceable through its source", () => {

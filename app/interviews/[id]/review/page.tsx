@@ -46,6 +46,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <div className="rounded-lg border border-slate-200 p-4 text-center dark:border-slate-800">
           <p className="text-xs text-slate-600 dark:text-slate-400">{interview.questions.some((q) => q.coding) ? "Score (coverage and tests)" : "Key point coverage"}</p>
           <p className="text-3xl font-bold">{review.score === null ? "—" : percent(review.score)}</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="answered-count">
+            {review.answered} of {review.questions} answered
+          </p>
         </div>
         <table className="text-sm">
           <caption className="sr-only">Coverage by topic</caption>
@@ -69,7 +72,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       </section>
       <Alert>
         Coverage is a hint, not a grade: it checks whether the words of each key point appear in your answer (matched words are listed). Coding
-        answers score the share of their tests that passed instead. Rate yourself on each answer below.
+        answers score the share of their tests that passed instead. The score is the mean over the questions you answered: a skipped question is not
+        counted as wrong, it is shown as skipped and goes to your revision queue. Rate yourself on each answer below.
       </Alert>
 
       <ol className="space-y-10">
@@ -84,6 +88,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 {question.topic} · {item.difficulty} · time spent {formatDuration(item.timeSpentSeconds)}
                 {item.flagged ? " · flagged" : ""}
+                {item.skipped && interview.status !== "abandoned" ? " · skipped: not scored" : ""}
               </p>
               <div className="grid gap-4 lg:grid-cols-2">
                 <section aria-label="Your answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -128,6 +133,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                           </span>
                         </span>
                       </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : item.skipped && item.keyPoints.length ? (
+                <section aria-label="Key points">
+                  <h3 className="text-sm font-semibold">Key points to cover</h3>
+                  <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                    {item.keyPoints.map((point) => (
+                      <li key={point}>{point}</li>
                     ))}
                   </ul>
                 </section>

@@ -24,6 +24,7 @@ async function startInterview(page: Page, company = "deloitte", mode = "Strict")
 const editor = (page: Page) => page.getByRole("textbox", { name: /Your answer to question/ });
 
 test("start a strict interview, answer, reload without losing anything, finish and review", async ({ page }) => {
+  test.slow(); // it goes on to the revision queue and the dashboard, with two accessibility checks
   await signedIn(page);
   await startInterview(page);
   await expect(page.getByRole("timer")).toHaveText(/^(44|45):\d\d$/);

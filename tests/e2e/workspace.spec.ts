@@ -180,6 +180,7 @@ test("two tabs editing the same note show a conflict instead of losing a write",
 
 for (const scheme of ["light", "dark"] as const) {
   test(`signed-in question page, notes, account and a new user's dashboard pass accessibility checks (${scheme})`, async ({ page }) => {
+    test.slow(); // four pages, each with a full accessibility check
     await page.emulateMedia({ colorScheme: scheme });
     await signedIn(page);
     await page.goto(`/questions/${QUESTION}`);

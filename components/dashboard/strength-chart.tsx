@@ -13,8 +13,9 @@ export function StrengthChart({ topics }: { topics: TopicStanding[] }) {
   return (
     <ul className="space-y-3" aria-label="Strength by topic">
       {topics.map((t) => (
-        <li key={t.slug} data-testid={`strength-${t.slug}`} className="grid grid-cols-[minmax(7rem,14rem)_1fr_auto] items-center gap-x-3 text-sm">
-          <span className="min-w-0">
+        <li key={t.slug} data-testid={`strength-${t.slug}`} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(7rem,14rem)_1fr_auto]">
+          {/* Narrow screens: the name on a line of its own, the bar and figure below it at full width. */}
+          <span className="col-span-2 min-w-0 sm:col-span-1">
             <Link href={`/questions?topic=${t.slug}`} className="block truncate hover:underline">
               {t.name}
             </Link>

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StrengthChart } from "@/components/dashboard/strength-chart";
+import { percent } from "@/components/interview/format";
 import { TimingSettings } from "@/components/interview/timing-settings";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { TimeZoneSettings } from "@/components/workspace/time-zone-settings";
-import { getDashboard, type Dashboard } from "@/lib/data/dashboard";
+import { getDashboard } from "@/lib/data/dashboard";
+import { TENTATIVE_BELOW } from "@/lib/progress/strength";
 import { getTimeMultiplier } from "@/lib/data/users";
 import { requireUser } from "@/lib/session";
 import { practiseTopics } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const percent = (n: number) => `${Math.round(n * 100)}%`;
 const activityLabel = { interview: "Interview", practice: "Practised", note: "Note", review: "Reviewed" } as const;
 
 function Stat({ label, value, href }: { label: string; value: string | number; href?: string }) {
@@ -31,31 +33,6 @@ function Stat({ label, value, href }: { label: string; value: string | number; h
         body
       )}
     </li>
-  );
-}
-
-/** Per-topic strength as horizontal bars, with the numbers in text for every reader. */
-function StrengthChart({ topics }: { topics: Dashboard["topics"] }) {
-  return (
-    <ul className="space-y-2" aria-label="Strength by topic">
-      {topics.map((t) => (
-        <li key={t.slug} className="grid grid-cols-[minmax(8rem,14rem)_1fr_3.5rem] items-center gap-3 text-sm">
-          <Link href={`/questions?topic=${t.slug}`} className="truncate hover:underline">
-            {t.name}
-          </Link>
-          <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
-            <span
-              className={`block h-full rounded ${t.strength < 0.4 ? "bg-rose-500" : t.strength < 0.7 ? "bg-amber-500" : "bg-emerald-500"}`}
-              style={{ width: `${Math.max(2, Math.round(t.strength * 100))}%` }}
-            />
-          </span>
-          <span className="text-right tabular-nums">
-            {percent(t.strength)}
-            <span className="sr-only"> from {t.signals} results</span>
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -114,19 +91,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="strength" className="font-semibold">
             Strength by topic
           </h2>
+          {dashboard.topics.some((t) => t.state !== "not_practised") ? null : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">No results yet: finish an interview or save a practice answer.</p>
+          )}
           {dashboard.topics.length ? (
             <>
               <StrengthChart topics={dashboard.topics} />
-              <p className="text-xs text-slate-600 dark:text-slate-400">From interview scores, saved practice answers and your ratings (Again 0%, Hard 35%, Good 75%, Easy 100%).</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                From interview scores, saved practice answers and your ratings (Again 0%, Hard 35%, Good 75%, Easy 100%). Questions skipped in an interview
+                are not counted. A figure from fewer than {TENTATIVE_BELOW} results is tentative.
+              </p>
             </>
-          ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No results yet: finish an interview or save a practice answer.</p>
-          )}
+          ) : null}
           {dashboard.weakest.length ? (
             <form action={practiseTopics} className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
               <h3 className="font-medium">Weakest topics</h3>
               <p className="mt-1 text-sm">
-                {dashboard.weakest.map((t) => `${t.name} (${percent(t.strength)})`).join(", ")}
+                {dashboard.weakest.map((t) => `${t.name} (${percent(t.strength)}${t.state === "tentative" ? ", tentative" : ""})`).join(", ")}
               </p>
               {dashboard.weakest.map((t) => (
                 <input key={t.slug} type="hidden" name="topic" value={t.slug} />

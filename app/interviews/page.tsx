@@ -98,7 +98,14 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
                       <td className="p-2 tabular-nums">{i.startedAt.slice(0, 16).replace("T", " ")}</td>
                       <td className="p-2">{i.mode}</td>
                       <td className="p-2">{i.durationSeconds === null ? "—" : formatDuration(i.durationSeconds)}</td>
-                      <td className="p-2">{i.score === null ? "—" : percent(i.score)}</td>
+                      <td className="p-2">
+                        {i.score === null ? "—" : percent(i.score)}
+                        {i.status === "in_progress" ? null : (
+                          <span className="block text-xs text-slate-600 dark:text-slate-400">
+                            {i.answeredCount} of {i.questionCount} answered
+                          </span>
+                        )}
+                      </td>
                       <td className="p-2">{statusLabel[i.status]}</td>
                     </tr>
                   ))}

@@ -7,7 +7,7 @@ import { TestResults } from "./test-results";
 type Props = { interviewId: string; results: StoredTestResults | null; answered: boolean; scored: boolean };
 
 export function ReviewTests({ interviewId, results, answered, scored }: Props) {
-  if (!answered) return <p className="text-sm text-slate-600 dark:text-slate-400">No code submitted: scored 0.</p>;
+  if (!answered) return <p className="text-sm text-slate-600 dark:text-slate-400">No code submitted: skipped, not scored.</p>;
   if (!results) {
     return (
       <section aria-label="Tests" className="space-y-2 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800">

@@ -7,7 +7,7 @@ export type ReviewItem = {
   slug: string;
   title: string;
   topic: string;
-  reason: "manual" | "rated" | "low_score";
+  reason: "manual" | "rated" | "low_score" | "skipped";
   next: Record<"again" | "hard" | "good" | "easy", string>;
   prompt: ReactNode;
   answer: ReactNode;
@@ -20,7 +20,12 @@ const ratings = [
   ["easy", "Easy", "4"],
 ] as const;
 
-const reasons = { manual: "added by you", rated: "you rated it Again or Hard", low_score: "scored low in a mock interview" };
+const reasons = {
+  manual: "added by you",
+  rated: "you rated it Again or Hard",
+  low_score: "scored low in a mock interview",
+  skipped: "skipped in a mock interview",
+};
 
 /** "in 10 min", "in 3 days": how far away a due date is. */
 function until(iso: string, now: number): string {
@@ -89,7 +94,7 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
         <h2 className="text-lg font-semibold">{done.length ? "All done for today" : "Nothing due today"}</h2>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {done.length ? `You reviewed ${done.length} question${done.length === 1 ? "" : "s"}. ` : ""}
-          {upcoming ? `${upcoming} more question${upcoming === 1 ? " is" : "s are"} scheduled for later days.` : "Questions you rate Again or Hard, or score low on in a mock interview, come back here."}
+          {upcoming ? `${upcoming} more question${upcoming === 1 ? " is" : "s are"} scheduled for later days.` : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
         </p>
         {done.length ? (
           <ul className="mt-4 space-y-1 text-sm">

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { isUnanswered } from "../interviews/unanswered";
 import { pythonTestSchema, type PythonTest, type ReportTestsInput, type StoredTestResults } from "../schemas/problems";
 import { loadInterview, notFound } from "./interviews";
 import { runningTimedInterview } from "./withheld";
@@ -47,11 +48,13 @@ export async function reportTestResults(userId: string, interviewId: string, que
   const interview = await endedInterview(userId, interviewId, now);
   const answer = await db().interviewQuestion.findUnique({
     where: { interviewId_questionId: { interviewId: interview.id, questionId } },
-    select: { id: true, question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } } },
+    select: { id: true, content: true, question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } } },
   });
   if (!answer) throw notFound();
   const coding = answer.question.coding;
   if (!coding) throw new AppError("VALIDATION", "This question has no tests to report.");
+  // A skipped question stays unanswered: a report on blank code would turn it into a zero.
+  if (isUnanswered(answer.content)) throw new AppError("CONFLICT", "This question was not answered: there is no code to score.");
   const visible = tests(coding.visibleTests);
   const expected = [...visible, ...tests(coding.hiddenTests)].map((t) => t.name);
   // A compile error runs no test; otherwise the report must name every test, in order.

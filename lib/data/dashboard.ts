@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "../db";
+import { standing, weakestTopics, type TopicResults } from "../progress/strength";
 import { dueCount } from "./review";
 
 /** Self-ratings as strength signals, on the same 0..1 scale as key point coverage. */
 export const RATING_STRENGTH = { AGAIN: 0, HARD: 0.35, GOOD: 0.75, EASY: 1 } as const;
 
 export type Activity = { kind: "interview" | "practice" | "note" | "review"; title: string; href: string; at: string };
-export type TopicStrength = { slug: string; name: string; strength: number; signals: number };
 
 /** Consecutive days with activity up to today (or up to yesterday, if nothing yet today). Days are "YYYY-MM-DD". */
 export function streakLength(days: string[], today: string): number {
@@ -32,7 +32,7 @@ export async function getDashboard(userId: string, now = new Date()) {
         (select count(*)::int from "Interview" where "userId" = ${userId}::uuid and status in ('FINISHED', 'EXPIRED')) as interviews,
         (select count(*)::int from (
           select iq."questionId" from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
-          where i."userId" = ${userId}::uuid and iq."answeredAt" is not null
+          where i."userId" = ${userId}::uuid and iq."answeredAt" is not null and iq.content ~ '[^[:space:]]'
           union
           select pa."questionId" from "PracticeAnswer" pa
           where pa."userId" = ${userId}::uuid and (pa.rating is not null or exists (select 1 from "PracticeAnswerVersion" v where v."answerId" = pa.id))
@@ -55,23 +55,28 @@ export async function getDashboard(userId: string, now = new Date()) {
       select distinct to_char(e.at at time zone u.tz, 'YYYY-MM-DD') as day
       from events e, u where e.at > ${now}::timestamptz - interval '400 days'
       order by day desc`,
-    // Per-topic strength: the mean of interview scores, latest practice version scores and self-ratings.
-    db().$queryRaw<{ slug: string; name: string; strength: number; signals: number }[]>`
+    // Per topic, every topic of the bank: the mean of interview scores, latest practice version scores and
+    // self-ratings, and how many of each it rests on. A skipped interview question has no score: not a result.
+    db().$queryRaw<TopicResults[]>`
       with signals as (
-        select iq."questionId", iq.score as value from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
+        select iq."questionId", iq.score as value, true as answer from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId"
           where i."userId" = ${userId}::uuid and iq.score is not null
         union all
-        select pa."questionId", (select v.score from "PracticeAnswerVersion" v where v."answerId" = pa.id order by v.number desc limit 1)
+        select pa."questionId", (select v.score from "PracticeAnswerVersion" v where v."answerId" = pa.id order by v.number desc limit 1), true
           from "PracticeAnswer" pa where pa."userId" = ${userId}::uuid
         union all
         select l."questionId", case l.rating when 'AGAIN' then ${RATING_STRENGTH.AGAIN}::float8 when 'HARD' then ${RATING_STRENGTH.HARD}::float8
-          when 'GOOD' then ${RATING_STRENGTH.GOOD}::float8 else ${RATING_STRENGTH.EASY}::float8 end
+          when 'GOOD' then ${RATING_STRENGTH.GOOD}::float8 else ${RATING_STRENGTH.EASY}::float8 end, false
           from "ReviewLog" l where l."userId" = ${userId}::uuid
+      ), by_topic as (
+        select q."topicId", avg(s.value)::float8 as strength, (count(*) filter (where s.answer))::int as answers, (count(*) filter (where not s.answer))::int as ratings
+        from signals s join "Question" q on q.id = s."questionId"
+        where s.value is not null
+        group by q."topicId"
       )
-      select t.slug, t.name, avg(s.value)::float8 as strength, count(*)::int as signals
-      from signals s join "Question" q on q.id = s."questionId" join "Topic" t on t.id = q."topicId"
-      where s.value is not null
-      group by t.slug, t.name, t."order" order by t."order"`,
+      select t.slug, t.name, b.strength, coalesce(b.answers, 0) as answers, coalesce(b.ratings, 0) as ratings
+      from "Topic" t left join by_topic b on b."topicId" = t.id
+      order by t."order", t.slug`,
     db().$queryRaw<{ kind: Activity["kind"]; title: string; href: string; at: Date }[]>`
       (select 'interview' as kind, i.title, '/interviews/' || i.id || case when i.status = 'IN_PROGRESS' then '' else '/review' end as href, i."startedAt" as at
         from "Interview" i where i."userId" = ${userId}::uuid order by i."startedAt" desc limit 8)
@@ -88,8 +93,8 @@ export async function getDashboard(userId: string, now = new Date()) {
     dueCount(userId, now),
   ]);
   const summary = counts[0]!;
-  const topics: TopicStrength[] = strength;
-  const weakest = [...topics].filter((t) => t.strength < 0.7).sort((a, b) => a.strength - b.strength).slice(0, 3);
+  const topics = strength.map(standing);
+  const weakest = weakestTopics(topics);
   return {
     interviews: summary.interviews,
     practised: summary.practised,

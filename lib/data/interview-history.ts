@@ -7,7 +7,7 @@ import { finalize } from "./interviews";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { interviewInclude } from "./interview-view";
 
-/** The user's interviews, newest first; overdue ones are finalized on the way (a constant 2-3 queries). */
+/** The user's interviews, newest first; overdue ones are finalized on the way (a constant 2-4 queries). */
 export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()): Promise<{ items: InterviewSummary[]; nextCursor: string | null }> {
   const overdue = await db().interview.findMany({
     where: { userId, status: "IN_PROGRESS", deadlineAt: { lt: new Date(now.getTime() - 2_000) } },
@@ -31,6 +31,11 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  // How many were answered, beside each score (the score leaves skipped questions out).
+  const answered = page.length
+    ? await db().interviewQuestion.groupBy({ by: ["interviewId"], where: { interviewId: { in: page.map((r) => r.id) }, answeredAt: { not: null } }, _count: { _all: true } })
+    : [];
+  const answeredBy = new Map(answered.map((a) => [a.interviewId, a._count._all]));
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -43,6 +48,7 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
       durationSeconds: r.endedAt ? Math.round((r.endedAt.getTime() - r.startedAt.getTime()) / 1000) : null,
       score: r.score,
       questionCount: r._count.questions,
+      answeredCount: answeredBy.get(r.id) ?? 0,
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ mode: "started", key: last.startedAt.getTime(), slug: last.id }) : null,
   };

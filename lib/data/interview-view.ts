@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { readCoverage } from "../scoring/coverage";
 import { scoredPoints } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
+import { interviewTotal, isUnanswered } from "../interviews/unanswered";
 import type { InterviewView } from "../schemas/interviews";
 import type { PythonTest, StoredTestResults } from "../schemas/problems";
 
@@ -27,18 +28,18 @@ export type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof intervie
 export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 /**
- * Coverage and score for each answer, and their mean: what finishing an interview stores. A coding answer is
- * scored by its tests instead (lib/data/coding.ts, once the browser reports them): none yet, or 0 if empty.
+ * Coverage and score for each answer, and their mean: what finishing an interview stores. A blank answer is
+ * unanswered: no coverage, no score (not a zero), and the total leaves it out (lib/interviews/unanswered.ts).
+ * A coding answer is scored by its tests instead (lib/data/coding.ts, once the browser reports them).
  */
 export function scoreAnswers(row: InterviewRow) {
   const items = row.questions.map((q) => {
-    if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, coverage: [], score: q.content.trim() ? q.score : 0 };
+    if (isUnanswered(q.content)) return { id: q.id, questionId: q.questionId, answered: false, coverage: null, score: null };
+    if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, answered: true, coverage: [], score: q.score };
     const { points, score } = keyPointCoverage(q.content, scoredPoints(q.question.keyPoints, q.question.rubric));
-    return { id: q.id, questionId: q.questionId, coverage: points, score: q.question.keyPoints.length ? score : null };
+    return { id: q.id, questionId: q.questionId, answered: true, coverage: points, score: q.question.keyPoints.length ? score : null };
   });
-  const scored = items.filter((i) => i.score !== null);
-  const total = scored.length ? scored.reduce((sum, i) => sum + i.score!, 0) / scored.length : null;
-  return { items, total };
+  return { items, total: interviewTotal(items).score };
 }
 
 /**
@@ -89,12 +90,16 @@ export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<strin
     entry.questions++;
     byTopic.set(q.question.topic.name, entry);
   }
+  const answered = row.questions.filter((q) => !isUnanswered(q.content)).length;
   view.review = {
     score: row.score,
+    answered,
+    questions: row.questions.length,
     byTopic: [...byTopic].map(([topic, e]) => ({ topic, score: e.sum / e.questions, questions: e.questions })),
     items: row.questions.map((q) => ({
       questionId: q.questionId,
       withheld: withheld.has(q.questionId),
+      skipped: isUnanswered(q.content),
       modelAnswer: withheld.has(q.questionId) ? "" : q.question.modelAnswer,
       keyPoints: withheld.has(q.questionId) ? [] : q.question.keyPoints,
       coverage: withheld.has(q.questionId) ? [] : readCoverage(q.coverage),

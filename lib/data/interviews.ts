@@ -19,7 +19,7 @@ export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
 
 /**
  * Ends an interview: scores every answer and the whole, in one transaction with the status change, and
- * puts questions answered poorly into the revision queue. Only the first finalizer wins; a concurrent
+ * puts questions answered poorly or skipped into the revision queue. Only the first finalizer wins; a concurrent
  * one finds the status already changed and does nothing.
  */
 export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatus, now: Date): Promise<void> {
@@ -33,9 +33,18 @@ export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatu
   });
   if (!won.count || !scored) return;
   for (const item of scored.items) {
-    await tx.interviewQuestion.update({ where: { id: item.id }, data: { coverage: item.coverage, score: item.score } });
-    if (item.score !== null && item.score < LOW_SCORE) await enqueue(tx, row.userId, item.questionId, "LOW_SCORE", now);
+    // A skipped question is stored as unanswered (no score, no coverage, no answeredAt), not as a zero.
+    const data = item.answered ? { coverage: item.coverage ?? [], score: item.score } : { coverage: Prisma.DbNull, score: null, answeredAt: null };
+    await tx.interviewQuestion.update({ where: { id: item.id }, data });
+    if (!item.answered) await enqueue(tx, row.userId, item.questionId, "SKIPPED", now);
+    else if (item.score !== null && item.score < LOW_SCORE) await relabelLowScore(tx, row.userId, item.questionId, now);
   }
+}
+
+/** Queues a question scored low; one queued only as skipped before now says it was answered and scored low. */
+async function relabelLowScore(tx: Tx, userId: string, questionId: string, now: Date) {
+  const card = await enqueue(tx, userId, questionId, "LOW_SCORE", now);
+  if (card.reason === "SKIPPED") await tx.reviewCard.update({ where: { id: card.id }, data: { reason: "LOW_SCORE" } });
 }
 
 /** The user's interview, finalized first if its time ran out while nobody was looking. */

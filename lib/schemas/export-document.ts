@@ -103,7 +103,7 @@ export const exportSetSchema = z
 export const exportReviewCardSchema = z
   .object({
     question: slugSchema,
-    reason: z.enum(["manual", "rated", "low_score"]),
+    reason: z.enum(["manual", "rated", "low_score", "skipped"]),
     due: instantSchema,
     stability: z.number().min(0).max(S_MAX),
     difficulty: z.number().min(0).max(10),

@@ -48,13 +48,19 @@ const interviewQuestion = z.object({
 const answer = z.object({ questionId: z.uuid(), content: z.string(), revision: z.number().int(), updatedAt: z.string(), lateContent: z.string().nullable() });
 
 export const reviewSchema = z.object({
+  /** The mean over the answered questions that have a score; null when none has (all skipped, say). */
   score: z.number().nullable(),
+  /** Questions with a submitted answer, of `questions`: a skipped question is not scored as wrong. */
+  answered: z.number().int(),
+  questions: z.number().int(),
   byTopic: z.array(z.object({ topic: z.string(), score: z.number(), questions: z.number().int() })),
   items: z.array(
     z.object({
       questionId: z.uuid(),
       /** True while the user's running timed interview asks this question: modelAnswer, keyPoints and coverage are empty until it ends. */
       withheld: z.boolean(),
+      /** Nothing was submitted: no coverage and no score (not a zero), and the revision queue says "skipped". */
+      skipped: z.boolean(),
       modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(keyPointCoverageSchema), score: z.number().nullable(),
       rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
       /** Coding questions: the test report the browser sent when the interview ended (self-reported). */
@@ -85,6 +91,8 @@ export const interviewSchema = z
 export const interviewSummarySchema = z.object({
   id: z.uuid(), status: statusSchema, mode: modeSchema, title: z.string(), company: z.object({ slug: z.string(), name: z.string() }).nullable(),
   startedAt: z.string(), endedAt: z.string().nullable(), durationSeconds: z.number().int().nullable(), score: z.number().nullable(), questionCount: z.number().int(),
+  /** Questions with an answer (saved at least once; blank ones are cleared when the interview ends). */
+  answeredCount: z.number().int(),
 });
 
 export const interviewListSchema = z.object({ items: z.array(interviewSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "InterviewList" });

@@ -117,7 +117,7 @@ export const reviewRateSchema = z.object({ rating: ratingSchema }).meta({ id: "R
 
 export const reviewCardSchema = z.object({
   question: questionRef.extend({ prompt: z.string(), modelAnswer: z.string(), keyPoints: z.array(z.string()) }),
-  reason: z.enum(["manual", "rated", "low_score"]),
+  reason: z.enum(["manual", "rated", "low_score", "skipped"]),
   due: z.string(),
   state: z.enum(["new", "learning", "review", "relearning"]),
   reps: z.number().int(),

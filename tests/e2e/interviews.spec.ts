@@ -24,6 +24,7 @@ async function startInterview(page: Page, company = "deloitte", mode = "Strict")
 const editor = (page: Page) => page.getByRole("textbox", { name: /Your answer to question/ });
 
 test("start a strict interview, answer, reload without losing anything, finish and review", async ({ page }) => {
+  test.slow(); // it goes on to the revision queue and the dashboard, with two accessibility checks
   await signedIn(page);
   await startInterview(page);
   await expect(page.getByRole("timer")).toHaveText(/^(44|45):\d\d$/);
@@ -53,6 +54,31 @@ test("start a strict interview, answer, reload without losing anything, finish a
   await expect(first.getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
   await page.reload();
   await expect(page.getByRole("main").getByRole("listitem").first().getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
+
+  // Only the first question was answered: the rest are skipped, not wrong, and the score says what it rests on.
+  await expect(page.getByTestId("answered-count")).toHaveText(/^1 of \d+ answered$/);
+  await expect(page.getByText("skipped: not scored").first()).toBeVisible();
+
+  // The revision queue says why each skipped question is there (a low-scored first answer may come first).
+  await page.goto("/review");
+  const card = page.getByTestId("review-card");
+  for (let i = 0; i < 10 && !(await card.getByText("skipped in a mock interview").isVisible()); i++) {
+    await page.getByRole("button", { name: "Show the model answer" }).click();
+    await page.keyboard.press("4");
+    await expect(card.getByText(`Question ${i + 2} of`)).toBeVisible();
+  }
+  await expect(card.getByText(/· skipped in a mock interview$/)).toBeVisible();
+  await expect(card).not.toContainText("scored low");
+  const axe = async () => (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => v.id);
+  expect(await axe()).toEqual([]);
+
+  // On the dashboard, the answered topic rests on one answer (tentative); topics only skipped are not practised.
+  await page.goto("/dashboard");
+  const strength = page.getByRole("list", { name: "Strength by topic" });
+  await expect(strength.getByText("tentative").first()).toBeVisible();
+  await expect(strength).toContainText("from 1 answer");
+  await expect(strength.getByText("Not practised yet").first()).toBeVisible();
+  expect(await axe()).toEqual([]);
 });
 
 test("when time runs out the interview submits itself", async ({ page }) => {

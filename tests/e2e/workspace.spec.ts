@@ -179,7 +179,8 @@ test("two tabs editing the same note show a conflict instead of losing a write",
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`signed-in question page, notes and account pass accessibility checks (${scheme})`, async ({ page }) => {
+  test(`signed-in question page, notes, account and a new user's dashboard pass accessibility checks (${scheme})`, async ({ page }) => {
+    test.slow(); // four pages, each with a full accessibility check
     await page.emulateMedia({ colorScheme: scheme });
     await signedIn(page);
     await page.goto(`/questions/${QUESTION}`);
@@ -191,6 +192,11 @@ for (const scheme of ["light", "dark"] as const) {
       [`/questions/${QUESTION}`, async () => undefined],
       ["/notes", () => expect(page.getByRole("list", { name: "Notes" }).getByRole("listitem")).toHaveCount(1)],
       ["/account", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+      // Nothing answered yet: every topic says so instead of showing 0%, and none is called weak.
+      ["/dashboard", async () => {
+        await expect(page.getByRole("list", { name: "Strength by topic" }).getByText("Not practised yet").first()).toBeVisible();
+        await expect(page.getByRole("heading", { name: "Weakest topics" })).toHaveCount(0);
+      }],
     ];
     for (const [path, ready] of pages) {
       if (path !== `/questions/${QUESTION}`) await page.goto(path);

@@ -31,7 +31,7 @@ const badDate = fc.oneof(
   constants("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "yesterday", "2026-02-30T00:00:00Z", "2026-01-01", "", 1767225600000, "+010000-01-01T00:00:00Z", null),
 );
 const badZone = fc.oneof(constants("Mars/Olympus_Mons", "UTC+25", "", "Etc/GMT+99", "Europe/London; drop table users", "x".repeat(65), "local", 5, null), fc.string().filter((s) => !isTimeZone(s)));
-const badEnum = fc.oneof(constants("bogus", "", "GOOD", "Good", 1, null, []), fc.string().filter((s) => !["again", "hard", "good", "easy", "strict", "practice", "extended", "finished", "expired", "abandoned", "in_progress", "manual", "rated", "low_score", "review", "interview"].includes(s)));
+const badEnum = fc.oneof(constants("bogus", "", "GOOD", "Good", 1, null, []), fc.string().filter((s) => !["again", "hard", "good", "easy", "strict", "practice", "extended", "finished", "expired", "abandoned", "in_progress", "manual", "rated", "low_score", "skipped", "review", "interview"].includes(s)));
 const badText = constants("x".repeat(100 * 1024 + 1), "é".repeat(51_201), "a\u0000b", 5, null);
 const badSlug = fc.oneof(constants("Not A Slug", "../etc/passwd", "", "a".repeat(121), "UPPER", "a--b", 7, null), fc.string().map((s) => `${s}\u0000`));
 

@@ -130,9 +130,11 @@ describe("hidden tests and reports", () => {
     expect(after.questions[0]!.hiddenTests).toHaveLength(2);
   });
 
-  it("score an empty coding answer 0 when the interview ends", async () => {
-    const { user, interview, coding } = await interviewWithCode("");
+  it("leave an empty coding answer unanswered when the interview ends, and refuse a report on it", async () => {
+    const { user, interview, coding } = await interviewWithCode(" \n");
     const view = await endInterview(user.id, interview.id, "finish", later(3));
-    expect(view.review!.items.find((i) => i.questionId === coding.id)!.score).toBe(0);
+    expect(view.review!.items.find((i) => i.questionId === coding.id)).toMatchObject({ skipped: true, score: null });
+    expect(await codeOf(reportTestResults(user.id, interview.id, coding.id, report([false, false, false]), later(5)))).toBe("CONFLICT");
+    expect((await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: interview.id, questionId: coding.id } })).score).toBeNull();
   });
 });

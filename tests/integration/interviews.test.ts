@@ -217,7 +217,7 @@ describe("ending and reviewing", () => {
     expect(listed.items[0]).toMatchObject({ id: interview.id, status: "expired" });
   });
 
-  it("scores key point coverage on finish; finishing twice is harmless", async () => {
+  it("scores key point coverage on finish, leaves a blank answer unscored; finishing twice is harmless", async () => {
     const { user, interview, first } = await started();
     const { keyPoints } = await db().question.findUniqueOrThrow({ where: { id: first } });
     await saveAnswer(user.id, interview.id, first, { content: `In short: ${keyPoints.join("; ")}.`, revision: 0 }, after(1000));
@@ -228,9 +228,11 @@ describe("ending and reviewing", () => {
     const [answered, unanswered] = finished.review!.items;
     expect(answered!.coverage.map((c) => c.covered)).toEqual(keyPoints.map(() => true));
     expect(answered!.score).toBe(1);
-    expect(unanswered!.score).toBe(0);
-    expect(finished.score).toBe(0.5);
-    expect(finished.review!.byTopic.reduce((n, t) => n + t.questions, 0)).toBe(2);
+    // The blank one is unanswered, not wrong: no score, and the interview's score is over the one answer.
+    expect(unanswered).toMatchObject({ skipped: true, score: null, coverage: [] });
+    expect(finished.score).toBe(1);
+    expect(finished.review).toMatchObject({ answered: 1, questions: 2 });
+    expect(finished.review!.byTopic.reduce((n, t) => n + t.questions, 0)).toBe(1);
   });
 
   it("rates answers only after the end, and abandons without a score", async () => {

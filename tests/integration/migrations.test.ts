@@ -119,4 +119,70 @@ describe("migration runner", () => {
       { title: "Practice", status: "IN_PROGRESS" },
     ]);
   });
+  it("turns the zeros older versions stored for blank answers into unanswered questions, and rescores those interviews over the answers given", async () => {
+    const url = await emptyDatabase();
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-migrations-"));
+    for (const m of readMigrations(dir).filter((m) => m.name < "20261206110000_review_reason_skipped")) {
+      fs.cpSync(path.join(dir, m.name), path.join(before, m.name), { recursive: true });
+    }
+    await migrate({ databaseUrl: url, dir: before });
+    const user = "00000000-0000-4000-8000-000000000001";
+    const q = (n: number) => `00000000-0000-4000-8000-0000000000${10 + n}`;
+    // Interview a1 (finished): q1 answered 0.5, q2 blank scored 0, q3 answered 0.2. Interview a2 (running): q2 blank.
+    // Interview a3 (expired): q4 blank, answered nowhere else. Cards: q2 and q4 queued as scored low only for being
+    // blank; q3 for a real low score; q1 by hand.
+    await rows(url, `
+      insert into "User" (id, email, "updatedAt") values ('${user}', 'a@example.test', now());
+      insert into "Topic" (id, slug, name, "order", "updatedAt") values ('00000000-0000-4000-8000-0000000000f1', 'orm', 'ORM', 1, now());
+      insert into "Question" (id, slug, title, prompt, "modelAnswer", "keyPoints", difficulty, "topicId", tags, "estimatedMinutes", source, "updatedAt")
+        select ('00000000-0000-4000-8000-0000000000' || (10 + n))::uuid, 'q' || n, 'Q' || n, 'p', 'a', '{one}', 'EASY', '00000000-0000-4000-8000-0000000000f1', '{}', 3, 'test', now()
+        from generate_series(1, 4) n;
+      insert into "Interview" (id, "userId", title, mode, status, seed, "topicFocus", "startedAt", "endedAt", score, "updatedAt") values
+        ('00000000-0000-4000-8000-0000000000a1', '${user}', 'Finished', 'PRACTICE', 'FINISHED', 1, '{}', now(), now(), 0.7 / 3, now()),
+        ('00000000-0000-4000-8000-0000000000a2', '${user}', 'Running', 'PRACTICE', 'IN_PROGRESS', 2, '{}', now(), null, null, now()),
+        ('00000000-0000-4000-8000-0000000000a3', '${user}', 'Expired', 'STRICT', 'EXPIRED', 3, '{}', now(), now(), 0, now());
+      insert into "InterviewQuestion" (id, "interviewId", "questionId", position, content, "answeredAt", coverage, score, "updatedAt") values
+        (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a1', '${q(1)}', 0, 'an answer', now(), '[]', 0.5, now()),
+        (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a1', '${q(2)}', 1, E' \n', now(), '[{"point":"one","covered":false}]', 0, now()),
+        (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a1', '${q(3)}', 2, 'wrong', now(), '[]', 0.2, now()),
+        (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a2', '${q(2)}', 0, '', now(), null, null, now()),
+        (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a3', '${q(4)}', 0, '', null, '[]', 0, now());
+      insert into "ReviewCard" (id, "userId", "questionId", reason, due, "updatedAt") values
+        (gen_random_uuid(), '${user}', '${q(1)}', 'MANUAL', now(), now()),
+        (gen_random_uuid(), '${user}', '${q(2)}', 'LOW_SCORE', now(), now()),
+        (gen_random_uuid(), '${user}', '${q(3)}', 'LOW_SCORE', now(), now()),
+        (gen_random_uuid(), '${user}', '${q(4)}', 'LOW_SCORE', now(), now())`);
+    await migrate({ databaseUrl: url, dir });
+
+    const state = async () => ({
+      interviews: await rows(url, `select title, score from "Interview" order by title`),
+      answers: await rows(url, `select i.title, q.slug, iq.score, iq.coverage, iq."answeredAt" is not null as "answeredAt"
+        from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId" join "Question" q on q.id = iq."questionId" order by i.title, q.slug`),
+      cards: await rows(url, `select q.slug, rc.reason::text from "ReviewCard" rc join "Question" q on q.id = rc."questionId" order by q.slug`),
+    });
+    const migrated = await state();
+    expect(migrated.interviews).toEqual([
+      { title: "Expired", score: null },
+      { title: "Finished", score: expect.closeTo(0.35, 9) },
+      { title: "Running", score: null },
+    ]);
+    expect(migrated.answers).toEqual([
+      { title: "Expired", slug: "q4", score: null, coverage: null, answeredAt: false },
+      { title: "Finished", slug: "q1", score: 0.5, coverage: [], answeredAt: true },
+      { title: "Finished", slug: "q2", score: null, coverage: null, answeredAt: false },
+      { title: "Finished", slug: "q3", score: 0.2, coverage: [], answeredAt: true },
+      // A running interview's blank answer is left alone: it may still be answered.
+      { title: "Running", slug: "q2", score: null, coverage: null, answeredAt: true },
+    ]);
+    expect(migrated.cards).toEqual([
+      { slug: "q1", reason: "MANUAL" },
+      { slug: "q2", reason: "SKIPPED" },
+      { slug: "q3", reason: "LOW_SCORE" },
+      { slug: "q4", reason: "SKIPPED" },
+    ]);
+    // Its statements, run again, change nothing.
+    await rows(url, fs.readFileSync(path.join(dir, "20261206110001_unanswered_not_wrong/migration.sql"), "utf8"));
+    expect(await state()).toEqual(migrated);
+  });
 });
+

@@ -223,14 +223,14 @@ describe("revision queue", () => {
     expect((await reviewQueue(owner.id)).due).toHaveLength(0);
   });
 
-  it("takes in questions scored low in a mock interview, and those rated Again in its review", async () => {
+  it("takes in questions scored low or skipped in a mock interview, and those rated Again in its review", async () => {
     const user = await userFactory();
     const interview = await startInterview(user.id, { company: "acme", mode: "practice" }, at(0));
     const [first, second] = interview.questions;
     await saveAnswer(user.id, interview.id, first!.id, { content: "no idea", revision: 0 }, at(1));
     await endInterview(user.id, interview.id, "finish", at(2));
     const queued = await db().reviewCard.findMany({ where: { userId: user.id }, select: { questionId: true, reason: true } });
-    expect(queued.map((c) => c.reason)).toEqual(["LOW_SCORE", "LOW_SCORE"]);
+    expect(Object.fromEntries(queued.map((c) => [c.questionId, c.reason]))).toEqual({ [first!.id]: "LOW_SCORE", [second!.id]: "SKIPPED" });
     await rateAnswer(user.id, interview.id, second!.id, "AGAIN", at(3));
     expect(await db().reviewLog.count({ where: { userId: user.id, source: "INTERVIEW" } })).toBe(1);
   });

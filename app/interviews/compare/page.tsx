@@ -47,6 +47,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <td className="p-2">{a!.score === null ? "—" : percent(a!.score)}</td>
             <td className="p-2">{b!.score === null ? "—" : percent(b!.score)}</td>
           </tr>
+          <tr className="border-t border-slate-200 dark:border-slate-800">
+            <td className="p-2">Answered</td>
+            {[a, b].map((i) => (
+              <td key={i!.id} className="p-2">
+                {i!.review!.answered} of {i!.review!.questions}
+              </td>
+            ))}
+          </tr>
           {topics.map((topic) => (
             <tr key={topic} className="border-t border-slate-200 dark:border-slate-800">
               <td className="p-2">{topic}</td>

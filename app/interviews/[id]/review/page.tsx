@@ -47,6 +47,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <div className="rounded-lg border border-slate-200 p-4 text-center dark:border-slate-800">
           <p className="text-xs text-slate-600 dark:text-slate-400">{interview.questions.some((q) => q.coding) ? "Score (coverage and tests)" : "Key point coverage"}</p>
           <p className="text-3xl font-bold">{review.score === null ? "—" : percent(review.score)}</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="answered-count">
+            {review.answered} of {review.questions} answered
+          </p>
         </div>
         <table className="text-sm">
           <caption className="sr-only">Coverage by topic</caption>
@@ -70,7 +73,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       </section>
       <Alert>
         Coverage is a hint, not a grade: for each key point it quotes what it heard in your answer and names what it did not hear. It listens for
-        the right ideas, not for whether your reasoning holds together. Coding answers score the share of their tests that passed instead. Rate yourself on each answer below.
+        the right ideas, not for whether your reasoning holds together. Coding answers score the share of their tests that passed instead. The
+        score is the mean over the questions you answered: a skipped question is not counted as wrong, it is shown as skipped and goes to your
+        revision queue. Rate yourself on each answer below.
       </Alert>
 
       <ol className="space-y-10">
@@ -85,6 +90,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 {question.topic} · {item.difficulty} · time spent {formatDuration(item.timeSpentSeconds)}
                 {item.flagged ? " · flagged" : ""}
+                {item.skipped && interview.status !== "abandoned" ? " · skipped: not scored" : ""}
               </p>
               <div className="grid gap-4 lg:grid-cols-2">
                 <section aria-label="Your answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -117,6 +123,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <section aria-label="Key points">
                   <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
                   <KeyPointVerdicts coverage={item.coverage} />
+                </section>
+              ) : item.skipped && item.keyPoints.length ? (
+                <section aria-label="Key points">
+                  <h3 className="text-sm font-semibold">Key points to cover</h3>
+                  <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                    {item.keyPoints.map((point) => (
+                      <li key={point}>{point}</li>
+                    ))}
+                  </ul>
                 </section>
               ) : null}
               <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />

@@ -4,7 +4,7 @@
 // review can say the verdict rests on a guess, and an author can replace it.
 import type { ContentKeyPoint } from "../schemas/content";
 import type { KeyPointRubric, QuestionRubric } from "../schemas/rubric";
-import { isStopWord, readWords } from "./text";
+import { isStopWord, negatedAt, normaliseWord, readWords } from "./text";
 
 const IDENTIFIER = /`([^`]{1,60})`|\b[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+\b|\b\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*\b|\b\p{Lu}{2,}[\p{N}]*s?\b|\b\p{N}{3}\b/gu;
 const MAX_CONCEPTS = 2;
@@ -23,7 +23,14 @@ export function deriveRubric(sentence: string): KeyPointRubric {
       .slice(0, MAX_CONCEPTS);
   }
   if (picked.length === 0) picked = [sentence.trim().slice(0, 80)];
-  return { concepts: picked.map((term) => ({ name: term, any: [term] })), disqualifiers: [] };
+  // A term the sentence negates ("built but not executed") is listened for negated too.
+  const words = readWords(sentence);
+  const negated = (term: string) => {
+    const stem = readWords(term).list[0]?.stem ?? normaliseWord(term.toLowerCase());
+    const at = words.list.find((w) => w.stem === stem);
+    return at ? negatedAt(words, at.raw, at.raw) : false;
+  };
+  return { concepts: picked.map((term) => ({ name: term, any: [negated(term) ? `not ${term}` : term] })), disqualifiers: [] };
 }
 
 /** The rubric a question is scored with: its authored one, or one derived from the sentences. */

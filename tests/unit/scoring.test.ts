@@ -160,6 +160,14 @@ describe("derived rubrics (imported questions)", () => {
     expect(rubricOfContent([{ text: "x", concepts: [{ name: "c", any: ["cache"] }], disqualifiers: [] }]).derived).toBe(false);
   });
 
+  it("keeps the sentence's negation in a derived rubric", () => {
+    const rubric = deriveRubric("Lazy querysets are built but not executed");
+    expect(rubric.concepts.map((c) => c.any)).toEqual([["querysets"], ["not executed"]]);
+    const p = { text: "x", rubric };
+    expect(keyPointCoverage("The queryset is built lazily and not executed until iterated", [p]).points[0]!.covered).toBe(true);
+    expect(keyPointCoverage("The queryset is built and executed at once", [p]).points[0]!.covered).toBe(false);
+  });
+
   it("derives when a stored rubric does not fit the key points", () => {
     const points = scoredPoints(["Cache with Redis", "Index the column"], { derived: false, points: [] });
     expect(points.map((p) => p.rubric.concepts.length)).toEqual([2, 2]);

@@ -3,7 +3,7 @@
 // significant words, in any order, within a few words of each other (or an identifier written as one word).
 // The verdict quotes the answer's own phrase for what was heard and names what was not.
 import type { Concept, KeyPointRubric } from "../schemas/rubric";
-import { isNegation, negatedAt, normaliseWord, readWords, type Word, type Words } from "./text";
+import { negatedAt, normaliseWord, readWords, type Word, type Words } from "./text";
 
 export type Heard = { concept: string; phrase: string };
 export type KeyPointCoverage = {
@@ -35,65 +35,86 @@ function indexAnswer(answer: string): Index {
   return { words, positions };
 }
 
-type Expression = { stems: string[]; joined: string; negative: boolean };
+type Expression = { stems: string[]; joined: string; negative: boolean | null };
 const expressionCache = new Map<string, Expression>();
-function readExpression(expression: string) {
+function readExpression(expression: string): Expression {
   let read = expressionCache.get(expression);
   if (!read) {
     const words = readWords(expression);
-    const stems = words.list.map((w) => w.stem);
+    // Negation words give the expression its polarity ("not durable", "never log"): they are not matched as
+    // words. An expression of nothing else ("NOT", "instead") is matched literally, whatever the polarity.
+    const meaningful = words.list.filter((w) => !words.negation[w.raw]);
+    const literal = meaningful.length === 0;
+    const stems = (literal ? words.list : meaningful).map((w) => w.stem);
     // The expression as one word: "select related" and select_related both also match "selectrelated".
-    const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.join(""));
-    // "no permission", "not across requests": said in a negated clause, or not at all.
-    read = { stems, joined, negative: words.rawWords.some(isNegation) };
+    const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => literal || !words.negation[i]).join(""));
+    read = { stems, joined, negative: literal ? null : words.negation.some(Boolean) };
     if (expressionCache.size > 20_000) expressionCache.clear();
     expressionCache.set(expression, read);
   }
   return read;
 }
 
+type Span = [Word, Word];
+
 /**
  * Where in the answer an expression is said with the polarity it has (a positive expression in a clause that is
- * not negated, "no permission" in one that is), as [first word, last word], or null.
+ * not negated, "no permission" in one that is), as [first word, last word] pairs.
  */
-function find(index: Index, expression: string): [Word, Word] | null {
+function find(index: Index, expression: string, claim: boolean, limit: number): Span[] {
   const { stems, joined, negative } = readExpression(expression);
   const { words, positions } = index;
-  if (stems.length === 0) return null;
-  const fits = (first: Word, last: Word) => negatedAt(words, first.raw, last.raw) === negative;
-  for (const at of positions.get(joined) ?? []) if (fits(words.list[at]!, words.list[at]!)) return [words.list[at]!, words.list[at]!];
+  const spans: Span[] = [];
+  if (stems.length === 0) return spans;
+  // A wrong claim must be made: its words followed by a negation in the same clause are not one.
+  const after = claim ? 3 : 0;
+  // ... and is made in one clause: "select_related for FK, prefetch_related for M2M" does not say "select_related M2M".
+  const oneClause = (first: Word, last: Word) => !claim || !words.clauseStart.slice(first.raw + 1, last.raw + 1).some(Boolean);
+  const fits = (first: Word, last: Word) =>
+    oneClause(first, last) && (negative === null || negatedAt(words, first.raw, last.raw, after) === negative);
+  for (const at of positions.get(joined) ?? []) {
+    if (spans.length >= limit) return spans;
+    if (fits(words.list[at]!, words.list[at]!)) spans.push([words.list[at]!, words.list[at]!]);
+  }
   const whole = words.joined.get(joined);
-  if (whole && fits(whole, whole)) return [whole, whole];
-  if (stems.length === 1) return null;
+  if (whole && spans.length < limit && fits(whole, whole)) spans.push([whole, whole]);
+  if (stems.length === 1 || spans.length >= limit) return spans;
   const window = stems.length - 1 + SLACK;
   for (const anchor of positions.get(stems[0]!) ?? []) {
+    if (spans.length >= limit) break;
     let lo = anchor;
     let hi = anchor;
     const ok = stems.slice(1).every((stem) => {
-      const at = (positions.get(stem) ?? []).find((p) => p !== anchor && Math.abs(p - anchor) <= window);
+      // The nearest occurrence, so a repeated word does not pair with a far one.
+      let at: number | undefined;
+      for (const p of positions.get(stem) ?? []) {
+        if (p !== anchor && Math.abs(p - anchor) <= window && (at === undefined || Math.abs(p - anchor) < Math.abs(at - anchor))) at = p;
+      }
       if (at === undefined) return false;
       lo = Math.min(lo, at);
       hi = Math.max(hi, at);
       return true;
     });
-    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!)) return [words.list[lo]!, words.list[hi]!];
+    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!)) spans.push([words.list[lo]!, words.list[hi]!]);
   }
-  return null;
+  return spans;
 }
 
 const MAX_PHRASE = 90;
-function quote(index: Index, [first, last]: [Word, Word]): string {
+function quote(index: Index, [first, last]: Span): string {
   const text = index.words.text;
   const phrase = text.slice(first.start, last.end).replace(/\s+/g, " ").trim();
   return phrase.length > MAX_PHRASE ? `${phrase.slice(0, MAX_PHRASE - 1)}…` : phrase;
 }
 
-function hear(index: Index, concept: Concept): Heard | null {
+/** Places a concept is said (any of its expressions, in their order), up to `limit`. */
+function spansOf(index: Index, concept: Concept, claim: boolean, limit: number): Span[] {
+  const out: Span[] = [];
   for (const expression of concept.any) {
-    const span = find(index, expression);
-    if (span) return { concept: concept.name, phrase: quote(index, span) };
+    out.push(...find(index, expression, claim, limit - out.length));
+    if (out.length >= limit) break;
   }
-  return null;
+  return out;
 }
 
 export type ScoredPoint = { text: string; rubric: KeyPointRubric };
@@ -104,11 +125,11 @@ export function keyPointCoverage(answer: string, points: ScoredPoint[]): { point
     const heard: Heard[] = [];
     const missing: string[] = [];
     for (const concept of rubric.concepts) {
-      const h = hear(index, concept);
-      if (h) heard.push(h);
+      const [span] = spansOf(index, concept, false, 1);
+      if (span) heard.push({ concept: concept.name, phrase: quote(index, span) });
       else missing.push(concept.name);
     }
-    const wrong = rubric.disqualifiers.map((d) => hear(index, d)).filter((h): h is Heard => h !== null);
+    const wrong = rubric.disqualifiers.flatMap((d) => spansOf(index, d, true, 1).map((span) => ({ concept: d.name, phrase: quote(index, span) })));
     return { point: text, covered: missing.length === 0 && wrong.length === 0, heard, missing, wrong };
   });
   const score = out.length ? out.filter((p) => p.covered).length / out.length : 0;

@@ -14,6 +14,8 @@ export type Word = {
   end: number;
   /** Index of the raw word it came from; words split from one identifier share it. */
   raw: number;
+  /** Its place among the significant words (an identifier's whole-word form: its first part's). */
+  at: number;
 };
 
 export type Words = {
@@ -23,6 +25,8 @@ export type Words = {
   joined: Map<string, Word>;
   /** Raw lower-case words in order, stop words included (for negation checks). */
   rawWords: string[];
+  /** Whether each raw word is a negation (lower-case "none" is; Python's None is not). */
+  negation: boolean[];
   /** Whether a clause starts at each raw word (after . , ; : ! ? a bracket, a line break, or "but"). */
   clauseStart: boolean[];
   /** The text the offsets point into (NFKC-normalised). */
@@ -74,7 +78,8 @@ export function isStopWord(word: string): boolean {
 // django.contrib.auth, many-to-many); "N+1" and "C++" kept whole.
 const RAW_WORD = /[\p{L}\p{N}]+(?:\+[\p{N}]+|\+\+)?(?:[_.-]+[\p{L}\p{N}]+)*_*/gu;
 // camelCase and PascalCase boundaries: loginRequired -> login|Required, HTTPResponse -> HTTP|Response.
-const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+// An upper-case run followed by a plural s stays whole (JWTs, URLs).
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2,})/u;
 
 /** Splits an identifier into its lower-case parts; a plain word is one part. */
 export function identifierParts(raw: string): string[] {
@@ -93,23 +98,24 @@ function canonicalToken(part: string): string {
 
 const CLAUSE_BREAK = /[.,;:!?()[\]{}\n]/;
 const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
-const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "none", "nothing", "neither", "hardly"]);
+const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "nothing", "nobody", "neither", "hardly", "instead", "rather"]);
 /** How far back a negation reaches within its clause ("don't need to be idempotent"). */
 const NEGATION_REACH = 5;
 
-export function isNegation(rawWord: string): boolean {
-  return NEGATIONS.has(rawWord);
-}
-
 /**
  * Whether the words from raw index `first` to `last` are said in a negated clause: a negation inside them or
- * up to five words before, within the same clause ("tasks don't need to be idempotent", "we never profiled").
+ * up to five words before, within the same clause ("tasks don't need to be idempotent", "we never profiled"),
+ * or, when `after` is given, that many words after ("select_related isn't for M2M").
  */
-export function negatedAt(words: Words, first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) if (NEGATIONS.has(words.rawWords[i]!)) return true;
+export function negatedAt(words: Words, first: number, last: number, after = 0): boolean {
+  for (let i = first; i <= last; i++) if (words.negation[i]) return true;
+  for (let i = last + 1; i <= last + after && i < words.negation.length; i++) {
+    if (words.clauseStart[i]) break;
+    if (words.negation[i]) return true;
+  }
   for (let i = first; i > first - NEGATION_REACH && i > 0; i--) {
     if (words.clauseStart[i]) break;
-    if (NEGATIONS.has(words.rawWords[i - 1]!)) return true;
+    if (words.negation[i - 1]) return true;
   }
   return false;
 }
@@ -120,6 +126,7 @@ export function readWords(text: string): Words {
   const joined = new Map<string, Word>();
   const rawWords: string[] = [];
   const clauseStart: boolean[] = [];
+  const negation: boolean[] = [];
   let previousEnd = 0;
   const source = text.normalize("NFKC").replace(/\bn\s*\+\s*1\b/gi, (m) => "n+1" + " ".repeat(m.length - 3));
   for (const match of source.matchAll(RAW_WORD)) {
@@ -128,19 +135,21 @@ export function readWords(text: string): Words {
     const raw = rawWords.length;
     const parts = identifierParts(match[0].slice(0, LONGEST_IDENTIFIER)).map(canonicalToken).filter(Boolean);
     rawWords.push(parts.join(""));
+    negation.push(NEGATIONS.has(rawWords[raw]!) || match[0] === "none");
     clauseStart.push(raw === 0 || CLAUSE_BREAK.test(source.slice(previousEnd, start)) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
     previousEnd = end;
     // Inside an identifier or a compound every part counts: on_delete is not "delete", HttpOnly not "http",
     // __all__ not nothing. Only a plain word can be a stop word.
     const compound = parts.length > 1 || match[0].endsWith("_") || source[start - 1] === "_";
+    const first = list.length;
     for (const part of parts) {
       if (!compound && STOP.has(part)) continue;
-      list.push({ stem: normaliseWord(part), start, end, raw });
+      list.push({ stem: normaliseWord(part), start, end, raw, at: list.length });
     }
     if (parts.length > 1) {
-      const whole = { stem: normaliseWord(parts.join("")), start, end, raw };
+      const whole = { stem: normaliseWord(parts.join("")), start, end, raw, at: first };
       if (!joined.has(whole.stem)) joined.set(whole.stem, whole);
     }
   }
-  return { list, joined, rawWords, clauseStart, text: source };
+  return { list, joined, rawWords, negation, clauseStart, text: source };
 }

@@ -96,6 +96,9 @@ describe("key point coverage", () => {
     expect(keyPointCoverage("select_related works for many-to-many fields", [p]).points[0]).toMatchObject({ covered: false, wrong: [{ concept: "mistake 1" }] });
     expect(covered("select_related does not follow many-to-many fields", p)).toBe(true);
     expect(covered("select_related follows foreign keys; never use select_related for many-to-many", p)).toBe(true);
+    expect(covered("select_related follows foreign keys; select_related for many-to-many isn't possible", p)).toBe(true);
+    // A wrong claim is made within one clause.
+    expect(covered("select_related for FKs, prefetch for many-to-many", p)).toBe(true);
   });
 
   it("hears a concept only with its own polarity: not in a negated clause, and a negative one only when negated", () => {

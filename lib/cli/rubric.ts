@@ -9,6 +9,7 @@ import { z } from "zod";
 import { problemContentSchema, questionContentSchema, keyPointText, type ContentKeyPoint } from "../schemas/content";
 import { rubricOfContent } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
+import { readWords } from "../scoring/text";
 
 type Item = { slug: string; modelAnswer: string; solution?: string; keyPoints: ContentKeyPoint[] };
 
@@ -23,6 +24,19 @@ function load(file: string): Item[] {
   return (Array.isArray(result.data) ? result.data : [result.data]) as Item[];
 }
 
+/** Share of the bank's model answers a one-word expression may appear in before it is called generic. */
+const GENERIC_SHARE = 0.08;
+const SEED_FILES = () => ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
+function bankItems(): Item[] {
+  return SEED_FILES().flatMap((file) => {
+    try {
+      return load(file);
+    } catch {
+      return [];
+    }
+  });
+}
+
 function check(files: string[]): number {
   let failures = 0;
   const all = files.flatMap((file) => {
@@ -34,6 +48,13 @@ function check(files: string[]): number {
       return [];
     }
   });
+  // A one-word expression found in many of the bank's model answers is a topic word, not a claim: an answer that
+  // merely mentions the topic would be credited. Computed over the whole bank, whatever files are checked.
+  const bank = bankItems();
+  const documentFrequency = new Map<string, number>();
+  for (const item of bank) for (const stem of new Set(readWords(item.modelAnswer).list.map((w) => w.stem))) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  const genericAt = Math.ceil(GENERIC_SHARE * bank.length);
+  let generic = 0;
   let points = 0;
   let authored = 0;
   for (const item of all) {
@@ -41,6 +62,20 @@ function check(files: string[]): number {
     const scored = item.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! }));
     points += scored.length;
     authored += item.keyPoints.filter((p) => typeof p !== "string").length;
+    for (const point of item.keyPoints) {
+      if (typeof point === "string") continue;
+      for (const concept of point.concepts) {
+        for (const expression of concept.any) {
+          const words = readWords(expression);
+          const meaningful = words.list.filter((w) => !words.negation[w.raw]);
+          const found = meaningful.length === 1 ? (documentFrequency.get(meaningful[0]!.stem) ?? 0) : 0;
+          if (found >= genericAt) {
+            generic++;
+            console.log(`GENERIC ${item.slug}: "${point.text}" concept "${concept.name}": "${expression}" is in ${found} of ${bank.length} model answers`);
+          }
+        }
+      }
+    }
     const own = keyPointCoverage([item.modelAnswer, item.solution ?? ""].join("\n\n"), scored);
     for (const p of own.points.filter((p) => !p.covered)) {
       failures++;
@@ -52,14 +87,13 @@ function check(files: string[]): number {
       if (hits.length >= 2) console.log(`LOOSE ${item.slug}: "${point.text}" is also covered by ${hits.length} other answers (${hits.slice(0, 4).join(", ")})`);
     });
   }
-  console.log(`${all.length} questions, ${points} key points, ${authored} with an authored rubric, ${failures} failures`);
+  console.log(`${all.length} questions, ${points} key points, ${authored} with an authored rubric, ${generic} generic expressions, ${failures} failures`);
   return failures;
 }
 
 /** How one answer scores on a question's key points: for authors trying phrasings. */
 function tryAnswer(slug: string, answer: string): number {
-  const files = ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
-  const item = files.flatMap((file) => load(file)).find((i) => i.slug === slug);
+  const item = bankItems().find((i) => i.slug === slug);
   if (!item) {
     console.error(`no question ${slug}`);
     return 1;
@@ -81,7 +115,5 @@ if (command !== "check") {
   console.error('usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]\n       npm run rubric -- try <question-slug> "an answer"');
   process.exit(2);
 }
-const files = rest.length
-  ? rest
-  : ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
+const files = rest.length ? rest : SEED_FILES();
 process.exit(check(files) ? 1 : 0);

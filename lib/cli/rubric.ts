@@ -67,7 +67,7 @@ function check(files: string[]): number {
       for (const concept of point.concepts) {
         for (const expression of concept.any) {
           const words = readWords(expression);
-          const meaningful = words.list.filter((w) => !words.negation[w.raw]);
+          const meaningful = words.list.filter((w) => !w.whole && !words.negation[w.raw]);
           const found = meaningful.length === 1 ? (documentFrequency.get(meaningful[0]!.stem) ?? 0) : 0;
           if (found >= genericAt) {
             generic++;

@@ -43,9 +43,9 @@ function readExpression(expression: string): Expression {
     const words = readWords(expression);
     // Negation words give the expression its polarity ("not durable", "never log"): they are not matched as
     // words. An expression of nothing else ("NOT", "instead") is matched literally, whatever the polarity.
-    const meaningful = words.list.filter((w) => !words.negation[w.raw]);
+    const meaningful = words.list.filter((w) => !w.whole && !words.negation[w.raw]);
     const literal = meaningful.length === 0;
-    const stems = (literal ? words.list : meaningful).map((w) => w.stem);
+    const stems = (literal ? words.list.filter((w) => !w.whole) : meaningful).map((w) => w.stem);
     // The expression as one word: "select related" and select_related both also match "selectrelated".
     const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => literal || !words.negation[i]).join(""));
     read = { stems, joined, negative: literal ? null : words.negation.some(Boolean) };

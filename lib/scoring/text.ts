@@ -16,6 +16,8 @@ export type Word = {
   raw: number;
   /** Its place among the significant words (an identifier's whole-word form: its first part's). */
   at: number;
+  /** An identifier read as one word, beside its parts. */
+  whole?: true;
 };
 
 export type Words = {
@@ -147,8 +149,10 @@ export function readWords(text: string): Words {
       list.push({ stem: normaliseWord(part), start, end, raw, at: list.length });
     }
     if (parts.length > 1) {
-      const whole = { stem: normaliseWord(parts.join("")), start, end, raw, at: first };
-      if (!joined.has(whole.stem)) joined.set(whole.stem, whole);
+      // The identifier as one word too: "queryset lazy" matches "QuerySets are lazy", "selectrelated" matches select_related.
+      const whole = { stem: normaliseWord(parts.join("")), start, end, raw, at: list.length, whole: true as const };
+      list.push(whole);
+      if (!joined.has(whole.stem)) joined.set(whole.stem, { ...whole, at: first });
     }
   }
   return { list, joined, rawWords, negation, clauseStart, text: source };

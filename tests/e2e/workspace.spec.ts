@@ -60,6 +60,13 @@ test("practise a question, save versions, compare them, rate it Again and review
   await page.keyboard.type(" Serializers convert and validate; viewsets and routers build the URLs.");
   await page.getByRole("button", { name: "Save answer" }).click();
   await expect(page.getByRole("heading", { name: /Version 2: \d+% of the key points/ })).toBeVisible();
+  // Every verdict explains itself: what was heard, quoted from the answer, or which concept was not heard.
+  const verdicts = page.getByRole("region", { name: /Version 2/ }).getByRole("listitem");
+  expect(await verdicts.count()).toBeGreaterThanOrEqual(3);
+  for (const verdict of await verdicts.all()) await expect(verdict).toContainText(/Heard “[^”]+” for |Not heard: /);
+  for (const phrase of await page.getByRole("region", { name: /Version 2/ }).getByText(/^Heard /).allTextContents()) {
+    for (const quoted of phrase.matchAll(/“([^”]+)”/g)) expect("DRF is a toolkit for Web APIs. Serializers convert and validate; viewsets and routers build the URLs.").toContain(quoted[1]!.replace(/…$/, ""));
+  }
 
   await page.getByText("Versions (2) and differences").click();
   await expect(page.getByTestId("text-diff").locator("ins").first()).toContainText("Serializers");

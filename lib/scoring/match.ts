@@ -69,7 +69,8 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
   // A wrong claim must be made: its words followed by a negation in the same clause are not one.
   const after = claim ? 3 : 0;
   // ... and is made in one clause: "select_related for FK, prefetch_related for M2M" does not say "select_related M2M".
-  const oneClause = (first: Word, last: Word) => !claim || !words.clauseStart.slice(first.raw + 1, last.raw + 1).some(Boolean);
+  // An expression's words belong to one sentence ("javascript: URLs are bad. Validate forms." is not "URL validation").
+  const oneClause = (first: Word, last: Word) => !(claim ? words.clauseStart : words.sentenceStart).slice(first.raw + 1, last.raw + 1).some(Boolean);
   const fits = (first: Word, last: Word) =>
     oneClause(first, last) && (negative === null || negatedAt(words, first.raw, last.raw, after) === negative);
   for (const at of positions.get(joined) ?? []) {

@@ -29,6 +29,8 @@ export type Words = {
   rawWords: string[];
   /** Whether each raw word is a negation (lower-case "none" is; Python's None is not). */
   negation: boolean[];
+  /** Whether a sentence starts at each raw word (after . ! ? or a line break). */
+  sentenceStart: boolean[];
   /** Whether a clause starts at each raw word (after . , ; : ! ? a bracket, a line break, or "but"). */
   clauseStart: boolean[];
   /** The text the offsets point into (NFKC-normalised). */
@@ -99,6 +101,7 @@ function canonicalToken(part: string): string {
 }
 
 const CLAUSE_BREAK = /[.,;:!?()[\]{}\n]/;
+const SENTENCE_BREAK = /[.!?\n]/;
 const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
 const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "nothing", "nobody", "neither", "hardly", "instead", "rather"]);
 /** How far back a negation reaches within its clause ("don't need to be idempotent"). */
@@ -129,6 +132,7 @@ export function readWords(text: string): Words {
   const rawWords: string[] = [];
   const clauseStart: boolean[] = [];
   const negation: boolean[] = [];
+  const sentenceStart: boolean[] = [];
   let previousEnd = 0;
   const source = text.normalize("NFKC").replace(/\bn\s*\+\s*1\b/gi, (m) => "n+1" + " ".repeat(m.length - 3));
   for (const match of source.matchAll(RAW_WORD)) {
@@ -138,7 +142,9 @@ export function readWords(text: string): Words {
     const parts = identifierParts(match[0].slice(0, LONGEST_IDENTIFIER)).map(canonicalToken).filter(Boolean);
     rawWords.push(parts.join(""));
     negation.push(NEGATIONS.has(rawWords[raw]!) || match[0] === "none");
-    clauseStart.push(raw === 0 || CLAUSE_BREAK.test(source.slice(previousEnd, start)) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
+    const between = source.slice(previousEnd, start);
+    sentenceStart.push(raw === 0 || SENTENCE_BREAK.test(between));
+    clauseStart.push(raw === 0 || CLAUSE_BREAK.test(between) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
     previousEnd = end;
     // Inside an identifier or a compound every part counts: on_delete is not "delete", HttpOnly not "http",
     // __all__ not nothing. Only a plain word can be a stop word.
@@ -155,5 +161,5 @@ export function readWords(text: string): Words {
       if (!joined.has(whole.stem)) joined.set(whole.stem, { ...whole, at: first });
     }
   }
-  return { list, joined, rawWords, negation, clauseStart, text: source };
+  return { list, joined, rawWords, negation, sentenceStart, clauseStart, text: source };
 }

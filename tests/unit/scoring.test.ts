@@ -77,6 +77,12 @@ describe("key point coverage", () => {
     expect(covered("Mark the ticket, then after a long review of many other unrelated things the rows are deleted.", p)).toBe(false);
   });
 
+  it("hears an expression's words within one sentence only", () => {
+    const p = point([["url validation"]]);
+    expect(covered("Validate every URL before you redirect.", p)).toBe(true);
+    expect(covered("javascript: URLs are bad. Validate forms.", p)).toBe(false);
+  });
+
   it("needs every required concept and any one expression of each", () => {
     const p = point([["403", "forbidden", "PermissionDenied"], ["raise_exception"]]);
     expect(covered("permission_required(raise_exception=True) answers 403", p)).toBe(true);

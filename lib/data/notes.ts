@@ -6,7 +6,10 @@ import { isUuid } from "../ids";
 import { PLAN_EACH_TIME } from "../prisma-client";
 import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { snippetHtml, toPrefixQuery } from "./questions";
+import { headlineOptions, snippetHtml } from "../search/highlight";
+import { parseSearch } from "../search/parse";
+import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
+import { searchRank, type Match } from "../search/rank";
 
 export const questionNotFound = () => new AppError("NOT_FOUND", "No such question.");
 
@@ -82,49 +85,30 @@ type ListRow = {
   createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null;
 };
 
-const MARKS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+const SNIPPET = headlineOptions({ maxWords: 30, minWords: 12, fragments: 2 });
 
 /**
- * The user's notes: ranked full-text search (prefix matching, snippets) or newest edit first; keyset pages.
+ * The user's notes: ranked full-text search (the shared parser, every term first and the notes holding the
+ * most terms when none holds them all; docs/decisions/0014-search.md) or newest edit first; keyset pages.
  * The page is chosen from "Note" alone and only its rows are joined to their question and topic: a word in
  * every note of a 10,000-note account ranks 10,000 rows, and joining them all first cost three times as much.
  */
 export async function listNotes(userId: string, query: NoteListQuery) {
-  const tsquery = toPrefixQuery(query.q);
-  const cursor = query.cursor ? decodeCursor(query.cursor, tsquery ? "rank" : "edited") : null;
+  const plan = parseSearch(query.q).length ? await planSearch(query.q, notesCorpus(userId)) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, plan ? "rank" : "edited") : null;
   if (cursor?.mode === "rank" && !isUuid(cursor.slug)) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
-  const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
-  const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
-  if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ to_tsquery('english', ${tsquery})`);
-  if (query.topic) {
-    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
-  }
-  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
-  if (cursor?.mode === "edited") {
-    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
-  }
-  const snippet = tsquery ? Prisma.sql`ts_headline('english', p.content, to_tsquery('english', ${tsquery}), ${MARKS})` : Prisma.sql`null`;
-  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
-  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
-  const rows = await db().$queryRaw<ListRow[]>`
-    with p as (
-      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank
-      from "Note" n
-      where ${Prisma.join(where, " and ")}
-      order by ${order("")}
-      limit ${query.limit + 1}
-    )
-    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
-           p.rank, ${snippet} as snippet
-    from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
-    order by ${order("p.")}`;
+  if (plan && !plan.terms.length) return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
+  const read = (match: Match) => notePage(userId, query, cursor, plan ? { plan, match } : null);
+  let match: Match = !plan || !cursor || plan.terms.length === 1 || (await allTermsMatch(userId, query, plan)) ? "all" : "some";
+  let rows = await read(match);
+  if (plan && !rows.length && !cursor && plan.terms.length > 1) rows = await read((match = "some"));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.id } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
+      ? encodeCursor(plan ? { mode: "rank", key: last.rank ?? 0, slug: last.id } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
       : null;
   return {
     items: page.map((r) => ({
@@ -136,7 +120,51 @@ export async function listNotes(userId: string, query: NoteListQuery) {
       ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
     })),
     nextCursor,
+    ...(plan ? { match: rows.length || cursor ? match : ("none" as const), searched: plan.searched } : {}),
   };
+}
+
+function noteFilters(userId: string, query: NoteListQuery, tsquery: string | null): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
+  if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ ${tsquery}::tsquery`);
+  if (query.topic) {
+    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
+  }
+  return where;
+}
+
+/** Whether one of the user's notes (in the topic) holds every term: a later page keeps its first page's kind of match. */
+async function allTermsMatch(userId: string, query: NoteListQuery, plan: SearchPlan): Promise<boolean> {
+  const rows = await db().$queryRaw<{ found: boolean }[]>`
+    select exists (select 1 from "Note" n where ${Prisma.join(noteFilters(userId, query, plan.all), " and ")}) as found`;
+  return rows[0]?.found ?? false;
+}
+
+type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
+
+async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, search: { plan: SearchPlan; match: Match } | null) {
+  const tsquery = search ? (search.match === "all" ? search.plan.all : search.plan.any) : null;
+  const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.match) : Prisma.sql`null::float4`;
+  const where = noteFilters(userId, query, tsquery);
+  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
+  if (cursor?.mode === "edited") {
+    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
+  }
+  const snippet = tsquery ? Prisma.sql`ts_headline('english', p.content, ${tsquery}::tsquery, ${SNIPPET})` : Prisma.sql`null`;
+  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
+  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
+  return db().$queryRaw<ListRow[]>`
+    with p as (
+      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank
+      from "Note" n
+      where ${Prisma.join(where, " and ")}
+      order by ${order("")}
+      limit ${query.limit + 1}
+    )
+    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
+           p.rank, ${snippet} as snippet
+    from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
+    order by ${order("p.")}`;
 }
 
 /** Topics the user has notes in, with counts, for the filter. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
+import { searchMatchSchema } from "./search";
 
 export const questionListQuerySchema = z
   .object({
@@ -27,6 +28,7 @@ export const questionListItemSchema = z.object({
   tags: z.array(z.string()),
   companies: z.array(z.string()),
   snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+  titleHtml: z.string().optional().describe("HTML-escaped title with <mark> around the matches (searches whose words are in the title)"),
 });
 
 export const facetSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
@@ -36,6 +38,9 @@ export const questionListSchema = z
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
+    match: searchMatchSchema.optional(),
+    searched: z.string().optional().describe("Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected"),
+    suggestion: z.string().optional().describe("Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text"),
   })
   .meta({ id: "QuestionList" });
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { slugSchema } from "./content";
 import { revisionSchema } from "./fields";
 import { ratingSchema } from "./interviews";
+import { searchMatchSchema } from "./search";
 
 /** Notes and practice answers: at most 100 KB of UTF-8 each (413 beyond, checked on the bytes). */
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
@@ -49,6 +50,8 @@ export const noteListSchema = z
       }),
     ),
     nextCursor: z.string().nullable(),
+    match: searchMatchSchema.optional(),
+    searched: z.string().optional().describe("Searches only: the words searched, after question words were dropped"),
   })
   .meta({ id: "NoteList" });
 

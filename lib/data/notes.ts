@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { headlineOptions, snippetHtml } from "../search/highlight";
 import { parseSearch } from "../search/parse";
 import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
-import { searchRank, type Match } from "../search/rank";
+import { quorumQuery, searchRank, widenedPage } from "../search/rank";
 
 export const questionNotFound = () => new AppError("NOT_FOUND", "No such question.");
 
@@ -82,7 +82,7 @@ export async function deleteNote(userId: string, slug: string): Promise<void> {
 
 type ListRow = {
   id: string; slug: string; title: string; topic_slug: string; topic_name: string; content: string; revision: number;
-  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null;
+  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null; holds_all: boolean;
 };
 
 const SNIPPET = headlineOptions({ maxWords: 30, minWords: 12, fragments: 2 });
@@ -100,15 +100,19 @@ export async function listNotes(userId: string, query: NoteListQuery) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
   if (plan && !plan.terms.length) return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
-  const read = (match: Match) => notePage(userId, query, cursor, plan ? { plan, match } : null);
-  let match: Match = !plan || !cursor || plan.terms.length === 1 || (await allTermsMatch(userId, query, plan)) ? "all" : "some";
-  let rows = await read(match);
-  if (plan && !rows.length && !cursor && plan.terms.length > 1) rows = await read((match = "some"));
+  const read = (fewest: number) => notePage(userId, query, cursor, plan ? { plan, fewest } : null);
+  const { rows, fewest } = plan
+    ? await widenedPage(plan, query.limit, cursor?.mode === "rank" ? (cursor.of ?? plan.terms.length) : undefined, read)
+    : { rows: await read(0), fewest: 0 };
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeCursor(plan ? { mode: "rank", key: last.rank ?? 0, slug: last.id } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
+      ? encodeCursor(
+          plan
+            ? { mode: "rank", key: last.rank ?? 0, slug: last.id, ...(fewest < plan.terms.length ? { of: fewest } : {}) }
+            : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id },
+        )
       : null;
   return {
     items: page.map((r) => ({
@@ -118,9 +122,10 @@ export async function listNotes(userId: string, query: NoteListQuery) {
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
+      ...(plan && !r.holds_all ? { partial: true as const } : {}),
     })),
     nextCursor,
-    ...(plan ? { match: rows.length || cursor ? match : ("none" as const), searched: plan.searched } : {}),
+    ...(plan ? { match: page.some((r) => r.holds_all) ? ("all" as const) : page.length ? ("some" as const) : ("none" as const), searched: plan.searched } : {}),
   };
 }
 
@@ -133,36 +138,30 @@ function noteFilters(userId: string, query: NoteListQuery, tsquery: string | nul
   return where;
 }
 
-/** Whether one of the user's notes (in the topic) holds every term: a later page keeps its first page's kind of match. */
-async function allTermsMatch(userId: string, query: NoteListQuery, plan: SearchPlan): Promise<boolean> {
-  const rows = await db().$queryRaw<{ found: boolean }[]>`
-    select exists (select 1 from "Note" n where ${Prisma.join(noteFilters(userId, query, plan.all), " and ")}) as found`;
-  return rows[0]?.found ?? false;
-}
-
 type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
 
-async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, search: { plan: SearchPlan; match: Match } | null) {
-  const tsquery = search ? (search.match === "all" ? search.plan.all : search.plan.any) : null;
-  const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.match) : Prisma.sql`null::float4`;
+async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, search: { plan: SearchPlan; fewest: number } | null) {
+  const tsquery = search ? quorumQuery(search.plan, search.fewest) : null;
+  const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.fewest) : Prisma.sql`null::float4`;
+  const holdsAll = search ? Prisma.sql`n.search @@ ${search.plan.all}::tsquery` : Prisma.sql`true`;
   const where = noteFilters(userId, query, tsquery);
   if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
   if (cursor?.mode === "edited") {
     where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
   }
-  const snippet = tsquery ? Prisma.sql`ts_headline('english', p.content, ${tsquery}::tsquery, ${SNIPPET})` : Prisma.sql`null`;
+  const snippet = search ? Prisma.sql`ts_headline('english', p.content, ${search.plan.any}::tsquery, ${SNIPPET})` : Prisma.sql`null`;
   // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
   const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
   return db().$queryRaw<ListRow[]>`
     with p as (
-      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank
+      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank, ${holdsAll} as holds_all
       from "Note" n
       where ${Prisma.join(where, " and ")}
       order by ${order("")}
       limit ${query.limit + 1}
     )
     select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
-           p.rank, ${snippet} as snippet
+           p.rank, p.holds_all, ${snippet} as snippet
     from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
     order by ${order("p.")}`;
 }

@@ -1,42 +1,37 @@
 import "server-only";
-// Ranked search over the bank (docs/decisions/0014-search.md): every term (AND) first; when that finds
-// nothing, the questions holding the most terms (OR), said as a partial match. Keyset pages by rank.
+// Ranked search over the bank (docs/decisions/0014-search.md, lib/search/rank.ts): questions holding every
+// term first, then, to fill the page, the best partial matches, each marked. Keyset pages by rank. Highlights
+// mark every term the text holds (the OR of the terms: ts_headline over the quorum's OR of ANDs is slow).
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { QuestionList, QuestionListQuery } from "../schemas/questions";
 import { headlineOptions } from "../search/highlight";
 import { bankCorpus, planSearch, type SearchPlan } from "../search/plan";
-import { searchRank, type Match } from "../search/rank";
+import { quorumQuery, searchRank, widenedPage, type Match } from "../search/rank";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import { facets, filters, listColumns, toListItem, type Row, type SearchFilter } from "./questions";
 
 const SNIPPET = headlineOptions({ maxWords: 28, minWords: 12 });
 const WHOLE = headlineOptions({ all: true });
 
-function condition(plan: SearchPlan, match: Match): SearchFilter {
-  const tsquery = match === "all" ? plan.all : plan.any;
-  return { key: `${match}:${tsquery}`, sql: Prisma.sql`q.search @@ ${tsquery}::tsquery` };
+type SearchRow = Row & { holds_all: boolean };
+
+function condition(plan: SearchPlan, fewest: number): SearchFilter {
+  const tsquery = quorumQuery(plan, fewest);
+  return { key: tsquery, sql: Prisma.sql`q.search @@ ${tsquery}::tsquery` };
 }
 
-async function page(query: QuestionListQuery, plan: SearchPlan, match: Match, cursor: Extract<Cursor, { mode: "rank" }> | null): Promise<Row[]> {
-  const tsquery = match === "all" ? plan.all : plan.any;
-  const rank = searchRank(Prisma.sql`q.search`, plan, match);
+function page(query: QuestionListQuery, plan: SearchPlan, fewest: number, cursor: Extract<Cursor, { mode: "rank" }> | null): Promise<SearchRow[]> {
+  const rank = searchRank(Prisma.sql`q.search`, plan, fewest);
   const after = cursor ? Prisma.sql`and (${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))` : Prisma.empty;
-  return db().$queryRaw<Row[]>`
-    select ${listColumns}, ${rank} as rank,
-           ts_headline('english', q."modelAnswer", ${tsquery}::tsquery, ${SNIPPET}) as snippet,
-           ts_headline('english', q.title, ${tsquery}::tsquery, ${WHOLE}) as title_html
+  return db().$queryRaw<SearchRow[]>`
+    select ${listColumns}, ${rank} as rank, q.search @@ ${plan.all}::tsquery as holds_all,
+           ts_headline('english', q."modelAnswer", ${plan.any}::tsquery, ${SNIPPET}) as snippet,
+           ts_headline('english', q.title, ${plan.any}::tsquery, ${WHOLE}) as title_html
     from "Question" q join "Topic" t on t.id = q."topicId"
-    where ${filters(query, condition(plan, match))} ${after}
+    where ${filters(query, condition(plan, fewest))} ${after}
     order by rank desc, q.slug
     limit ${query.limit + 1}`;
-}
-
-/** Whether every term together finds a question under these filters (a later page keeps its first page's kind of match). */
-async function allTermsMatch(query: QuestionListQuery, plan: SearchPlan): Promise<boolean> {
-  const rows = await db().$queryRaw<{ found: boolean }[]>`
-    select exists (select 1 from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, condition(plan, "all"))}) as found`;
-  return rows[0]?.found ?? false;
 }
 
 export async function searchQuestions(query: QuestionListQuery): Promise<QuestionList> {
@@ -46,20 +41,19 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
   if (!plan.terms.length) {
     return { items: [], nextCursor: null, facets: { topic: [], difficulty: [], kind: [], company: [] }, match: "none", ...said };
   }
-  let match: Match = !cursor || plan.terms.length === 1 || (await allTermsMatch(query, plan)) ? "all" : "some";
-  let rows = await page(query, plan, match, cursor);
-  if (!rows.length && !cursor && plan.terms.length > 1) {
-    match = "some";
-    rows = await page(query, plan, match, null);
-  }
+  const { rows, fewest } = await widenedPage(plan, query.limit, cursor ? (cursor.of ?? plan.terms.length) : undefined, (width) =>
+    page(query, plan, width, cursor),
+  );
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor({ mode: "rank", key: last.rank ?? 0, slug: last.slug }) : null;
+  const partial = fewest < plan.terms.length ? { of: fewest } : {};
+  const nextCursor = rows.length > query.limit && last ? encodeCursor({ mode: "rank", key: last.rank ?? 0, slug: last.slug, ...partial }) : null;
+  const match: Match = items.some((r) => r.holds_all) ? "all" : items.length ? "some" : "none";
   return {
-    items: items.map(toListItem),
+    items: items.map((r) => ({ ...toListItem(r), ...(r.holds_all ? {} : { partial: true }) })),
     nextCursor,
-    facets: await facets(query, condition(plan, match)),
-    match: rows.length || cursor ? match : "none",
+    facets: await facets(query, condition(plan, fewest)),
+    match,
     ...said,
   };
 }

@@ -28,6 +28,7 @@ export const questionListItemSchema = z.object({
   tags: z.array(z.string()),
   companies: z.array(z.string()),
   snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+  partial: z.literal(true).optional().describe("Searches only: the question holds some of the words, not all (it follows those holding all)"),
   titleHtml: z.string().optional().describe("HTML-escaped title with <mark> around the matches (searches whose words are in the title)"),
 });
 
@@ -38,14 +39,14 @@ export const questionListSchema = z
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
-    match: searchMatchSchema.optional(),
+    match: searchMatchSchema.optional().describe("Searches only: all = the page has questions holding every word (first); some = none holds them all, these hold the most; none = nothing matched"),
     searched: z.string().optional().describe("Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected"),
     suggestion: z.string().optional().describe("Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text"),
   })
   .meta({ id: "QuestionList" });
 
 export const questionDetailSchema = questionListItemSchema
-  .omit({ snippet: true, companies: true })
+  .omit({ snippet: true, titleHtml: true, partial: true, companies: true })
   .extend({
     prompt: z.string(),
     modelAnswer: z.string(),

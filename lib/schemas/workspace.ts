@@ -47,6 +47,7 @@ export const noteListSchema = z
     items: z.array(
       noteSchema.extend({
         snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+        partial: z.literal(true).optional().describe("Searches only: the note holds some of the words, not all"),
       }),
     ),
     nextCursor: z.string().nullable(),

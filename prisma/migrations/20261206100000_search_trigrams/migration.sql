@@ -28,3 +28,17 @@ CREATE INDEX "SearchWord_word_trgm_idx" ON "SearchWord" USING GIN (word gin_trgm
 -- Identifiers typed without underscores, and near-length words for the edit distance.
 CREATE INDEX "SearchWord_joined_idx" ON "SearchWord" (replace(word, '_', ''));
 CREATE INDEX "SearchWord_shape_idx" ON "SearchWord" (left(word, 1), length(word));
+
+-- How many live questions hold each lexeme (the stemmed words of the "search" column), for ranking: a
+-- term few questions hold says more about a question than one most hold (inverse document frequency).
+-- The row with the empty lexeme holds the number of live questions. (Not ts_stat: its query is a string,
+-- and PostgreSQL 17 refreshes a materialized view with a search_path that cannot see "Question".)
+CREATE MATERIALIZED VIEW "SearchLexeme" AS
+SELECT w AS lexeme, count(*)::int AS docs
+FROM "Question" q CROSS JOIN LATERAL unnest(tsvector_to_array(q.search)) w
+WHERE q."archivedAt" IS NULL
+GROUP BY w
+UNION ALL
+SELECT '', count(*)::int FROM "Question" WHERE "archivedAt" IS NULL;
+
+CREATE UNIQUE INDEX "SearchLexeme_lexeme_key" ON "SearchLexeme" (lexeme);

@@ -74,8 +74,13 @@ async function prefixQuery(word: string, corpus: Corpus): Promise<{ query: strin
 }
 
 export async function planSearch(input: string | undefined, corpus: Corpus): Promise<SearchPlan> {
-  const parsed = parseSearch(input);
-  const analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  let parsed = parseSearch(input);
+  let analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  // A joined token nothing holds ("pytest-djagno") is searched as its parts, each of which may be a typo.
+  if (analysed.some((a, i) => a.query && !a.known && /[.-]/.test(parsed[i]!.raw))) {
+    parsed = parseSearch(parsed.map((t, i) => (analysed[i]!.known ? t.raw : t.raw.replace(/[.-]+/g, " "))).join(" "));
+    analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  }
   const terms: PlannedTerm[] = [];
   const corrections: SearchPlan["corrections"] = [];
   for (const [index, term] of parsed.entries()) {

@@ -4,7 +4,14 @@ import { searchMatchSchema } from "./search";
 
 export const questionListQuerySchema = z
   .object({
-    q: z.string().trim().max(200, "Search terms must be at most 200 characters.").optional(),
+    q: z
+      .string()
+      .trim()
+      .max(200, "Search terms must be at most 200 characters.")
+      .optional()
+      .describe(
+        "Words to search (docs/decisions/0014-search.md): question words (vs, difference between, how do I) are dropped; identifiers match with or without underscores and camelCase as words; acronyms and tokens like N+1 match whole; the last word is a prefix only when no question holds it as a word; a word no question holds is replaced by the bank's nearest (see suggestion).",
+      ),
     topic: slugSchema.optional(),
     difficulty: difficultySchema.optional(),
     company: slugSchema.optional(),

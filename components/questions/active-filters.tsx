@@ -30,9 +30,9 @@ export function ActiveFilters({ query, facets }: { query: QuestionListQuery; fac
           <li key={key}>
             <Link
               href={without(key)}
-              aria-label={`Remove ${names[key].toLowerCase()} ${label(key, query[key]!, facets)}`}
               className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 px-3 py-1 text-slate-800 hover:border-brand-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
             >
+              <span className="sr-only">Remove </span>
               <span className="text-slate-600 dark:text-slate-400">{names[key]}:</span> {label(key, query[key]!, facets)}
               <span aria-hidden="true">×</span>
             </Link>

@@ -8,7 +8,7 @@ export type Scale = { questions: number; topics: number; users: number; intervie
 export const FULL: Scale = { questions: 100_000, topics: 50, users: 10_000, interviews: 100_000, answersPerInterview: 10, notes: 100_000 };
 export const QUICK: Scale = { questions: 10_000, topics: 50, users: 1_000, interviews: 10_000, answersPerInterview: 10, notes: 10_000 };
 
-const WORDS = (
+export const WORDS = (
   "django orm queryset select_related prefetch_related middleware signal cache redis celery task migration model field " +
   "foreignkey manytomany serializer viewset router permission throttle authentication session token jwt csrf xss " +
   "template context form validation clean transaction atomic isolation index database postgres query join subquery " +
@@ -21,7 +21,7 @@ const WORDS = (
 ).split(/\s+/);
 
 /** Ordinary words, so technical terms are as selective as in real prose (about 1 word in 12 is technical). */
-const FILLER = (
+export const FILLER = (
   "the a an of to in and or for with when then that this which how why what you your we our it its is are be can should would " +
   "use using used make keep need want first next each every both only also more less most many few some any all other same " +
   "request data user page value list time change point case way part step reason answer problem example approach result " +
@@ -29,7 +29,7 @@ const FILLER = (
 ).split(/\s+/);
 
 /** SQL for `n` pseudo-random words chosen by the integer expression `seed`: mostly filler, some technical. */
-const words = (seed: string, n: number | string) =>
+export const words = (seed: string, n: number | string) =>
   `array_to_string(array(select case when ((${seed}) * 31 + wi * 17) % 12 = 0
      then (w.v)[1 + ((${seed}) * 7919 + wi * 104729) % ${WORDS.length}]
      else (w.f)[1 + ((${seed}) * 6007 + wi * 48611) % ${FILLER.length}] end
@@ -115,6 +115,7 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
       [scale.questions, scale.topics],
     );
     await rebuild("question indexes", questionIndexes);
+    await step("search words", `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"`);
     await step(
       "question companies",
       `insert into "QuestionCompany" ("questionId", "companyId", frequency)

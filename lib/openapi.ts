@@ -96,7 +96,13 @@ export const operations: Operation[] = [
   {
     method: "get", path: "/api/questions", summary: "Browse and search the question bank (keyset pagination)", tags: ["questions"],
     query: questionListQuerySchema,
-    responses: { 200: { description: "A page of questions with facet counts", schema: questionListSchema }, ...errors(400) },
+    responses: {
+      200: {
+        description: "A page of questions with facet counts. A search puts the questions holding every word first and fills the page with the best partial matches (marked partial); it says what was searched, how it matched, and the corrected words it searched instead",
+        schema: questionListSchema,
+      },
+      ...errors(400),
+    },
   },
   {
     method: "get", path: "/api/questions/{slug}", summary: "One question with its model answer and key points", tags: ["questions"],

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../lib/prisma-client";
 import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
 import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
 import { rubricOfContent } from "../lib/scoring/derive";
+import { refreshSearchWords } from "../lib/search/refresh-words";
 import type { Content } from "./content";
 
 export type BankReport = {
@@ -138,6 +139,7 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
         report.questions.archived = gone.length;
       }
+      await refreshSearchWords(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

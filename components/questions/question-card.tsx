@@ -11,7 +11,12 @@ export function QuestionCard({ question }: { question: QuestionListItem }) {
     <li className="rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800">
       <h2 className="font-medium">
         <Link href={`/questions/${question.slug}`} className="hover:underline">
-          {question.title}
+          {question.titleHtml ? (
+            // snippetHtml() escaped the title; the only markup is our <mark>.
+            <span dangerouslySetInnerHTML={{ __html: question.titleHtml }} />
+          ) : (
+            question.title
+          )}
         </Link>
       </h2>
       {question.snippet ? (
@@ -24,6 +29,7 @@ export function QuestionCard({ question }: { question: QuestionListItem }) {
         </Link>
         <DifficultyBadge difficulty={question.difficulty} />
         {question.kind === "coding" ? <Badge tone="brand">Coding</Badge> : null}
+        {question.partial ? <Badge>Partial match</Badge> : null}
         {question.tags.slice(0, 4).map((tag) => (
           <Link key={tag} href={`/questions?tag=${tag}`} className="rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800">
             #{tag}

@@ -11,8 +11,14 @@ const uuid = z.uuid();
 const instant = z.number().int().min(0).max(253_402_300_799_999);
 
 const cursorSchema = z.discriminatedUnion("mode", [
-  // Search results by rank (ts_rank, a float4 in PostgreSQL), then the question's slug or the note's id.
-  z.object({ mode: z.literal("rank"), key: z.number().finite().min(-1e30).max(1e30), slug: z.union([slug, uuid]) }),
+  // Search results by rank (a float4 in PostgreSQL), then the question's slug or the note's id; `of`: the fewest
+  // search terms a result holds, when the first page let partial matches in (lib/search/rank.ts).
+  z.object({
+    mode: z.literal("rank"),
+    key: z.number().finite().min(-1e30).max(1e30),
+    slug: z.union([slug, uuid]),
+    of: z.number().int().min(1).max(8).optional(),
+  }),
   // Browsing the bank by topic order (int4), then slug.
   z.object({ mode: z.literal("topic"), key: z.number().int().min(0).max(2_147_483_647), slug }),
   // Notes by last edit, then the note id.

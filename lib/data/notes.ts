@@ -6,7 +6,10 @@ import { isUuid } from "../ids";
 import { PLAN_EACH_TIME } from "../prisma-client";
 import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { snippetHtml, toPrefixQuery } from "./questions";
+import { headlineOptions, snippetHtml } from "../search/highlight";
+import { parseSearch } from "../search/parse";
+import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
+import { quorumQuery, searchRank, widenedPage } from "../search/rank";
 
 export const questionNotFound = () => new AppError("NOT_FOUND", "No such question.");
 
@@ -79,52 +82,37 @@ export async function deleteNote(userId: string, slug: string): Promise<void> {
 
 type ListRow = {
   id: string; slug: string; title: string; topic_slug: string; topic_name: string; content: string; revision: number;
-  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null;
+  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null; holds_all: boolean;
 };
 
-const MARKS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+const SNIPPET = headlineOptions({ maxWords: 30, minWords: 12, fragments: 2 });
 
 /**
- * The user's notes: ranked full-text search (prefix matching, snippets) or newest edit first; keyset pages.
+ * The user's notes: ranked full-text search (the shared parser, every term first and the notes holding the
+ * most terms when none holds them all; docs/decisions/0014-search.md) or newest edit first; keyset pages.
  * The page is chosen from "Note" alone and only its rows are joined to their question and topic: a word in
  * every note of a 10,000-note account ranks 10,000 rows, and joining them all first cost three times as much.
  */
 export async function listNotes(userId: string, query: NoteListQuery) {
-  const tsquery = toPrefixQuery(query.q);
-  const cursor = query.cursor ? decodeCursor(query.cursor, tsquery ? "rank" : "edited") : null;
+  const plan = parseSearch(query.q).length ? await planSearch(query.q, notesCorpus(userId)) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, plan ? "rank" : "edited") : null;
   if (cursor?.mode === "rank" && !isUuid(cursor.slug)) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
-  const rank = tsquery ? Prisma.sql`ts_rank(n.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
-  const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
-  if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ to_tsquery('english', ${tsquery})`);
-  if (query.topic) {
-    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
-  }
-  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
-  if (cursor?.mode === "edited") {
-    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
-  }
-  const snippet = tsquery ? Prisma.sql`ts_headline('english', p.content, to_tsquery('english', ${tsquery}), ${MARKS})` : Prisma.sql`null`;
-  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
-  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
-  const rows = await db().$queryRaw<ListRow[]>`
-    with p as (
-      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank
-      from "Note" n
-      where ${Prisma.join(where, " and ")}
-      order by ${order("")}
-      limit ${query.limit + 1}
-    )
-    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
-           p.rank, ${snippet} as snippet
-    from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
-    order by ${order("p.")}`;
+  if (plan && !plan.terms.length) return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
+  const read = (fewest: number) => notePage(userId, query, cursor, plan ? { plan, fewest } : null);
+  const { rows, fewest } = plan
+    ? await widenedPage(plan, query.limit, cursor?.mode === "rank" ? (cursor.of ?? plan.terms.length) : undefined, read)
+    : { rows: await read(0), fewest: 0 };
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.id } : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id })
+      ? encodeCursor(
+          plan
+            ? { mode: "rank", key: last.rank ?? 0, slug: last.id, ...(fewest < plan.terms.length ? { of: fewest } : {}) }
+            : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id },
+        )
       : null;
   return {
     items: page.map((r) => ({
@@ -134,9 +122,48 @@ export async function listNotes(userId: string, query: NoteListQuery) {
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
+      ...(plan && !r.holds_all ? { partial: true as const } : {}),
     })),
     nextCursor,
+    ...(plan ? { match: page.some((r) => r.holds_all) ? ("all" as const) : page.length ? ("some" as const) : ("none" as const), searched: plan.searched } : {}),
   };
+}
+
+function noteFilters(userId: string, query: NoteListQuery, tsquery: string | null): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
+  if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ ${tsquery}::tsquery`);
+  if (query.topic) {
+    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
+  }
+  return where;
+}
+
+type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
+
+async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, search: { plan: SearchPlan; fewest: number } | null) {
+  const tsquery = search ? quorumQuery(search.plan, search.fewest) : null;
+  const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.fewest) : Prisma.sql`null::float4`;
+  const holdsAll = search ? Prisma.sql`n.search @@ ${search.plan.all}::tsquery` : Prisma.sql`true`;
+  const where = noteFilters(userId, query, tsquery);
+  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
+  if (cursor?.mode === "edited") {
+    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
+  }
+  const snippet = search ? Prisma.sql`ts_headline('english', p.content, ${search.plan.any}::tsquery, ${SNIPPET})` : Prisma.sql`null`;
+  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
+  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
+  return db().$queryRaw<ListRow[]>`
+    with p as (
+      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank, ${holdsAll} as holds_all
+      from "Note" n
+      where ${Prisma.join(where, " and ")}
+      order by ${order("")}
+      limit ${query.limit + 1}
+    )
+    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
+           p.rank, p.holds_all, ${snippet} as snippet
+    from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
+    order by ${order("p.")}`;
 }
 
 /** Topics the user has notes in, with counts, for the filter. */

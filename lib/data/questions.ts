@@ -5,36 +5,20 @@ import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { PLAN_EACH_TIME } from "../prisma-client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
+import { hasMark, snippetHtml } from "../search/highlight";
+import { describeTerms, parseSearch } from "../search/parse";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { searchQuestions } from "./question-search";
 
 type Difficulty = "easy" | "medium" | "hard";
 type Kind = "written" | "coding";
 
-/** Words of the search box as a prefix query ("prefetch rel" -> prefetch:* & rel:*); null when there are none. */
-export function toPrefixQuery(q: string | undefined): string | null {
-  const words = q?.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
-  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
-}
-
-const MARK_START = "\u0002";
-const MARK_END = "\u0003";
-
-/** ts_headline output -> HTML: everything escaped, then only our own markers become <mark>. */
-export function snippetHtml(raw: string): string {
-  const escaped = raw
-    .replace(/```\w*|[`*#>|]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-  return escaped.replaceAll(MARK_START, "<mark>").replaceAll(MARK_END, "</mark>");
-}
-
 type Dimension = "topic" | "difficulty" | "kind" | "company" | "tag";
 
-function filters(query: QuestionListQuery, tsquery: string | null, except?: Dimension): Prisma.Sql {
+/** A search's condition on `q` and a key naming it (for the facet cache). */
+export type SearchFilter = { key: string; sql: Prisma.Sql };
+
+export function filters(query: QuestionListQuery, search: SearchFilter | null, except?: Dimension): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`q."archivedAt" is null`];
   if (query.topic && except !== "topic") parts.push(Prisma.sql`t.slug = ${query.topic}`);
   if (query.difficulty && except !== "difficulty") parts.push(Prisma.sql`q.difficulty = ${query.difficulty.toUpperCase()}::"Difficulty"`);
@@ -44,14 +28,34 @@ function filters(query: QuestionListQuery, tsquery: string | null, except?: Dime
     parts.push(Prisma.sql`exists (select 1 from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
       where qc."questionId" = q.id and c.slug = ${query.company})`);
   }
-  if (tsquery) parts.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} q.search @@ to_tsquery('english', ${tsquery})`);
+  if (search) parts.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} ${search.sql}`);
   return Prisma.join(parts, " and ");
 }
 
-type Row = {
+export type Row = {
   slug: string; title: string; difficulty: string; kind: string; tags: string[];
   topic_slug: string; topic_name: string; topic_order: number; companies: string[]; rank: number | null; snippet: string | null;
+  title_html?: string | null;
 };
+
+export const listColumns = Prisma.sql`q.slug, q.title, q.difficulty::text, q.kind::text, q.tags,
+           t.slug as topic_slug, t.name as topic_name, t."order" as topic_order,
+           array(select c.slug from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
+                 where qc."questionId" = q.id order by c.slug) as companies`;
+
+export function toListItem(r: Row): QuestionListItem {
+  return {
+    slug: r.slug,
+    title: r.title,
+    topic: { slug: r.topic_slug, name: r.topic_name },
+    difficulty: r.difficulty.toLowerCase() as Difficulty,
+    kind: r.kind.toLowerCase() as Kind,
+    tags: r.tags,
+    companies: r.companies,
+    ...(r.title_html && hasMark(r.title_html) ? { titleHtml: snippetHtml(r.title_html) } : {}),
+    ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
+  };
+}
 
 /**
  * The bank is public and the same for every visitor, and it changes only when it is seeded or imported:
@@ -64,75 +68,42 @@ const facetCache = new TtlCache<Facets>({ ttlMs: contentTtl, max: 1_000 });
 const questionCache = new TtlCache<QuestionDetail | null>({ ttlMs: contentTtl, max: 5_000 });
 
 export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
-  const key = JSON.stringify([toPrefixQuery(query.q), query.topic, query.difficulty, query.kind, query.company, query.tag, query.cursor, query.limit]);
-  return listCache.get(key, () => queryQuestions(query));
+  const terms = parseSearch(query.q);
+  const key = JSON.stringify([describeTerms(terms), query.topic, query.difficulty, query.kind, query.company, query.tag, query.cursor, query.limit]);
+  return listCache.get(key, () => (terms.length ? searchQuestions(query) : browseQuestions(query)));
 }
 
-async function queryQuestions(query: QuestionListQuery): Promise<QuestionList> {
-  const tsquery = toPrefixQuery(query.q);
-  const cursor = query.cursor ? decodeCursor(query.cursor, tsquery ? "rank" : "topic") : null;
-  const rank = tsquery ? Prisma.sql`ts_rank(q.search, to_tsquery('english', ${tsquery}))::float4` : Prisma.sql`null::float4`;
-  let after = Prisma.sql`true`;
-  if (cursor?.mode === "rank") after = Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and q.slug > ${cursor.slug}))`;
-  const snippet = tsquery
-    ? Prisma.sql`ts_headline('english', q."modelAnswer", to_tsquery('english', ${tsquery}),
-        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1`})`
-    : Prisma.sql`null`;
-  const order = Prisma.sql`rank desc, q.slug`;
-
-  const columns = Prisma.sql`q.slug, q.title, q.difficulty::text, q.kind::text, q.tags,
-           t.slug as topic_slug, t.name as topic_name, t."order" as topic_order,
-           array(select c.slug from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
-                 where qc."questionId" = q.id order by c.slug) as companies`;
-  const rows = tsquery
-    ? await db().$queryRaw<Row[]>`
-        select ${columns}, ${rank} as rank, ${snippet} as snippet
-        from "Question" q join "Topic" t on t.id = q."topicId"
-        where ${filters(query, tsquery)} and ${after}
-        order by ${order}
-        limit ${query.limit + 1}`
-    : // Browsing: walk the topics in order and read each one's questions from the (topicId, slug) index, so a
-      // deep cursor costs as little as the first page (a join sorted on the topic's order could not use it).
-      await db().$queryRaw<Row[]>`
-        select ${columns}, null::float4 as rank, null as snippet
-        from "Topic" t
-        cross join lateral (
-          select q.* from "Question" q
-          where q."topicId" = t.id and ${filters(query, null)}
-            ${cursor?.mode === "topic" ? Prisma.sql`and (t."order" > ${cursor.key}::int or q.slug > ${cursor.slug})` : Prisma.empty}
-          order by q.slug
-          limit ${query.limit + 1}
-        ) q
-        ${cursor?.mode === "topic" ? Prisma.sql`where t."order" >= ${cursor.key}::int` : Prisma.empty}
-        order by t."order", q.slug
-        limit ${query.limit + 1}`;
-
+/**
+ * Browsing: walk the topics in order and read each one's questions from the (topicId, slug) index, so a
+ * deep cursor costs as little as the first page (a join sorted on the topic's order could not use it).
+ */
+async function browseQuestions(query: QuestionListQuery): Promise<QuestionList> {
+  const cursor = query.cursor ? decodeCursor(query.cursor, "topic") : null;
+  const rows = await db().$queryRaw<Row[]>`
+    select ${listColumns}, null::float4 as rank, null as snippet
+    from "Topic" t
+    cross join lateral (
+      select q.* from "Question" q
+      where q."topicId" = t.id and ${filters(query, null)}
+        ${cursor ? Prisma.sql`and (t."order" > ${cursor.key}::int or q.slug > ${cursor.slug})` : Prisma.empty}
+      order by q.slug
+      limit ${query.limit + 1}
+    ) q
+    ${cursor ? Prisma.sql`where t."order" >= ${cursor.key}::int` : Prisma.empty}
+    order by t."order", q.slug
+    limit ${query.limit + 1}`;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor(tsquery ? { mode: "rank", key: last.rank ?? 0, slug: last.slug } : { mode: "topic", key: last.topic_order, slug: last.slug })
-      : null;
-
-  const items: QuestionListItem[] = page.map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    topic: { slug: r.topic_slug, name: r.topic_name },
-    difficulty: r.difficulty.toLowerCase() as Difficulty,
-    kind: r.kind.toLowerCase() as Kind,
-    tags: r.tags,
-    companies: r.companies,
-    ...(r.snippet ? { snippet: snippetHtml(r.snippet) } : {}),
-  }));
-  return { items, nextCursor, facets: await facets(query, tsquery) };
+  const nextCursor = rows.length > query.limit && last ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug }) : null;
+  return { items: page.map(toListItem), nextCursor, facets: await facets(query, null) };
 }
 
 type FacetRow = { value: string; label: string; count: number };
 type Facets = QuestionList["facets"];
 
-function facets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
-  const key = JSON.stringify([query.topic, query.difficulty, query.kind, query.company, query.tag, tsquery]);
-  return facetCache.get(key, () => countFacets(query, tsquery));
+export function facets(query: QuestionListQuery, search: SearchFilter | null): Promise<Facets> {
+  const key = JSON.stringify([query.topic, query.difficulty, query.kind, query.company, query.tag, search?.key ?? null]);
+  return facetCache.get(key, () => countFacets(query, search));
 }
 
 /**
@@ -140,8 +111,8 @@ function facets(query: QuestionListQuery, tsquery: string | null): Promise<Facet
  * the same filter, so topic, difficulty and kind are counted in one scan with GROUPING SETS; a filtered
  * one gets its own query, and companies (a join) always do.
  */
-async function countFacets(query: QuestionListQuery, tsquery: string | null): Promise<Facets> {
-  const base = (except?: Dimension) => Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, tsquery, except)}`;
+async function countFacets(query: QuestionListQuery, search: SearchFilter | null): Promise<Facets> {
+  const base = (except?: Dimension) => Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, search, except)}`;
   const own = { topic: query.topic, difficulty: query.difficulty, kind: query.kind } as const;
   const shared = (Object.keys(own) as (keyof typeof own)[]).filter((d) => !own[d]);
   const separate = (Object.keys(own) as (keyof typeof own)[]).filter((d) => own[d]);
@@ -164,7 +135,7 @@ async function countFacets(query: QuestionListQuery, tsquery: string | null): Pr
       : Promise.resolve([] as GroupedRow[]),
     db().$queryRaw<FacetRow[]>`select c.slug as value, c.name as label, count(*)::int as count
       from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId" join "Question" q on q.id = qc."questionId" join "Topic" t on t.id = q."topicId"
-      where ${filters(query, tsquery, "company")} group by c.slug, c.name order by c.name`,
+      where ${filters(query, search, "company")} group by c.slug, c.name order by c.name`,
     ...separate.map((d) => single[d](base(d))),
   ]);
   const result = { company } as Facets;

@@ -3,6 +3,7 @@
 // answer already in the bank is never replaced (the bank's curated answers outrank a guide's).
 import crypto from "node:crypto";
 import type { PrismaClient } from "../prisma-client";
+import { refreshSearchWords } from "../search/refresh-words";
 import type { ParsedGuide } from "./parse-guide";
 import { rubricOfContent } from "../scoring/derive";
 
@@ -86,6 +87,7 @@ export async function importGuide(db: PrismaClient, guide: ParsedGuide, options:
           }
         }
         if (options.dryRun) throw rollback;
+        await refreshSearchWords(tx);
       },
       { timeout: 120_000 },
     );

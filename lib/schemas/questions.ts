@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
+import { searchMatchSchema } from "./search";
 
 export const questionListQuerySchema = z
   .object({
-    q: z.string().trim().max(200, "Search terms must be at most 200 characters.").optional(),
+    q: z
+      .string()
+      .trim()
+      .max(200, "Search terms must be at most 200 characters.")
+      .optional()
+      .describe(
+        "Words to search (docs/decisions/0014-search.md): question words (vs, difference between, how do I) are dropped; identifiers match with or without underscores and camelCase as words; acronyms and tokens like N+1 match whole; the last word is a prefix only when no question holds it as a word; a word no question holds is replaced by the bank's nearest (see suggestion).",
+      ),
     topic: slugSchema.optional(),
     difficulty: difficultySchema.optional(),
     company: slugSchema.optional(),
@@ -27,6 +35,8 @@ export const questionListItemSchema = z.object({
   tags: z.array(z.string()),
   companies: z.array(z.string()),
   snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+  partial: z.literal(true).optional().describe("Searches only: the question holds some of the words, not all (it follows those holding all)"),
+  titleHtml: z.string().optional().describe("HTML-escaped title with <mark> around the matches (searches whose words are in the title)"),
 });
 
 export const facetSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
@@ -36,11 +46,14 @@ export const questionListSchema = z
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
+    match: searchMatchSchema.optional().describe("Searches only: all = the page has questions holding every word (first); some = none holds them all, these hold the most; none = nothing matched"),
+    searched: z.string().optional().describe("Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected"),
+    suggestion: z.string().optional().describe("Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text"),
   })
   .meta({ id: "QuestionList" });
 
 export const questionDetailSchema = questionListItemSchema
-  .omit({ snippet: true, companies: true })
+  .omit({ snippet: true, titleHtml: true, partial: true, companies: true })
   .extend({
     prompt: z.string(),
     modelAnswer: z.string(),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { slugSchema } from "./content";
 import { keyPointCoverageSchema, revisionSchema } from "./fields";
 import { ratingSchema } from "./interviews";
+import { searchMatchSchema } from "./search";
 
 /** Notes and practice answers: at most 100 KB of UTF-8 each (413 beyond, checked on the bytes). */
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
@@ -46,9 +47,12 @@ export const noteListSchema = z
     items: z.array(
       noteSchema.extend({
         snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
+        partial: z.literal(true).optional().describe("Searches only: the note holds some of the words, not all"),
       }),
     ),
     nextCursor: z.string().nullable(),
+    match: searchMatchSchema.optional(),
+    searched: z.string().optional().describe("Searches only: the words searched, after question words were dropped"),
   })
   .meta({ id: "NoteList" });
 

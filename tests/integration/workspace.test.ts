@@ -90,8 +90,13 @@ describe("notes", () => {
     await saveNote(user.id, "prefetch-related-explained", { content: "prefetch_related runs a second query; lazy loading would cause N+1.", revision: 0 }, at(1));
     await saveNote(user.id, "csrf-protection", { content: "CSRF token in a cookie and a hidden field <script>alert(1)</script>", revision: 0 }, at(2));
 
+    // The note holding both words first; the one holding only "lazy" fills the page, marked as partial.
     const lazy = await listNotes(user.id, { q: "lazy evaluation", limit: 20 });
-    expect(lazy.items.map((n) => n.question.slug)).toEqual(["queryset-laziness"]);
+    expect(lazy.items.map((n) => [n.question.slug, n.partial ?? false])).toEqual([
+      ["queryset-laziness", false],
+      ["prefetch-related-explained", true],
+    ]);
+    expect(lazy).toMatchObject({ match: "all", searched: "lazy evaluation" });
     expect(lazy.items[0]!.snippet).toContain("<mark>");
 
     const prefix = await listNotes(user.id, { q: "laz", limit: 20 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActiveFilters } from "@/components/questions/active-filters";
 import { QuestionCard } from "@/components/questions/question-card";
 import { QuestionFilters } from "@/components/questions/question-filters";
+import { NothingFound, SearchNotice } from "@/components/questions/search-notice";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listQuestions } from "@/lib/data/questions";
@@ -38,17 +40,11 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
       </div>
       {!parsed.success ? <Alert tone="error">Some filters in the address were invalid and were ignored.</Alert> : null}
       <QuestionFilters values={query} facets={result.facets} key={JSON.stringify({ ...query, cursor: undefined })} />
-      {query.tag ? (
-        <p className="text-sm">
-          Tagged <strong>#{query.tag}</strong> ·{" "}
-          <Link href="/questions" className="underline">
-            clear
-          </Link>
-        </p>
-      ) : null}
+      <ActiveFilters query={query} facets={result.facets} />
+      <SearchNotice query={query} result={result} />
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? "No questions match" : "The question bank is empty"}>
-          {filtered ? "Try fewer filters or other words." : "Run npm run seed to load the questions."}
+          {filtered ? <NothingFound query={query} result={result} /> : "Run npm run seed to load the questions."}
         </EmptyState>
       ) : (
         <ol className="space-y-3" aria-label="Questions">

@@ -1,0 +1,113 @@
+import "server-only";
+// From the search box to tsqueries, asking the corpus what it knows: each term becomes PostgreSQL's own
+// phrase query over its spellings; a last word that no document holds becomes a prefix ("prefe" -> prefetch);
+// a word the bank does not know is replaced by the nearest word it does ("middlware" -> middleware).
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { describeTerms, parseSearch } from "./parse";
+import { nearestWord } from "./words";
+
+/**
+ * Where a search looks: whether a tsquery finds anything there; whether its words may correct typos and its
+ * lexeme counts weigh terms (the bank's, "SearchWord" and "SearchLexeme"; a user's notes have neither).
+ */
+export type Corpus = { contains: (tsquery: Prisma.Sql) => Prisma.Sql; bank: boolean };
+
+export const bankCorpus: Corpus = {
+  contains: (tsquery) => Prisma.sql`exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ ${tsquery})`,
+  bank: true,
+};
+
+export const notesCorpus = (userId: string): Corpus => ({
+  contains: (tsquery) => Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`,
+  bank: false,
+});
+
+/** A term's tsquery text and its weight: ln(1 + questions / questions holding it), 1 in notes. */
+export type PlannedTerm = { raw: string; query: string; weight: number };
+
+/** Live questions, and the questions holding the rarest lexeme of a spelling (a phrase is no commoner than it), for the commonest spelling. */
+const TOTAL = Prisma.sql`(select docs from "SearchLexeme" where lexeme = '')`;
+const weightOf = (docs: Prisma.Sql) => Prisma.sql`ln(1 + greatest(${TOTAL}, 1)::float8 / greatest(${docs}, 1))`;
+
+export type SearchPlan = {
+  /** The terms searched, each with its tsquery text; stop words alone make no term. */
+  terms: PlannedTerm[];
+  /** Every term (AND) and any term (OR), as tsquery text; empty when there is no term. */
+  all: string;
+  any: string;
+  /** What was searched, after noise words were dropped and typos corrected. */
+  searched: string;
+  /** The words replaced by the bank's nearest ones. */
+  corrections: { from: string; to: string }[];
+};
+
+type Analysed = { i: number; query: string; known: boolean; weight: number };
+
+/** Each term's phrase query (its spellings OR'd) and whether the corpus holds it, in one round trip. */
+async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
+  if (!variants.length) return [];
+  return db().$queryRaw<Analysed[]>`
+    select t.i::int as i, coalesce(x.query, '') as query,
+           (x.query is not null and ${corpus.contains(Prisma.sql`x.query::tsquery`)}) as known,
+           ${corpus.bank ? weightOf(Prisma.sql`x.docs`) : Prisma.sql`1::float8`} as weight
+    from unnest(${variants.map((v) => v.join("\n"))}::text[]) with ordinality t(v, i)
+    cross join lateral (
+      select string_agg('(' || p::text || ')', ' | ') as query,
+             max((select min(coalesce(l.docs, 0)) from unnest(tsvector_to_array(to_tsvector('english', s))) w
+                  left join "SearchLexeme" l on l.lexeme = w)) as docs
+      from (select s, phraseto_tsquery('english', s) as p from unnest(string_to_array(t.v, chr(10))) s) y
+      where numnode(p) > 0
+    ) x
+    order by t.i`;
+}
+
+/** The prefix query of a last word still being typed, if the corpus holds a word starting with it. */
+async function prefixQuery(word: string, corpus: Corpus): Promise<{ query: string; weight: number } | null> {
+  if (!/^\p{L}+$/u.test(word)) return null;
+  const docs = Prisma.sql`(select least(${TOTAL}, sum(docs)) from "SearchLexeme" where lexeme like ${`${word.toLowerCase()}%`})`;
+  const rows = await db().$queryRaw<{ query: string; known: boolean; weight: number }[]>`
+    select p::text as query, numnode(p) > 0 and ${corpus.contains(Prisma.sql`p`)} as known,
+           ${corpus.bank ? weightOf(docs) : Prisma.sql`1::float8`} as weight
+    from to_tsquery('english', ${`${word.toLowerCase()}:*`}) p`;
+  return rows[0]?.known ? { query: rows[0].query, weight: rows[0].weight } : null;
+}
+
+export async function planSearch(input: string | undefined, corpus: Corpus): Promise<SearchPlan> {
+  let parsed = parseSearch(input);
+  let analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  // A joined token nothing holds ("pytest-djagno") is searched as its parts, each of which may be a typo.
+  if (analysed.some((a, i) => a.query && !a.known && /[.-]/.test(parsed[i]!.raw))) {
+    parsed = parseSearch(parsed.map((t, i) => (analysed[i]!.known ? t.raw : t.raw.replace(/[.-]+/g, " "))).join(" "));
+    analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  }
+  const terms: PlannedTerm[] = [];
+  const corrections: SearchPlan["corrections"] = [];
+  for (const [index, term] of parsed.entries()) {
+    const found = analysed[index];
+    if (!found?.query) continue; // stop words only
+    if (found.known) {
+      terms.push({ raw: term.raw, query: found.query, weight: found.weight });
+      continue;
+    }
+    const prefix = term.prefix ? await prefixQuery(term.raw, corpus) : null;
+    if (prefix) {
+      terms.push({ raw: term.raw, ...prefix });
+      continue;
+    }
+    const nearest = term.correctable && corpus.bank ? await nearestWord(term.raw.toLowerCase()) : null;
+    const corrected = nearest ? (await analyse([[nearest]], corpus))[0] : undefined;
+    if (nearest && corrected?.known) {
+      corrections.push({ from: term.raw, to: nearest });
+      terms.push({ raw: nearest, query: corrected.query, weight: corrected.weight });
+    } else terms.push({ raw: term.raw, query: found.query, weight: found.weight }); // unknown: only a partial match can follow
+  }
+  const planned = terms;
+  return {
+    terms: planned,
+    all: planned.map((t) => `(${t.query})`).join(" & "),
+    any: planned.map((t) => `(${t.query})`).join(" | "),
+    searched: describeTerms(planned.length ? planned : parsed),
+    corrections,
+  };
+}

@@ -102,6 +102,7 @@ export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<strin
       skipped: isUnanswered(q.content),
       modelAnswer: withheld.has(q.questionId) ? "" : q.question.modelAnswer,
       keyPoints: withheld.has(q.questionId) ? [] : q.question.keyPoints,
+      rubricDerived: (q.question.rubric as { derived?: boolean } | null)?.derived !== false,
       coverage: withheld.has(q.questionId) ? [] : readCoverage(q.coverage),
       score: q.score,
       rating: q.rating ? lower(q.rating) : null,

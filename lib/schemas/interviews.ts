@@ -61,6 +61,8 @@ export const reviewSchema = z.object({
       withheld: z.boolean(),
       /** Nothing was submitted: no coverage and no score (not a zero), and the revision queue says "skipped". */
       skipped: z.boolean(),
+      /** The key points' rubric was derived from their sentences (an imported question), not written by an author. */
+      rubricDerived: z.boolean(),
       modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(keyPointCoverageSchema), score: z.number().nullable(),
       rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
       /** Coding questions: the test report the browser sent when the interview ended (self-reported). */

@@ -123,6 +123,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <section aria-label="Key points">
                   <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
                   <KeyPointVerdicts coverage={item.coverage} />
+                  {item.rubricDerived ? (
+                    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+                      This question was imported: what is listened for was derived from its key points automatically, so these verdicts are rougher.
+                    </p>
+                  ) : null}
                 </section>
               ) : item.skipped && item.keyPoints.length ? (
                 <section aria-label="Key points">

@@ -9,7 +9,10 @@ const expression = z
   .trim()
   .min(1)
   .max(80)
-  .refine((value) => readWords(value).list.length > 0, "has only stop words: name something the answer would say");
+  .refine((value) => {
+    const words = readWords(value);
+    return words.list.some((w) => !w.whole && !words.negation[w.raw]);
+  }, "has no word to listen for (only stop words or negations): name something the answer would say");
 
 export const conceptSchema = z.object({
   /** How the review names it when it is not heard: "a 403 Forbidden response", not a stem. */

@@ -35,20 +35,18 @@ function indexAnswer(answer: string): Index {
   return { words, positions };
 }
 
-type Expression = { stems: string[]; joined: string; negative: boolean | null };
+type Expression = { stems: string[]; joined: string; negative: boolean };
 const expressionCache = new Map<string, Expression>();
 function readExpression(expression: string): Expression {
   let read = expressionCache.get(expression);
   if (!read) {
     const words = readWords(expression);
     // Negation words give the expression its polarity ("not durable", "never log"): they are not matched as
-    // words. An expression of nothing else ("NOT", "instead") is matched literally, whatever the polarity.
-    const meaningful = words.list.filter((w) => !w.whole && !words.negation[w.raw]);
-    const literal = meaningful.length === 0;
-    const stems = (literal ? words.list.filter((w) => !w.whole) : meaningful).map((w) => w.stem);
+    // words (lib/schemas/rubric.ts requires another word).
+    const stems = words.list.filter((w) => !w.whole && !words.negation[w.raw]).map((w) => w.stem);
     // The expression as one word: "select related" and select_related both also match "selectrelated".
-    const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => literal || !words.negation[i]).join(""));
-    read = { stems, joined, negative: literal ? null : words.negation.some(Boolean) };
+    const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => !words.negation[i]).join(""));
+    read = { stems, joined, negative: words.negation.some(Boolean) };
     if (expressionCache.size > 20_000) expressionCache.clear();
     expressionCache.set(expression, read);
   }
@@ -72,7 +70,7 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
   // An expression's words belong to one sentence ("javascript: URLs are bad. Validate forms." is not "URL validation").
   const oneClause = (first: Word, last: Word) => !(claim ? words.clauseStart : words.sentenceStart).slice(first.raw + 1, last.raw + 1).some(Boolean);
   const fits = (first: Word, last: Word) =>
-    oneClause(first, last) && (negative === null || negatedAt(words, first.raw, last.raw, after) === negative);
+    oneClause(first, last) && negatedAt(words, first.raw, last.raw, after) === negative;
   for (const at of positions.get(joined) ?? []) {
     if (spans.length >= limit) return spans;
     if (fits(words.list[at]!, words.list[at]!)) spans.push([words.list[at]!, words.list[at]!]);

@@ -100,8 +100,9 @@ function canonicalToken(part: string): string {
   return part.replace(/\+.*$/, "");
 }
 
-const CLAUSE_BREAK = /[.,;:!?()[\]{}\n]/;
-const SENTENCE_BREAK = /[.!?\n]/;
+const CLAUSE_BREAK = /[.,;:?()[\]{}\n]|!(?!=)/;
+// "!=" is code, not the end of a sentence.
+const SENTENCE_BREAK = /[.?\n]|!(?!=)/;
 const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
 const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "nothing", "nobody", "neither", "hardly", "instead", "rather"]);
 /** How far back a negation reaches within its clause ("don't need to be idempotent"). */

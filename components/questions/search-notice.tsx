@@ -9,6 +9,19 @@ export function searchHref(query: QuestionListQuery, q: string): string {
   return `/questions?${params}`;
 }
 
+/** "Did you mean middleware?", the correction a link to its search. */
+function DidYouMean({ query, suggestion }: { query: QuestionListQuery; suggestion: string }) {
+  return (
+    <>
+      Did you mean{" "}
+      <Link href={searchHref(query, suggestion)} className="font-semibold text-brand-700 underline dark:text-brand-100">
+        {suggestion}
+      </Link>
+      ?
+    </>
+  );
+}
+
 /** Above results: that a typo was corrected ("Did you mean"), or that no question holds every word. */
 export function SearchNotice({ query, result }: { query: QuestionListQuery; result: QuestionList }) {
   if (!query.q || !result.items.length) return null;
@@ -16,11 +29,7 @@ export function SearchNotice({ query, result }: { query: QuestionListQuery; resu
     <div role="status" className="space-y-1 text-sm text-slate-700 dark:text-slate-300">
       {result.suggestion ? (
         <p>
-          Did you mean{" "}
-          <Link href={searchHref(query, result.suggestion)} className="font-semibold text-brand-700 underline dark:text-brand-100">
-            {result.suggestion}
-          </Link>
-          ? Showing results for it: no question holds “{query.q}”.
+          <DidYouMean query={query} suggestion={result.suggestion} /> Showing results for it: no question holds “{query.q}”.
         </p>
       ) : null}
       {result.match === "some" ? (
@@ -52,11 +61,7 @@ export function NothingFound({ query, result }: { query: QuestionListQuery; resu
       )}
       {result.suggestion ? (
         <p>
-          Did you mean{" "}
-          <Link href={searchHref(query, result.suggestion)} className="font-semibold text-brand-700 underline dark:text-brand-100">
-            {result.suggestion}
-          </Link>
-          ?
+          <DidYouMean query={query} suggestion={result.suggestion} />
         </p>
       ) : null}
       <p>Try other words, or remove a filter.</p>

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/migrations/runner";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/postgres/embedded";
 
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-embedded-"));
@@ -41,6 +42,19 @@ describe("embedded PostgreSQL", () => {
     expect(await query(restarted.url("kept"), "select v from t")).toEqual([{ v: "still here" }]);
     await restarted.stop();
     expect(fs.existsSync(path.join(restarted.dataDir, "postmaster.pid"))).toBe(false);
+  });
+
+  it("runs every migration, including the search's trigram and edit-distance extensions", async () => {
+    const server = await startEmbeddedPostgres({ stateDir, name: "pg", log: () => undefined });
+    try {
+      await ensureDatabase(server.url("postgres"), "migrated");
+      const { applied } = await migrate({ databaseUrl: server.url("migrated"), dir: path.resolve("prisma/migrations"), log: () => undefined });
+      expect(applied.length).toBe(fs.readdirSync("prisma/migrations").filter((name) => /^\d{14}_/.test(name)).length);
+      const [row] = await query(server.url("migrated"), "select similarity('middleware', 'middlware') > 0.5 as near, levenshtein('middleware', 'middlware') as edits");
+      expect(row).toEqual({ near: true, edits: 1 });
+    } finally {
+      await server.stop();
+    }
   });
 
   it("refuses the wrong password", async () => {

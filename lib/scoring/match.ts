@@ -55,6 +55,24 @@ function readExpression(expression: string): Expression {
 
 type Span = [Word, Word];
 
+/** The position in `sorted` nearest to `anchor` (not `anchor` itself) within `window`, by binary search. */
+function nearest(sorted: number[], anchor: number, window: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < anchor) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: number | undefined;
+  for (const i of [lo - 1, lo, lo + 1]) {
+    const p = sorted[i];
+    if (p === undefined || p === anchor || Math.abs(p - anchor) > window) continue;
+    if (best === undefined || Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+  }
+  return best;
+}
+
 /**
  * Where in the answer an expression is said with the polarity it has (a positive expression in a clause that is
  * not negated, "no permission" in one that is), as [first word, last word] pairs.
@@ -85,10 +103,7 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
     let hi = anchor;
     const ok = stems.slice(1).every((stem) => {
       // The nearest occurrence, so a repeated word does not pair with a far one.
-      let at: number | undefined;
-      for (const p of positions.get(stem) ?? []) {
-        if (p !== anchor && Math.abs(p - anchor) <= window && (at === undefined || Math.abs(p - anchor) < Math.abs(at - anchor))) at = p;
-      }
+      const at = nearest(positions.get(stem) ?? [], anchor, window);
       if (at === undefined) return false;
       lo = Math.min(lo, at);
       hi = Math.max(hi, at);

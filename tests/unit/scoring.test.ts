@@ -148,6 +148,7 @@ describe("key point coverage", () => {
     ["camel humps", "aB".repeat(50_000)],
     ["one long word", "x".repeat(100_000)],
     ["NUL and fences", "\u0000 ``` ".repeat(10_000)],
+    ["the rubric's own words, negated, over and over", "no cache invalidation redis ".repeat(2_000)],
   ])("reads a hostile answer (%s) in linear time", (_name, answer) => {
     const p = point([["cache invalidation"], ["redis"]], [["select_related many-to-many"]]);
     const started = performance.now();

@@ -100,8 +100,8 @@ function canonicalToken(part: string): string {
   return part.replace(/\+.*$/, "");
 }
 
+// Punctuation between two words that ends a clause or a sentence ("!=" is code, neither).
 const CLAUSE_BREAK = /[.,;:?()[\]{}\n]|!(?!=)/;
-// "!=" is code, not the end of a sentence.
 const SENTENCE_BREAK = /[.?\n]|!(?!=)/;
 const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
 const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "nothing", "nobody", "neither", "hardly", "instead", "rather"]);

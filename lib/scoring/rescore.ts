@@ -39,14 +39,15 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
   const state = await db.scoringState.findUnique({ where: { id: 1 } });
   if (!options.force && state?.fingerprint === fingerprint) return { ...report, skipped: true };
 
-  // Written answers of ended interviews that were answered and have key points (blank ones stay unscored).
+  // Written answers of ended interviews that were scored: a blank one was left unscored when the interview ended
+  // (lib/interviews/unanswered.ts) and stays so.
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const rows = await db.$queryRaw<Row[]>`
       select iq.id::text, iq.content, iq.coverage, iq.score, q."keyPoints", q.rubric, iq."interviewId"::text as parent
       from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId" join "Question" q on q.id = iq."questionId"
       where iq.id > ${after}::uuid and i.status <> 'IN_PROGRESS' and q.kind = 'WRITTEN'
-        and cardinality(q."keyPoints") > 0 and btrim(iq.content, E' \\t\\r\\n') <> ''
+        and cardinality(q."keyPoints") > 0 and iq.score is not null
       order by iq.id limit ${BATCH}`;
     if (!rows.length) break;
     after = rows.at(-1)!.id;

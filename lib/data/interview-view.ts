@@ -15,7 +15,7 @@ export const interviewInclude = {
     include: {
       question: {
         select: {
-          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, rubric: true, difficulty: true, topic: { select: { name: true } },
+          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } },
           coding: { select: { starterCode: true, visibleTests: true } },
         },
       },
@@ -32,11 +32,12 @@ export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowe
  * unanswered: no coverage, no score (not a zero), and the total leaves it out (lib/interviews/unanswered.ts).
  * A coding answer is scored by its tests instead (lib/data/coding.ts, once the browser reports them).
  */
-export function scoreAnswers(row: InterviewRow) {
+/** `rubrics`: each question's stored rubric by id (read when the interview ends, not with every load). */
+export function scoreAnswers(row: InterviewRow, rubrics: ReadonlyMap<string, unknown>) {
   const items = row.questions.map((q) => {
     if (isUnanswered(q.content)) return { id: q.id, questionId: q.questionId, answered: false, coverage: null, score: null };
     if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, answered: true, coverage: [], score: q.score };
-    const { points, score } = keyPointCoverage(q.content, scoredPoints(q.question.keyPoints, q.question.rubric));
+    const { points, score } = keyPointCoverage(q.content, scoredPoints(q.question.keyPoints, rubrics.get(q.questionId)));
     return { id: q.id, questionId: q.questionId, answered: true, coverage: points, score: q.question.keyPoints.length ? score : null };
   });
   return { items, total: interviewTotal(items).score };
@@ -46,7 +47,7 @@ export function scoreAnswers(row: InterviewRow) {
  * The page/API shape. `withheld`: ids of questions the user's running timed interview asks; an ended
  * interview's review leaves out their model answers, key points and coverage (lib/data/withheld.ts).
  */
-export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<string> = new Set()): InterviewView {
+export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<string> = new Set(), derived: ReadonlySet<string> = new Set()): InterviewView {
   const ended = row.status !== "IN_PROGRESS";
   const view: InterviewView = {
     id: row.id,
@@ -102,7 +103,7 @@ export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<strin
       skipped: isUnanswered(q.content),
       modelAnswer: withheld.has(q.questionId) ? "" : q.question.modelAnswer,
       keyPoints: withheld.has(q.questionId) ? [] : q.question.keyPoints,
-      rubricDerived: (q.question.rubric as { derived?: boolean } | null)?.derived !== false,
+      rubricDerived: derived.has(q.questionId),
       coverage: withheld.has(q.questionId) ? [] : readCoverage(q.coverage),
       score: q.score,
       rating: q.rating ? lower(q.rating) : null,

@@ -23,7 +23,7 @@ export const notFound = () => new AppError("NOT_FOUND", "No such interview.");
  * one finds the status already changed and does nothing.
  */
 export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatus, now: Date): Promise<void> {
-  const scored = status === "ABANDONED" ? null : scoreAnswers(row);
+  const scored = status === "ABANDONED" ? null : scoreAnswers(row, await rubricsOf(tx, row));
   // The user's id too: with statistics that hold no running interview, the planner may read the partial index
   // of running interviews whole for `status` alone; with the user it reads only theirs (docs/performance.md,
   // round nine).
@@ -39,6 +39,11 @@ export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatu
     if (!item.answered) await enqueue(tx, row.userId, item.questionId, "SKIPPED", now);
     else if (item.score !== null && item.score < LOW_SCORE) await relabelLowScore(tx, row.userId, item.questionId, now);
   }
+}
+
+async function rubricsOf(tx: Tx, row: InterviewRow): Promise<Map<string, unknown>> {
+  const questions = await tx.question.findMany({ where: { id: { in: row.questions.map((q) => q.questionId) } }, select: { id: true, rubric: true } });
+  return new Map(questions.map((q) => [q.id, q.rubric]));
 }
 
 /** Queues a question scored low; one queued only as skipped before now says it was answered and scored low. */
@@ -59,8 +64,14 @@ export async function loadInterview(userId: string, id: string, now: Date): Prom
 export async function getInterview(userId: string, id: string, now = new Date()): Promise<InterviewView> {
   const row = await loadInterview(userId, id, now);
   // A running interview shows no answers to anything; an ended one's review withholds what a running timed one asks.
-  const running = row.status === "IN_PROGRESS" ? null : await runningTimedInterview(userId, now);
-  return toView(row, now, running?.questionIds);
+  // Its review also says which questions are scored with a rubric derived from their sentences (imported ones).
+  if (row.status === "IN_PROGRESS") return toView(row, now);
+  const ids = row.questions.map((q) => q.questionId);
+  const [running, derived] = await Promise.all([
+    runningTimedInterview(userId, now),
+    db().$queryRaw<{ id: string }[]>`select id::text from "Question" where id = any(${ids}::uuid[]) and (rubric ->> 'derived')::boolean`,
+  ]);
+  return toView(row, now, running?.questionIds, new Set(derived.map((d) => d.id)));
 }
 
 /** Candidates read per topic, kind and difficulty: a seeded window of the sample-key index, wrapping round. */

@@ -221,7 +221,11 @@ describe("ending and reviewing", () => {
     const { user, interview, first } = await started();
     const { keyPoints } = await db().question.findUniqueOrThrow({ where: { id: first } });
     await saveAnswer(user.id, interview.id, first, { content: `In short: ${keyPoints.join("; ")}.`, revision: 0 }, after(1000));
+    // The fixture's key points are plain sentences (derived rubrics); mark the first question's as authored.
+    const [, second] = (await db().interviewQuestion.findMany({ where: { interviewId: interview.id }, orderBy: { position: "asc" } })).map((q) => q.questionId);
+    await db().question.update({ where: { id: first }, data: { rubric: { derived: false, points: [] } } });
     const finished = await endInterview(user.id, interview.id, "finish", after(5000));
+    expect(finished.review!.items.map((i) => [i.questionId, i.rubricDerived])).toEqual([[first, false], [second, true]]);
     const again = await endInterview(user.id, interview.id, "finish", after(9000));
     expect(finished.status).toBe("finished");
     expect(again.endedAt).toBe(finished.endedAt);

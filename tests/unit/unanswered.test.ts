@@ -55,6 +55,9 @@ const row = (asked: Asked[]) =>
     })),
   }) as unknown as InterviewRow;
 
+/** No stored rubrics: each key point is scored with the rubric derived from its sentence. */
+const noRubrics = new Map<string, unknown>();
+
 describe("scoring a finished interview's answers", () => {
   it("stores nothing for blank written and coding answers, and scores the rest over the answers given", () => {
     const { items, total } = scoreAnswers(
@@ -64,6 +67,7 @@ describe("scoring a finished interview's answers", () => {
         { kind: "CODING", content: "def add(a, b):\n    return a + b\n", score: 0.5 },
         { kind: "WRITTEN", content: "Use select_related for foreign keys and prefetch_related for many-to-many relations." },
       ]),
+      noRubrics,
     );
     expect(items.map((i) => [i.answered, i.score, i.coverage === null])).toEqual([
       [false, null, true],
@@ -76,11 +80,11 @@ describe("scoring a finished interview's answers", () => {
   });
 
   it("gives an interview where everything was skipped no score at all (not 0%)", () => {
-    expect(scoreAnswers(row([{ kind: "WRITTEN", content: "" }, { kind: "CODING", content: " " }])).total).toBeNull();
+    expect(scoreAnswers(row([{ kind: "WRITTEN", content: "" }, { kind: "CODING", content: " " }]), noRubrics).total).toBeNull();
   });
 
   it("still scores a wrong written answer 0: answered and wrong is not skipped", () => {
-    const { items, total } = scoreAnswers(row([{ kind: "WRITTEN", content: "I would restart the server." }, { kind: "WRITTEN", content: "" }]));
+    const { items, total } = scoreAnswers(row([{ kind: "WRITTEN", content: "I would restart the server." }, { kind: "WRITTEN", content: "" }]), noRubrics);
     expect(items[0]).toMatchObject({ answered: true, score: 0 });
     expect(total).toBe(0);
   });

@@ -1,7 +1,7 @@
 // Sessions that really end, and getting back into an account: signing out, signing out everywhere, changing
 // the password, and a forgotten password reset through a link read from a real email.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
 import { mailCount, newEmail, nextMail, PASSWORD, registerViaApi, resetLinkIn, signInViaApi, signInViaUi } from "./helpers";
 
@@ -51,9 +51,8 @@ test("signing out ends the session on the server: a copy of the cookie taken bef
   await copy.dispose();
 });
 
-test("sign out everywhere on /account ends this browser's session and every other one", async ({ browser, baseURL }) => {
-  test.slow(); // two browsers and an accessibility scan
-  const email = newEmail("everywhere");
+/** One account signed in through the form in two browsers ("a laptop and a phone"). */
+async function signedInOnTwoDevices(browser: Browser, email: string) {
   const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
   const [here, there] = [await laptop.newPage(), await phone.newPage()];
   await registerViaApi(here.request, email);
@@ -62,6 +61,13 @@ test("sign out everywhere on /account ends this browser's session and every othe
     await signInViaUi(page, email);
     await expect(page).toHaveURL(/\/dashboard$/);
   }
+  return { laptop, phone, here, there };
+}
+
+test("sign out everywhere on /account ends this browser's session and every other one", async ({ browser, baseURL }) => {
+  test.slow(); // two browsers and an accessibility scan
+  const email = newEmail("everywhere");
+  const { laptop, phone, here, there } = await signedInOnTwoDevices(browser, email);
   const copy = await withCookie(baseURL!, await sessionCookie(here));
 
   await here.goto("/account");
@@ -81,14 +87,7 @@ test("sign out everywhere on /account ends this browser's session and every othe
 test("changing the password on /account keeps this session and ends the others", async ({ browser, baseURL }) => {
   test.slow(); // two browsers, four argon2 hashes
   const email = newEmail("change");
-  const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
-  const [here, there] = [await laptop.newPage(), await phone.newPage()];
-  await registerViaApi(here.request, email);
-  for (const page of [here, there]) {
-    await page.goto("/sign-in");
-    await signInViaUi(page, email);
-    await expect(page).toHaveURL(/\/dashboard$/);
-  }
+  const { laptop, phone, here, there } = await signedInOnTwoDevices(browser, email);
   const other = await withCookie(baseURL!, await sessionCookie(there));
 
   await here.goto("/account");

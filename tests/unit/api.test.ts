@@ -31,6 +31,19 @@ describe("readJson", () => {
     expect(error.message).toBe("The request body is not valid JSON.");
   });
 
+  it("answers VALIDATION, not a database or server error, when the client leaves in the middle of the body", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":"Ad'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const error = await errorOf(readJson(request, schema));
+    expect(error.status).toBe(400);
+    expect(error.message).toBe("The request body ended before it was complete.");
+  });
+
   it("answers VALIDATION with field messages for the wrong shape", async () => {
     const error = await errorOf(readJson(post(JSON.stringify({ name: "" })), schema));
     expect(error.status).toBe(400);

@@ -88,21 +88,6 @@ async function main() {
   const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 })}`;
 
   const status = (field: string) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) * 1024;
-  /** Asks the server over IPC (lib/server/main.ts); 0 when it does not answer within 5 s. */
-  const ask = <T>(type: string, pick: (m: Record<string, unknown>) => T, fallback: T) =>
-    new Promise<T>((resolve) => {
-      const done = (value: T) => {
-        server.child.off("message", onMessage);
-        clearTimeout(timer);
-        resolve(value);
-      };
-      const onMessage = (m: Record<string, unknown>) => m.type === type && done(pick(m));
-      const timer = setTimeout(() => done(fallback), 5_000);
-      server.child.on("message", onMessage);
-      server.child.send({ type }, (error) => error && done(fallback));
-    });
-  const heapUsed = () => ask("memory", (m) => (m.stats as NodeJS.MemoryUsage).heapUsed, 0);
-  const loopDelay = () => ask("loop", (m) => m.maxMs as number, 0);
   // Warm up the routes involved, so the step measures the work, not the first compile of a route.
   for (let i = 0; i < 20; i++) await fetch(`${base}/api/ping`);
   await fetch(`${base}/api/me/export`, { headers: { cookie } }).then((r) => r.arrayBuffer());
@@ -112,19 +97,10 @@ async function main() {
     if (exit) return console.log(`${name}: skipped, the server ${exit}`);
     const rssBefore = status("VmRSS");
     fs.writeFileSync(`/proc/${pid}/clear_refs`, "5"); // resets VmHWM to the current RSS
-    let stop = false;
-    let maxHeap = 0;
-    await loopDelay(); // resets the server's maximum
     // Another user: GET /api/ping every 50 ms from a thread of its own, so this process's work cannot delay it.
     const pinger = new Worker(PINGER, { eval: true, workerData: { url: `${base}/api/ping` } });
     await new Promise((resolve) => pinger.once("message", resolve));
     const pings = new Promise<{ max: number; failed: number; slow: string[] }>((resolve) => pinger.once("message", resolve));
-    const sampler = (async () => {
-      while (!stop && !exit) {
-        maxHeap = Math.max(maxHeap, await heapUsed());
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
     const started = performance.now();
     let outcome: string;
     try {
@@ -134,13 +110,12 @@ async function main() {
     }
     const seconds = (performance.now() - started) / 1000;
     const peak = exit ? 0 : status("VmHWM");
-    stop = true;
     pinger.postMessage("stop");
-    const [{ max, failed, slow }, loop] = await Promise.all([pings, exit ? 0 : loopDelay(), sampler]);
+    const { max, failed, slow } = await pings;
     await pinger.terminate();
     console.log(
       `${name}: ${outcome} in ${seconds.toFixed(1)} s; RSS before ${mb(rssBefore)} MB, peak ${exit ? `? (server ${exit})` : `${mb(peak)} MB`}; ` +
-        `heapUsed peak ${mb(maxHeap)} MB; slowest ping ${Math.round(max)} ms${failed ? `, ${failed} pings failed` : ""}; server event loop blocked ${Math.round(loop)} ms at most`,
+        `slowest ping ${Math.round(max)} ms${failed ? `, ${failed} pings failed` : ""}`,
     );
     if (slow.length) console.log(`  pings over 250 ms: ${slow.join(", ")}`);
   }

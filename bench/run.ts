@@ -21,7 +21,6 @@ import { hashPassword } from "../lib/password";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/postgres/embedded";
 import { createPrismaClient } from "../lib/prisma-client";
 import { runSeed } from "../seed/load";
-import type { PageCacheStats } from "../lib/server/page-cache";
 import { checkBudgets, type RouteResult } from "./budgets";
 import { FULL, generate, QUICK } from "./generate";
 
@@ -176,32 +175,33 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-function ask<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (message: { type: string; stats?: T }) => {
-      if (message.type !== type) return;
-      child.off("message", onMessage);
-      resolve(message.stats as T);
-    };
-    child.on("message", onMessage);
-    child.send({ type });
-  });
+/**
+ * Statements the database has run for the bench database so far, from pg_stat_statements (the embedded server
+ * preloads it, lib/postgres/embedded.ts); null when it is not there (a DATABASE_URL server without it). Counted
+ * from outside: the server keeps no counters of its own.
+ */
+async function statementsNow(client: pg.Client): Promise<number | null> {
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      `select coalesce(sum(calls), 0) as n from pg_stat_statements
+       where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,
+    );
+    return Number(rows[0]!.n);
+  } catch {
+    return null;
+  }
 }
 
-/** What the server counted for one route (lib/server/http.ts): requests, queries, and each request's time inside it. */
-type ServerStats = { requests: number; queries: number; ms: number[] };
-
-/** p99 of the time requests spent inside the server; the rest of the client's latency is queueing, the kernel and the client. */
-function serverP99(stats: ServerStats | undefined): number | null {
-  return stats?.ms.length ? percentile([...stats.ms].sort((a, b) => a - b), 0.99) : null;
-}
+/** The bench database's pg_stat_statements reader (main sets it). */
+let statements: pg.Client | null = null;
+const countStatements = () => (statements ? statementsNow(statements) : Promise.resolve(null));
+const perRequest = (before: number | null, after: number | null, requests: number) => (before !== null && after !== null && requests ? (after - before) / requests : null);
 
 async function load(scenario: Scenario, child: ChildProcess, duration: number, record: boolean): Promise<RouteResult> {
   const latencies: number[] = [];
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(child.pid!))), 200);
-  if (record) child.send({ type: "reset" });
-  const pagesBefore = record ? await ask<PageCacheStats | null>(child, "pages") : null;
+  const statementsBefore = record ? await countStatements() : null;
   const cpuBefore = cpuNow(child.pid!);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -209,7 +209,6 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
         url: BASE,
         connections: scenario.connections,
         duration,
-        headers: { "x-bench-route": scenario.key },
         requests: scenario.requests,
         initialContext: scenario.initialContext,
       },
@@ -219,11 +218,8 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
   });
   clearInterval(sampler);
   const cpu = cpuBetween(cpuBefore, cpuNow(child.pid!), result.requests.total, duration);
-  const stats = record ? await ask<Record<string, ServerStats>>(child, "stats") : {};
-  const pagesAfter = record ? await ask<PageCacheStats | null>(child, "pages") : null;
+  const statementsAfter = record ? await countStatements() : null;
   latencies.sort((a, b) => a - b);
-  const looked = pagesBefore && pagesAfter ? pagesAfter.hits + pagesAfter.misses - pagesBefore.hits - pagesBefore.misses : 0;
-  const counted = stats[scenario.key];
   return {
     name: scenario.name,
     key: scenario.key,
@@ -234,9 +230,7 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     errors: result.errors + result.timeouts + result.non2xx,
-    queriesPerRequest: counted && counted.requests ? counted.queries / counted.requests : null,
-    serverP99: serverP99(counted),
-    pageCacheHits: looked && pagesBefore && pagesAfter ? (pagesAfter.hits - pagesBefore.hits) / looked : null,
+    queriesPerRequest: perRequest(statementsBefore, statementsAfter, result.requests.total),
     peakRssMb: peakRss / 1024 / 1024,
     ...cpu,
   };
@@ -293,7 +287,7 @@ async function autosave(
   duration = DURATION,
 ): Promise<RouteResult> {
   const key = paced ? "autosave" : "autosave-capacity";
-  child.send({ type: "reset" });
+  const statementsBefore = await countStatements();
   const latencies: number[] = [];
   let errors = 0;
   let peakRss = 0;
@@ -310,7 +304,7 @@ async function autosave(
         const due = performance.now() + (paced ? AUTOSAVE_INTERVAL_MS : 0);
         const content = `Answer ${slot}, ${paced ? "paced" : "closed-loop"} save ${n}: ${"select_related joins in SQL; prefetch_related runs a second query. ".repeat(4)}`;
         const started = performance.now();
-        const response = await put(`/api/interviews/${interview.id}/answers/${interview.questionId}`, { cookie: interview.cookie, "x-bench-route": key }, JSON.stringify({ content, revision }));
+        const response = await put(`/api/interviews/${interview.id}/answers/${interview.questionId}`, { cookie: interview.cookie }, JSON.stringify({ content, revision }));
         latencies.push(performance.now() - started);
         const body = (response?.status === 200 ? parseJson(response.body) : null) as { revision?: number } | null;
         if (typeof body?.revision === "number") {
@@ -327,14 +321,13 @@ async function autosave(
   const machine = cpuBetween(machineBefore, cpuNow(child.pid!), latencies.length, duration);
   const cpu = process.cpuUsage(cpuBefore);
   if (duration !== WARMUP) log(`  load generator: ${((cpu.user + cpu.system) / 1000 / duration / 10).toFixed(0)}% of a core`);
-  const stats = await ask<Record<string, ServerStats>>(child, "stats");
+  const statementsAfter = await countStatements();
   latencies.sort((a, b) => a - b);
-  const counted = stats[key];
   return {
     name: paced ? `PUT …/answers/{id} (autosave, 1 per ${AUTOSAVE_INTERVAL_MS} ms each)` : "PUT …/answers/{id} (autosave capacity, closed loop)",
     key, connections: owned.length, requests: latencies.length, rps: latencies.length / duration,
     p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors,
-    queriesPerRequest: counted && counted.requests ? counted.queries / counted.requests : null, serverP99: serverP99(counted), peakRssMb: peakRss / 1024 / 1024,
+    queriesPerRequest: perRequest(statementsBefore, statementsAfter, latencies.length), peakRssMb: peakRss / 1024 / 1024,
     ...machine,
   };
 }
@@ -371,6 +364,10 @@ async function main() {
   if (!reused) await recreateDatabase(url);
   await migrate({ databaseUrl: url, dir: path.resolve("prisma/migrations") });
   const db = createPrismaClient(url, { max: 2 });
+  statements = new pg.Client({ connectionString: url });
+  await statements.connect();
+  await statements.query("create extension if not exists pg_stat_statements").catch(() => undefined);
+  if ((await countStatements()) === null) log("Queries per request: not measured (pg_stat_statements is not loaded by this PostgreSQL)");
   if (reused) {
     // Interviews an earlier run left open would make this run's starts conflict.
     const closed = await db.$executeRaw`update "Interview" set status = 'ABANDONED', "endedAt" = now() where status = 'IN_PROGRESS'`;
@@ -405,10 +402,10 @@ async function main() {
   const cookies = await Promise.all(signedIn.map(cookieFor));
 
   // The server npm start runs (lib/cli/serve.ts), in a process of its own so the load generator does not
-  // share its event loop; it reports query counts per route when MOCKROOM_COUNT_QUERIES=1.
+  // share its event loop. It is measured from outside: /proc for CPU and memory, pg_stat_statements for queries.
   const server = await spawnServer({
     ...process.env, DATABASE_URL: url, HOST: "127.0.0.1", PORT: String(PORT), NODE_ENV: "production", AUTH_SECRET: SECRET,
-    NEXTAUTH_URL: BASE, LOG_LEVEL: "error", MOCKROOM_COUNT_QUERIES: "1", NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: BASE, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1",
   }, { nodeFlags: serverFlags });
   const child = server.child;
   // Never leave the server behind, whatever happens to this process.
@@ -587,6 +584,7 @@ async function main() {
   } finally {
     await server.stop();
     await db.$disconnect();
+    await statements?.end().catch(() => undefined);
     if (embedded?.started) await embedded.stop();
   }
 }
@@ -594,10 +592,10 @@ async function main() {
 function markdownTable(routes: RouteResult[]): string {
   const baseline = routes.find((r) => r.key === "baseline")?.rps;
   const rows = routes.map((r) =>
-    `| ${r.name}${r.retried ? " (measured twice)" : ""} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverP99 == null ? "–" : r.serverP99.toFixed(1)} | ${r.errors} | ${baseline ? `${Math.round((r.rps / baseline) * 100)}%` : "–"} | ${r.queriesPerRequest === null ? "–" : r.queriesPerRequest.toFixed(1)} | ${r.serverCpuMs == null ? "–" : `${r.serverCpuMs.toFixed(2)} + ${r.dbCpuMs!.toFixed(2)}`} | ${r.pageCacheHits == null ? "–" : `${Math.round(r.pageCacheHits * 100)}%`} | ${r.peakRssMb.toFixed(0)} |`);
+    `| ${r.name}${r.retried ? " (measured twice)" : ""} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${baseline ? `${Math.round((r.rps / baseline) * 100)}%` : "–"} | ${r.queriesPerRequest === null ? "–" : r.queriesPerRequest.toFixed(1)} | ${r.serverCpuMs == null ? "–" : `${r.serverCpuMs.toFixed(2)} + ${r.dbCpuMs!.toFixed(2)}`} | ${r.peakRssMb.toFixed(0)} |`);
   return [
-    "| Route | Conn. | Req/s | p50 ms | p95 ms | p99 ms | Server p99 ms | Errors | Of baseline | Queries/req | CPU ms/req (server + db) | Page cache hits | Peak RSS MB |",
-    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+    "| Route | Conn. | Req/s | p50 ms | p95 ms | p99 ms | Errors | Of baseline | Queries/req | CPU ms/req (server + db) | Peak RSS MB |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ...rows,
   ].join("\n");
 }

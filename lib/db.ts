@@ -2,7 +2,6 @@ import "server-only";
 import { env, requireDatabaseUrl } from "./env";
 import { Prisma } from "./generated/prisma/client";
 import { createPrismaClient, type PrismaClient } from "./prisma-client";
-import { countingQueries, countQuery } from "./server/request-context";
 
 // One client (and pool) per process; kept on globalThis so dev-mode reloads do not open new pools. The
 // production server runs this module twice (in its own bundle and in Next's), and the two copies share the
@@ -15,7 +14,7 @@ export function db(): PrismaClient {
   const clients = (holder.mockroomDbs ??= new Map());
   let client = clients.get(Prisma.Sql);
   if (!client) {
-    client = createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX, queryTimeoutMs: env().DB_QUERY_TIMEOUT_MS, ...(countingQueries() ? { onQuery: countQuery } : {}) });
+    client = createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX, queryTimeoutMs: env().DB_QUERY_TIMEOUT_MS });
     clients.set(Prisma.Sql, client);
   }
   return client;

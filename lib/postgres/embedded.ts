@@ -151,7 +151,11 @@ export async function startEmbeddedPostgres(options: {
   fs.writeFileSync(lastPortFile, String(port));
   const child = spawn(
     bin.postgres,
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    [
+      "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
+      // Statement statistics for whoever runs this server (the benchmark counts queries per request with them).
+      "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track_utility=off",
+    ],
     { ...(runAs ?? {}), detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
   let stderr = "";

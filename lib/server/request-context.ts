@@ -3,7 +3,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export type RequestContext = {
-  queries: number;
   /** Set when rendering failed because the database was unreachable or too slow (see instrumentation.ts). */
   databaseUnavailable?: boolean;
   /** Set when rendering a page reported any error, even after its 200 was sent (see instrumentation.ts). */
@@ -18,15 +17,6 @@ export function requestContext(): AsyncLocalStorage<RequestContext> {
   holder.mockroomRequestContext ??= new AsyncLocalStorage<RequestContext>();
   return holder.mockroomRequestContext;
 }
-
-/** Counts one database query against the request being served, if any. */
-export function countQuery(): void {
-  const store = requestContext().getStore();
-  if (store) store.queries++;
-}
-
-/** MOCKROOM_COUNT_QUERIES=1 (the benchmark sets it): count queries per request. Off in normal use. */
-export const countingQueries = () => process.env.MOCKROOM_COUNT_QUERIES === "1";
 
 /** Set by the HTTP server (a client-sent value is dropped) on a page request whose path could not be decoded. */
 export const BAD_PATH_HEADER = "x-mockroom-invalid-address";

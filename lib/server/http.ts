@@ -12,25 +12,13 @@ import { clientFromForwardedFor } from "../rate-limit-rules";
 import { withoutInvalidCallbackCookie } from "../redirects";
 import { isCrossSite, requestTarget } from "../same-origin";
 import { securityHeaders, strictSecurityHeaders } from "../security-headers";
-import { matchDirectRoute, serveDirect } from "./direct-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
-import { BAD_PATH_HEADER, countingQueries, requestContext, type RequestContext } from "./request-context";
+import { BAD_PATH_HEADER, requestContext, type RequestContext } from "./request-context";
 // Loaded here, before any request is accepted, so the shared context it makes is empty.
 import "../outside-requests";
 
-/** With MOCKROOM_COUNT_QUERIES=1: requests and database queries per `x-bench-route` label (read by the benchmark). */
-/** Per benchmark route: requests, queries, and each request's time in this server (ms, arrival to last byte written). */
-export const queryStats = new Map<string, { requests: number; queries: number; ms: number[] }>();
-
 const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
-let pages: PageCache | null = null;
-
-/** Hits, misses and size of the anonymous page cache (read by the benchmark). */
-export function pageCacheStats() {
-  return pages?.snapshot() ?? null;
-}
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -54,7 +42,6 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const pageCacheMs = options.dev ? 0 : (options.pageCacheSeconds ?? 0) * 1000;
   const cachedPages = new PageCache({ ttlMs: () => pageCacheMs, maxBytes: 32 * 1024 * 1024 });
-  pages = cachedPages;
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -105,7 +92,7 @@ export async function startHttpServer(options: {
     // Writes to the API answer with a few bytes of JSON (a revision, an id): gzipping them cost more CPU
     // than anything else in an autosave. Pages and API reads are still compressed.
     if (api && req.method !== "GET" && req.method !== "HEAD") delete req.headers["accept-encoding"];
-    const context: RequestContext = { queries: 0 };
+    const context: RequestContext = {};
     delete req.headers[BAD_PATH_HEADER];
     const pathProblem = invalidPath(path ?? "/");
     const badPath = pathProblem !== null;
@@ -121,23 +108,11 @@ export async function startHttpServer(options: {
     }
     if (api) jsonApiErrors(res);
     else correctPageStatus(res, context, badPath);
-    // The hottest API routes, by their own handlers without Next's pipeline (lib/server/direct-routes.ts).
-    // In development Next serves them too, so they reload like the rest.
-    const direct = options.dev ? null : matchDirectRoute(req.method, req.url);
-    if (direct) {
-      countRequest(req, res, started, context);
-      requestContext().run(context, () => serveDirect(direct, req, res)).catch((error: Error) => fail(res, id, error));
-      return;
-    }
     // Anonymous visitors' public pages, and public API reads: served from a copy of a few seconds ago when
     // there is one.
     const pageKey = cachedPages.keyFor(req, https);
-    if (pageKey && cachedPages.serve(pageKey, req, res)) {
-      countRequest(req, res, started, context);
-      return;
-    }
+    if (pageKey && cachedPages.serve(pageKey, req, res)) return;
     if (pageKey) cachedPages.capture(pageKey, req, res, () => !context.renderFailed);
-    countRequest(req, res, started, context);
     requestContext().run(context, () => handle(req, res)).catch((error: Error) => fail(res, id, error));
   });
   // A request Node's parser refuses (broken framing, headers too large, a body without its length) never
@@ -213,17 +188,4 @@ function fail(res: http.ServerResponse, id: string, error: Error): void {
   logger.error("request failed", { requestId: id, error: error.message });
   if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
   res.end("Internal error");
-}
-
-/** With MOCKROOM_COUNT_QUERIES=1, records the request's queries and time in the server under its bench label. */
-function countRequest(req: http.IncomingMessage, res: http.ServerResponse, started: bigint, context: RequestContext): void {
-  if (!countingQueries()) return;
-  const label = String(req.headers["x-bench-route"] ?? "other");
-  res.on("finish", () => {
-    const stats = queryStats.get(label) ?? { requests: 0, queries: 0, ms: [] };
-    stats.requests++;
-    stats.queries += context.queries;
-    if (stats.ms.length < 200_000) stats.ms.push(Number(process.hrtime.bigint() - started) / 1e6);
-    queryStats.set(label, stats);
-  });
 }

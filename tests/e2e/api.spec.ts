@@ -1,4 +1,8 @@
+import http from "node:http";
+import net from "node:net";
+import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 test("health reports the database and the version", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -45,4 +49,66 @@ test("bad inputs get the documented error shape over HTTP, never a 500", async (
 test("a signed-out session is empty and unknown API paths answer 404", async ({ request }) => {
   expect(await (await request.get("/api/auth/session")).json()).toEqual({});
   expect((await request.get("/api/nothing-here")).status()).toBe(404);
+});
+
+// Every API route is served the same way, by Next's route handlers (decision 0016): what the special path for four
+// routes once did by itself (tests/unit/direct-routes.test.ts, removed with it) holds on the one path.
+test.describe("the one request path", () => {
+  /** A GET with exactly these headers (Playwright's own client always asks for compression). */
+  function rawGet(baseURL: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      http.get(new URL(path, baseURL), { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+  }
+
+  // The OpenAPI document: a large read the visitors' page cache does not keep (that cache compresses its own copies).
+  test("API reads are gzipped for clients that accept it, and only for those", async ({ baseURL }) => {
+    const zipped = await rawGet(baseURL!, "/api/openapi.json", { "accept-encoding": "gzip" });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(zlib.gunzipSync(zipped.body).toString()).openapi).toBe("3.1.0");
+    const plain = await rawGet(baseURL!, "/api/openapi.json", { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(plain.body.toString()).openapi).toBe("3.1.0");
+  });
+
+  test("the request id is the server's unless the client's is a plausible one", async ({ request }) => {
+    const kept = await request.get("/api/ping", { headers: { "x-request-id": "client-chosen-id-123" } });
+    expect(kept.headers()["x-request-id"]).toBe("client-chosen-id-123");
+    const replaced = await request.get("/api/ping", { headers: { "x-request-id": "<script>" } });
+    expect(replaced.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("a 204 has no body; a write cut off in the middle of its body saves nothing and the server goes on", async ({ request, baseURL }) => {
+    const email = newEmail("path");
+    await registerViaApi(request, email);
+    await signInViaApi(request, email);
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const started = await (await request.post("/api/interviews", { data: { company: "deloitte", mode: "practice" } })).json();
+    const answerPath = `/api/interviews/${started.id}/answers/${started.questions[0].id}`;
+    expect((await request.put(answerPath, { data: { content: "kept", revision: 0 } })).status()).toBe(200);
+
+    const url = new URL(baseURL!);
+    const socket = net.connect(Number(url.port), url.hostname);
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const half = '{"content":"half of a';
+    socket.write(`PUT ${answerPath} HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nOrigin: ${url.origin}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n${half}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.destroy();
+
+    await expect.poll(async () => (await request.get("/api/ping")).status()).toBe(200);
+    const read = await (await request.get(`/api/interviews/${started.id}`)).json();
+    expect(JSON.stringify(read)).toContain('"kept"');
+    expect(JSON.stringify(read)).not.toContain("half of a");
+
+    const slug = (await (await request.get("/api/questions")).json()).items[0].slug as string;
+    expect((await request.put(`/api/questions/${slug}/note`, { data: { content: "a note", revision: 0 } })).status()).toBe(200);
+    const deleted = await request.delete(`/api/questions/${slug}/note`);
+    expect(deleted.status()).toBe(204);
+    expect(await deleted.body()).toHaveLength(0);
+  });
 });

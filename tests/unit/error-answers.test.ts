@@ -58,7 +58,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const path = req.url ?? "/";
     if (path.startsWith("/api/")) jsonApiErrors(res);
-    else correctPageStatus(res, { queries: 0, databaseUnavailable: path === "/page/db-down", clientFault: path === "/page/bad-form" ? 400 : undefined } as RequestContext, path === "/page/bad-path");
+    else correctPageStatus(res, { databaseUnavailable: path === "/page/db-down", clientFault: path === "/page/bad-form" ? 400 : undefined } as RequestContext, path === "/page/bad-path");
     handlers[path]!(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -15,18 +15,6 @@ const nextConfig: NextConfig = {
       "decode-named-character-reference": { browser: "./node_modules/decode-named-character-reference/index.js" },
     },
   }, // `npm test` type-checks once with tsc; the build need not repeat it.
-  async headers() {
-    // Static assets skip proxy.ts; they still get the headers that matter for files.
-    return [
-      {
-        source: "/_next/static/:path*",
-        headers: [
-          { key: "x-content-type-options", value: "nosniff" },
-          { key: "referrer-policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-    ];
-  },
 };
 
 export default nextConfig;

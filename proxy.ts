@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
+import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 /**
- * Runs before every page: a fresh CSP nonce (read by app/layout.tsx through the x-nonce request
- * header), the security headers, and the requested path for sign-in return URLs. API routes skip it: the
- * HTTP server (lib/server/http.ts) gives them their fixed headers, as running this for every JSON call
- * took about a third of an autosave's time.
+ * Runs before every page: a fresh CSP nonce (read by app/layout.tsx through the x-nonce request header) and
+ * the page's policy with it, and the requested path for sign-in return URLs. Every other security header, and
+ * the strict policy of everything that is not a page, is set by the HTTP server (lib/server/http.ts) on every
+ * answer; this only replaces the policy of a page with its nonce policy. API routes skip it: nothing in them
+ * needs a nonce.
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -17,15 +18,11 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
-  const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
-  for (const [name, value] of Object.entries(securityHeaders({ https: https && process.env.NODE_ENV === "production" }))) {
-    response.headers.set(name, value);
-  }
   return response;
 }
 
 export const config = {
   // /python/* (the Python runner's files) sets its own, stricter policy for the worker: see that route.
-  // /api/* and /python/* get their headers from lib/server/http.ts.
+  // /api/* and /python/* keep the policy lib/server/http.ts gives them.
   matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|python/).*)" }],
 };

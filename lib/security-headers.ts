@@ -1,4 +1,4 @@
-// Headers every page and API response carries (pages: proxy.ts; API routes: lib/server/http.ts). Scripts need a per-request nonce:
+// Headers every answer carries, set in one place (lib/server/http.ts); proxy.ts gives a page its nonce policy. Scripts need a per-request nonce:
 // Next streams inline scripts for hydration, and 'unsafe-inline'/'unsafe-eval' would defeat the policy.
 // Styles allow 'unsafe-inline' because React style attributes cannot carry a nonce; CSS cannot run code.
 

@@ -49,7 +49,8 @@ const BRITISH = britishSpellings as Record<string, string>;
 const IS_FORMS = /^(\p{L}{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/u;
 
 export function americanSpelling(word: string): string {
-  const listed = BRITISH[word];
+  // Own keys only: "constructor" or "toString" in an answer must not find Object.prototype's functions.
+  const listed = Object.hasOwn(BRITISH, word) ? BRITISH[word] : undefined;
   if (listed) return listed;
   const m = IS_FORMS.exec(word);
   return m ? `${m[1]}iz${m[2]}` : word;

@@ -33,6 +33,11 @@ describe("words as the scorer hears them", () => {
     expect(americanSpelling("cache")).toBe("cache");
   });
 
+  it.each(["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"])("reads %s, a name Object.prototype has, as a word", (word) => {
+    expect(americanSpelling(word)).toBe(word);
+    expect(readWords(`the ${word} runs once`).list.map((w) => w.stem)).toContain(normaliseWord(word.replace(/_/g, "").toLowerCase()));
+  });
+
   it.each([
     ["select_related", ["select", "related"]],
     ["LoginRequiredMixin", ["login", "required", "mixin"]],

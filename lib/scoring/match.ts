@@ -22,7 +22,8 @@ export const SCORED_CHARACTERS = 50_000;
 /** Extra words allowed between the words of one expression. */
 const SLACK = 3;
 
-type Index = { words: Words; positions: Map<string, number[]> };
+/** Each significant word's sentence and clause (numbered in order), so two words' unit is compared at once. */
+type Index = { words: Words; positions: Map<string, number[]>; sentence: Int32Array; clause: Int32Array };
 
 function indexAnswer(answer: string): Index {
   const words = readWords(answer.slice(0, SCORED_CHARACTERS));
@@ -32,7 +33,21 @@ function indexAnswer(answer: string): Index {
     if (at) at.push(i);
     else positions.set(w.stem, [i]);
   });
-  return { words, positions };
+  const sentence = new Int32Array(words.list.length);
+  const clause = new Int32Array(words.list.length);
+  let s = -1;
+  let c = -1;
+  let raw = -1;
+  words.list.forEach((w, i) => {
+    for (raw++; raw <= w.raw; raw++) {
+      if (words.sentenceStart[raw]) s++;
+      if (words.clauseStart[raw]) c++;
+    }
+    raw = w.raw;
+    sentence[i] = s;
+    clause[i] = c;
+  });
+  return { words, positions, sentence, clause };
 }
 
 type Expression = { stems: string[]; joined: string; negative: boolean };
@@ -55,19 +70,23 @@ function readExpression(expression: string): Expression {
 
 type Span = [Word, Word];
 
-/** The position in `sorted` nearest to `anchor` (not `anchor` itself) within `window`, by binary search. */
-function nearest(sorted: number[], anchor: number, window: number): number | undefined {
+/**
+ * The position in `sorted` nearest to `anchor` (not `anchor` itself) within `window` and in the anchor's own unit
+ * (`unit`: its sentence or clause number per position), by binary search: a repeated word pairs with its
+ * occurrence in the same sentence, not with a nearer one across a full stop.
+ */
+function nearest(sorted: number[], anchor: number, window: number, unit: Int32Array): number | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < anchor) lo = mid + 1;
+    if (sorted[mid]! < anchor - window) lo = mid + 1;
     else hi = mid;
   }
   let best: number | undefined;
-  for (const i of [lo - 1, lo, lo + 1]) {
-    const p = sorted[i];
-    if (p === undefined || p === anchor || Math.abs(p - anchor) > window) continue;
+  for (let i = lo; i < sorted.length && sorted[i]! <= anchor + window; i++) {
+    const p = sorted[i]!;
+    if (p === anchor || unit[p] !== unit[anchor]) continue;
     if (best === undefined || Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
   }
   return best;
@@ -103,7 +122,7 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
     let hi = anchor;
     const ok = stems.slice(1).every((stem) => {
       // The nearest occurrence, so a repeated word does not pair with a far one.
-      const at = nearest(positions.get(stem) ?? [], anchor, window);
+      const at = nearest(positions.get(stem) ?? [], anchor, window, claim ? index.clause : index.sentence);
       if (at === undefined) return false;
       lo = Math.min(lo, at);
       hi = Math.max(hi, at);

@@ -144,7 +144,9 @@ export function readWords(text: string): Words {
     const parts = identifierParts(match[0].slice(0, LONGEST_IDENTIFIER)).map(canonicalToken).filter(Boolean);
     rawWords.push(parts.join(""));
     negation.push(NEGATIONS.has(rawWords[raw]!) || match[0] === "none");
-    const between = source.slice(previousEnd, start);
+    // A dot right before a word after a space begins the word (".env", ".get()"): it ends no sentence.
+    const gap = source.slice(previousEnd, start);
+    const between = /\s\.$/.test(gap) ? gap.slice(0, -1) : gap;
     sentenceStart.push(raw === 0 || SENTENCE_BREAK.test(between));
     clauseStart.push(raw === 0 || CLAUSE_BREAK.test(between) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
     previousEnd = end;

@@ -88,6 +88,22 @@ describe("key point coverage", () => {
     expect(covered("javascript: URLs are bad. Validate forms.", p)).toBe(false);
   });
 
+  it("pairs a repeated word with its occurrence in the same sentence, not with a nearer one across a full stop", () => {
+    const p = point([["content outside blocks rendered"]]);
+    expect(covered("Undefined blocks render empty. Content outside blocks is rendered too.", p)).toBe(true);
+    expect(covered("Content outside is dropped. Blocks are rendered.", p)).toBe(false);
+    const claim = point([["escaping"]], [["mark_safe sanitises"]]);
+    expect(covered("Escaping stays on. mark_safe is a promise. It sanitises nothing, it is just escaping skipped.", claim)).toBe(true);
+    expect(covered("Escaping stays on, but mark_safe sanitises the string.", claim)).toBe(false);
+  });
+
+  it("reads a dot that begins a word (.env, .get()) as part of it, not as the end of a sentence", () => {
+    const p = point([["commit env file"]]);
+    expect(covered("Never commit the .env file to git", point([["never commit env"]]))).toBe(true);
+    expect(covered("We commit the .env file, which is wrong", p)).toBe(true);
+    expect(covered("We commit. Env file is separate", p)).toBe(false);
+  });
+
   it("needs every required concept and any one expression of each", () => {
     const p = point([["403", "forbidden", "PermissionDenied"], ["raise_exception"]]);
     expect(covered("permission_required(raise_exception=True) answers 403", p)).toBe(true);

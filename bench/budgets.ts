@@ -61,6 +61,7 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
     }
   };
   over("search", "p95", BUDGETS.searchP95);
+  over("search-uncached", "p95", BUDGETS.searchP95);
   over("list-first", "p95", BUDGETS.listP95);
   over("list-deep", "p95", BUDGETS.listP95);
   over("autosave", "p99", BUDGETS.autosaveP99);

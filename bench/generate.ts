@@ -115,7 +115,7 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
       [scale.questions, scale.topics],
     );
     await rebuild("question indexes", questionIndexes);
-    await step("search words", `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"`);
+    await step("search words", `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"; refresh materialized view "SearchPosting"`);
     await step(
       "question companies",
       `insert into "QuestionCompany" ("questionId", "companyId", frequency)

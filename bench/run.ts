@@ -23,6 +23,7 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { runSeed } from "../seed/load";
 import { checkBudgets, type RouteResult } from "./budgets";
 import { FULL, generate, QUICK } from "./generate";
+import { searchQueries } from "./search-queries";
 
 const quick = process.argv.includes("--quick");
 /** Development aids: keep the generated data when its scale matches; run only some scenarios. */
@@ -46,7 +47,8 @@ const WARMUP = quick ? 2 : 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-secret-bench-secret-bench-secret-0123";
-const DATABASE = "mockroom_bench";
+/** Development aid: another database name (BENCH_DATABASE), so runs from two checkouts on one server do not drop each other's data. */
+const DATABASE = process.env.BENCH_DATABASE ?? "mockroom_bench";
 const log = (line: string) => console.log(line);
 
 type Scenario = {
@@ -428,6 +430,7 @@ async function main() {
       ) ranked where n % ${step} = 0`;
     const coldCursors = spread.map((r) => encodeCursor({ mode: "topic", key: r.order, slug: r.slug }));
     let coldNext = 0;
+    const uncachedSearch = searchQueries();
     const terms = ["select_related", "prefetch rel", "middleware", "cach", "transaction atomic", "serial", "csrf token", "pagination cursor", "celery retry", "index"];
 
     // Interviews for autosave and reads: 50 users, each with one practice interview (no clock).
@@ -459,6 +462,11 @@ async function main() {
       {
         name: "GET /api/questions?q= (search)", key: "search", connections: 20,
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/questions?q=${encodeURIComponent(pick(terms))}` }) }],
+      },
+      {
+        // Every request a query no earlier one used (bench/search-queries.ts): the search itself, not the content cache.
+        name: "GET /api/questions?q= (search, uncached)", key: "search-uncached", connections: 20,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/questions?${uncachedSearch()}` }) }],
       },
       { name: "GET /questions (HTML)", key: "page-list", connections: 10, requests: [{ method: "GET", path: "/questions" }] },
       {

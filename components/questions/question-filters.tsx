@@ -24,7 +24,8 @@ function toUrl(form: HTMLFormElement): string {
  * A plain GET form (works without JavaScript); with it, selects apply at once and the search box
  * updates results while typing. All state lives in the URL, so results are shareable and Back works.
  */
-export function QuestionFilters({ values, facets }: { values: Values; facets: QuestionList["facets"] }) {
+/** `capped`: a search read only its best matches, so each count is a floor ("12+"). */
+export function QuestionFilters({ values, facets, capped = false }: { values: Values; facets: QuestionList["facets"]; capped?: boolean }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
@@ -86,7 +87,7 @@ export function QuestionFilters({ values, facets }: { values: Values; facets: Qu
               <option value="">{select.all}</option>
               {facets[select.name].map((facet) => (
                 <option key={facet.value} value={facet.value}>
-                  {facet.label} ({facet.count})
+                  {facet.label} ({facet.count}{capped ? "+" : ""})
                 </option>
               ))}
             </select>

@@ -46,6 +46,7 @@ export const questionListSchema = z
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
+    capped: z.literal(true).optional().describe("Searches only: more questions may match than were read (the best are ranked); facet counts are at least these"),
     match: searchMatchSchema.optional().describe("Searches only: all = the page has questions holding every word (first); some = none holds them all, these hold the most; none = nothing matched"),
     searched: z.string().optional().describe("Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected"),
     suggestion: z.string().optional().describe("Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text"),

@@ -39,7 +39,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
         </Link>
       </div>
       {!parsed.success ? <Alert tone="error">Some filters in the address were invalid and were ignored.</Alert> : null}
-      <QuestionFilters values={query} facets={result.facets} key={JSON.stringify({ ...query, cursor: undefined })} />
+      <QuestionFilters values={query} facets={result.facets} capped={result.capped ?? false} key={JSON.stringify({ ...query, cursor: undefined })} />
       <ActiveFilters query={query} facets={result.facets} />
       <SearchNotice query={query} result={result} />
       {result.items.length === 0 ? (
@@ -61,6 +61,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
         ) : (
           <span />
         )}
+        {!result.nextCursor && result.capped && result.items.length ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">These are the best matches; more questions hold these words. Add a word or a filter to narrow.</p>
+        ) : null}
         {result.nextCursor ? (
           <Link href={`/questions?${nextParams}`} className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
             Next page

@@ -146,7 +146,8 @@ export async function sessionOf(request: Request): Promise<SessionClaims | null>
  * For the hottest route handlers, whose own query checks ownership by user id (the autosave, starting and
  * reading an interview, flagging an answer): the signed-in user's id from the request's live session,
  * without reading the user row. A deleted account's sessions end with it (401); on another instance, within
- * the session check's few seconds, its leftover token finds none of its rows (404). Routes that need
+ * the session check's few seconds, its leftover token finds none of its rows (404). It reads the request,
+ * not next/headers, so these handlers also run outside Next (lib/server/direct-routes.ts). Routes that need
  * the role, act on the account itself, or create rows that reference the user use requireApiUser.
  */
 export async function requireApiUserId(request: Request): Promise<string> {

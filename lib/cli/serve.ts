@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildSync, type BuildOptions } from "esbuild";
+import { buildSync, type BuildOptions, type Metafile } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
 /** The markdown render worker (lib/markdown/worker.ts) with every package it uses: lib/markdown/server.ts loads it. */
@@ -17,6 +17,12 @@ export const MARKDOWN_WORKER_BUNDLE = path.join(".next", "mockroom", "markdown-w
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
+/**
+ * Next's request-scoped APIs. The server bundles include the route handlers it serves directly
+ * (lib/server/direct-routes.ts), which run outside Next's request context, where these throw.
+ */
+const REQUEST_SCOPED = ["next/headers", "next/navigation", "next/cache"];
+
 /** What both server bundles share: CommonJS for Node 20, the generated Prisma client's import.meta.url. */
 const SERVER_BUILD: BuildOptions = {
   bundle: true,
@@ -28,8 +34,17 @@ const SERVER_BUILD: BuildOptions = {
   // The generated Prisma client reads import.meta.url, which CommonJS lacks: give it this file's URL.
   banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   define: { "import.meta.url": "__import_meta_url" },
+  metafile: true,
   logLevel: "warning",
 };
+
+/** Fails the build when a bundled module imports one of Next's request-scoped APIs. */
+function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): void {
+  for (const [file, input] of Object.entries(metafile?.inputs ?? {})) {
+    const used = input.imports.find((i) => REQUEST_SCOPED.some((name) => i.path === name || i.path.startsWith(`${name}/`) || i.path === `${name}.js`));
+    if (used) throw new Error(`${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs some route handlers outside it (lib/server/direct-routes.ts).`);
+  }
+}
 
 /**
  * Bundles the server entry (our code inlined, packages left to node_modules) and the markdown render worker
@@ -37,12 +52,13 @@ const SERVER_BUILD: BuildOptions = {
  * about a second.
  */
 export function bundleServer(root = process.cwd()): void {
-  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/server/main.ts"], outfile: SERVER_BUNDLE, packages: "external" });
+  const result = buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/server/main.ts"], outfile: SERVER_BUNDLE, packages: "external" });
+  refuseRequestScoped(result.metafile, SERVER_BUNDLE);
   bundleMarkdownWorker(path.join(root, MARKDOWN_WORKER_BUNDLE), root);
 }
 
 export function bundleMarkdownWorker(outfile: string, root = process.cwd()): void {
-  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/markdown/worker.ts"], outfile });
+  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/markdown/worker.ts"], outfile, metafile: false });
 }
 
 export const STANDALONE_DIR = path.join(".next", "standalone");
@@ -65,7 +81,7 @@ export function assembleStandalone(root = process.cwd()): void {
   for (const name of fs.existsSync(napi) ? fs.readdirSync(napi) : []) if (name === "nice" || name.startsWith("nice-")) copy(`node_modules/@napi-rs/${name}`, `node_modules/@napi-rs/${name}`);
   copy("prisma/migrations", "prisma/migrations");
   copy("seed", "seed", (source) => !source.endsWith(".ts"));
-  buildSync({
+  const result = buildSync({
     ...SERVER_BUILD,
     absWorkingDir: root,
     entryPoints: ["lib/server/container.ts"],
@@ -74,6 +90,7 @@ export function assembleStandalone(root = process.cwd()): void {
     // (the trace keeps only the files Next used, e.g. the ESM half of @prisma/adapter-pg).
     external: ["next", "next/*", "react", "react-dom", "pg", "@prisma/client", "@prisma/client/*", "@node-rs/*"],
   });
+  refuseRequestScoped(result.metafile, CONTAINER_ENTRY);
 }
 
 export type ServerProcess = { child: ChildProcess; url: string; stop: () => Promise<number | null> };

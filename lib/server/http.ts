@@ -12,6 +12,7 @@ import { clientFromForwardedFor } from "../rate-limit-rules";
 import { withoutInvalidCallbackCookie } from "../redirects";
 import { isCrossSite, requestTarget } from "../same-origin";
 import { securityHeaders, strictSecurityHeaders } from "../security-headers";
+import { matchDirectRoute, serveDirect } from "./direct-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
 import { BAD_PATH_HEADER, requestContext, type RequestContext } from "./request-context";
@@ -108,6 +109,13 @@ export async function startHttpServer(options: {
     }
     if (api) jsonApiErrors(res);
     else correctPageStatus(res, context, badPath);
+    // The hottest API routes, by their own handlers without Next's pipeline (lib/server/direct-routes.ts; an A/B
+    // run in decision 0017 measured what Next's pipeline adds to them). In development Next serves them too.
+    const direct = options.dev ? null : matchDirectRoute(req.method, req.url);
+    if (direct) {
+      requestContext().run(context, () => serveDirect(direct, req, res)).catch((error: Error) => fail(res, id, error));
+      return;
+    }
     // Anonymous visitors' public pages, and public API reads: served from a copy of a few seconds ago when
     // there is one.
     const pageKey = cachedPages.keyFor(req, https);

@@ -51,9 +51,9 @@ test("a signed-out session is empty and unknown API paths answer 404", async ({ 
   expect((await request.get("/api/nothing-here")).status()).toBe(404);
 });
 
-// Every API route is served the same way, by Next's route handlers (decision 0016): what the special path for four
-// routes once did by itself (tests/unit/direct-routes.test.ts, removed with it) holds on the one path.
-test.describe("the one request path", () => {
+// What the HTTP server promises for every API answer, whichever way the route is served (Next's route handlers,
+// or lib/server/direct-routes.ts for the four hottest routes, decision 0017), checked on the real server.
+test.describe("API transport", () => {
   /** A GET with exactly these headers (Playwright's own client always asks for compression). */
   function rawGet(baseURL: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {

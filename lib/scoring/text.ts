@@ -146,7 +146,8 @@ export function readWords(text: string): Words {
     negation.push(NEGATIONS.has(rawWords[raw]!) || match[0] === "none");
     // A dot right before a word after a space begins the word (".env", ".get()"): it ends no sentence.
     const gap = source.slice(previousEnd, start);
-    const between = /\s\.$/.test(gap) ? gap.slice(0, -1) : gap;
+    // Empty call brackets belong to the name before them ("validate() runs"): they end no clause.
+    const between = (/\s\.$/.test(gap) ? gap.slice(0, -1) : gap).replace(/^\(\)/, "");
     sentenceStart.push(raw === 0 || SENTENCE_BREAK.test(between));
     clauseStart.push(raw === 0 || CLAUSE_BREAK.test(between) || CLAUSE_WORDS.has(rawWords[raw - 1]!));
     previousEnd = end;

@@ -18,7 +18,7 @@ describe("key-point scoring against the evaluation set", () => {
     expect(cases.filter((c) => !c.expected).length).toBeGreaterThanOrEqual(150);
   });
 
-  it("recognises correct answers (recall >= 0.90) and holds false 'covered' at or under today's 0.135 (target 0.10)", () => {
+  it("recognises correct answers (recall >= 0.90) and holds false 'covered' at or under today's 0.125 (target 0.10)", () => {
     console.log(`\n${table(cases)}\n`);
     for (const split of ["dev", "holdout"] as const) {
       const m = matrix(cases.filter((c) => c.split === split));
@@ -29,6 +29,6 @@ describe("key-point scoring against the evaluation set", () => {
     const all = matrix(cases);
     console.log(`all: recall ${recall(all).toFixed(3)} (target >= 0.90), false covered ${falseCovered(all).toFixed(3)} (target <= 0.10)`);
     expect(recall(all)).toBeGreaterThanOrEqual(0.9);
-    expect(falseCovered(all)).toBeLessThanOrEqual(0.135);
+    expect(falseCovered(all)).toBeLessThanOrEqual(0.125);
   });
 });

@@ -104,6 +104,13 @@ describe("key point coverage", () => {
     expect(covered("We commit. Env file is separate", p)).toBe(false);
   });
 
+  it("reads empty call brackets as part of the name before them, not as the end of a clause", () => {
+    const claim = point([["authenticate"]], [["authenticate logs in"]]);
+    expect(covered("authenticate() logs the user in", claim)).toBe(false);
+    expect(covered("authenticate() checks the credentials; login() logs the user in", claim)).toBe(true);
+    expect(covered("authenticate (the first backend that accepts) then login logs the user in", claim)).toBe(true);
+  });
+
   it("needs every required concept and any one expression of each", () => {
     const p = point([["403", "forbidden", "PermissionDenied"], ["raise_exception"]]);
     expect(covered("permission_required(raise_exception=True) answers 403", p)).toBe(true);

@@ -32,6 +32,12 @@ const HEAD_ALL = 300;
 const ANYWHERE_ALL = 100;
 const PER_WORD = 150;
 const FILTERED = 100;
+/**
+ * A bank of up to this many live questions is searched whole: every question holding a term is ranked and counted,
+ * so its facet counts are exact (ranking a thousand documents takes a few milliseconds; the caps above are for
+ * banks far larger).
+ */
+export const WHOLE_BANK = 1_000;
 /** The words of the answer a snippet is cut from (around the first match): ts_headline reads all it is given. */
 const SNIPPET_CHARS = 600;
 
@@ -55,6 +61,8 @@ function headRank(plan: SearchPlan): Prisma.Sql {
 }
 
 async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{ rows: Candidate[]; capped: boolean }> {
+  const whole = plan.total !== null && plan.total <= WHOLE_BANK;
+  const ranked = whole ? WHOLE_BANK : CANDIDATES;
   const keys = [...new Set(plan.terms.flatMap((t) => lexemesOf(t.query)))].slice(0, 12);
   const filtered = Boolean(query.topic || query.difficulty || query.kind || query.tag || query.company);
   const where = filters(query, null);
@@ -68,20 +76,22 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
       union all (select q.id, 'f', false from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and q.head @@ ${any} limit ${FILTERED})`
     : Prisma.empty;
   const best = (condition: Prisma.Sql) => Prisma.sql`(select q.id from cand c join "Question" q on q.id = c.id join "Topic" t on t.id = q."topicId"
-      where ${condition} order by ${headRank(plan)} desc, q.slug limit ${CANDIDATES})`;
+      where ${condition} order by ${headRank(plan)} desc, q.slug limit ${ranked})`;
   const k = plan.terms.length;
   const rows = await db().$queryRaw<(Candidate & { hits: Record<string, number> })[]>`
     with hits as materialized (
-      (select q.id, 'head' as src, true as holds from "Question" q where ${live} and q.head @@ ${all} limit ${HEAD_ALL})
+      ${whole
+        ? Prisma.sql`select q.id, 'bank' as src, q.search @@ ${all} as holds from "Question" q where ${live} and q.search @@ ${any}`
+        : Prisma.sql`(select q.id, 'head' as src, true as holds from "Question" q where ${live} and q.head @@ ${all} limit ${HEAD_ALL})
       union all (select q.id, 'all', true from "Question" q where ${live} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${all} limit ${ANYWHERE_ALL})
       union all (select p."questionId", 'p:' || w, false from unnest(${keys}::text[]) w
                  cross join lateral (select s."questionId" from "SearchPosting" s where s.lexeme = w order by s.score desc limit ${PER_WORD}) p)
-      ${filteredHits}
+      ${filteredHits}`}
     ),
     cand as (select id, bool_or(holds) as holds from hits group by id),
     chosen as (
       ${best(live)}
-      ${filtered ? Prisma.sql`union ${best(where)}` : Prisma.empty}
+      ${filtered && !whole ? Prisma.sql`union ${best(where)}` : Prisma.empty}
     ),
     -- Detoasted once here (a new value, kept in the CTE), not once per term in each rank and match below.
     best as materialized (select q.id, q.search || ''::tsvector as doc from chosen c join "Question" q on q.id = c.id),
@@ -97,6 +107,7 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
     )
     select s.*, (select jsonb_object_agg(src, n) from (select src, count(*)::int as n from hits group by src) x) as hits
     from scored s where s.held > 0`;
+  if (whole) return { rows, capped: false };
   const hits = rows[0]?.hits ?? {};
   // More may match than was read when an index gave all it was asked for, or more candidates were found than ranked.
   const full = Object.entries(hits).some(([src, n]) =>

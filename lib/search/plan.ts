@@ -40,9 +40,11 @@ export type SearchPlan = {
   searched: string;
   /** The words replaced by the bank's nearest ones. */
   corrections: { from: string; to: string }[];
+  /** Live questions in the bank (the bank corpus only; null for notes or before the first seed). */
+  total: number | null;
 };
 
-type Analysed = { i: number; query: string; known: boolean; weight: number };
+type Analysed = { i: number; query: string; known: boolean; weight: number; total: number | null };
 
 /** Each term's phrase query (its spellings OR'd) and whether the corpus holds it, in one round trip. */
 async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
@@ -50,7 +52,8 @@ async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]
   return db().$queryRaw<Analysed[]>`
     select t.i::int as i, coalesce(x.query, '') as query,
            (x.query is not null and ${corpus.contains(Prisma.sql`x.query::tsquery`)}) as known,
-           ${corpus.bank ? weightOf(Prisma.sql`x.docs`) : Prisma.sql`1::float8`} as weight
+           ${corpus.bank ? weightOf(Prisma.sql`x.docs`) : Prisma.sql`1::float8`} as weight,
+           ${corpus.bank ? Prisma.sql`${TOTAL}::int` : Prisma.sql`null::int`} as total
     from unnest(${variants.map((v) => v.join("\n"))}::text[]) with ordinality t(v, i)
     cross join lateral (
       select string_agg('(' || p::text || ')', ' | ') as query,
@@ -109,5 +112,6 @@ export async function planSearch(input: string | undefined, corpus: Corpus): Pro
     any: planned.map((t) => `(${t.query})`).join(" | "),
     searched: describeTerms(planned.length ? planned : parsed),
     corrections,
+    total: analysed[0]?.total ?? null,
   };
 }

@@ -11,6 +11,7 @@
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { clearContentCaches } from "@/lib/cache";
+import { CANDIDATES } from "@/lib/data/question-search";
 import { listQuestions } from "@/lib/data/questions";
 import { db } from "@/lib/db";
 import { bankCorpus, planSearch } from "@/lib/search/plan";
@@ -78,3 +79,17 @@ it(`keeps the real questions first among ${SYNTHETIC.toLocaleString("en")} synth
   expect(overall.mrr5).toBeGreaterThanOrEqual(0.85);
   expect(overall.recall3).toBeGreaterThanOrEqual(0.95);
 }, 600_000);
+
+it("reads a bounded set of candidates for a word thousands of questions hold, and says the list is capped", async () => {
+  clearContentCaches();
+  const first = await listQuestions({ q: "queryset", limit: 50 });
+  expect(first.capped).toBe(true);
+  let seen = first.items.length;
+  for (let cursor = first.nextCursor; cursor; ) {
+    const next = await listQuestions({ q: "queryset", limit: 50, cursor });
+    seen += next.items.length;
+    cursor = next.nextCursor;
+  }
+  expect(seen).toBeLessThanOrEqual(CANDIDATES);
+  expect(first.facets.topic.reduce((sum, f) => sum + f.count, 0)).toBeLessThanOrEqual(CANDIDATES);
+});

@@ -2,9 +2,11 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listQuestionsRoute } from "@/app/api/questions/route";
+import { WHOLE_BANK } from "@/lib/data/question-search";
 import { listQuestions } from "@/lib/data/questions";
 import { db } from "@/lib/db";
 import { questionListSchema, type QuestionList } from "@/lib/schemas/questions";
+import { bankCorpus, planSearch } from "@/lib/search/plan";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
@@ -96,5 +98,26 @@ describe("search as candidates type it", () => {
       cursor = page.nextCursor;
     } while (cursor && seen.length < 200);
     expect(seen).toEqual(first.items.map((i) => i.slug));
+  });
+
+  it("searches a bank of this size whole: a common word's facet counts are exact and nothing is capped", async () => {
+    const [bank] = await db().$queryRaw<{ live: number }[]>`select count(*)::int as live from "Question" where "archivedAt" is null`;
+    expect(bank!.live).toBeLessThanOrEqual(WHOLE_BANK);
+    const plan = await planSearch("django", bankCorpus);
+    const [{ holding }] = await db().$queryRawUnsafe<[{ holding: number }]>(
+      `select count(*)::int as holding from "Question" where "archivedAt" is null and search @@ $1::tsquery`,
+      plan.all,
+    );
+    expect(holding).toBeGreaterThan(100); // more than a capped search ranks
+    const list = await search("django");
+    expect(list.capped).toBeUndefined();
+    expect(list.facets.topic.reduce((sum, f) => sum + f.count, 0)).toBe(holding);
+    let seen = list.items.length;
+    for (let cursor = list.nextCursor; cursor; ) {
+      const next = await search("django", `&cursor=${encodeURIComponent(cursor)}`);
+      seen += next.items.length;
+      cursor = next.nextCursor;
+    }
+    expect(seen).toBe(holding);
   });
 });

@@ -63,10 +63,16 @@ export function AnswerEditor({ value, language, label, readOnly = false, onChang
     // The editor is created once per question; later `value` changes are applied below.
   }, [language, label]);
 
+  // Only a new `value` replaces the document (a conflict resolved, another question's text). The editor becoming
+  // ready is not one: it starts from what the fallback held, which may be newer than a `value` that has not caught
+  // up with the typing yet, and applying that `value` then would erase what was just typed.
+  const applied = useRef(value);
   useEffect(() => {
+    if (value === applied.current) return;
+    applied.current = value;
     editor.current?.setValue(value);
     if (fallback.current && fallback.current.value !== value) fallback.current.value = value;
-  }, [value, ready]);
+  }, [value]);
 
   useEffect(() => {
     editor.current?.setReadOnly(readOnly);

@@ -170,15 +170,14 @@ const ONE = "document";
 /** One autosaved document (a note, a practice draft): the same protocol under a single key. */
 export function useDocumentAutosave(url: string, draftKey: string, initial: Version) {
   const { texts, edit, save, resolve, adopt } = useAutosave([{ key: ONE, ...initial }], { url: () => url, draftKey: () => draftKey });
-  const doc = texts[ONE]!;
-  return useMemo(
+  const actions = useMemo(
     () => ({
-      doc,
       edit: (content: string) => edit(ONE, content),
       save: () => save(ONE),
       resolve: (keep: "mine" | "saved") => resolve(ONE, keep),
       adopt: (content: string, revision: number) => adopt(ONE, content, revision),
     }),
-    [doc, edit, save, resolve, adopt],
+    [edit, save, resolve, adopt],
   );
+  return { doc: texts[ONE]!, ...actions };
 }

@@ -240,7 +240,7 @@ async function load(scenario: Scenario, child: ChildProcess, duration: number, r
 
 /**
  * Each autosave writer sends one save every AUTOSAVE_INTERVAL_MS at most. The editor debounces saves by a
- * second (components/interview/use-autosave.ts), so a real writer sends at most one a second: the bench
+ * second (components/autosave/protocol.ts), so a real writer sends at most one a second: the bench
  * sends five times that. A closed loop (the next save as soon as the last returns) would measure how many
  * saves the server can take, not the latency a writer sees; that capacity is reported separately.
  */

@@ -3,10 +3,10 @@
 // practice draft on the server (revision-checked, kept locally until acknowledged), "Reset to starter" and
 // a reveal of the reference solution.
 import { useState } from "react";
-import { ConflictPanel } from "@/components/interview/conflict-panel";
-import { SaveStatusText } from "@/components/interview/save-status";
+import { ConflictPanel } from "@/components/autosave/conflict-panel";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
-import { useDocumentAutosave } from "@/components/workspace/use-document-autosave";
 import type { PythonTest } from "@/lib/schemas/problems";
 import { CodingWorkspace } from "./coding-workspace";
 

@@ -3,15 +3,15 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ConflictPanel } from "@/components/autosave/conflict-panel";
+import { SaveStatusText } from "@/components/autosave/save-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { AnswerEditor } from "./answer-editor";
-import { ConflictPanel } from "./conflict-panel";
 import { Countdown } from "./countdown";
 import { QuestionNav } from "./question-nav";
-import { SaveStatusText } from "./save-status";
-import { useAutosave } from "./use-autosave";
+import { useAnswerAutosave } from "./use-answer-autosave";
 import { useServerOffset } from "./use-server-clock";
 
 // The Python workspace (and with it the runner) loads only when a coding question is opened.
@@ -28,7 +28,7 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
   const [flags, setFlags] = useState(() => Object.fromEntries(interview.questions.map((q) => [q.id, q.flagged])));
   const [confirming, setConfirming] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
-  const { answers, edit, save, resolve, addTime, flushAll } = useAutosave(interview.id, interview.answers);
+  const { answers, edit, save, resolve, addTime, flushAll } = useAnswerAutosave(interview.id, interview.answers);
   const offset = useServerOffset(interview.id, interview.serverNow);
   const question = interview.questions[current]!;
   const answer = answers[question.id]!;
@@ -98,13 +98,6 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
-
-  // Leaving the page: save what can be saved; the draft in localStorage covers the rest.
-  useEffect(() => {
-    const onHide = () => void flushAll();
-    window.addEventListener("pagehide", onHide);
-    return () => window.removeEventListener("pagehide", onHide);
-  }, [flushAll]);
 
   const answered = interview.questions.filter((q) => answers[q.id]!.content.trim()).length;
   return (
@@ -177,7 +170,10 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
           />
         )}
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <SaveStatusText status={answer.status} />
+          <div>
+            <SaveStatusText status={answer.status} />
+            {answer.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{answer.error}</p> : null}
+          </div>
           <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>
         </div>
       </section>

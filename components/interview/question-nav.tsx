@@ -1,8 +1,8 @@
-import type { AnswerState } from "./use-autosave";
+import type { TextState } from "@/components/autosave/protocol";
 
 type Item = { id: string; position: number; flagged: boolean };
 
-export function QuestionNav({ items, answers, current, onSelect }: { items: Item[]; answers: Record<string, AnswerState>; current: number; onSelect: (index: number) => void }) {
+export function QuestionNav({ items, answers, current, onSelect }: { items: Item[]; answers: Record<string, TextState>; current: number; onSelect: (index: number) => void }) {
   return (
     <nav aria-label="Questions in this interview">
       <ol className="flex flex-wrap gap-2">

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
-import { ConflictPanel } from "@/components/interview/conflict-panel";
-import { SaveStatusText } from "@/components/interview/save-status";
+import { ConflictPanel } from "@/components/autosave/conflict-panel";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { MarkdownPreview } from "./markdown-preview";
-import { useDocumentAutosave } from "./use-document-autosave";
 
 type Props = { slug: string; initial: { content: string; revision: number } | null; compact?: boolean };
 

@@ -3,13 +3,13 @@
 import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
 import { useState } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
-import { ConflictPanel } from "@/components/interview/conflict-panel";
-import { SaveStatusText } from "@/components/interview/save-status";
+import { ConflictPanel } from "@/components/autosave/conflict-panel";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
 import type { PracticeAnswerView } from "@/lib/schemas/workspace";
 import { QUEUED_EVENT } from "./question-actions";
 import { TextDiff } from "./text-diff";
-import { useDocumentAutosave } from "./use-document-autosave";
 
 type Version = PracticeAnswerView["versions"][number];
 type Props = { slug: string; kind: "written" | "coding"; modelAnswer: string; initial: PracticeAnswerView };

@@ -6,6 +6,7 @@ import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
 import { MAX_ANSWER_BYTES, type SaveAnswerInput } from "../schemas/interviews";
 import { loadInterview, notFound } from "./interviews";
 import { recordRating } from "./review";
+import { saveWithRevision } from "./save-with-revision";
 import type { RatingName } from "../review/fsrs";
 
 const timeUp = () => new AppError("TIME_UP", "Time is up: this interview no longer accepts answers. Your text is kept in the review as not submitted.");
@@ -38,19 +39,23 @@ export function saveAnswerStatement(userId: string, interviewId: string, questio
  */
 export async function saveAnswer(userId: string, interviewId: string, questionId: string, input: SaveAnswerInput, now = new Date()) {
   if (Buffer.byteLength(input.content) > MAX_ANSWER_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Answers are limited to 100 KB.");
-  const updated = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>(saveAnswerStatement(userId, interviewId, questionId, input, now));
-  if (updated[0]) return { revision: updated[0].revision, updatedAt: updated[0].updatedAt.toISOString() };
-
-  const interview = await loadInterview(userId, interviewId, now); // 404 for others' ids; expires if overdue
-  const answer = await db().interviewQuestion.findUnique({ where: { interviewId_questionId: { interviewId, questionId } } });
-  if (!answer) throw notFound();
-  if (!acceptsWrites(interview, now)) {
-    if (input.content !== answer.content) await db().interviewQuestion.update({ where: { id: answer.id }, data: { lateContent: input.content } });
-    throw timeUp();
-  }
-  throw new AppError("CONFLICT", "This answer was changed elsewhere (another tab or device). Choose which version to keep.", {
-    extra: { current: { content: answer.content, revision: answer.revision } },
-  });
+  return saveWithRevision(
+    async () => {
+      const [row] = await db().$queryRaw<{ revision: number; updatedAt: Date }[]>(saveAnswerStatement(userId, interviewId, questionId, input, now));
+      return row && { revision: row.revision, updatedAt: row.updatedAt.toISOString() };
+    },
+    async () => {
+      const interview = await loadInterview(userId, interviewId, now); // 404 for others' ids; expires if overdue
+      const answer = await db().interviewQuestion.findUnique({ where: { interviewId_questionId: { interviewId, questionId } } });
+      if (!answer) throw notFound();
+      if (!acceptsWrites(interview, now)) {
+        if (input.content !== answer.content) await db().interviewQuestion.update({ where: { id: answer.id }, data: { lateContent: input.content } });
+        throw timeUp();
+      }
+      return { content: answer.content, revision: answer.revision };
+    },
+    "This answer was changed elsewhere (another tab or device). Choose which version to keep.",
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { isUuid } from "../ids";
 import { PLAN_EACH_TIME } from "../prisma-client";
 import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { saveWithRevision, writeDocument } from "./save-with-revision";
 import { headlineOptions, snippetHtml } from "../search/highlight";
 import { parseSearch } from "../search/parse";
 import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
@@ -48,30 +49,20 @@ export async function noteOn(userId: string, questionId: string): Promise<NoteVi
 
 /**
  * Creates (revision 0 → 1) or updates a note if the client saw the current revision; otherwise 409
- * CONFLICT with the stored version, so the client can offer both and nothing is overwritten silently.
- * One statement each way, so two racing saves cannot both win.
+ * CONFLICT with the stored version (lib/data/save-with-revision.ts), so nothing is overwritten silently.
  */
 export async function saveNote(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()): Promise<NoteView> {
   assertDocumentSize(input.content);
   const questionId = await questionIdBySlug(slug);
-  if (input.revision === 0) {
-    const created = await db().$queryRaw<{ id: string }[]>`
-      insert into "Note" (id, "userId", "questionId", content, revision, "createdAt", "updatedAt")
-      values (gen_random_uuid(), ${userId}::uuid, ${questionId}::uuid, ${input.content}, 1, ${now}, ${now})
-      on conflict ("userId", "questionId") do nothing
-      returning id`;
-    if (created[0]) return toView(await db().note.findUniqueOrThrow({ where: { id: created[0].id }, include: noteInclude }));
-  } else {
-    const updated = await db().note.updateMany({
-      where: { userId, questionId, revision: input.revision },
-      data: { content: input.content, revision: { increment: 1 }, updatedAt: now },
-    });
-    if (updated.count) return toView(await db().note.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } }, include: noteInclude }));
-  }
-  const current = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  throw new AppError("CONFLICT", "This note was changed elsewhere (another tab or device). Choose which version to keep.", {
-    extra: { current: current ? { content: current.content, revision: current.revision } : { content: "", revision: 0 } },
-  });
+  const written = await saveWithRevision(
+    () => writeDocument("note", userId, questionId, input, now),
+    async () => {
+      const current = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } } });
+      return current && { content: current.content, revision: current.revision };
+    },
+    "This note was changed elsewhere (another tab or device). Choose which version to keep.",
+  );
+  return toView(await db().note.findUniqueOrThrow({ where: { id: written.id }, include: noteInclude }));
 }
 
 export async function deleteNote(userId: string, slug: string): Promise<void> {

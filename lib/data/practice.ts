@@ -9,6 +9,7 @@ import type { RatingName } from "../review/fsrs";
 import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/workspace";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
+import { saveWithRevision, writeDocument } from "./save-with-revision";
 import { runningTimedInterview, withheldConflict } from "./withheld";
 
 /** The question to practise; 409 while it is in the user's running timed interview (lib/data/withheld.ts). */
@@ -46,29 +47,21 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
   };
 }
 
-const conflict = (current: { content: string; revision: number }) =>
-  new AppError("CONFLICT", "This answer was changed elsewhere (another tab or device). Choose which version to keep.", { extra: { current } });
-
 /** Autosave of the working draft, revision-checked like interview answers (409 with the stored draft). */
 export async function savePracticeDraft(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()) {
   assertDocumentSize(input.content, "Answers");
   const { id: questionId } = await questionFor(userId, slug);
-  if (input.revision === 0) {
-    const created = await db().$queryRaw<{ revision: number }[]>`
-      insert into "PracticeAnswer" (id, "userId", "questionId", draft, revision, "createdAt", "updatedAt")
-      values (gen_random_uuid(), ${userId}::uuid, ${questionId}::uuid, ${input.content}, 1, ${now}, ${now})
-      on conflict ("userId", "questionId") do nothing
-      returning revision`;
-    if (created[0]) return { revision: created[0].revision, updatedAt: now.toISOString() };
-  } else {
-    const updated = await db().$queryRaw<{ revision: number }[]>`
-      update "PracticeAnswer" set draft = ${input.content}, revision = revision + 1, "updatedAt" = ${now}
-      where "userId" = ${userId}::uuid and "questionId" = ${questionId}::uuid and revision = ${input.revision}
-      returning revision`;
-    if (updated[0]) return { revision: updated[0].revision, updatedAt: now.toISOString() };
-  }
-  const current = await db().practiceAnswer.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  throw conflict(current ? { content: current.draft, revision: current.revision } : { content: "", revision: 0 });
+  return saveWithRevision(
+    async () => {
+      const written = await writeDocument("practice", userId, questionId, input, now);
+      return written && { revision: written.revision, updatedAt: now.toISOString() };
+    },
+    async () => {
+      const current = await db().practiceAnswer.findUnique({ where: { userId_questionId: { userId, questionId } } });
+      return current && { content: current.draft, revision: current.revision };
+    },
+    "This answer was changed elsewhere (another tab or device). Choose which version to keep.",
+  );
 }
 
 /**

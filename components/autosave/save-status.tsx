@@ -1,4 +1,4 @@
-import type { SaveStatus } from "./use-autosave";
+import type { SaveStatus } from "./protocol";
 
 const labels: Record<SaveStatus, string> = {
   saved: "Saved",

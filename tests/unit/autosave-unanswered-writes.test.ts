@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UnansweredWrites } from "@/components/interview/unanswered-writes";
+import { UnansweredWrites } from "@/components/autosave/unanswered-writes";
 
 describe("UnansweredWrites", () => {
   it("claims a stored version written one revision after an unanswered save of the same text", () => {

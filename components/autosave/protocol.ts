@@ -1,0 +1,77 @@
+// The pure rules of autosave, shared by every autosaved text (interview answers, practice drafts, notes):
+// what a save's response means, what a draft left on the device means, and when a text still needs saving.
+// The server half is lib/data/save-with-revision.ts; the wire format is PUT {content, revision, ...} →
+// 200 {revision} or 409 {error: {code: "CONFLICT"}, current: {content, revision}}.
+import type { UnansweredWrites } from "./unanswered-writes";
+
+export type SaveStatus = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "time-up" | "signed-out";
+export type Version = { content: string; revision: number };
+export type TextState = Version & {
+  status: SaveStatus;
+  /** The stored version when another tab or device saved first; the user chooses between the two. */
+  conflict?: Version;
+  /** Why the server refused this text (too long, invalid): not retried until it changes. */
+  error?: string;
+};
+
+export const DEBOUNCE_MS = 1_000;
+export const RETRY_MS = 3_000;
+/** A save asked for while one is in flight waits this long and asks again. */
+export const BUSY_MS = 200;
+
+export type SaveOutcome =
+  /** The server holds `stored`; `own` when a "conflict" was with this client's own earlier save. */
+  | { kind: "saved"; stored: Version; own: boolean }
+  | { kind: "conflict"; current: Version }
+  | { kind: "time-up" }
+  | { kind: "signed-out" }
+  | { kind: "rejected"; message: string }
+  /** No usable answer (network down, 5xx, anything unexpected): the save may or may not have committed. */
+  | { kind: "retry" };
+
+const isVersion = (value: unknown): value is Version =>
+  typeof value === "object" && value !== null && typeof (value as Version).content === "string" && Number.isInteger((value as Version).revision);
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** What a save of `sent` got back: `status` and the parsed JSON body (null when there was none). */
+export function saveOutcome(status: number, body: unknown, sent: string, unanswered: UnansweredWrites): SaveOutcome {
+  const revision = field(body, "revision");
+  if (status >= 200 && status < 300) return Number.isInteger(revision) ? { kind: "saved", stored: { content: sent, revision: revision as number }, own: false } : { kind: "retry" };
+  const error = field(body, "error");
+  const code = field(error, "code");
+  const current = field(body, "current");
+  if (status === 409 && code === "CONFLICT" && isVersion(current)) {
+    // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
+    // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).
+    if (current.content === sent || unanswered.isOwn(current)) return { kind: "saved", stored: current, own: true };
+    return { kind: "conflict", current };
+  }
+  if (status === 409 && code === "TIME_UP") return { kind: "time-up" };
+  if (status === 401) return { kind: "signed-out" };
+  if (status === 400 || status === 413) {
+    const message = field(error, "message");
+    return { kind: "rejected", message: typeof message === "string" ? message : "This text cannot be saved." };
+  }
+  return { kind: "retry" };
+}
+
+/** Whether a text in this state still has something to send. */
+export const needsSave = (status: SaveStatus) => status !== "saved" && status !== "conflict" && status !== "time-up";
+
+/** The status once the user typed: a conflict or time up stays until resolved. */
+export const statusAfterEdit = (status: SaveStatus): SaveStatus => (status === "conflict" || status === "time-up" ? status : "unsaved");
+
+export type Restore = { kind: "none" } | { kind: "send"; content: string } | { kind: "conflict"; content: string; conflict: Version };
+
+/**
+ * A draft left on the device by a closed tab or an outage, against what the server holds now: send it if it
+ * was based on the stored revision, or show both versions if the server moved on meanwhile.
+ */
+export function restoreDraft(draft: { content: string; baseRevision: number } | null, server: Version): Restore {
+  if (!draft || draft.content === server.content) return { kind: "none" };
+  if (draft.baseRevision === server.revision) return { kind: "send", content: draft.content };
+  return { kind: "conflict", content: draft.content, conflict: server };
+}

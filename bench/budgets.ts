@@ -39,8 +39,8 @@ export type Miss = { key: string; latency: boolean; message: string };
  * The quick run (CI) also accepts a latency within this factor of the same run's baseline (a route that
  * does no work) at the same percentile: on a slow or busy host the baseline alone can miss an absolute
  * budget, and a route that costs little more than the stack's floor has not regressed. The full run does
- * not. The baseline is served without Next (lib/server/direct-routes.ts): in the 2-core host's full run
- * of af8a4aa its p95 was 5.0 ms, list and search answered under it (2.2–2.7 ms, from the content and page
+ * not. The baseline is an API route like every other (lib/server/api-router.ts): in the 2-core host's full
+ * run of af8a4aa its p95 was 5.0 ms, list and search answered under it (2.2–2.7 ms, from the content and page
  * caches), and routes that do real work per request landed far above it (start 27×, the signed-in
  * question page 57×), so the factor only lifts a budget on a host slow enough to slow the baseline too.
  */

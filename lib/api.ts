@@ -147,7 +147,7 @@ export async function sessionOf(request: Request): Promise<SessionClaims | null>
  * reading an interview, flagging an answer): the signed-in user's id from the request's live session,
  * without reading the user row. A deleted account's sessions end with it (401); on another instance, within
  * the session check's few seconds, its leftover token finds none of its rows (404). It reads the request,
- * not next/headers, so these handlers also run outside Next (lib/server/direct-routes.ts). Routes that need
+ * not next/headers, as every route handler runs outside Next (lib/server/api-router.ts). Routes that need
  * the role, act on the account itself, or create rows that reference the user use requireApiUser.
  */
 export async function requireApiUserId(request: Request): Promise<string> {

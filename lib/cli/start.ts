@@ -1,6 +1,9 @@
 // `npm start`: database (embedded unless DATABASE_URL), secrets, build when stale, migrations, seed,
 // then the production server in a process of its own (lib/cli/serve.ts), started again if it dies
-// (lib/cli/supervise.ts). Ctrl-C / SIGTERM stops the server first, then the embedded database. `--dev` serves `next dev` in this process instead.
+// (lib/cli/supervise.ts). Ctrl-C / SIGTERM stops the server first, then the embedded database. `--dev` runs the
+// development server instead (lib/server/dev.ts: the same server with `next dev`), restarted on every change of
+// the code it imported (`tsx watch`).
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -80,10 +83,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     } as NodeJS.ProcessEnv;
     if (dev) {
-      Object.assign(process.env, env);
-      const { startHttpServer } = await import("../server/http");
-      const running = await startHttpServer({ dir: process.cwd(), dev, host: given.HOST, port: given.PORT, trustProxy: given.TRUST_PROXY });
-      server = { stop: running.close };
+      const host = given.HOST === "0.0.0.0" || given.HOST === "::" ? "127.0.0.1" : given.HOST.includes(":") ? `[${given.HOST}]` : given.HOST;
+      server = await startDevServer(env, `http://${host}:${given.PORT}`);
     } else {
       // The server ending by itself (a crash, an out-of-memory kill) is started again, with backoff.
       server = await supervise(() => spawnServer(env), say);
@@ -95,6 +96,36 @@ async function main() {
     if (embedded) await embedded.stop();
     process.exit(1);
   }
+}
+
+/**
+ * lib/server/dev.ts under `tsx watch` (with the server's tsconfig: `server-only` is a stand-in there, as in the
+ * server bundle), resolved once it answers /api/ping. A change to an API route, or to any module the server
+ * imported, restarts it; `stop` ends the watcher and the server with it.
+ */
+async function startDevServer(env: NodeJS.ProcessEnv, url: string): Promise<{ stop: () => Promise<unknown> }> {
+  const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+  const child = spawn(process.execPath, [tsx, "watch", "--clear-screen=false", "--tsconfig", "tsconfig.server.json", "lib/server/dev.ts"], { env, stdio: "inherit" });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  // Next compiles on first use: the first answer can take a while.
+  for (const deadline = Date.now() + 120_000; ; ) {
+    if (done) throw new Error("the development server exited before it answered");
+    const answered = await fetch(`${url}/api/ping`).then((response) => response.ok, () => false);
+    if (answered) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error("the development server did not answer within two minutes");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    stop: () => {
+      if (!done) child.kill("SIGTERM");
+      return exited;
+    },
+  };
 }
 
 main().catch((error: Error) => {

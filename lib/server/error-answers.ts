@@ -39,8 +39,8 @@ function contentTypeOf(res: http.ServerResponse, headers: Headers): string {
 }
 
 /**
- * API answers of 400 and up that are not JSON (Next's empty 405, a library's plain-text refusal) are sent as
- * { "error": { "code", "message" } } with the same status instead.
+ * API answers of 400 and up that are not JSON (the router's empty 405 or 400, a library's plain-text refusal)
+ * are sent as { "error": { "code", "message" } } with the same status instead.
  */
 export function jsonApiErrors(res: http.ServerResponse): void {
   const writeHead = res.writeHead as WriteHead;

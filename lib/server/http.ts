@@ -1,5 +1,6 @@
-// Mockroom's HTTP server: Next's request handler behind a thin Node server that gives every request an
-// id, records the client's address, writes one log line per request and shuts down gracefully.
+// Mockroom's HTTP server: a thin Node server that gives every request an id, records the client's address,
+// writes one log line per request and shuts down gracefully. It serves /api by its own router
+// (lib/server/api-router.ts) and everything else (pages, files) by Next's request handler.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -12,7 +13,8 @@ import { clientFromForwardedFor } from "../rate-limit-rules";
 import { withoutInvalidCallbackCookie } from "../redirects";
 import { isCrossSite, requestTarget } from "../same-origin";
 import { securityHeaders, strictSecurityHeaders } from "../security-headers";
-import { matchDirectRoute, serveDirect } from "./direct-routes";
+import { ApiRouter, serveRoute } from "./api-router";
+import { API_ROUTES } from "./api-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
 import { BAD_PATH_HEADER, requestContext, type RequestContext } from "./request-context";
@@ -43,6 +45,7 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const pageCacheMs = options.dev ? 0 : (options.pageCacheSeconds ?? 0) * 1000;
   const cachedPages = new PageCache({ ttlMs: () => pageCacheMs, maxBytes: 32 * 1024 * 1024 });
+  const apiRouter = new ApiRouter(API_ROUTES);
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -109,18 +112,18 @@ export async function startHttpServer(options: {
     }
     if (api) jsonApiErrors(res);
     else correctPageStatus(res, context, badPath);
-    // The hottest API routes, by their own handlers without Next's pipeline (lib/server/direct-routes.ts; an A/B
-    // run in decision 0017 measured what Next's pipeline adds to them). In development Next serves them too.
-    const direct = options.dev ? null : matchDirectRoute(req.method, req.url);
-    if (direct) {
-      requestContext().run(context, () => serveDirect(direct, req, res)).catch((error: Error) => fail(res, id, error));
-      return;
-    }
     // Anonymous visitors' public pages, and public API reads: served from a copy of a few seconds ago when
     // there is one.
     const pageKey = cachedPages.keyFor(req, https);
     if (pageKey && cachedPages.serve(pageKey, req, res)) return;
     if (pageKey) cachedPages.capture(pageKey, req, res, () => !context.renderFailed);
+    // Every API route by its own handler, without Next's pipeline (decision 0017). What the router does not
+    // take (a trailing or doubled slash) goes to Next, which redirects it.
+    const route = api ? apiRouter.match(req.method, req.url) : null;
+    if (route) {
+      requestContext().run(context, () => serveRoute(route, req, res)).catch((error: Error) => fail(res, id, error));
+      return;
+    }
     requestContext().run(context, () => handle(req, res)).catch((error: Error) => fail(res, id, error));
   });
   // A request Node's parser refuses (broken framing, headers too large, a body without its length) never

@@ -51,8 +51,8 @@ test("a signed-out session is empty and unknown API paths answer 404", async ({ 
   expect((await request.get("/api/nothing-here")).status()).toBe(404);
 });
 
-// What the HTTP server promises for every API answer, whichever way the route is served (Next's route handlers,
-// or lib/server/direct-routes.ts for the four hottest routes, decision 0017), checked on the real server.
+// What the HTTP server promises for every API answer (all served by lib/server/api-router.ts, decision 0017),
+// checked on the real server.
 test.describe("API transport", () => {
   /** A GET with exactly these headers (Playwright's own client always asks for compression). */
   function rawGet(baseURL: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
@@ -110,5 +110,23 @@ test.describe("API transport", () => {
     const deleted = await request.delete(`/api/questions/${slug}/note`);
     expect(deleted.status()).toBe(204);
     expect(await deleted.body()).toHaveLength(0);
+  });
+
+  test("methods and paths a route does not serve answer as Next's route handlers did", async ({ request }) => {
+    const options = await request.fetch("/api/interviews", { method: "OPTIONS" });
+    expect(options.status()).toBe(204);
+    expect(options.headers().allow).toBe("GET, HEAD, OPTIONS, POST");
+    const head = await request.head("/api/topics");
+    expect(head.status()).toBe(200);
+    expect(await head.body()).toHaveLength(0);
+    const refused = await request.fetch("/api/ping", { method: "DELETE" });
+    expect(refused.status()).toBe(405);
+    expect(await refused.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+    const slash = await request.get("/api/ping/", { maxRedirects: 0 });
+    expect(slash.status()).toBe(308);
+    expect(slash.headers().location).toBe("/api/ping");
+    const unknown = await request.fetch("/api/interviews/nothing/here/at/all", { method: "PATCH" });
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 });

@@ -1,5 +1,8 @@
+// next-auth's routes (/api/auth/*), served by next-auth's core through its Node API-route handler, with the
+// cookies, headers, query and body read from the Request: not next/headers, which only works inside Next's
+// request handling (this module runs in lib/server/api-router.ts). next-auth/core, which next-auth's own
+// handlers call, is not among the package's exports.
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
 import { apiRoute, json, readBodyText, requestId, sessionOf } from "@/lib/api";
 import { authOptions } from "@/lib/auth";
 import { endSession } from "@/lib/data/sessions";
@@ -17,12 +20,79 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 /** next-auth's forms are a token, an email, a password and a return path: a few hundred bytes. */
 const AUTH_BODY_BYTES = 16 * 1024;
 
+type Answer = { status: number; headers: Headers; body: string | null };
+
 /**
- * next-auth's own answers, with its plain-text refusals (an action it does not know, a method it does not
- * take) in the API's JSON error shape.
+ * The response object next-auth's API-route handler writes to (status, headers, cookies appended through
+ * getHeader/setHeader, then one of end/send/json), collected into a web Response's parts.
  */
-async function handle(request: NextRequest, context: Context): Promise<Response> {
-  const response = (await NextAuth(request, context, authOptions())) as Response;
+function answerWriter(answer: Answer) {
+  const writer = {
+    status(code: number) {
+      answer.status = code;
+      return writer;
+    },
+    getHeader(name: string) {
+      return name.toLowerCase() === "set-cookie" ? answer.headers.getSetCookie() : (answer.headers.get(name) ?? undefined);
+    },
+    setHeader(name: string, value: string | string[]) {
+      answer.headers.delete(name);
+      for (const one of Array.isArray(value) ? value : [value]) answer.headers.append(name, one);
+      return writer;
+    },
+    end() {
+      return writer;
+    },
+    json(data: unknown) {
+      answer.headers.set("content-type", "application/json");
+      answer.body = JSON.stringify(data);
+      return writer;
+    },
+    send(data: unknown) {
+      if (data === undefined || data === null) answer.body = null;
+      else if (typeof data === "string") answer.body = data;
+      else return writer.json(data);
+      return writer;
+    },
+  };
+  return writer;
+}
+
+/** The request's cookies by name, decoded as Next's cookie parser does (a value that does not decode is kept as sent). */
+function cookiesOf(request: Request): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const pair of (request.headers.get("cookie") ?? "").split(/;\s*/)) {
+    const at = pair.indexOf("=");
+    if (at <= 0) continue;
+    const name = pair.slice(0, at).trim();
+    const raw = pair.slice(at + 1);
+    if (name in cookies) continue;
+    try {
+      cookies[name] = decodeURIComponent(raw);
+    } catch {
+      cookies[name] = raw;
+    }
+  }
+  return cookies;
+}
+
+/**
+ * next-auth's own answer, with its plain-text refusals (an action it does not know, a method it does not
+ * take) in the API's JSON error shape. `fields` is the body as next-auth reads it (fieldsOf).
+ */
+async function handle(request: Request, context: Context, fields: Record<string, unknown> | undefined): Promise<Response> {
+  const answer: Answer = { status: 200, headers: new Headers(), body: null };
+  const url = new URL(request.url);
+  const req = {
+    method: request.method,
+    query: { ...Object.fromEntries(url.searchParams), nextauth: (await context.params).nextauth },
+    body: fields,
+    cookies: cookiesOf(request),
+    headers: Object.fromEntries(request.headers),
+  };
+  // Three arguments, the second without params: next-auth's API-route handler (NextAuthApiHandler).
+  await NextAuth(req as never, answerWriter(answer) as never, authOptions());
+  const response = new Response(answer.body, { status: answer.status, headers: answer.headers });
   if (response.status < 400 || response.headers.get("content-type")?.includes("application/json")) return response;
   const code = response.status === 404 ? "NOT_FOUND" : "VALIDATION";
   throw new AppError(code, "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.");
@@ -32,8 +102,8 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
  * next-auth treats a callbackUrl query parameter that is not a URL as a configuration error (500): refuse it
  * as the client's mistake. Values that are URLs go on to the redirect callback, which keeps them on this site.
  */
-function checkCallbackParam(request: NextRequest) {
-  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+function checkCallbackParam(request: Request) {
+  const callbackUrl = new URL(request.url).searchParams.get("callbackUrl");
   if (callbackUrl !== null && !isHttpUrl(callbackUrl)) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { callbackUrl: ["Give a path on this site, like /dashboard."] } });
   }
@@ -49,25 +119,31 @@ async function actionOf(context: Context): Promise<string> {
 }
 
 /**
- * The body's fields exactly as next-auth reads them (next-auth/next/utils getBody: a JSON object, or a form
- * whose repeated keys keep the last value), so the email counted is the email whose password is checked.
+ * The body's fields as next-auth reads them (next-auth/next/utils getBody: a JSON object, or a form whose
+ * repeated keys keep the last value; nothing for other types), so the email counted is the email whose
+ * password is checked, and next-auth is given the same fields. A JSON body that does not parse is refused.
  */
-function fieldsOf(request: Request, body: string): Record<string, unknown> {
+function fieldsOf(request: Request, body: string): Record<string, unknown> | undefined {
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
-    const parsed = JSON.parse(body) as unknown;
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new AppError("VALIDATION", "The request body is not valid JSON.");
+    }
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined;
   }
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
-  return {};
+  return undefined;
 }
 
 /**
  * Counts a credentials sign-in attempt before next-auth checks the password (lib/data/sign-in-limits.ts), or
  * refuses it with 429 while this address must wait for this account or for all of them.
  */
-async function claimSignIn(request: NextRequest, body: string) {
-  const email = emailSchema.safeParse(fieldsOf(request, body).email);
+async function claimSignIn(request: Request, fields: Record<string, unknown> | undefined) {
+  const email = emailSchema.safeParse(fields?.email);
   const retryAfter = await claimSignInAttempt(email.success ? email.data : null, clientIp(request));
   if (retryAfter > 0) {
     logger.info("sign-in throttled", { requestId: requestId(request), retryAfter });
@@ -82,31 +158,21 @@ function clearsSessionCookie(response: Response): boolean {
 }
 
 export const GET = apiRoute<Context>(async (request, context) => {
-  const nextRequest = request as NextRequest;
-  checkCallbackParam(nextRequest);
+  checkCallbackParam(request);
   // next-auth would answer for any token it can decrypt: a session that has ended is signed out here.
   if ((await actionOf(context)) === "session" && sessionTokenOf(request) && !(await sessionOf(request))) {
     return json({}, { headers: { "set-cookie": clearedSessionCookie(process.env.NEXTAUTH_URL) } });
   }
-  return handle(nextRequest, context);
+  return handle(request, context, undefined);
 });
 
 export const POST = apiRoute<Context>(async (request, context) => {
-  const nextRequest = request as NextRequest;
-  checkCallbackParam(nextRequest);
-  // Read once here, bounded (next-auth would read any size); next-auth reads its own copy.
-  const body = await readBodyText(request.clone(), AUTH_BODY_BYTES);
-  // next-auth parses a JSON body itself and fails with a 500 on one that is not JSON.
-  if (request.headers.get("content-type")?.includes("application/json")) {
-    try {
-      JSON.parse(body);
-    } catch {
-      throw new AppError("VALIDATION", "The request body is not valid JSON.");
-    }
-  }
+  checkCallbackParam(request);
+  // Read once here, bounded (next-auth would read any size).
+  const fields = fieldsOf(request, await readBodyText(request, AUTH_BODY_BYTES));
   const action = await actionOf(context);
-  if (action === "callback/credentials") await claimSignIn(nextRequest, body);
-  const response = await handle(nextRequest, context);
+  if (action === "callback/credentials") await claimSignIn(request, fields);
+  const response = await handle(request, context, fields);
   if (action === "signout" && clearsSessionCookie(response)) {
     // The session ends on the server too, so a copy of the cookie is worth nothing. If that fails the error
     // answers instead (503), and the browser keeps a cookie that still works rather than a false "signed out".

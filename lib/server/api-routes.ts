@@ -1,0 +1,88 @@
+// The route table of lib/server/api-router.ts: every app/api/**/route.ts, at the path its folder names in
+// Next's notation. The router serves every HTTP method a module exports (tests/unit/api-router.test.ts fails
+// when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
+import type { ApiRoute } from "./api-router";
+import * as all_path from "../../app/api/[...path]/route";
+import * as auth_all_nextauth from "../../app/api/auth/[...nextauth]/route";
+import * as auth_forgot_password from "../../app/api/auth/forgot-password/route";
+import * as auth_register from "../../app/api/auth/register/route";
+import * as auth_reset_password from "../../app/api/auth/reset-password/route";
+import * as bookmarks from "../../app/api/bookmarks/route";
+import * as companies_by_slug from "../../app/api/companies/[slug]/route";
+import * as companies from "../../app/api/companies/route";
+import * as health from "../../app/api/health/route";
+import * as interviews_by_id_abandon from "../../app/api/interviews/[id]/abandon/route";
+import * as interviews_by_id_answers_by_questionId_flag from "../../app/api/interviews/[id]/answers/[questionId]/flag/route";
+import * as interviews_by_id_answers_by_questionId_rating from "../../app/api/interviews/[id]/answers/[questionId]/rating/route";
+import * as interviews_by_id_answers_by_questionId from "../../app/api/interviews/[id]/answers/[questionId]/route";
+import * as interviews_by_id_answers_by_questionId_tests from "../../app/api/interviews/[id]/answers/[questionId]/tests/route";
+import * as interviews_by_id_finish from "../../app/api/interviews/[id]/finish/route";
+import * as interviews_by_id from "../../app/api/interviews/[id]/route";
+import * as interviews_by_id_tests from "../../app/api/interviews/[id]/tests/route";
+import * as interviews from "../../app/api/interviews/route";
+import * as me_export from "../../app/api/me/export/route";
+import * as me_import from "../../app/api/me/import/route";
+import * as me_password from "../../app/api/me/password/route";
+import * as me from "../../app/api/me/route";
+import * as me_sessions from "../../app/api/me/sessions/route";
+import * as notes from "../../app/api/notes/route";
+import * as openapi_json from "../../app/api/openapi.json/route";
+import * as ping from "../../app/api/ping/route";
+import * as questions_by_slug_bookmark from "../../app/api/questions/[slug]/bookmark/route";
+import * as questions_by_slug_note from "../../app/api/questions/[slug]/note/route";
+import * as questions_by_slug_practice_rating from "../../app/api/questions/[slug]/practice/rating/route";
+import * as questions_by_slug_practice from "../../app/api/questions/[slug]/practice/route";
+import * as questions_by_slug_practice_versions from "../../app/api/questions/[slug]/practice/versions/route";
+import * as questions_by_slug from "../../app/api/questions/[slug]/route";
+import * as questions from "../../app/api/questions/route";
+import * as review_by_slug from "../../app/api/review/[slug]/route";
+import * as review from "../../app/api/review/route";
+import * as sets_by_id_interview from "../../app/api/sets/[id]/interview/route";
+import * as sets_by_id_questions_by_slug from "../../app/api/sets/[id]/questions/[slug]/route";
+import * as sets_by_id from "../../app/api/sets/[id]/route";
+import * as sets from "../../app/api/sets/route";
+import * as topics from "../../app/api/topics/route";
+
+export const API_ROUTES: ApiRoute[] = [
+  { path: "/api/[...path]", module: all_path },
+  { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },
+  { path: "/api/auth/forgot-password", module: auth_forgot_password },
+  { path: "/api/auth/register", module: auth_register },
+  { path: "/api/auth/reset-password", module: auth_reset_password },
+  { path: "/api/bookmarks", module: bookmarks },
+  { path: "/api/companies/[slug]", module: companies_by_slug },
+  { path: "/api/companies", module: companies },
+  { path: "/api/health", module: health },
+  { path: "/api/interviews/[id]/abandon", module: interviews_by_id_abandon },
+  { path: "/api/interviews/[id]/answers/[questionId]/flag", module: interviews_by_id_answers_by_questionId_flag },
+  { path: "/api/interviews/[id]/answers/[questionId]/rating", module: interviews_by_id_answers_by_questionId_rating },
+  { path: "/api/interviews/[id]/answers/[questionId]", module: interviews_by_id_answers_by_questionId },
+  { path: "/api/interviews/[id]/answers/[questionId]/tests", module: interviews_by_id_answers_by_questionId_tests },
+  { path: "/api/interviews/[id]/finish", module: interviews_by_id_finish },
+  { path: "/api/interviews/[id]", module: interviews_by_id },
+  { path: "/api/interviews/[id]/tests", module: interviews_by_id_tests },
+  { path: "/api/interviews", module: interviews },
+  { path: "/api/me/export", module: me_export },
+  // Streams its body into the importer (larger than any other, never held whole): not read ahead here.
+  { path: "/api/me/import", module: me_import, streamBody: true },
+  { path: "/api/me/password", module: me_password },
+  { path: "/api/me", module: me },
+  { path: "/api/me/sessions", module: me_sessions },
+  { path: "/api/notes", module: notes },
+  { path: "/api/openapi.json", module: openapi_json },
+  { path: "/api/ping", module: ping },
+  { path: "/api/questions/[slug]/bookmark", module: questions_by_slug_bookmark },
+  { path: "/api/questions/[slug]/note", module: questions_by_slug_note },
+  { path: "/api/questions/[slug]/practice/rating", module: questions_by_slug_practice_rating },
+  { path: "/api/questions/[slug]/practice", module: questions_by_slug_practice },
+  { path: "/api/questions/[slug]/practice/versions", module: questions_by_slug_practice_versions },
+  { path: "/api/questions/[slug]", module: questions_by_slug },
+  { path: "/api/questions", module: questions },
+  { path: "/api/review/[slug]", module: review_by_slug },
+  { path: "/api/review", module: review },
+  { path: "/api/sets/[id]/interview", module: sets_by_id_interview },
+  { path: "/api/sets/[id]/questions/[slug]", module: sets_by_id_questions_by_slug },
+  { path: "/api/sets/[id]", module: sets_by_id },
+  { path: "/api/sets", module: sets },
+  { path: "/api/topics", module: topics },
+];

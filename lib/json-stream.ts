@@ -140,7 +140,8 @@ export async function readDocument(
     const put = (item: unknown) => {
       if (top === undefined) v.result = item;
       else if (Array.isArray(top)) top.push(item);
-      else (top as Record<string, unknown>)[v.keys.at(-1)!] = item;
+      // As JSON.parse does: a "__proto__" key is an own member, never the prototype (assignment would set it).
+      else Object.defineProperty(top, v.keys.at(-1)!, { value: item, enumerable: true, writable: true, configurable: true });
     };
     const awaitingKey = top !== undefined && !Array.isArray(top) && v.keys.at(-1) === null;
     switch (token) {

@@ -50,6 +50,15 @@ describe("readDocument", () => {
     );
   });
 
+  it('keeps a "__proto__" key as a member, as JSON.parse does, never as the prototype', async () => {
+    const text = '{"rows":{"__proto__":[1]},"other":{"a":{"__proto__":{"x":1}}}}';
+    const { events } = await read(text, SPEC, 3);
+    expect(events).toContainEqual({ type: "value", key: "rows", value: JSON.parse('{"__proto__":[1]}') });
+    const other = events.find((e) => e.type === "value" && e.key === "other") as { value: { a: object } };
+    expect(Object.getPrototypeOf(other.value.a)).toBe(Object.prototype);
+    expect(Object.keys(other.value.a)).toEqual(["__proto__"]);
+  });
+
   it("counts the rows over a member's limit without handing them over, and says so once", async () => {
     const { events, summary } = await read(JSON.stringify({ more: [1, 2, 3, 4, 5] }));
     expect(events.filter((e) => e.type === "element").map((e) => (e as { value: unknown }).value)).toEqual([1, 2, 3]);

@@ -1,79 +1,79 @@
 // A small in-process cache for public content (the question bank is the same for every visitor and
-// changes only when it is seeded or imported). Entries expire after a TTL; the least recently used go
-// first when the cache is full; concurrent misses for one key share a single computation, so a burst of
-// identical requests runs the query once. A failed computation is not kept.
+// changes only when it is seeded or imported), on lru-cache: entries expire after a TTL; the least recently
+// used go first when the cache is full; concurrent misses for one key share a single computation
+// (lru-cache's fetch), so a burst of identical requests runs the query once. A failed computation is not kept.
 //
 // Every instance of the app keeps its own: content a CLI import changes shows everywhere within one TTL.
 //
-// An entry keeps the computation's promise only while it runs, then the value alone. A promise made while
-// a request is served carries that request's async context (Node 20's AsyncLocalStorage stores it on every
+// An entry must keep the computation's value, never its promise, once it is done. A promise made while a
+// request is served carries that request's async context (Node 20's AsyncLocalStorage stores it on every
 // promise), so an entry that kept its promise kept the request that filled it alive for a whole TTL, and
-// with it everything that request reaches (lib/outside-requests.ts).
+// with it everything that request reaches (lib/outside-requests.ts). lru-cache swaps its in-flight promise
+// for the value when it settles; tests/unit/cache.test.ts checks that nothing holds the request after.
+import { LRUCache } from "lru-cache";
 
 export type TtlCacheOptions = {
-  /** Milliseconds an entry lives; read on every lookup, so it can follow configuration. 0 disables the cache. */
+  /** Milliseconds an entry lives, read when it is stored (so it can follow configuration). 0 disables the cache. */
   ttlMs: number | (() => number);
   /** Most entries kept. */
   max: number;
+  /** A clock for tests; lru-cache reads 0 as "no start time", so it must not return 0. */
   now?: () => number;
 };
 
-/** Running: `pending` is the computation; done: `pending` is null and `value` is its result. */
-type Entry<V> = { at: number; pending: Promise<V> | null; value?: V };
+// lru-cache stores no null or undefined (undefined from a fetch means "nothing to keep"), and a null is
+// a result worth keeping here (no such question): each value travels in a box.
+type Box<V> = { value: V };
 
 export class TtlCache<V> {
-  private readonly entries = new Map<string, Entry<V>>();
+  private readonly lru: LRUCache<string, Box<V>, () => Promise<V>>;
   private readonly ttl: () => number;
   private readonly now: () => number;
+  private sweptAt = -Infinity;
 
-  constructor(private readonly options: TtlCacheOptions) {
+  constructor(options: TtlCacheOptions) {
     const { ttlMs } = options;
     this.ttl = typeof ttlMs === "function" ? ttlMs : () => ttlMs;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.now());
+    this.lru = new LRUCache<string, Box<V>, () => Promise<V>>({
+      max: options.max,
+      ttl: 1, // each fetch passes the TTL configured now
+      // Without this lru-cache starts a 1 ms timer on every clock read to reuse the reading.
+      ttlResolution: 0,
+      ...(options.now ? { perf: { now: options.now } } : {}),
+      fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+    });
     registry.add(this as TtlCache<unknown>);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.lru.size;
   }
 
   /** The cached value for `key`, or `compute()`'s (stored when it succeeds). */
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     const ttl = this.ttl();
     if (ttl <= 0) return compute();
-    const now = this.now();
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < ttl) {
-      // Most recently used last: Map keeps insertion order.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.pending ?? (hit.value as V);
-    }
-    // Expired entries at the least recently used end go first, so keys read once (a crawler paging through
-    // the whole list) do not stay in memory, up to `max` of them, long after their TTL.
-    for (const [stale, old] of this.entries) {
-      if (now - old.at < ttl) break;
-      this.entries.delete(stale);
-    }
-    const pending = compute();
-    const entry: Entry<V> = { at: now, pending };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.options.max) this.entries.delete(this.entries.keys().next().value!);
-    pending.then(
-      (value) => {
-        entry.value = value;
-        entry.pending = null;
-      },
-      () => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-      },
-    );
-    return pending;
+    if (!this.lru.has(key)) this.sweep(ttl);
+    const box = await this.lru.fetch(key, { context: compute, ttl });
+    // A fetch only resolves undefined when it was aborted, which this cache never does.
+    return box!.value;
   }
 
   clear(): void {
-    this.entries.clear();
+    this.lru.clear();
+  }
+
+  // lru-cache drops an expired entry only when it is read again or evicted, so keys read once (a crawler
+  // paging through the whole list) would stay in memory, up to `max` of them, long after their TTL. A miss
+  // drops every expired entry, at most once per TTL: the sweep visits every entry. (lru-cache's own
+  // ttlAutopurge sets a timer per entry, and a timer set while a request is served keeps that request's
+  // async context alive until it fires: the leak described above.)
+  private sweep(ttl: number): void {
+    const now = this.now();
+    if (now - this.sweptAt < ttl) return;
+    this.sweptAt = now;
+    this.lru.purgeStale();
   }
 }
 

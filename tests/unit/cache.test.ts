@@ -4,7 +4,8 @@ import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { clearContentCaches, TtlCache } from "@/lib/cache";
 
-function clock(start = 0) {
+// lru-cache reads a start time of 0 as "no TTL", and performance.now() is never 0: the fake clock starts after it.
+function clock(start = 1) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
@@ -16,7 +17,7 @@ describe("TtlCache", () => {
     let calls = 0;
     const compute = async () => ++calls;
     expect(await cache.get("a", compute)).toBe(1);
-    time.advance(999);
+    time.advance(1_000); // fresh for the whole TTL
     expect(await cache.get("a", compute)).toBe(1);
     time.advance(1);
     expect(await cache.get("a", compute)).toBe(2);
@@ -55,16 +56,22 @@ describe("TtlCache", () => {
     expect(await cache.get("b", async () => "b2")).toBe("b2");
   });
 
-  it("drops expired entries from the least recently used end when it stores a new one", async () => {
+  it("drops expired entries when it stores a new one, at most once per TTL", async () => {
     const time = clock();
     const timed = new TtlCache<string>({ ttlMs: 1_000, max: 100, now: time.now });
     for (const key of ["a", "b", "c"]) await timed.get(key, async () => key);
     time.advance(500);
     await timed.get("d", async () => "d");
     expect(timed.size).toBe(4);
-    time.advance(500); // a, b and c expire; d does not
+    time.advance(501); // a, b and c expire; d does not
     await timed.get("e", async () => "e");
     expect(timed.size).toBe(2);
+    time.advance(600); // d expires, but the last sweep was less than a TTL ago
+    await timed.get("f", async () => "f");
+    expect(timed.size).toBe(3);
+    time.advance(400);
+    await timed.get("g", async () => "g");
+    expect(timed.size).toBe(3); // d went; e, f and g are fresh
   });
 
   it("is off when the TTL is 0, and follows a TTL read from configuration", async () => {

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { ThemeScript } from "@/components/layout/theme-script";
 import { getCurrentUser } from "@/lib/session";
 import "./globals.css";
 
@@ -23,23 +23,24 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser().catch(() => null);
   return (
     <html lang="en" suppressHydrationWarning>
-      <head>
-        <ThemeScript nonce={nonce} />
-      </head>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#content"
-          className="sr-only z-50 rounded-md bg-brand-600 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
-        >
-          Skip to content
-        </a>
-        <SiteHeader user={user} />
-        <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
-          {children}
-        </main>
-        <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          Mockroom — open, private interview practice you can host yourself.
-        </footer>
+        {/* next-themes: its inline script (with the request's nonce, for the CSP) sets html's class before the
+            body paints; the key is the one the theme toggle has always used, so a stored choice carries over. */}
+        <ThemeProvider attribute="class" defaultTheme="system" enableSystem enableColorScheme={false} storageKey="mockroom-theme" nonce={nonce}>
+          <a
+            href="#content"
+            className="sr-only z-50 rounded-md bg-brand-600 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
+          >
+            Skip to content
+          </a>
+          <SiteHeader user={user} />
+          <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+            {children}
+          </main>
+          <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+            Mockroom — open, private interview practice you can host yourself.
+          </footer>
+        </ThemeProvider>
       </body>
     </html>
   );

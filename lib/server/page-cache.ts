@@ -23,6 +23,7 @@
 import type http from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { LRUCache } from "lru-cache";
 import { newNonce } from "../security-headers";
 
 const gzip = promisify(zlib.gzip);
@@ -64,13 +65,16 @@ export type PageCacheOptions = {
 export type PageCacheStats = { hits: number; misses: number; stored: number; entries: number; bytes: number };
 
 export class PageCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  // lru-cache keeps the order of use and the byte count; the TTL is checked here, on every lookup, against
+  // the time the render started, so it follows the configured value and no timer is needed.
+  private readonly entries: LRUCache<string, Entry>;
   private readonly now: () => number;
   readonly stats = { hits: 0, misses: 0, stored: 0 };
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
+    // A page larger than the whole budget is not stored (lru-cache's maxEntrySize defaults to maxSize).
+    this.entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
   }
 
   /** The cache key for this request, or null when its answer must not come from (or go to) the cache. */
@@ -100,11 +104,9 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     if (this.now() - entry.at >= this.options.ttlMs()) {
-      this.remove(key, entry);
+      this.entries.delete(key);
       return false;
     }
-    this.entries.delete(key); // most recently used last
-    this.entries.set(key, entry);
     this.stats.hits++;
     let body = entry.body[0]!;
     const headers: Headers = { ...entry.headers, [CACHE_HEADER]: "hit" };
@@ -186,29 +188,16 @@ export class PageCache {
           bytes: size,
         };
       }
-      const previous = this.entries.get(key);
-      if (previous) this.remove(key, previous);
-      this.entries.set(key, entry);
-      this.bytes += entry.bytes;
+      this.entries.set(key, entry); // the least recently used go while the bytes are over the limit
       this.stats.stored++;
-      while (this.bytes > this.options.maxBytes) {
-        const [oldestKey, oldest] = this.entries.entries().next().value!;
-        this.remove(oldestKey, oldest);
-      }
     });
   }
 
   snapshot(): PageCacheStats {
-    return { ...this.stats, entries: this.entries.size, bytes: this.bytes };
+    return { ...this.stats, entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
-  }
-
-  private remove(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
   }
 }

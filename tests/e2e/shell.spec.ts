@@ -52,6 +52,25 @@ test("dark mode follows the system and can be toggled, and the choice survives a
   await expect(page.locator("html")).toHaveClass(/dark/);
 });
 
+test("a theme chosen before (stored under mockroom-theme) applies before the page hydrates, without errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.addInitScript(() => localStorage.setItem("mockroom-theme", "dark"));
+  // The HTML as parsed, before any of the app's scripts load: the inline theme script already ran.
+  await page.route(/\/_next\/static\/.*\.js$/, (route) => route.abort());
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.unroute(/\/_next\/static\/.*\.js$/);
+  errors.length = 0; // the aborted bundles
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Theme: dark. Change theme" })).toBeVisible();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  expect(errors).toEqual([]);
+});
+
 test("the shell fits a 360 px wide screen without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/sign-in", "/sign-up"]) {

@@ -23,6 +23,14 @@ type Report = { routes: RouteResult[]; autosaveMismatches: number; autosaveCheck
 export const BUDGETS = {
   searchP95: 50,
   listP95: 30,
+  /** Issue #21's budgets on the paths signed-in users take (uncached by nature). */
+  listColdP95: 40,
+  listColdCpuMs: 2,
+  questionPageSignedInP95: 60,
+  /** Server CPU of a signed-in question page, at most this many times the trivial page's (same run). */
+  questionPageSignedInCpuFactor: 2.5,
+  notesSearchP95: 50,
+  reviewPageP95: 80,
   autosaveP99: 50,
   startP95: 100,
   questionPageP95: 80,
@@ -67,6 +75,24 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
   over("autosave", "p99", BUDGETS.autosaveP99);
   over("start", "p95", BUDGETS.startP95);
   over("page-question", "p95", BUDGETS.questionPageP95);
+  over("list-cold", "p95", BUDGETS.listColdP95);
+  over("page-question-signed-in", "p95", BUDGETS.questionPageSignedInP95);
+  over("notes-search", "p95", BUDGETS.notesSearchP95);
+  over("page-review", "p95", BUDGETS.reviewPageP95);
+  // CPU per request: what this shared host's noise moves least. Reported with the latency misses (a known one can
+  // be reported without failing the run).
+  const cold = route("list-cold");
+  if (cold?.serverCpuMs != null && cold.dbCpuMs != null && cold.serverCpuMs + cold.dbCpuMs > BUDGETS.listColdCpuMs) {
+    miss("list-cold", `${cold.name}: ${(cold.serverCpuMs + cold.dbCpuMs).toFixed(2)} ms of CPU a request (server + db) > ${BUDGETS.listColdCpuMs} ms`, true);
+  }
+  const page = route("page-question-signed-in");
+  const trivial = route("page-baseline");
+  if (page?.serverCpuMs != null && trivial?.serverCpuMs) {
+    const factor = page.serverCpuMs / trivial.serverCpuMs;
+    if (factor > BUDGETS.questionPageSignedInCpuFactor) {
+      miss("page-question-signed-in", `${page.name}: server CPU ${page.serverCpuMs.toFixed(2)} ms a view, ${factor.toFixed(2)} × the trivial page's ${trivial.serverCpuMs.toFixed(2)} ms > ${BUDGETS.questionPageSignedInCpuFactor} ×`, true);
+    }
+  }
   for (const key of ["list-first", "list-deep", "search"]) {
     const r = route(key);
     const ceiling = r?.floor?.rps ?? baseline;

@@ -445,6 +445,12 @@ async function main() {
       if (!body.questions?.length) throw new Error(`could not start an interview for the autosave load (HTTP ${response.status})`);
       owned.push({ id: body.id, questionId: body.questions[0]!.id, cookie: cookies[i]! });
     }
+    // Finished interviews of the signed-in users, for their reviews.
+    const cookieOf = new Map(signedIn.map((s, i) => [s.userId, cookies[i]!]));
+    const reviews = (await db.$queryRaw<{ id: string; userId: string }[]>`
+      select id, "userId" from "Interview" where status = 'FINISHED' and "userId" = any(${signedIn.map((s) => s.userId)}::uuid[])
+      order by id limit 300`).map((r) => ({ id: r.id, cookie: cookieOf.get(r.userId)! }));
+    if (!reviews.length) throw new Error("no finished interview of a signed-in user to review");
     const acknowledged = new Map<string, string>();
     let startCounter = 0;
     let rotate = 0;
@@ -455,7 +461,7 @@ async function main() {
       { name: "GET /api/questions (first page)", key: "list-first", connections: 20, requests: [{ method: "GET", path: "/api/questions" }] },
       { name: "GET /api/questions (deep cursor)", key: "list-deep", connections: 20, requests: [{ method: "GET", path: `/api/questions?cursor=${deepCursor}` }] },
       {
-        // Reported, no budget: each request a cursor no earlier request used (cycling through a few thousand).
+        // Each request a cursor no earlier request used (cycling through a few thousand): the keyset query itself.
         name: "GET /api/questions (uncached cursors)", key: "list-cold", connections: 20,
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/questions?cursor=${coldCursors[coldNext++ % coldCursors.length]}` }) }],
       },
@@ -474,7 +480,13 @@ async function main() {
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/questions/${pick(slugs)}` }) }],
       },
       {
-        // Never cached: the question with the visitor's own workspace (notes, practice, sets). Reported, no budget.
+        // The page baseline: a trivial page (app/status) rendered by Next for a signed-in visitor, layout and session
+        // check included; the signed-in question page's CPU is budgeted against it.
+        name: "Page baseline: GET /status (HTML, signed in)", key: "page-baseline", connections: 10,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/status", headers: { ...req.headers, cookie: pick(cookies) } }) }],
+      },
+      {
+        // Never cached: the question with the visitor's own workspace (notes, practice, sets).
         name: "GET /questions/[slug] (HTML, signed in)", key: "page-question-signed-in", connections: 10,
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/questions/${pick(slugs)}`, headers: { ...req.headers, cookie: pick(cookies) } }) }],
       },
@@ -495,6 +507,11 @@ async function main() {
       {
         name: "GET /api/interviews/{id}", key: "get-interview", connections: 20,
         requests: [{ method: "GET", setupRequest: (req) => { const o = pick(owned); return { ...req, path: `/api/interviews/${o.id}`, headers: { ...req.headers, cookie: o.cookie } }; } }],
+      },
+      {
+        // A finished interview's review, by its owner (never cached: it is theirs).
+        name: "GET /interviews/[id]/review (HTML, signed in)", key: "page-review", connections: 10,
+        requests: [{ method: "GET", setupRequest: (req) => { const r = pick(reviews); return { ...req, path: `/interviews/${r.id}/review`, headers: { ...req.headers, cookie: r.cookie } }; } }],
       },
       {
         name: "GET /api/notes?q= (notes search)", key: "notes-search", connections: 20,

@@ -13,8 +13,8 @@ test("the landing page says what Mockroom is and leads to sign-up", async ({ pag
 });
 
 const AXE_PAGES = [
-  ...["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/forgot-password", "/reset-password"].map((path) => ({ path, scheme: "light" as const })),
-  ...["/forgot-password", "/reset-password"].map((path) => ({ path, scheme: "dark" as const })),
+  ...["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/forgot-password", "/reset-password", "/status"].map((path) => ({ path, scheme: "light" as const })),
+  ...["/forgot-password", "/reset-password", "/status"].map((path) => ({ path, scheme: "dark" as const })),
 ];
 for (const { path, scheme } of AXE_PAGES) {
   test(`${path} has no detectable accessibility violations${scheme === "dark" ? " (dark)" : ""}`, async ({ page }) => {
@@ -24,6 +24,14 @@ for (const { path, scheme } of AXE_PAGES) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("the status page says which version serves pages and where the database's state is", async ({ page, request }) => {
+  const { version } = (await (await request.get("/api/health")).json()) as { version: string };
+  await page.goto("/status");
+  await expect(page.getByRole("heading", { name: "Status" })).toBeVisible();
+  await expect(page.getByText(`Mockroom ${version} is serving pages.`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "/api/health" })).toHaveAttribute("href", "/api/health");
+});
 
 test("member areas ask a visitor to sign in, with a way back", async ({ page }) => {
   await page.goto("/interviews");

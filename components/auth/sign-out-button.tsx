@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { csrfToken } from "./password-sign-in";
 
 /** Clears the session through next-auth's CSRF-protected sign-out endpoint. */
 export async function requestSignOut(): Promise<void> {
-  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-  await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
-  });
+  const token = await csrfToken();
+  if (!token) throw new Error("Could not reach Mockroom to sign out.");
+  const result = await apiFetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: token, callbackUrl: "/", json: "true" }) });
+  if (!result.ok && result.error.offline) throw result.error;
 }
 
 /** Signs out, then returns to the landing page. */

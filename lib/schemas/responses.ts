@@ -19,6 +19,8 @@ export const savedRevisionAnswer = z.object({ revision: int() });
 /** 409 CONFLICT's `current` beside the error: the stored version. */
 export const storedVersion = z.object({ content: z.string(), revision: int() });
 
+/** Beside a 409 from POST /api/interviews: the timed interview already running. */
+export const interviewInProgress = z.object({ inProgress: z.object({ id: z.string() }) });
 export const createdAnswer = z.object({ id: z.string().check(z.minLength(1)) });
 export const createdSetAnswer = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
 /** POST /api/review/{slug} (a rating) and PUT (queued by hand). */

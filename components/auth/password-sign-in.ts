@@ -1,6 +1,5 @@
 // Signs in through next-auth's credentials endpoint (CSRF token, then a form POST), the same path
 // scripts and tests use. `json=true` makes next-auth answer { url } instead of redirecting.
-import { safeParse } from "zod/v4/core";
 import { apiFetch, OFFLINE_MESSAGE } from "@/lib/client/api";
 import { csrfAnswer, signInAnswer } from "@/lib/schemas/responses";
 
@@ -23,7 +22,7 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (!result.ok && result.error.offline) return { ok: false, message: OFFLINE_MESSAGE };
   if (!result.ok && result.error.status === 429) return { ok: false, message: result.error.messageOr("Too many attempts. Please wait a few minutes.") };
   // With json=true next-auth answers { url } (status 200, or 302 without a Location on failure).
-  const answer = result.ok ? result.data : safeParse(signInAnswer, result.error.body).data;
+  const answer = result.ok ? result.data : signInAnswer.safeParse(result.error.body).data;
   if (!answer?.url) return { ok: false, message: "Sign-in is unavailable right now. Please try again." };
   if (new URL(answer.url, window.location.origin).searchParams.has("error")) {
     return { ok: false, message: "That email and password do not match an account." };

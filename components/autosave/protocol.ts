@@ -2,7 +2,6 @@
 // what a save's response means, what a draft left on the device means, and when a text still needs saving.
 // The server half is lib/data/save-with-revision.ts; the wire format is PUT {content, revision, ...} →
 // 200 {revision} or 409 {error: {code: "CONFLICT"}, current: {content, revision}}.
-import { safeParse } from "zod/v4/core";
 import type { ApiResult } from "@/lib/client/api";
 import { storedVersion } from "@/lib/schemas/responses";
 import type { UnansweredWrites } from "./unanswered-writes";
@@ -36,7 +35,7 @@ export type SaveOutcome =
 export function saveOutcome(result: ApiResult<{ revision: number }>, sent: string, unanswered: UnansweredWrites): SaveOutcome {
   if (result.ok) return { kind: "saved", stored: { content: sent, revision: result.data.revision }, own: false };
   const { status, code, body } = result.error;
-  const current = typeof body === "object" && body !== null ? safeParse(storedVersion, (body as Record<string, unknown>).current) : null;
+  const current = typeof body === "object" && body !== null ? storedVersion.safeParse((body as Record<string, unknown>).current) : null;
   if (status === 409 && code === "CONFLICT" && current?.success) {
     // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
     // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { safeParse } from "zod/v4/core";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
@@ -38,7 +37,7 @@ export function StartForm({ companies, topics, defaultCompany, defaultMultiplier
     }
     const { error } = result;
     // 409 names the interview already running, to resume or abandon it.
-    const other = error.status === 409 ? safeParse(interviewInProgress, error.body) : null;
+    const other = error.status === 409 ? interviewInProgress.safeParse(error.body) : null;
     if (other?.success) setRunning(other.data.inProgress.id);
     setError(Object.values(error.fields)[0]?.[0] ?? error.messageOr("Could not start the interview. Please try again."));
     setPending(false);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestSignOut } from "@/components/auth/sign-out-button";
+import { requestSignOut } from "@/components/auth/sign-out";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
 import { IMPORT_LIMITS } from "@/lib/schemas/import-limits";

@@ -1,9 +1,8 @@
 // The browser's one way to call the JSON API: sends JSON, reads the error shape
 // {"error": {"code", "message", "fields"?}} (lib/errors.ts) into an ApiError, tells a network failure
 // (offline) apart from an HTTP error, and validates a 2xx body with the schema given instead of casting it.
-// Browser-safe: zod's core only (schemas come from lib/schemas/responses.ts, written with zod/mini to keep
-// the first-load JS of the pages small).
-import { safeParse, type $ZodType, type output } from "zod/v4/core";
+// Browser-safe and free of zod itself: a schema brings its own safeParse (lib/schemas/responses.ts, written
+// with zod/mini), so only the pages that validate an answer load zod (about 25 KB gzip with Turbopack).
 
 export const OFFLINE_MESSAGE = "Could not reach Mockroom. Check your connection and try again.";
 
@@ -45,7 +44,12 @@ export class ApiError extends Error {
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };
 
-export type ApiOptions<S extends $ZodType | undefined> = {
+/** A zod schema (classic or mini), seen only through its safeParse. */
+export type ResponseSchema<T = unknown> = {
+  safeParse(data: unknown): { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+};
+
+export type ApiOptions<S extends ResponseSchema | undefined> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON; a Blob is sent as it is (already JSON text); URLSearchParams as a form (next-auth). */
   body?: unknown;
@@ -56,7 +60,7 @@ export type ApiOptions<S extends $ZodType | undefined> = {
   cache?: RequestCache;
 };
 
-type Data<S> = S extends $ZodType ? output<S> : undefined;
+type Data<S> = S extends { safeParse(data: unknown): infer R } ? (R extends { success: true; data: infer T } ? T : never) : undefined;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -86,21 +90,21 @@ function errorOf(status: number, body: unknown): ApiError {
 }
 
 /** What a response means: exported for tests and for callers holding a Response already. */
-export async function readResponse<S extends $ZodType | undefined = undefined>(response: Response, schema?: S): Promise<ApiResult<Data<S>>> {
+export async function readResponse<S extends ResponseSchema | undefined = undefined>(response: Response, schema?: S): Promise<ApiResult<Data<S>>> {
   // A body cut off mid-way is no answer: the caller cannot know what happened.
   const text = await response.text().catch(() => null);
   if (text === null) return { ok: false, error: new ApiError(0, "OFFLINE", OFFLINE_MESSAGE) };
   const body = text ? parseJson(text) : undefined;
   if (!response.ok) return { ok: false, error: errorOf(response.status, body) };
   if (!schema) return { ok: true, status: response.status, data: undefined as Data<S> };
-  const parsed = safeParse(schema, body);
+  const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, status: response.status, data: parsed.data as Data<S> };
-  const where = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).slice(0, 3).join("; ");
+  const where = parsed.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`).slice(0, 3).join("; ");
   return { ok: false, error: new ApiError(response.status, "INVALID_RESPONSE", `Unexpected answer from ${response.url || "the server"}: ${where}`, { body: body ?? null }) };
 }
 
 /** Calls the API; never throws for HTTP or network failures (an abort by `signal` is rethrown). */
-export async function apiFetch<S extends $ZodType | undefined = undefined>(path: string, options: ApiOptions<S> = {}): Promise<ApiResult<Data<S>>> {
+export async function apiFetch<S extends ResponseSchema | undefined = undefined>(path: string, options: ApiOptions<S> = {}): Promise<ApiResult<Data<S>>> {
   const { method = "GET", body, schema, signal, keepalive, cache } = options;
   const init: RequestInit = { method, signal, keepalive, cache };
   if (body instanceof URLSearchParams) init.body = body;

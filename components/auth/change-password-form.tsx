@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN } from "@/lib/schemas/auth";
-import { apiError } from "./api-errors";
+import { apiFetch } from "@/lib/client/api";
 
 type Fields = Partial<Record<"currentPassword" | "newPassword", string>>;
 
@@ -22,16 +22,16 @@ export function ChangePasswordForm() {
     setPending(true);
     setStatus(null);
     setFields({});
-    const response = await fetch("/api/me/password", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+    const result = await apiFetch("/api/me/password", { method: "PUT", body });
     setPending(false);
-    if (response?.ok) {
+    if (result.ok) {
       form.reset();
       setStatus({ text: "Password changed. Every other browser and device signed in to your account was signed out." });
       return;
     }
-    const problem = await apiError(response, "Could not change the password. Please try again.");
-    setFields(problem.fields);
-    setStatus(Object.keys(problem.fields).length ? null : { text: problem.message, error: true });
+    const next: Fields = { currentPassword: result.error.field("currentPassword"), newPassword: result.error.field("newPassword") };
+    setFields(next);
+    setStatus(Object.values(next).some(Boolean) ? null : { text: result.error.messageOr("Could not change the password. Please try again."), error: true });
   }
 
   return (

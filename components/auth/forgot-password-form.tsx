@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { apiError } from "./api-errors";
+import { apiFetch } from "@/lib/client/api";
+import { forgotPasswordAnswer } from "@/lib/schemas/responses";
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
@@ -18,15 +19,14 @@ export function ForgotPasswordForm() {
     setPending(true);
     setError(null);
     setEmailError(undefined);
-    const response = await fetch("/api/auth/forgot-password", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) }).catch(() => null);
-    if (response?.status === 202) {
-      const body = (await response.json().catch(() => null)) as { message?: string } | null;
-      setSent(body?.message ?? "If an account uses this address, we sent it a link.");
+    const result = await apiFetch("/api/auth/forgot-password", { method: "POST", body: { email }, schema: forgotPasswordAnswer });
+    if (result.ok) {
+      setSent(result.data.message);
       return;
     }
-    const problem = await apiError(response, "Could not send the link. Please try again.");
-    setEmailError(problem.fields.email);
-    setError(problem.fields.email ? null : problem.message);
+    const emailError = result.error.field("email");
+    setEmailError(emailError);
+    setError(emailError ? null : result.error.messageOr("Could not send the link. Please try again."));
     setPending(false);
   }
 

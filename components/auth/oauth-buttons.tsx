@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { csrfToken as fetchCsrfToken } from "./password-sign-in";
 
 const names: Record<string, string> = { github: "GitHub", google: "Google" };
 
@@ -12,7 +13,8 @@ export function OAuthButtons({ providers, callbackPath }: { providers: string[];
 
   async function start(provider: string) {
     setPending(provider);
-    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const csrfToken = await fetchCsrfToken();
+    if (!csrfToken) return setPending(null);
     const form = document.createElement("form");
     form.method = "POST";
     form.action = `/api/auth/signin/${provider}`;

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN } from "@/lib/schemas/auth";
-import { apiError } from "./api-errors";
+import { apiFetch } from "@/lib/client/api";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
@@ -23,14 +23,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setPending(true);
     setError(null);
     setPasswordError(undefined);
-    const response = await fetch("/api/auth/reset-password", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password }) }).catch(() => null);
-    if (response?.ok) {
+    const result = await apiFetch("/api/auth/reset-password", { method: "POST", body: { token, password } });
+    if (result.ok) {
       router.replace("/sign-in?reset=done");
       return;
     }
-    const problem = await apiError(response, "Could not change the password. Please try again.");
-    setPasswordError(problem.fields.password);
-    setError(problem.fields.password ? null : (problem.fields.token ?? problem.message));
+    const passwordError = result.error.field("password");
+    setPasswordError(passwordError);
+    setError(passwordError ? null : (result.error.field("token") ?? result.error.messageOr("Could not change the password. Please try again.")));
     setPending(false);
   }
 

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiError } from "./api-errors";
+import { apiFetch } from "@/lib/client/api";
+import { endedSessionsSchema } from "@/lib/schemas/auth";
 
 /** Ends sessions on the server: every one ("all": this browser too, then to sign-in) or every other one. */
 export function SignOutEverywhere() {
@@ -15,17 +16,17 @@ export function SignOutEverywhere() {
   async function end(scope: "all" | "others") {
     setPending(scope);
     setStatus(null);
-    const response = await fetch("/api/me/sessions", { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ scope }) }).catch(() => null);
-    if (response?.ok && scope === "all") {
+    const result = await apiFetch("/api/me/sessions", { method: "DELETE", body: { scope }, schema: endedSessionsSchema });
+    if (result.ok && scope === "all") {
       router.replace("/sign-in?signedOut=everywhere");
       router.refresh();
       return;
     }
     setPending(null);
-    if (response?.ok) {
-      const { ended } = (await response.json().catch(() => ({ ended: 0 }))) as { ended: number };
+    if (result.ok) {
+      const { ended } = result.data;
       setStatus({ text: ended === 1 ? "Signed out of 1 other session." : `Signed out of ${ended} other sessions.` });
-    } else setStatus({ text: (await apiError(response, "Could not sign out. Please try again.")).message, error: true });
+    } else setStatus({ text: result.error.messageOr("Could not sign out. Please try again."), error: true });
   }
 
   return (

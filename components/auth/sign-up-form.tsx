@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { PASSWORD_MIN } from "@/lib/schemas/auth";
+import { apiFetch } from "@/lib/client/api";
+import { PASSWORD_MIN, registeredSchema } from "@/lib/schemas/auth";
 import { signInWithPassword } from "./password-sign-in";
 
 type Fields = Partial<Record<"email" | "password" | "name", string>>;
@@ -21,23 +22,16 @@ export function SignUpForm() {
     setPending(true);
     setError(null);
     setFields({});
-    try {
-      const response = await fetch("/api/auth/register", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      if (response.status !== 201) {
-        const data = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } | null;
-        const next: Fields = {};
-        for (const [key, messages] of Object.entries(data?.error?.fields ?? {})) next[key as keyof Fields] = messages[0];
-        setFields(next);
-        setError(Object.keys(next).length ? null : (data?.error?.message ?? "Could not create the account. Please try again."));
-        setPending(false);
-        return;
-      }
-      const signedIn = await signInWithPassword(body.email, body.password);
-      window.location.assign(signedIn.ok ? "/dashboard" : "/sign-in");
-    } catch {
-      setError("Could not reach Mockroom. Check your connection and try again.");
+    const result = await apiFetch("/api/auth/register", { method: "POST", body, schema: registeredSchema });
+    if (!result.ok) {
+      const next: Fields = { name: result.error.field("name"), email: result.error.field("email"), password: result.error.field("password") };
+      setFields(next);
+      setError(Object.values(next).some(Boolean) ? null : result.error.messageOr("Could not create the account. Please try again."));
       setPending(false);
+      return;
     }
+    const signedIn = await signInWithPassword(body.email, body.password);
+    window.location.assign(signedIn.ok ? "/dashboard" : "/sign-in");
   }
 
   return (

@@ -2,6 +2,8 @@
 // what a save's response means, what a draft left on the device means, and when a text still needs saving.
 // The server half is lib/data/save-with-revision.ts; the wire format is PUT {content, revision, ...} →
 // 200 {revision} or 409 {error: {code: "CONFLICT"}, current: {content, revision}}.
+import type { ApiResult } from "@/lib/client/api";
+import { storedVersion } from "@/lib/schemas/responses";
 import type { UnansweredWrites } from "./unanswered-writes";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "time-up" | "signed-out";
@@ -29,32 +31,21 @@ export type SaveOutcome =
   /** No usable answer (network down, 5xx, anything unexpected): the save may or may not have committed. */
   | { kind: "retry" };
 
-const isVersion = (value: unknown): value is Version =>
-  typeof value === "object" && value !== null && typeof (value as Version).content === "string" && Number.isInteger((value as Version).revision);
-
-function field(body: unknown, name: string): unknown {
-  return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-}
-
-/** What a save of `sent` got back: `status` and the parsed JSON body (null when there was none). */
-export function saveOutcome(status: number, body: unknown, sent: string, unanswered: UnansweredWrites): SaveOutcome {
-  const revision = field(body, "revision");
-  if (status >= 200 && status < 300) return Number.isInteger(revision) ? { kind: "saved", stored: { content: sent, revision: revision as number }, own: false } : { kind: "retry" };
-  const error = field(body, "error");
-  const code = field(error, "code");
-  const current = field(body, "current");
-  if (status === 409 && code === "CONFLICT" && isVersion(current)) {
+/** What a save of `sent` got back, read by lib/client/api.ts (a 2xx body checked for its revision). */
+export function saveOutcome(result: ApiResult<{ revision: number }>, sent: string, unanswered: UnansweredWrites): SaveOutcome {
+  if (result.ok) return { kind: "saved", stored: { content: sent, revision: result.data.revision }, own: false };
+  const { status, code, body } = result.error;
+  const current = typeof body === "object" && body !== null ? storedVersion.safeParse((body as Record<string, unknown>).current) : null;
+  if (status === 409 && code === "CONFLICT" && current?.success) {
     // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
     // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).
-    if (current.content === sent || unanswered.isOwn(current)) return { kind: "saved", stored: current, own: true };
-    return { kind: "conflict", current };
+    if (current.data.content === sent || unanswered.isOwn(current.data)) return { kind: "saved", stored: current.data, own: true };
+    return { kind: "conflict", current: current.data };
   }
   if (status === 409 && code === "TIME_UP") return { kind: "time-up" };
   if (status === 401) return { kind: "signed-out" };
-  if (status === 400 || status === 413) {
-    const message = field(error, "message");
-    return { kind: "rejected", message: typeof message === "string" ? message : "This text cannot be saved." };
-  }
+  if (status === 400 || status === 413) return { kind: "rejected", message: result.error.messageOr("This text cannot be saved.") };
+  // Offline, 5xx, a 2xx without a revision: the save may or may not have committed.
   return { kind: "retry" };
 }
 

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { savedRevisionAnswer } from "@/lib/schemas/responses";
 import { clearDraft, readDraft, writeDraft } from "./drafts";
 import { BUSY_MS, DEBOUNCE_MS, needsSave, restoreDraft, RETRY_MS, saveOutcome, statusAfterEdit, type SaveOutcome, type TextState, type Version } from "./protocol";
 import { UnansweredWrites } from "./unanswered-writes";
@@ -62,10 +64,7 @@ export function useAutosave<E extends object = object>(initial: (Version & { key
       update(key, { status: "saving", error: undefined });
       let outcome: SaveOutcome;
       try {
-        const response = await fetch(url(key), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(sent) });
-        outcome = saveOutcome(response.status, await response.json().catch(() => null), sent.content, writes);
-      } catch {
-        outcome = { kind: "retry" };
+        outcome = saveOutcome(await apiFetch(url(key), { method: "PUT", body: sent, schema: savedRevisionAnswer }), sent.content, writes);
       } finally {
         inFlight.current.delete(key);
       }

@@ -7,6 +7,7 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { AnswerEditor } from "./answer-editor";
 import { Countdown } from "./countdown";
@@ -62,8 +63,8 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
     setEnding("Submitting your answers…");
     markTime();
     await flushAll();
-    const response = await fetch(`/api/interviews/${interview.id}/finish`, { method: "POST" }).catch(() => null);
-    if (!response?.ok) {
+    const finished = await apiFetch(`/api/interviews/${interview.id}/finish`, { method: "POST" });
+    if (!finished.ok) {
       setEnding(null);
       return;
     }
@@ -78,11 +79,7 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
   async function toggleFlag() {
     const flagged = !flags[question.id];
     setFlags((f) => ({ ...f, [question.id]: flagged }));
-    await fetch(`/api/interviews/${interview.id}/answers/${question.id}/flag`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ flagged }),
-    }).catch(() => undefined);
+    await apiFetch(`/api/interviews/${interview.id}/answers/${question.id}/flag`, { method: "PUT", body: { flagged } });
   }
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { apiFetch } from "@/lib/client/api";
 
 const ratings = [
   ["again", "Again"],
@@ -17,12 +18,8 @@ export function RatingButtons({ interviewId, questionId, initial }: { interviewI
     const previous = rating;
     setRating(value);
     setError(false);
-    const response = await fetch(`/api/interviews/${interviewId}/answers/${questionId}/rating`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ rating: value }),
-    }).catch(() => null);
-    if (!response?.ok) {
+    const result = await apiFetch(`/api/interviews/${interviewId}/answers/${questionId}/rating`, { method: "PUT", body: { rating: value } });
+    if (!result.ok) {
       setRating(previous);
       setError(true);
     }

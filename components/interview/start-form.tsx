@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
+import { createdAnswer, interviewInProgress } from "@/lib/schemas/responses";
 
 type Company = { slug: string; name: string; durationMinutes: number; questionCount: number };
 type Topic = { slug: string; name: string };
@@ -28,24 +30,22 @@ export function StartForm({ companies, topics, defaultCompany, defaultMultiplier
     setPending(true);
     setError(null);
     setRunning(null);
-    try {
-      const response = await fetch("/api/interviews", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const data = (await response.json().catch(() => null)) as { id?: string; error?: { message?: string; fields?: Record<string, string[]> }; inProgress?: { id: string } } | null;
-      if (response.status === 201 && data?.id) {
-        router.push(`/interviews/${data.id}`);
-        return;
-      }
-      if (response.status === 409 && data?.inProgress) setRunning(data.inProgress.id);
-      setError(Object.values(data?.error?.fields ?? {})[0]?.[0] ?? data?.error?.message ?? "Could not start the interview. Please try again.");
-    } catch {
-      setError("Could not reach Mockroom. Check your connection and try again.");
+    const result = await apiFetch("/api/interviews", { method: "POST", body, schema: createdAnswer });
+    if (result.ok) {
+      router.push(`/interviews/${result.data.id}`);
+      return;
     }
+    const { error } = result;
+    // 409 names the interview already running, to resume or abandon it.
+    const other = error.status === 409 ? interviewInProgress.safeParse(error.body) : null;
+    if (other?.success) setRunning(other.data.inProgress.id);
+    setError(Object.values(error.fields)[0]?.[0] ?? error.messageOr("Could not start the interview. Please try again."));
     setPending(false);
   }
 
   async function abandon(id: string) {
     setPending(true);
-    await fetch(`/api/interviews/${id}/abandon`, { method: "POST" }).catch(() => undefined);
+    await apiFetch(`/api/interviews/${id}/abandon`, { method: "POST" });
     setRunning(null);
     setError(null);
     setPending(false);

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { serverNowAnswer } from "@/lib/schemas/responses";
 
 /**
  * The difference between the server's clock and this browser's, in ms. Starts from the time the page
@@ -11,14 +13,12 @@ export function useServerOffset(interviewId: string, renderedServerNow: string):
   useEffect(() => {
     let cancelled = false;
     const sentAt = Date.now();
-    fetch(`/api/interviews/${interviewId}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ serverNow: string }>) : null))
-      .then((body) => {
-        if (!body || cancelled) return;
-        const receivedAt = Date.now();
-        setOffset(new Date(body.serverNow).getTime() + (receivedAt - sentAt) / 2 - receivedAt);
-      })
-      .catch(() => undefined);
+    // Best effort: without an answer the offset from the render stays.
+    void apiFetch(`/api/interviews/${interviewId}`, { cache: "no-store", schema: serverNowAnswer }).then((result) => {
+      if (!result.ok || cancelled) return;
+      const receivedAt = Date.now();
+      setOffset(new Date(result.data.serverNow).getTime() + (receivedAt - sentAt) / 2 - receivedAt);
+    });
     return () => {
       cancelled = true;
     };

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestSignOut } from "@/components/auth/sign-out-button";
+import { requestSignOut } from "@/components/auth/sign-out";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
 import { IMPORT_LIMITS } from "@/lib/schemas/import-limits";
-
-type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> }; reauthenticate?: boolean } | null;
+import { importAnswer } from "@/lib/schemas/responses";
 
 export function ImportForm() {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
@@ -21,17 +21,17 @@ export function ImportForm() {
         if (file.size > IMPORT_LIMITS.bytes) return setStatus({ text: `That file is larger than ${IMPORT_LIMITS.bytes / 2 ** 20} MB.`, error: true });
         setBusy(true);
         setStatus({ text: "Importing…" });
-        const response = await fetch("/api/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: file }).catch(() => null);
+        const result = await apiFetch("/api/me/import", { method: "POST", body: file, schema: importAnswer });
         setBusy(false);
-        const body = (await response?.json().catch(() => null)) as (ErrorBody & { imported?: Record<string, number>; skippedQuestions?: string[] }) | null;
-        if (response?.status === 201 && body?.imported) {
+        if (result.ok) {
+          const body = result.data;
           const counts = Object.entries(body.imported).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`).join(", ");
           const skipped = body.skippedQuestions?.length ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.` : "";
           setStatus({ text: `Imported ${counts}.${skipped}` });
         } else {
-          const named = Object.entries(body?.error?.fields ?? {}).slice(0, 3).map(([field, messages]) => `${field}: ${messages[0]}`);
+          const named = Object.entries(result.error.fields).slice(0, 3).map(([field, messages]) => `${field}: ${messages[0]}`);
           const fields = named.length ? ` (${named.join("; ")})` : "";
-          setStatus({ text: `${body?.error?.message ?? "The import failed."}${fields}`, error: true });
+          setStatus({ text: `${result.error.messageOr("The import failed.")}${fields}`, error: true });
         }
       }}
     >
@@ -67,12 +67,8 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         event.preventDefault();
         setBusy(true);
         setError(null);
-        const response = await fetch("/api/me", {
-          method: "DELETE",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ confirm, ...(hasPassword ? { password } : {}) }),
-        }).catch(() => null);
-        if (response?.status === 204) {
+        const result = await apiFetch("/api/me", { method: "DELETE", body: { confirm, ...(hasPassword ? { password } : {}) } });
+        if (result.ok) {
           // The account is gone; clear the session cookie through next-auth's CSRF-protected sign-out.
           try {
             await requestSignOut();
@@ -83,10 +79,11 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
           return;
         }
         setBusy(false);
-        const body = (await response?.json().catch(() => null)) as ErrorBody;
+        const { error } = result;
         setError({
-          text: body?.error?.fields?.password?.[0] ?? body?.error?.fields?.confirm?.[0] ?? body?.error?.message ?? "Could not delete the account. Try again.",
-          reauth: body?.reauthenticate,
+          text: error.field("password") ?? error.field("confirm") ?? error.messageOr("Could not delete the account. Try again."),
+          // The server asks for a fresh sign-in (no password on this account, and the last one is too old).
+          reauth: typeof error.body === "object" && error.body !== null && (error.body as { reauthenticate?: unknown }).reauthenticate === true,
         });
       }}
     >

@@ -5,6 +5,7 @@ import { AnswerEditor } from "@/components/interview/answer-editor";
 import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
+import { apiFetch } from "@/lib/client/api";
 import { MarkdownPreview } from "./markdown-preview";
 
 type Props = { slug: string; initial: { content: string; revision: number } | null; compact?: boolean };
@@ -18,9 +19,9 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
   async function remove() {
     if (!window.confirm("Delete this note? This cannot be undone.")) return;
     setDeleting(true);
-    const response = await fetch(`/api/questions/${slug}/note`, { method: "DELETE" }).catch(() => null);
+    const result = await apiFetch(`/api/questions/${slug}/note`, { method: "DELETE" });
     setDeleting(false);
-    if (response?.status === 204) {
+    if (result.ok) {
       adopt("", 0);
       setMessage("Note deleted.");
     } else setMessage("Could not delete the note. Try again.");

@@ -7,6 +7,8 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
+import { practiceRatingAnswer, practiceVersionAnswer } from "@/lib/schemas/responses";
 import type { PracticeAnswerView } from "@/lib/schemas/workspace";
 import { QUEUED_EVENT } from "./question-actions";
 import { TextDiff } from "./text-diff";
@@ -44,21 +46,17 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
   async function saveVersion() {
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/questions/${slug}/practice/versions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ content: doc.content }),
-    }).catch(() => null);
+    const result = await apiFetch(`/api/questions/${slug}/practice/versions`, { method: "POST", body: { content: doc.content }, schema: practiceVersionAnswer });
     setBusy(false);
-    const body = (await response?.json().catch(() => null)) as { revision: number; version: Version; error?: { message: string; fields?: Record<string, string[]> } } | null;
-    if (response?.status === 201 && body) {
+    if (result.ok) {
+      const body = result.data;
       adopt(body.version.content, body.revision);
       setVersions((v) => [...v, body.version]);
       setVersionCount((n) => n + 1);
       setLeft(versions.length ? String(versions.at(-1)!.number) : "model");
       setRight(String(body.version.number));
     } else {
-      setError(body?.error?.fields?.content?.[0] ?? body?.error?.message ?? "Could not save. Your text is kept here; try again.");
+      setError(result.error.field("content") ?? result.error.messageOr("Could not save. Your text is kept here; try again."));
     }
   }
 
@@ -66,13 +64,9 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
     const previous = rating;
     setRating(value);
     setError(null);
-    const response = await fetch(`/api/questions/${slug}/practice/rating`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ rating: value }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { queuedUntil: string | null } | null;
-    if (response?.ok && body) {
+    const result = await apiFetch(`/api/questions/${slug}/practice/rating`, { method: "PUT", body: { rating: value }, schema: practiceRatingAnswer });
+    if (result.ok) {
+      const body = result.data;
       setQueued(body.queuedUntil);
       // The question's toolbar shows queue membership: tell it (components/workspace/question-actions.tsx).
       if (body.queuedUntil) window.dispatchEvent(new CustomEvent(QUEUED_EVENT, { detail: { slug, due: body.queuedUntil } }));

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { createdSetAnswer, reviewDueAnswer } from "@/lib/schemas/responses";
 
 /** Dispatched on window when something else on the page put this question in the revision queue. */
 export const QUEUED_EVENT = "mockroom:queued";
@@ -10,16 +12,6 @@ type Props = { slug: string; bookmarked: boolean; sets: SetRef[]; queuedDue: str
 
 const button =
   "inline-flex items-center gap-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-700 dark:border-slate-700 dark:hover:bg-slate-900 dark:aria-pressed:bg-slate-800 dark:aria-pressed:text-brand-100";
-
-async function send(method: string, url: string, body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { "content-type": "application/json" } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  }).catch(() => null);
-  const data = (await response?.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } & Record<string, unknown> | null;
-  return { ok: !!response?.ok, status: response?.status ?? 0, data };
-}
 
 /** Bookmark, add to sets (or a new one), and put in the revision queue by hand. */
 export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initialSets, queuedDue }: Props) {
@@ -41,7 +33,7 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
   async function toggleBookmark() {
     const next = !bookmarked;
     setBookmarked(next);
-    const result = await send(next ? "PUT" : "DELETE", `/api/questions/${slug}/bookmark`);
+    const result = await apiFetch(`/api/questions/${slug}/bookmark`, { method: next ? "PUT" : "DELETE" });
     if (!result.ok) {
       setBookmarked(!next);
       setMessage({ text: "Could not update the bookmark.", error: true });
@@ -49,27 +41,28 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
   }
 
   async function toggleSet(set: SetRef) {
-    const result = await send(set.contains ? "DELETE" : "PUT", `/api/sets/${set.id}/questions/${slug}`);
+    const result = await apiFetch(`/api/sets/${set.id}/questions/${slug}`, { method: set.contains ? "DELETE" : "PUT" });
     if (result.ok) {
       setSets((all) => all.map((s) => (s.id === set.id ? { ...s, contains: !s.contains } : s)));
       setMessage({ text: set.contains ? `Removed from ${set.name}.` : `Added to ${set.name}.` });
-    } else setMessage({ text: result.data?.error?.message ?? "Could not update the set.", error: true });
+    } else setMessage({ text: result.error.messageOr("Could not update the set."), error: true });
   }
 
   async function createSet(event: React.FormEvent) {
     event.preventDefault();
-    const result = await send("POST", "/api/sets", { name, questions: [slug] });
-    if (result.status === 201 && result.data) {
-      setSets((all) => [{ id: String(result.data!.id), name: String(result.data!.name), contains: true }, ...all]);
+    const result = await apiFetch("/api/sets", { method: "POST", body: { name, questions: [slug] }, schema: createdSetAnswer });
+    if (result.ok) {
+      const created = result.data;
+      setSets((all) => [{ id: created.id, name: created.name, contains: true }, ...all]);
       setName("");
-      setMessage({ text: `Created ${String(result.data.name)} with this question.` });
-    } else setMessage({ text: result.data?.error?.fields?.name?.[0] ?? result.data?.error?.message ?? "Could not create the set.", error: true });
+      setMessage({ text: `Created ${created.name} with this question.` });
+    } else setMessage({ text: result.error.field("name") ?? result.error.messageOr("Could not create the set."), error: true });
   }
 
   async function toggleQueue() {
-    const result = await send(queued ? "DELETE" : "PUT", `/api/review/${slug}`);
-    if (result.ok || result.status === 204) {
-      setQueued(queued ? null : String(result.data?.due ?? new Date().toISOString()));
+    const result = queued ? await apiFetch(`/api/review/${slug}`, { method: "DELETE" }) : await apiFetch(`/api/review/${slug}`, { method: "PUT", schema: reviewDueAnswer });
+    if (result.ok) {
+      setQueued(result.data ? result.data.due : null);
       setMessage({ text: queued ? "Removed from your revision queue." : "Added to your revision queue." });
     } else setMessage({ text: "Could not update your revision queue.", error: true });
   }

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { reviewDueAnswer } from "@/lib/schemas/responses";
 
 export type ReviewItem = {
   slug: string;
@@ -53,18 +55,14 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
       if (!item || busy) return;
       setBusy(true);
       setError(null);
-      const response = await fetch(`/api/review/${item.slug}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rating }),
-      }).catch(() => null);
+      const result = await apiFetch(`/api/review/${item.slug}`, { method: "POST", body: { rating }, schema: reviewDueAnswer });
       setBusy(false);
-      const body = (await response?.json().catch(() => null)) as { due?: string } | null;
-      if (!response?.ok || !body?.due) {
+      if (!result.ok) {
         setError("Could not save the rating. Check your connection and try again.");
         return;
       }
-      setDone((d) => [...d, { title: item.title, due: body.due! }]);
+      const { due } = result.data;
+      setDone((d) => [...d, { title: item.title, due }]);
       setNow(Date.now());
       setRevealed(false);
       setIndex((i) => i + 1);

@@ -3,15 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { apiFetch, type ApiError } from "@/lib/client/api";
+import { createdAnswer } from "@/lib/schemas/responses";
 
-type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } } | null;
-const message = (body: ErrorBody, fallback: string) => body?.error?.fields?.name?.[0] ?? body?.error?.message ?? fallback;
+const message = (error: ApiError, fallback: string) => error.field("name") ?? error.messageOr(fallback);
 const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
-
-async function send(method: string, url: string, body?: unknown) {
-  const response = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : undefined, body: body ? JSON.stringify(body) : undefined }).catch(() => null);
-  return { response, body: (await response?.json().catch(() => null)) as (ErrorBody & Record<string, unknown>) | null };
-}
 
 export function CreateSetForm() {
   const router = useRouter();
@@ -24,13 +20,13 @@ export function CreateSetForm() {
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const { response, body } = await send("POST", "/api/sets", { name });
+        const result = await apiFetch("/api/sets", { method: "POST", body: { name }, schema: createdAnswer });
         setBusy(false);
-        if (response?.status === 201) {
+        if (result.ok) {
           setName("");
           setError(null);
-          router.push(`/sets/${String(body?.id)}`);
-        } else setError(message(body, "Could not create the set."));
+          router.push(`/sets/${result.data.id}`);
+        } else setError(message(result.error, "Could not create the set."));
       }}
     >
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
@@ -57,29 +53,29 @@ export function SetControls({ id, name: initialName, questionCount }: { id: stri
 
   async function start() {
     setBusy("start");
-    const { response, body } = await send("POST", `/api/sets/${id}/interview`);
+    const result = await apiFetch(`/api/sets/${id}/interview`, { method: "POST", schema: createdAnswer });
     setBusy(null);
-    if (response?.status === 201) router.push(`/interviews/${String(body?.id)}`);
-    else setError(message(body, "Could not start the interview."));
+    if (result.ok) router.push(`/interviews/${result.data.id}`);
+    else setError(message(result.error, "Could not start the interview."));
   }
 
   async function rename(event: React.FormEvent) {
     event.preventDefault();
     setBusy("rename");
-    const { response, body } = await send("PATCH", `/api/sets/${id}`, { name });
+    const result = await apiFetch(`/api/sets/${id}`, { method: "PATCH", body: { name } });
     setBusy(null);
-    if (response?.ok) {
+    if (result.ok) {
       setError(null);
       router.refresh();
-    } else setError(message(body, "Could not rename the set."));
+    } else setError(message(result.error, "Could not rename the set."));
   }
 
   async function remove() {
     if (!window.confirm(`Delete the set "${initialName}"? Its questions stay in the bank.`)) return;
     setBusy("delete");
-    const { response } = await send("DELETE", `/api/sets/${id}`);
+    const result = await apiFetch(`/api/sets/${id}`, { method: "DELETE" });
     setBusy(null);
-    if (response?.status === 204) router.push("/sets");
+    if (result.ok) router.push("/sets");
     else setError("Could not delete the set.");
   }
 
@@ -115,8 +111,8 @@ export function RemoveFromSet({ id, slug, title }: { id: string; slug: string; t
       type="button"
       aria-label={`Remove ${title} from this set`}
       onClick={async () => {
-        const { response } = await send("DELETE", `/api/sets/${id}/questions/${slug}`);
-        if (response?.status === 204) router.refresh();
+        const result = await apiFetch(`/api/sets/${id}/questions/${slug}`, { method: "DELETE" });
+        if (result.ok) router.refresh();
         else setFailed(true);
       }}
       className="text-sm text-rose-700 hover:underline dark:text-rose-400"

@@ -1,38 +1,46 @@
 import { describe, expect, it } from "vitest";
+import { ApiError, readResponse } from "@/lib/client/api";
+import { savedRevisionAnswer } from "@/lib/schemas/responses";
 import { parseDraft } from "@/components/autosave/drafts";
 import { needsSave, restoreDraft, saveOutcome, statusAfterEdit, type SaveStatus } from "@/components/autosave/protocol";
 import { UnansweredWrites } from "@/components/autosave/unanswered-writes";
 
 const conflict = (content: string, revision: number) => ({ error: { code: "CONFLICT", message: "Changed elsewhere." }, current: { content, revision } });
-const outcome = (status: number, body: unknown, sent = "mine", writes = new UnansweredWrites()) => saveOutcome(status, body, sent, writes);
+// The answer as the hook reads it: through lib/client/api.ts with the schema it passes.
+const outcome = async (status: number, body: unknown, sent = "mine", writes = new UnansweredWrites()) =>
+  saveOutcome(await readResponse(new Response(typeof body === "string" ? body : JSON.stringify(body), { status }), savedRevisionAnswer), sent, writes);
 
 describe("what a save's response means", () => {
-  it("takes a 200 with a revision as stored, and anything else that succeeds without one as unanswered", () => {
-    expect(outcome(200, { revision: 3, updatedAt: "2026-03-01T09:00:00.000Z" })).toEqual({ kind: "saved", stored: { content: "mine", revision: 3 }, own: false });
-    expect(outcome(200, null)).toEqual({ kind: "retry" });
-    expect(outcome(200, { revision: "3" })).toEqual({ kind: "retry" });
+  it("takes a 200 with a revision as stored, and anything else that succeeds without one as unanswered", async () => {
+    expect(await outcome(200, { revision: 3, updatedAt: "2026-03-01T09:00:00.000Z" })).toEqual({ kind: "saved", stored: { content: "mine", revision: 3 }, own: false });
+    expect(await outcome(200, null)).toEqual({ kind: "retry" });
+    expect(await outcome(200, { revision: "3" })).toEqual({ kind: "retry" });
   });
 
-  it("shows a 409 CONFLICT with another text as a conflict carrying the stored version", () => {
-    expect(outcome(409, conflict("another tab's", 4))).toEqual({ kind: "conflict", current: { content: "another tab's", revision: 4 } });
+  it("shows a 409 CONFLICT with another text as a conflict carrying the stored version", async () => {
+    expect(await outcome(409, conflict("another tab's", 4))).toEqual({ kind: "conflict", current: { content: "another tab's", revision: 4 } });
   });
 
-  it("takes a conflict with the very text sent, or with an unanswered earlier save of ours, as stored", () => {
-    expect(outcome(409, conflict("mine", 4))).toEqual({ kind: "saved", stored: { content: "mine", revision: 4 }, own: true });
+  it("takes a conflict with the very text sent, or with an unanswered earlier save of ours, as stored", async () => {
+    expect(await outcome(409, conflict("mine", 4))).toEqual({ kind: "saved", stored: { content: "mine", revision: 4 }, own: true });
     const writes = new UnansweredWrites();
     writes.record(3, "mine, earlier");
-    expect(outcome(409, conflict("mine, earlier", 4), "mine, later", writes)).toEqual({ kind: "saved", stored: { content: "mine, earlier", revision: 4 }, own: true });
-    expect(outcome(409, conflict("mine, earlier", 5), "mine, later", writes).kind).toBe("conflict");
+    expect(await outcome(409, conflict("mine, earlier", 4), "mine, later", writes)).toEqual({ kind: "saved", stored: { content: "mine, earlier", revision: 4 }, own: true });
+    expect((await outcome(409, conflict("mine, earlier", 5), "mine, later", writes)).kind).toBe("conflict");
   });
 
-  it("tells time up, signed out and a refused text apart, keeping the server's words for the refusal", () => {
-    expect(outcome(409, { error: { code: "TIME_UP", message: "Time is up." } })).toEqual({ kind: "time-up" });
-    expect(outcome(401, { error: { code: "UNAUTHORIZED" } })).toEqual({ kind: "signed-out" });
-    expect(outcome(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Notes are limited to 100 KB." } })).toEqual({ kind: "rejected", message: "Notes are limited to 100 KB." });
-    expect(outcome(400, null)).toEqual({ kind: "rejected", message: "This text cannot be saved." });
+  it("tells time up, signed out and a refused text apart, keeping the server's words for the refusal", async () => {
+    expect(await outcome(409, { error: { code: "TIME_UP", message: "Time is up." } })).toEqual({ kind: "time-up" });
+    expect(await outcome(401, { error: { code: "UNAUTHORIZED" } })).toEqual({ kind: "signed-out" });
+    expect(await outcome(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Notes are limited to 100 KB." } })).toEqual({ kind: "rejected", message: "Notes are limited to 100 KB." });
+    expect(await outcome(400, null)).toEqual({ kind: "rejected", message: "This text cannot be saved." });
   });
 
-  it("retries whatever else comes back: outages, a 409 without a usable version, unexpected statuses", () => {
+  it("retries when no answer came at all", () => {
+    expect(saveOutcome({ ok: false, error: new ApiError(0, "OFFLINE", "offline") }, "mine", new UnansweredWrites())).toEqual({ kind: "retry" });
+  });
+
+  it("retries whatever else comes back: outages, a 409 without a usable version, unexpected statuses", async () => {
     for (const [status, body] of [
       [503, { error: { code: "UNAVAILABLE" } }],
       [500, null],
@@ -40,8 +48,9 @@ describe("what a save's response means", () => {
       [409, { error: { code: "CONFLICT" }, current: { content: "x" } }],
       [409, { error: { code: "CONFLICT", message: "In your running interview." }, interview: { id: "i" } }],
       [404, "not json"],
+      [502, "<html>Bad gateway</html>"],
     ] as const) {
-      expect(outcome(status, body), `${status} ${JSON.stringify(body)}`).toEqual({ kind: "retry" });
+      expect(await outcome(status, body), `${status} ${JSON.stringify(body)}`).toEqual({ kind: "retry" });
     }
   });
 });

@@ -1,0 +1,47 @@
+// What the browser expects back from the API routes it calls (lib/client/api.ts validates each 2xx body).
+// Written with zod/mini: these load on every page that saves something, and classic zod would add about
+// 26 KB gzip to first-load JS (the interview and question pages have budgets, bench/budgets.ts). They
+// mirror the route handlers' answers documented in lib/openapi.ts.
+import * as z from "zod/mini";
+
+const int = () => z.number().check(z.int());
+const heard = z.object({ concept: z.string(), phrase: z.string() });
+
+/** next-auth's GET /api/auth/csrf. */
+export const csrfAnswer = z.object({ csrfToken: z.string().check(z.minLength(1)) });
+/** next-auth's credentials callback with json=true: `{ url }`, whose `error` parameter tells a failure. */
+export const signInAnswer = z.object({ url: z.optional(z.string()) });
+export const forgotPasswordAnswer = z.object({ message: z.string() });
+export const endedSessionsAnswer = z.object({ ended: int() });
+
+/** A PUT of an autosaved text (answer, note, practice draft). */
+export const savedRevisionAnswer = z.object({ revision: int() });
+/** 409 CONFLICT's `current` beside the error: the stored version. */
+export const storedVersion = z.object({ content: z.string(), revision: int() });
+
+/** Beside a 409 from POST /api/interviews: the timed interview already running. */
+export const interviewInProgress = z.object({ inProgress: z.object({ id: z.string() }) });
+export const createdAnswer = z.object({ id: z.string().check(z.minLength(1)) });
+export const createdSetAnswer = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
+/** POST /api/review/{slug} (a rating) and PUT (queued by hand). */
+export const reviewDueAnswer = z.object({ due: z.string() });
+export const practiceRatingAnswer = z.object({ queuedUntil: z.nullable(z.string()) });
+export const practiceVersionAnswer = z.object({
+  revision: int(),
+  version: z.object({
+    number: int(),
+    content: z.string(),
+    score: z.number(),
+    coverage: z.array(z.object({ point: z.string(), covered: z.boolean(), heard: z.array(heard), missing: z.array(z.string()), wrong: z.array(heard) })),
+    createdAt: z.string(),
+  }),
+});
+export const importAnswer = z.object({ imported: z.record(z.string(), z.number()), skippedQuestions: z.optional(z.array(z.string())) });
+
+/** GET /api/interviews/{id}: only the server's clock is read from it in the browser. */
+export const serverNowAnswer = z.object({ serverNow: z.string() });
+const pythonTest = z.object({ name: z.string(), setup: z.optional(z.string()), call: z.string(), expected: z.optional(z.string()), raises: z.optional(z.string()) });
+/** GET /api/interviews/{id}/tests, once the interview has ended. */
+export const testsToRunAnswer = z.object({
+  questions: z.array(z.object({ questionId: z.string(), code: z.string(), visibleTests: z.array(pythonTest), hiddenTests: z.array(pythonTest) })),
+});

@@ -3,7 +3,10 @@
 // used go first when the cache is full; concurrent misses for one key share a single computation
 // (lru-cache's fetch), so a burst of identical requests runs the query once. A failed computation is not kept.
 //
-// Every instance of the app keeps its own: content a CLI import changes shows everywhere within one TTL.
+// Every instance of the app keeps its own: content a CLI import changes shows everywhere within one TTL. Within
+// one process there is one cache of each name (`sharedCache`): the server loads lib/ twice (the API router's
+// bundle and Next's, lib/server/http.ts), and two copies of a cache would hold the same content twice and
+// clear apart.
 //
 // An entry must keep the computation's value, never its promise, once it is done. A promise made while a
 // request is served carries that request's async context (Node 20's AsyncLocalStorage stores it on every
@@ -20,6 +23,11 @@ export type TtlCacheOptions = {
   /** A clock for tests; lru-cache reads 0 as "no start time", so it must not return 0. */
   now?: () => number;
 };
+
+// Kept on globalThis: one registry and one cache of each name per process, shared by every copy of this module.
+type Shared = { mockroomCacheRegistry: Set<TtlCache<unknown>>; mockroomCaches: Map<string, TtlCache<unknown>> };
+const holder = globalThis as typeof globalThis & Partial<Shared>;
+const shared: Shared = { mockroomCacheRegistry: (holder.mockroomCacheRegistry ??= new Set()), mockroomCaches: (holder.mockroomCaches ??= new Map()) };
 
 // lru-cache stores no null or undefined (undefined from a fetch means "nothing to keep"), and a null is
 // a result worth keeping here (no such question): each value travels in a box.
@@ -43,7 +51,7 @@ export class TtlCache<V> {
       ...(options.now ? { perf: { now: options.now } } : {}),
       fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
     });
-    registry.add(this as TtlCache<unknown>);
+    shared.mockroomCacheRegistry.add(this as TtlCache<unknown>);
   }
 
   get size(): number {
@@ -77,9 +85,17 @@ export class TtlCache<V> {
   }
 }
 
-const registry = new Set<TtlCache<unknown>>();
-
-/** Empties every content cache of this process (tests, and after seeding or importing in-process). */
+/** Empties every content cache of this process, whichever copy of this module made it (tests, and after seeding or importing in-process). */
 export function clearContentCaches(): void {
-  for (const cache of registry) cache.clear();
+  for (const cache of shared.mockroomCacheRegistry) cache.clear();
+}
+
+/** The process's one cache named `name`, made with `options` by whichever copy of this module asks first. */
+export function sharedCache<V>(name: string, options: TtlCacheOptions): TtlCache<V> {
+  let cache = shared.mockroomCaches.get(name) as TtlCache<V> | undefined;
+  if (!cache) {
+    cache = new TtlCache<V>(options);
+    shared.mockroomCaches.set(name, cache as TtlCache<unknown>);
+  }
+  return cache;
 }

@@ -6,7 +6,7 @@
 // decided per request by lib/data/sessions.ts. A token without one (issued before sessions had ids) is no
 // session at all.
 import { decode } from "next-auth/jwt";
-import { TtlCache } from "./cache";
+import { sharedCache } from "./cache";
 import { isUuid } from "./ids";
 
 export type SessionClaims = { sub: string; sid: string; signedInAt: number | null; exp: number };
@@ -17,7 +17,7 @@ export function sessionCookieName(appUrl: string | undefined): string {
 }
 
 // An invalid token is cached as null too, so replaying garbage costs one decryption per distinct value.
-const decoded = new TtlCache<SessionClaims | null>({ ttlMs: 15 * 60_000, max: 10_000 });
+const decoded = sharedCache<SessionClaims | null>("session-claims", { ttlMs: 15 * 60_000, max: 10_000 });
 
 async function decrypt(token: string, secret: string): Promise<SessionClaims | null> {
   try {

@@ -18,6 +18,14 @@ export const MARKDOWN_WORKER_BUNDLE = path.join(".next", "mockroom", "markdown-w
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
 /**
+ * glibc gives every thread that allocates an arena of its own and keeps what is freed there; with the markdown
+ * workers and libuv's threads that held 40-50 MB more resident memory than two arenas do (the quick benchmark's
+ * server: 291 → 246 MB at the start, peak 505 → 468 MB, the same CPU per request; docs/performance.md). Ignored by
+ * other C libraries. The container image sets it too (Dockerfile).
+ */
+export const SERVER_ENV = { MALLOC_ARENA_MAX: "2" };
+
+/**
  * Next's request-scoped APIs. The server bundles include every API route handler (lib/server/api-router.ts),
  * which run outside Next's request context, where these throw.
  */
@@ -108,7 +116,7 @@ export type ServerProcess = { child: ChildProcess; url: string; stop: () => Prom
 export function spawnServer(env: NodeJS.ProcessEnv, options: { silent?: boolean; nodeFlags?: string[] } = {}): Promise<ServerProcess> {
   const child = fork(path.resolve(SERVER_BUNDLE), [], {
     execArgv: [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? [])],
-    env,
+    env: { ...SERVER_ENV, ...env },
     stdio: options.silent ? ["ignore", "ignore", "inherit", "ipc"] : ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

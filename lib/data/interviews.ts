@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { TtlCache } from "../cache";
+import { sharedCache } from "../cache";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -149,7 +149,7 @@ async function startContext(userId: string, company: string, timed: boolean) {
 }
 
 // Company profiles are content (seeded, the same for everyone): cached like the question bank.
-const companyCache = new TtlCache<CompanyProfile | null>({ ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000, max: 500 });
+const companyCache = sharedCache<CompanyProfile | null>("companies", { ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000, max: 500 });
 const companyBySlug = (slug: string) => companyCache.get(slug, () => db().companyProfile.findUnique({ where: { slug } }));
 
 export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {

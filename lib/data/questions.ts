@@ -1,5 +1,5 @@
 import "server-only";
-import { TtlCache } from "../cache";
+import { sharedCache } from "../cache";
 import { db } from "../db";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
@@ -63,9 +63,9 @@ export function toListItem(r: Row): QuestionListItem {
  * default), so a change shows within that time. Identical concurrent misses run one query.
  */
 const contentTtl = () => env().CONTENT_CACHE_SECONDS * 1000;
-const listCache = new TtlCache<QuestionList>({ ttlMs: contentTtl, max: 500 });
-const facetCache = new TtlCache<Facets>({ ttlMs: contentTtl, max: 1_000 });
-const questionCache = new TtlCache<QuestionDetail | null>({ ttlMs: contentTtl, max: 5_000 });
+const listCache = sharedCache<QuestionList>("question-lists", { ttlMs: contentTtl, max: 500 });
+const facetCache = sharedCache<Facets>("question-facets", { ttlMs: contentTtl, max: 1_000 });
+const questionCache = sharedCache<QuestionDetail | null>("questions", { ttlMs: contentTtl, max: 5_000 });
 
 export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const terms = parseSearch(query.q);

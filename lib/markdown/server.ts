@@ -34,11 +34,12 @@ function workerModule(): { filename: string; execArgv?: string[] } {
   return { filename: path.join(process.cwd(), "lib", "markdown", "worker.ts"), execArgv: ["--import", "tsx"] };
 }
 
-// One pool per process, also when a development server re-evaluates this module.
-const shared = globalThis as typeof globalThis & { mockroomMarkdownPool?: MarkdownPool };
+// One pool and one cache of rendered texts per process, also when a development server re-evaluates this module
+// and when the server runs it twice (the API router's bundle and Next's): a text is never rendered twice.
+const shared = globalThis as typeof globalThis & { mockroomMarkdownPool?: MarkdownPool; mockroomRenderedMarkdown?: LRUCache<string, string, string> };
 const pool = () => (shared.mockroomMarkdownPool ??= createMarkdownPool({ ...workerModule(), ...RENDER_LIMITS, threads: defaultThreads() }));
 
-const rendered = new LRUCache<string, string, string>({
+const rendered = (shared.mockroomRenderedMarkdown ??= new LRUCache<string, string, string>({
   maxSize: CACHE_BYTES,
   sizeCalculation: (html, key) => 2 * (html.length + key.length),
   fetchMethod: async (_key, _stale, { context: text, options }) => {
@@ -49,7 +50,7 @@ const rendered = new LRUCache<string, string, string>({
     options.ttl = outcome.fallback === "busy" ? RETRY_BUSY_AFTER_MS : RETRY_FALLBACK_AFTER_MS;
     return plainTextHtml(text);
   },
-});
+}));
 
 /** Sanitized HTML for `markdown`, or its plain-text fallback. Never throws, never blocks the event loop on the text. */
 export async function renderMarkdown(markdown: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
-import { clearContentCaches, TtlCache } from "@/lib/cache";
+import { describe, expect, it, vi } from "vitest";
+import { clearContentCaches, sharedCache, TtlCache } from "@/lib/cache";
 
 // lru-cache reads a start time of 0 as "no TTL", and performance.now() is never 0: the fake clock starts after it.
 function clock(start = 1) {
@@ -120,5 +120,20 @@ describe("TtlCache", () => {
     }
     expect(context.deref()).toBeUndefined();
     expect(await cache.get("k", async () => "computed again")).toBe("content");
+  });
+});
+
+describe("sharedCache", () => {
+  it("gives every copy of the module the same cache of a name, and a clear from any copy empties it", async () => {
+    vi.resetModules();
+    const copy = (await import("@/lib/cache")) as typeof import("@/lib/cache");
+    expect(copy.sharedCache).not.toBe(sharedCache); // a second module instance, as the router's bundle is beside Next's
+    const here = sharedCache<string>("test-shared", { ttlMs: 60_000, max: 10 });
+    const there = copy.sharedCache<string>("test-shared", { ttlMs: 60_000, max: 10 });
+    expect(there).toBe(here);
+    expect(await here.get("k", async () => "from here")).toBe("from here");
+    expect(await there.get("k", async () => "from there")).toBe("from here");
+    copy.clearContentCaches();
+    expect(await here.get("k", async () => "computed again")).toBe("computed again");
   });
 });

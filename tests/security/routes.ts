@@ -63,6 +63,7 @@ export const RULES: Record<string, Rule> = {
   "PAGE /questions": { access: "public", path: "/questions" },
   "PAGE /questions/[slug]": { access: "public", path: "/questions/:slug" },
   "PAGE /companies": { access: "public", path: "/companies" },
+  "PAGE /status": { access: "public", path: "/status" },
   "PAGE /companies/[slug]": { access: "public", path: "/companies/:company" },
   "PAGE /account": { access: "signed-in", path: "/account" },
   "PAGE /dashboard": { access: "signed-in", path: "/dashboard" },

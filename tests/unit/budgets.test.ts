@@ -66,6 +66,20 @@ describe("benchmark budgets", () => {
     expect(report([first, route("list-deep", { p95: 60, retried: true, floor: { rps: 800, p95: 42, p99: 60 } })]).map((m) => m.key)).toEqual(["list-deep"]);
   });
 
+  it("in the quick run, judge a write against a bare durable commit of the same window when the host's disk is the slower floor", () => {
+    const quick = (routes: RouteResult[]) => checkBudgets({ routes, autosaveMismatches: 0, autosaveChecked: 50, firstLoadJsKb: {} }, { quick: true });
+    const baseline = route("baseline", { p99: 15 });
+    // The host stalled every commit for ~100 ms: the saves' tail is the disk's.
+    expect(quick([baseline, route("autosave", { p99: 110, commitFloor: { p50: 2, p95: 6, p99: 95 } })])).toEqual([]);
+    // A tail the bare commit did not have is the app's: it fails, and says against what.
+    expect(quick([baseline, route("autosave", { p99: 110, commitFloor: { p50: 2, p95: 6, p99: 60 } })]).map((m) => m.message)).toEqual([
+      "autosave: p99 110.0 ms > 50 ms and > 90.0 ms (1.5 × a bare durable commit's 60.0 ms, in the same window)",
+    ]);
+    // A quick commit leaves the baseline as the floor, and the full run holds the absolute budget whatever the disk did.
+    expect(quick([baseline, route("autosave", { p99: 51, commitFloor: { p50: 1, p95: 2, p99: 4 } })]).map((m) => m.key)).toEqual(["autosave"]);
+    expect(report([baseline, route("autosave", { p99: 110, commitFloor: { p50: 2, p95: 6, p99: 95 } })]).map((m) => m.key)).toEqual(["autosave"]);
+  });
+
   it("fail an autosave run where nothing was acknowledged", () => {
     expect(report([route("autosave")], { autosaveChecked: 0 }).map((m) => m.message)).toEqual(["autosave: no write was acknowledged"]);
   });

@@ -6,13 +6,13 @@
 // A server action whose body Next could not read (a malformed multipart or form body, or one over the size
 // limit) fails there before any of our code runs, and Next answers 500 for it like for a bug: it is marked as
 // the client's fault, and the server answers 400 (413 for the size).
-import { isDatabaseUnavailable } from "./lib/db-errors";
+import { isDatabaseUnavailable } from "./lib/db/errors";
 import { requestContext } from "./lib/server/request-context";
 
-/** Called once when the server starts: the markdown render workers start with it (lib/markdown/server.ts). */
+/** Called once when the server starts: the markdown render workers start with it (lib/content/markdown/server.ts). */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startMarkdownWorkers } = await import("./lib/markdown/server");
+  const { startMarkdownWorkers } = await import("./lib/content/markdown/server");
   startMarkdownWorkers();
 }
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 
 /**
  * Runs before every page: a fresh CSP nonce (read by app/layout.tsx through the x-nonce request header) and

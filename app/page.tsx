@@ -1,5 +1,5 @@
 import { ButtonLink } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 const features = [
   { title: "A question bank that answers", body: "Concept questions with complete model answers and the key points an interviewer listens for." },

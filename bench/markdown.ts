@@ -1,13 +1,13 @@
 // Pathological markdown through the render pool as the server runs it: the production bundle of the worker
-// (built here into a temporary folder) and the server's limits (lib/markdown/server.ts). One text at a time,
+// (built here into a temporary folder) and the server's limits (lib/content/markdown/server.ts). One text at a time,
 // so each figure is that text's own. Prints a markdown table for docs/performance.md.
 //   npx tsx --conditions=react-server bench/markdown.ts
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bundleMarkdownWorker } from "../lib/cli/serve";
-import { createMarkdownPool } from "../lib/markdown/pool";
-import { RENDER_LIMITS } from "../lib/markdown/server";
+import { createMarkdownPool } from "../lib/content/markdown/pool";
+import { RENDER_LIMITS } from "../lib/content/markdown/server";
 import { watchEventLoop } from "../tests/support/event-loop";
 import { fill, pathologicalCorpus } from "../tests/support/markdown-corpus";
 

@@ -14,12 +14,12 @@ import { buildIfStale } from "../lib/cli/build";
 import { spawnServer } from "../lib/cli/serve";
 import { readEnv } from "../lib/config";
 import { encodeCursor } from "../lib/data/cursor";
-import { importGuide } from "../lib/importer/import-guide";
-import { parseGuide } from "../lib/importer/parse-guide";
-import { migrate } from "../lib/migrations/runner";
-import { hashPassword } from "../lib/password";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/postgres/embedded";
-import { createPrismaClient } from "../lib/prisma-client";
+import { importGuide } from "../lib/content/importer/import-guide";
+import { parseGuide } from "../lib/content/importer/parse-guide";
+import { migrate } from "../lib/db/migrations/runner";
+import { hashPassword } from "../lib/auth/password";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/postgres/embedded";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { runSeed } from "../seed/load";
 import { checkBudgets, type RouteResult } from "./budgets";
 import { FULL, generate, QUICK } from "./generate";
@@ -179,7 +179,7 @@ function percentile(sorted: number[], q: number): number {
 
 /**
  * Statements the database has run for the bench database so far, from pg_stat_statements (the embedded server
- * preloads it, lib/postgres/embedded.ts); null when it is not there (a DATABASE_URL server without it). Counted
+ * preloads it, lib/db/postgres/embedded.ts); null when it is not there (a DATABASE_URL server without it). Counted
  * from outside: the server keeps no counters of its own.
  */
 async function statementsNow(client: pg.Client): Promise<number | null> {

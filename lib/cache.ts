@@ -11,7 +11,7 @@
 // An entry must keep the computation's value, never its promise, once it is done. A promise made while a
 // request is served carries that request's async context (Node 20's AsyncLocalStorage stores it on every
 // promise), so an entry that kept its promise kept the request that filled it alive for a whole TTL, and
-// with it everything that request reaches (lib/outside-requests.ts). lru-cache swaps its in-flight promise
+// with it everything that request reaches (lib/server/outside-requests.ts). lru-cache swaps its in-flight promise
 // for the value when it settles; tests/unit/cache.test.ts checks that nothing holds the request after.
 import { LRUCache } from "lru-cache";
 

@@ -1,7 +1,7 @@
 // Loads topics, company profiles, questions and coding problems into the database in one transaction: upserts by slug,
 // archives questions that left the files (they stay readable in users' history), and reports what
 // changed. A second run with the same files changes nothing.
-import type { PrismaClient } from "../lib/prisma-client";
+import type { PrismaClient } from "../lib/db/prisma-client";
 import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
 import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
 import { rubricOfContent } from "../lib/scoring/derive";

@@ -1,8 +1,8 @@
 // The idempotent loader behind `npm run seed` (and `npm start`). It never deletes or changes users' data.
 import { describeRescore, rescore } from "../lib/scoring/rescore";
 import crypto from "node:crypto";
-import type { PrismaClient } from "../lib/prisma-client";
-import { hashPassword } from "../lib/password";
+import type { PrismaClient } from "../lib/db/prisma-client";
+import { hashPassword } from "../lib/auth/password";
 import { describeBankReport, loadBank, type BankReport } from "./bank";
 import { readContent } from "./content";
 

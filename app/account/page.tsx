@@ -3,10 +3,10 @@ import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { Alert } from "@/components/ui/alert";
-import { DeleteAccountForm, ImportForm } from "@/components/workspace/account-forms";
+import { DeleteAccountForm, ImportForm } from "@/components/account/account-forms";
 import { hasPassword } from "@/lib/data/users";
 import { runningTimedInterview } from "@/lib/data/withheld";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Account and data" };
 

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { redirect } from "next/navigation";
 import { startTopicInterview } from "@/lib/data/interviews";
 import { setTimeMultiplier, setTimeZone } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/http/errors";
 import { timeMultiplierSchema, timeZoneSchema } from "@/lib/schemas/fields";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
+import type { SettingsState } from "@/components/ui/form-state";
 
 // The form sends strings; the rules are the shared ones an import is held to as well.
 const settingsSchema = z.object({ timeMultiplier: z.coerce.number().pipe(timeMultiplierSchema) });
 
-export type SettingsState = { ok: boolean; message: string } | null;
 
 /** Saves the user's default timing (WCAG 2.2.1: extra time for anyone who needs it). */
 export async function saveSettings(_previous: SettingsState, form: FormData): Promise<SettingsState> {

@@ -5,12 +5,12 @@ import { percent } from "@/components/interview/format";
 import { TimingSettings } from "@/components/interview/timing-settings";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { TimeZoneSettings } from "@/components/workspace/time-zone-settings";
+import { TimeZoneSettings } from "@/components/account/time-zone-settings";
 import { getDashboard } from "@/lib/data/dashboard";
 import { TENTATIVE_BELOW } from "@/lib/progress/strength";
 import { getTimeMultiplier } from "@/lib/data/users";
-import { requireUser } from "@/lib/session";
-import { practiseTopics } from "./actions";
+import { requireUser } from "@/lib/auth/session";
+import { practiseTopics, saveSettings, saveTimeZone } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -149,8 +149,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Need more time? Extended time becomes the default for new interviews; you can still change it each time.
         </p>
-        <TimingSettings current={timeMultiplier} />
-        <TimeZoneSettings current={dashboard.timeZone} />
+        <TimingSettings current={timeMultiplier} save={saveSettings} />
+        <TimeZoneSettings current={dashboard.timeZone} save={saveTimeZone} />
       </section>
     </div>
   );

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listCompanies } from "@/lib/data/companies";
 import { listInterviews } from "@/lib/data/interview-history";
 import { interviewListQuerySchema } from "@/lib/schemas/interviews";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Interviews" };
 

@@ -4,9 +4,9 @@ import { SignInToUse } from "@/components/layout/sign-in-to-use";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listNotes, noteTopics } from "@/lib/data/notes";
-import { AppError } from "@/lib/errors";
-import { noteListQuerySchema, type NoteListQuery } from "@/lib/schemas/workspace";
-import { getCurrentUser } from "@/lib/session";
+import { AppError } from "@/lib/http/errors";
+import { noteListQuerySchema, type NoteListQuery } from "@/lib/schemas/notes";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Notes" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { SignInToUse } from "@/components/layout/sign-in-to-use";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
-import { ReviewSession } from "@/components/workspace/review-session";
+import { ReviewSession } from "@/components/review/review-session";
 import { reviewQueue } from "@/lib/data/review";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Review" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInToUse } from "@/components/layout/sign-in-to-use";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CreateSetForm } from "@/components/workspace/set-forms";
-import { listBookmarks, listSets } from "@/lib/data/collections";
-import { getCurrentUser } from "@/lib/session";
+import { CreateSetForm } from "@/components/sets/set-forms";
+import { listBookmarks, listSets } from "@/lib/data/sets";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sets and bookmarks" };
 

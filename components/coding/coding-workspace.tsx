@@ -4,7 +4,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
 import { Button } from "@/components/ui/button";
-import type { PythonTest, RunReport } from "@/lib/schemas/problems";
+import type { PythonTest, RunReport } from "@/lib/schemas/coding";
 import { TestResults } from "./test-results";
 import { describeStatus, usePythonRunner } from "./use-python-runner";
 

@@ -7,7 +7,7 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
-import type { PythonTest } from "@/lib/schemas/problems";
+import type { PythonTest } from "@/lib/schemas/coding";
 import { CodingWorkspace } from "./coding-workspace";
 
 type Props = { slug: string; starterCode: string; solution: string; visibleTests: PythonTest[]; draft: { content: string; revision: number } };

@@ -1,6 +1,6 @@
 // The review's test section for a coding answer: the results the browser reported (labelled as such), or a
 // way to run them when they never arrived.
-import type { StoredTestResults } from "@/lib/schemas/problems";
+import type { StoredTestResults } from "@/lib/schemas/coding";
 import { RunTestsButton } from "./run-tests-button";
 import { TestResults } from "./test-results";
 

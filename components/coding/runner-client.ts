@@ -1,8 +1,8 @@
 "use client";
 // The browser's one Python runner: created the first time a coding question is opened (this module is only
 // ever imported lazily), then reused by every workspace on the page and across client navigations.
-import { createPythonRunner, type PythonRunner, type WorkerHandle } from "@/lib/python/runner";
-import { WORKER_URL } from "@/lib/python/runtime";
+import { createPythonRunner, type PythonRunner, type WorkerHandle } from "@/lib/coding/runner";
+import { WORKER_URL } from "@/lib/coding/runtime";
 
 let shared: PythonRunner | null = null;
 

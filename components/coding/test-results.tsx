@@ -1,6 +1,6 @@
 // A test report: each test with pass/fail, expected vs actual, the exception and its line; then output.
 // No hooks, so the interview room, the question page and the (server-rendered) review all use it.
-import type { RunReport, TestResult } from "@/lib/schemas/problems";
+import type { RunReport, TestResult } from "@/lib/schemas/coding";
 
 export type ShownReport = Pick<RunReport, "compileError" | "stdout" | "stderr" | "timedOut" | "runnerError"> & {
   results: (TestResult & { hidden?: boolean })[];

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { RunnerStatus } from "@/lib/python/runner";
-import type { PythonTest, RunReport } from "@/lib/schemas/problems";
+import type { RunnerStatus } from "@/lib/coding/runner";
+import type { PythonTest, RunReport } from "@/lib/schemas/coding";
 import { sharedRunner } from "./runner-client";
 
 /** Starts (or reuses) the Python runner when mounted; its status for the UI, and run(). */

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveSettings, type SettingsState } from "@/app/dashboard/actions";
 import { Button } from "@/components/ui/button";
+import type { SettingsAction, SettingsState } from "@/components/ui/form-state";
 
-export function TimingSettings({ current }: { current: number }) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettings, null);
+export function TimingSettings({ current, save }: { current: number; save: SettingsAction }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(save, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <label className="text-sm">

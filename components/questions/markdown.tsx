@@ -1,7 +1,7 @@
-import { renderMarkdown } from "@/lib/markdown/server";
+import { renderMarkdown } from "@/lib/content/markdown/server";
 import { CopyCodeButtons } from "./copy-code-buttons";
 
-/** Server-rendered, sanitized markdown (lib/markdown/server.ts: in a worker, or plain text with a note), with copy buttons on code blocks. */
+/** Server-rendered, sanitized markdown (lib/content/markdown/server.ts: in a worker, or plain text with a note), with copy buttons on code blocks. */
 export async function Markdown({ source, id }: { source: string; id: string }) {
   const html = await renderMarkdown(source);
   return (

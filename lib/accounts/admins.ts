@@ -2,7 +2,7 @@
 // container, `node mockroom.cjs user ...`). Whoever can run these already holds the database, so this is where
 // the ADMIN role comes from: registering an address never grants it. Takes its database client as an argument,
 // like every module the command-line tools share with the server.
-import type { PrismaClient } from "../prisma-client";
+import type { PrismaClient } from "../db/prisma-client";
 import { emailSchema } from "../schemas/auth";
 import { issueResetToken, resetLink } from "./password-resets";
 

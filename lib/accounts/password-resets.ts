@@ -3,7 +3,7 @@
 // random bytes; only their SHA-256 is stored, so the table alone opens no account. A link works once, for
 // 30 minutes; a newer link, using one, or changing the password voids all of the user's earlier links.
 import crypto from "node:crypto";
-import type { PrismaClient } from "../prisma-client";
+import type { PrismaClient } from "../db/prisma-client";
 
 export const RESET_TTL_MINUTES = 30;
 

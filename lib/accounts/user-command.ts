@@ -1,6 +1,6 @@
 // The `user` command's arguments and output, shared by `npm run user` (lib/cli/user.ts) and the container's
 // `node mockroom.cjs user` (lib/server/container.ts).
-import type { PrismaClient } from "../prisma-client";
+import type { PrismaClient } from "../db/prisma-client";
 import { createResetLink, grantAdmin, listAdmins, revokeAdmin, UserCommandError } from "./admins";
 import { RESET_TTL_MINUTES } from "./password-resets";
 

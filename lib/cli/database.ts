@@ -1,9 +1,9 @@
 // Resolves the database the command-line tools use: DATABASE_URL when set, else the embedded server.
 import path from "node:path";
 import { readEnv } from "../config";
-import { migrate } from "../migrations/runner";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../postgres/embedded";
-import { createPrismaClient, type PrismaClient } from "../prisma-client";
+import { migrate } from "../db/migrations/runner";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../db/postgres/embedded";
+import { createPrismaClient, type PrismaClient } from "../db/prisma-client";
 
 export const DATA_DIR = path.resolve(".data");
 

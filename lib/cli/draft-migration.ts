@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { readEnv } from "../config";
-import { startEmbeddedPostgres } from "../postgres/embedded";
+import { startEmbeddedPostgres } from "../db/postgres/embedded";
 
 const TOOL_DIR = path.resolve(".data/prisma6");
 

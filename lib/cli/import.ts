@@ -1,8 +1,8 @@
 // `npm run import -- <file.md> [--dry-run] [--source NAME]`: imports a markdown interview guide.
 import fs from "node:fs";
 import path from "node:path";
-import { importGuide, MAX_GUIDE_BYTES, slugify } from "../importer/import-guide";
-import { parseGuide } from "../importer/parse-guide";
+import { importGuide, MAX_GUIDE_BYTES, slugify } from "../content/importer/import-guide";
+import { parseGuide } from "../content/importer/parse-guide";
 import { runCommand, withMigratedDatabase } from "./database";
 
 function usage(): never {

@@ -1,4 +1,4 @@
-import { migrate } from "../migrations/runner";
+import { migrate } from "../db/migrations/runner";
 import { MIGRATIONS_DIR, resolveDatabase } from "./database";
 
 async function main() {

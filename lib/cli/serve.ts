@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildSync, type BuildOptions, type Metafile } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "mockroom", "server.cjs");
-/** The markdown render worker (lib/markdown/worker.ts) with every package it uses: lib/markdown/server.ts loads it. */
+/** The markdown render worker (lib/content/markdown/worker.ts) with every package it uses: lib/content/markdown/server.ts loads it. */
 export const MARKDOWN_WORKER_BUNDLE = path.join(".next", "mockroom", "markdown-worker.cjs");
 
 /**
@@ -71,7 +71,7 @@ export function bundleServer(root = process.cwd()): void {
 }
 
 export function bundleMarkdownWorker(outfile: string, root = process.cwd()): void {
-  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/markdown/worker.ts"], outfile, metafile: false });
+  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/content/markdown/worker.ts"], outfile, metafile: false });
 }
 
 export const STANDALONE_DIR = path.join(".next", "standalone");

@@ -1,5 +1,5 @@
 // The browser's one way to call the JSON API: sends JSON, reads the error shape
-// {"error": {"code", "message", "fields"?}} (lib/errors.ts) into an ApiError, tells a network failure
+// {"error": {"code", "message", "fields"?}} (lib/http/errors.ts) into an ApiError, tells a network failure
 // (offline) apart from an HTTP error, and validates a 2xx body with the schema given instead of casting it.
 // Browser-safe and free of zod itself: a schema brings its own safeParse (lib/schemas/responses.ts, written
 // with zod/mini), so only the pages that validate an answer load zod (about 25 KB gzip with Turbopack).

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import * as rows from "./account-export-rows";
 
 const percent = (value: number | null) => (value === null ? "not scored" : `${Math.round(value * 100)}%`);

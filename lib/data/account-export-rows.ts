@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { after, DETAILED_BATCH_ROWS, BATCH_ROWS, pages, plan, type Sized, type Window } from "./keyset-batches";
+import { after, DETAILED_BATCH_ROWS, BATCH_ROWS, pages, plan, type Sized, type Window } from "../db/keyset-batches";
 
-// Everything one account owns, read in keyset-paged batches in export order (lib/data/keyset-batches.ts), so
+// Everything one account owns, read in keyset-paged batches in export order (lib/db/keyset-batches.ts), so
 // an export never holds more than a batch: rows of text (answers, versions, notes) are fetched by size.
 
 const PAGE = 100;

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { readCoverage } from "../scoring/coverage";
 import { logger, describeError } from "../logger";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "../schemas/export-document";

@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "../errors";
-import type { DocumentEvent, DocumentSummary } from "../json-stream";
+import { AppError, type FieldErrors } from "../http/errors";
+import type { DocumentEvent, DocumentSummary } from "../http/json-stream";
 import { EXPORT_KINDS, exportHeaderSchema, IMPORT_LIMITS, type ExportKind } from "../schemas/export-document";
-import { findNul } from "../validation";
+import { findNul } from "../http/validation";
 import { ImportWriter, type Tx } from "./account-import-writer";
 import { databaseKnowsTimeZone, unknownTimeZone } from "./users";
 

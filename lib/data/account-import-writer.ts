@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { z } from "zod";
 import type { EXPORT_KINDS, ExportKind } from "../schemas/export-document";
-import { Table } from "./bulk-insert";
+import { Table } from "../db/bulk-insert";
 
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 type Row<K extends ExportKind> = z.infer<(typeof EXPORT_KINDS)[K]["schema"]>;

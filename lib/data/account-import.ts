@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
-import { JsonDocumentError, readDocument, type DocumentSummary } from "../json-stream";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
+import { JsonDocumentError, readDocument, type DocumentSummary } from "../http/json-stream";
 import { IMPORT_LIMITS } from "../schemas/export-document";
 import { ImportJob, SPEC, tooLarge, type ImportResult } from "./account-import-job";
 import type { Tx } from "./account-import-writer";
@@ -21,7 +21,7 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 /**
  * Loads an export (lib/schemas/export-document.ts) into an account that holds nothing yet, all or nothing:
- * the body (at most IMPORT_LIMITS.bytes) is read, then parsed row by row (lib/json-stream.ts), each row
+ * the body (at most IMPORT_LIMITS.bytes) is read, then parsed row by row (lib/http/json-stream.ts), each row
  * validated with the same rules as the routes that create it and written in batches inside one transaction.
  * Any invalid field rolls everything back: 400 naming up to 20 fields, 413 when a count or size is over its limit.
  */

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
-import { verifyPassword } from "../password";
-import { keys } from "../rate-limit-rules";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
+import { verifyPassword } from "../auth/password";
+import { keys } from "../auth/rate-limit-rules";
 import { forgetUserSessions } from "./sessions";
 
 /** How recent a sign-in must be to delete an account that has no password. */

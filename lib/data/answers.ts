@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { Prisma, type Rating } from "../generated/prisma/client";
 import { acceptsWrites, SAVE_GRACE_MS } from "../interviews/clock";
 import { MAX_ANSWER_BYTES, type SaveAnswerInput } from "../schemas/interviews";

@@ -2,11 +2,11 @@ import "server-only";
 // Coding questions in interviews: the tests a finished interview's answers are run against (in the user's
 // browser), and the reports that come back. The server cannot check a report (the code ran on the
 // client), so it stores it labelled self-reported; it checks only that the report fits the problem.
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { isUnanswered } from "../interviews/unanswered";
-import { pythonTestSchema, type PythonTest, type ReportTestsInput, type StoredTestResults } from "../schemas/problems";
+import { pythonTestSchema, type PythonTest, type ReportTestsInput, type StoredTestResults } from "../schemas/coding";
 import { loadInterview, notFound } from "./interviews";
 import { runningTimedInterview } from "./withheld";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { CompanyDetail } from "../schemas/questions";
 
 const listFields = { slug: true, name: true, description: true, durationMinutes: true, questionCount: true, codingProblems: true } as const;

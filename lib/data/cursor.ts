@@ -3,7 +3,7 @@
 // (PostgreSQL's int4 and float4, timestamps JavaScript and PostgreSQL both hold): a forged one is a 400,
 // never a database error.
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError } from "../http/errors";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 const uuid = z.uuid();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { standing, weakestTopics, type TopicResults } from "../progress/strength";
 import { dueCount } from "./review";
 

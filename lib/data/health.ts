@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 
 /** True when the database answers a trivial query within `timeoutMs`. */
 export async function databaseReachable(timeoutMs = 2_000): Promise<boolean> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma, type InterviewStatus } from "../generated/prisma/client";
 import { isOverdue } from "../interviews/clock";
 import type { InterviewListQuery, InterviewSummary } from "../schemas/interviews";

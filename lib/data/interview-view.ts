@@ -6,7 +6,7 @@ import { scoredPoints } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
 import { interviewTotal, isUnanswered } from "../interviews/unanswered";
 import type { InterviewView } from "../schemas/interviews";
-import type { PythonTest, StoredTestResults } from "../schemas/problems";
+import type { PythonTest, StoredTestResults } from "../schemas/coding";
 
 export const interviewInclude = {
   company: { select: { slug: true, name: true } },

@@ -1,15 +1,15 @@
 import "server-only";
 import crypto from "node:crypto";
 import { sharedCache } from "../cache";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "../http/errors";
 import { Prisma, type CompanyProfile, type InterviewStatus } from "../generated/prisma/client";
 import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
 import { seededRandom } from "../interviews/random";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
-import type { PythonTest } from "../schemas/problems";
+import type { PythonTest } from "../schemas/coding";
 import { enqueue, LOW_SCORE } from "./review";
 import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
 import { runningTimedInterview, TIMED } from "./withheld";

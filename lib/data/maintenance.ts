@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { describeError, logger } from "../logger";
 import { pruneRateLimits } from "./rate-limits";
 import { pruneSessions } from "./sessions";

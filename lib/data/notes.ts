@@ -1,10 +1,11 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { Prisma } from "../generated/prisma/client";
-import { isUuid } from "../ids";
-import { PLAN_EACH_TIME } from "../prisma-client";
-import { MAX_DOCUMENT_BYTES, type NoteListQuery, type NoteView } from "../schemas/workspace";
+import { isUuid } from "../http/ids";
+import { PLAN_EACH_TIME } from "../db/prisma-client";
+import { MAX_DOCUMENT_BYTES } from "../schemas/fields";
+import { type NoteListQuery, type NoteView } from "../schemas/notes";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { saveWithRevision, writeDocument } from "./save-with-revision";
 import { headlineOptions, snippetHtml } from "../search/highlight";

@@ -1,12 +1,12 @@
 import "server-only";
 import { hashResetToken, issueResetToken, RESET_TOKEN, RESET_TTL_MINUTES, resetLink } from "../accounts/password-resets";
 import { publicUrl } from "../config";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "../http/errors";
 import { describeError, logger } from "../logger";
-import { sendMail } from "../mail";
-import { hashPassword, verifyPassword } from "../password";
+import { sendMail } from "../accounts/mail";
+import { hashPassword, verifyPassword } from "../auth/password";
 import { forgetUserSessions } from "./sessions";
 
 // Changing a password and resetting a forgotten one. Both end sessions: a change ends every other session of

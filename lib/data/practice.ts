@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import type { Rating } from "../generated/prisma/client";
 import { readCoverage } from "../scoring/coverage";
 import { scoredPoints } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
 import type { RatingName } from "../review/fsrs";
-import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/workspace";
+import { MAX_PRACTICE_VERSIONS, PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/practice";
 import { assertDocumentSize, questionNotFound } from "./notes";
 import { recordRating } from "./review";
 import { saveWithRevision, writeDocument } from "./save-with-revision";

@@ -12,9 +12,9 @@ import "server-only";
 // The candidates are ordered by their heads (small, kept in the row) and the best CANDIDATES are ranked by the
 // whole document (the formula of rank.ts). Facet counts are counted over those, in the same pass; when more
 // questions may match than were read, the response says so (`capped`) and the page shows "N+".
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { PLAN_EACH_TIME } from "../prisma-client";
+import { PLAN_EACH_TIME } from "../db/prisma-client";
 import type { QuestionList, QuestionListQuery } from "../schemas/questions";
 import { headlineOptions } from "../search/highlight";
 import { bankCorpus, planSearch, type SearchPlan } from "../search/plan";

@@ -1,9 +1,9 @@
 import "server-only";
 import { sharedCache } from "../cache";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
-import { PLAN_EACH_TIME } from "../prisma-client";
+import { PLAN_EACH_TIME } from "../db/prisma-client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
 import { hasMark, snippetHtml } from "../search/highlight";
 import { describeTerms, parseSearch } from "../search/parse";

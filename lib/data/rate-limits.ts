@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { COUNTERS_KEPT_SECONDS } from "../rate-limit-rules";
+import { db } from "../db/client";
+import { COUNTERS_KEPT_SECONDS } from "../auth/rate-limit-rules";
 
 // Fixed-window counters in PostgreSQL, so every app instance sees the same counts. One statement per
 // hit: the upsert both increments and restarts an expired window, atomically.

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import type { Prisma, Rating, ReviewReason, ReviewSource } from "../generated/prisma/client";
 import { applyRating, newCard, previewRatings, replay, stateNames, type RatingName, type StoredCard } from "../review/fsrs";
-import type { ReviewQueue } from "../schemas/workspace";
+import type { ReviewQueue } from "../schemas/review";
 import { questionIdBySlug } from "./notes";
 import { runningTimedInterview } from "./withheld";
 

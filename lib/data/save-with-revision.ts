@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { Prisma } from "../generated/prisma/client";
 
 /** What a 409 CONFLICT carries so the client can show both versions: the stored text and its revision. */

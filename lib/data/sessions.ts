@@ -1,8 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { db } from "../db";
-import type { SessionClaims } from "../session-token";
+import { db } from "../db/client";
+import type { SessionClaims } from "../auth/session-token";
 
 // Sessions that really end. The cookie is next-auth's encrypted JWT, valid by itself until it expires; it also
 // names a row of the Session table, and a request counts as signed in only while that row exists. Signing out

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { backoffWait, keys, nextCount, pairRule, signInRules, type BackoffRule, type Counter } from "../rate-limit-rules";
+import { db } from "../db/client";
+import { backoffWait, keys, nextCount, pairRule, signInRules, type BackoffRule, type Counter } from "../auth/rate-limit-rules";
 
 // Password sign-in throttling (docs/decisions/0009-sign-in-throttling.md): failures are counted per (account,
 // client address), per client address and per account, in PostgreSQL so every instance sees the same counts.
@@ -45,7 +45,7 @@ export async function claimSignInAttempt(email: string | null, ip: string): Prom
       update "RateLimit" r set "count" = v.count, "windowStart" = now()
       from unnest(${list}::text[], ${counts}::int[]) as v("key", "count") where r."key" = v."key"`;
     return 0;
-  }, { maxWait: 5_000, timeout: 10_000 }); // past them: P2028, a 503 (lib/db-errors.ts)
+  }, { maxWait: 5_000, timeout: 10_000 }); // past them: P2028, a 503 (lib/db/errors.ts)
 }
 
 /** The password was right: the pair starts afresh, and the attempt no longer counts for the address or the account. */

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "../http/errors";
 import { Prisma, type Role } from "../generated/prisma/client";
-import { hashPassword, verifyPassword } from "../password";
+import { hashPassword, verifyPassword } from "../auth/password";
 import type { RegisterInput } from "../schemas/auth";
 import type { TimeMultiplier } from "../schemas/fields";
 

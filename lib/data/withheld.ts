@@ -3,8 +3,8 @@ import "server-only";
 // hand them that interview's model answers, key points or reference solutions through any other page or
 // route (question page and API, search snippets, practice, the revision queue, the reviews of their other
 // interviews, the export). The bank stays public to everyone else: this only governs the user's own session.
-import { db } from "../db";
-import { AppError } from "../errors";
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { Prisma } from "../generated/prisma/client";
 import { SAVE_GRACE_MS } from "../interviews/clock";
 

@@ -1,7 +1,7 @@
 // Schemas for the content in seed/ (and for imported guides): the loader, the importer and the tests
 // validate with these, so a file that loads is a file the app can show.
 import { z } from "zod";
-import { pythonTestSchema } from "./problems";
+import { pythonTestSchema } from "./coding";
 import { authoredKeyPointSchema, type AuthoredKeyPoint } from "./rubric";
 
 export const slugSchema = z

@@ -8,7 +8,9 @@ import { slugSchema } from "./content";
 import { counterSchema, coverageSchema, instantSchema, nonNegativeInt, revisionSchema, scoreSchema, timeMultiplierSchema, timeSpentSchema, timeZoneSchema, utf8Text } from "./fields";
 import { MAX_ANSWER_BYTES, modeSchema, ratingSchema, statusSchema } from "./interviews";
 import { IMPORT_LIMITS } from "./import-limits";
-import { MAX_DOCUMENT_BYTES, MAX_PRACTICE_VERSIONS, MAX_SET_QUESTIONS, setDescriptionSchema, setNameSchema } from "./workspace";
+import { MAX_DOCUMENT_BYTES } from "./fields";
+import { MAX_PRACTICE_VERSIONS } from "./practice";
+import { MAX_SET_QUESTIONS, setDescriptionSchema, setNameSchema } from "./sets";
 
 export { IMPORT_LIMITS };
 

@@ -102,3 +102,12 @@ const legacyCoverageSchema = z
 
 /** Which key points an answer covered: today's shape, or the earlier one (older exports and rows). */
 export const coverageSchema = z.array(z.union([keyPointCoverageSchema, legacyCoverageSchema])).max(MAX_KEY_POINTS);
+
+/** Notes and practice answers: at most 100 KB of UTF-8 each (413 beyond, checked on the bytes). */
+export const MAX_DOCUMENT_BYTES = 100 * 1024;
+
+/** An opaque list cursor (lib/data/cursor.ts): URL-safe, bounded. */
+export const cursorSchema = z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.");
+
+/** A question as lists of the user's own things show it (sets, bookmarks, the revision queue). */
+export const questionRefSchema = z.object({ slug: z.string(), title: z.string(), topic: z.object({ slug: z.string(), name: z.string() }), difficulty: z.string() });

@@ -1,6 +1,6 @@
 // The limits of POST /api/me/import, apart from the schemas so the account page can check a file's size
 // without loading them.
-import { MAX_SETS } from "./workspace";
+import { MAX_SETS } from "./sets";
 
 /**
  * What one import may hold; more is refused with 413 naming the limit. About 2.5 times the heaviest account

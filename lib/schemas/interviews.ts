@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
 import { extendedMultiplierSchema, keyPointCoverageSchema, revisionSchema, timeSpentSchema } from "./fields";
-import { pythonTestSchema, storedTestResultsSchema } from "./problems";
+import { pythonTestSchema, storedTestResultsSchema } from "./coding";
 
 export const MAX_ANSWER_BYTES = 100 * 1024;
 

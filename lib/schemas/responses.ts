@@ -1,7 +1,7 @@
 // What the browser expects back from the API routes it calls (lib/client/api.ts validates each 2xx body).
 // Written with zod/mini: these load on every page that saves something, and classic zod would add about
 // 26 KB gzip to first-load JS (the interview and question pages have budgets, bench/budgets.ts). They
-// mirror the route handlers' answers documented in lib/openapi.ts.
+// mirror the route handlers' answers documented in lib/http/openapi.ts.
 import * as z from "zod/mini";
 
 const int = () => z.number().check(z.int());

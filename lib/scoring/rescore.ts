@@ -4,7 +4,7 @@
 // scorer and every rubric are the ones the stored figures were computed with (ScoringState), so it is idempotent
 // and cheap on an unchanged bank. Works in batches, so memory stays flat whatever the number of answers.
 import { isDeepStrictEqual } from "node:util";
-import type { PrismaClient } from "../prisma-client";
+import type { PrismaClient } from "../db/prisma-client";
 import { scoredPoints } from "./derive";
 import { keyPointCoverage } from "./match";
 

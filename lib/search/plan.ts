@@ -2,7 +2,7 @@ import "server-only";
 // From the search box to tsqueries, asking the corpus what it knows: each term becomes PostgreSQL's own
 // phrase query over its spellings; a last word that no document holds becomes a prefix ("prefe" -> prefetch);
 // a word the bank does not know is replaced by the nearest word it does ("middlware" -> middleware).
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { describeTerms, parseSearch } from "./parse";
 import { nearestWord } from "./words";

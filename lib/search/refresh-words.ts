@@ -2,7 +2,7 @@
 // "SearchPosting": 20261206120000_search_head) after anything that
 // adds, edits or archives questions: the seed, the importer, the benchmark's generator. It takes the client
 // (or transaction) it runs on, as those callers do, and no server-only import: they run from the command line.
-import type { PrismaClient } from "../prisma-client";
+import type { PrismaClient } from "../db/prisma-client";
 
 type Executor = Pick<PrismaClient, "$executeRaw">;
 

@@ -1,7 +1,7 @@
 import "server-only";
 // The bank's words ("SearchWord", a materialized view: prisma/migrations/20261206100000_search_trigrams), for
 // "Did you mean". A word no question holds is replaced by the one a candidate most likely meant.
-import { db } from "../db";
+import { db } from "../db/client";
 /** Edits a word of this length may be away from the one meant: one in a short word, two from five letters. */
 export const allowedEdits = (length: number) => (length >= 5 ? 2 : 1);
 

@@ -7,15 +7,15 @@
 // does not define a 400 (both made JSON by lib/server/error-answers.ts, as before).
 //
 // The handlers must not use Next's request-scoped APIs (next/headers, next/navigation, next/cache): they read
-// the session from the request (lib/api.ts), and the server bundle refuses to build if one of the app's
+// the session from the request (lib/http/api.ts), and the server bundle refuses to build if one of the app's
 // modules imports them (lib/cli/serve.ts).
 import type http from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { errorResponse, MAX_BODY_BYTES } from "../api";
-import { AppError } from "../errors";
+import { errorResponse, MAX_BODY_BYTES } from "../http/api";
+import { AppError } from "../http/errors";
 
 export type Params = Record<string, string | string[]>;
 export type RouteHandler = (request: Request, context: { params: Promise<Params> }) => Response | Promise<Response>;

@@ -6,9 +6,9 @@
 // `node mockroom.cjs user <command>` runs `npm run user`'s commands (admins, reset links) instead of serving.
 import { runUserCommand } from "../accounts/user-command";
 import { publicUrl, readEnv } from "../config";
-import { migrate } from "../migrations/runner";
-import { SEED_LOCK, withAdvisoryLock } from "../postgres/lock";
-import { createPrismaClient } from "../prisma-client";
+import { migrate } from "../db/migrations/runner";
+import { SEED_LOCK, withAdvisoryLock } from "../db/postgres/lock";
+import { createPrismaClient } from "../db/prisma-client";
 import { DEMO_EMAIL, runSeed } from "../../seed/load";
 import { startHttpServer } from "./http";
 

@@ -1,7 +1,7 @@
 // Status and body corrections the server makes on answers written by Next or a library, so that every answer
 // keeps the promises of docs/security.md: API errors in the JSON error shape, a client's mistake never a 500.
 import type http from "node:http";
-import { errorStatus, type ErrorCode } from "../errors";
+import { errorStatus, type ErrorCode } from "../http/errors";
 import type { RequestContext } from "./request-context";
 
 type WriteHead = (...args: unknown[]) => http.ServerResponse;
@@ -72,7 +72,7 @@ export function jsonApiErrors(res: http.ServerResponse): void {
 /**
  * Page answers: a path that could not be decoded is a 400 (rendered by the not-found page); a request whose
  * body Next could not read is the client's fault (instrumentation.ts); a page that failed for want of a
- * database is unavailable (503, retry later), not broken (500). (API routes answer 503 themselves: lib/api.ts.)
+ * database is unavailable (503, retry later), not broken (500). (API routes answer 503 themselves: lib/http/api.ts.)
  */
 export function correctPageStatus(res: http.ServerResponse, context: RequestContext, badPath: boolean): void {
   const writeHead = res.writeHead as WriteHead;

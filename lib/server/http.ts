@@ -8,18 +8,18 @@ import path from "node:path";
 import next from "next";
 import { startMaintenance } from "../data/maintenance";
 import { logger } from "../logger";
-import { RUNNER_CSP } from "../python/runtime";
-import { clientFromForwardedFor } from "../rate-limit-rules";
-import { withoutInvalidCallbackCookie } from "../redirects";
-import { isCrossSite, requestTarget } from "../same-origin";
-import { securityHeaders, strictSecurityHeaders } from "../security-headers";
+import { RUNNER_CSP } from "../coding/runtime";
+import { clientFromForwardedFor } from "../auth/rate-limit-rules";
+import { withoutInvalidCallbackCookie } from "../http/redirects";
+import { isCrossSite, requestTarget } from "../http/same-origin";
+import { securityHeaders, strictSecurityHeaders } from "../http/security-headers";
 import { ApiRouter, serveRoute } from "./api-router";
 import { API_ROUTES } from "./api-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
 import { BAD_PATH_HEADER, requestContext, type RequestContext } from "./request-context";
 // Loaded here, before any request is accepted, so the shared context it makes is empty.
-import "../outside-requests";
+import "./outside-requests";
 
 const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -1,6 +1,6 @@
 // A micro-cache for the public pages an anonymous visitor reads most: the landing page, the question list
 // and a question. Their HTML depends only on the URL and on whether a session cookie is present (the render
-// reads the session cookie, the CSP nonce and the path: app/layout.tsx, lib/session.ts), so for visitors
+// reads the session cookie, the CSP nonce and the path: app/layout.tsx, lib/auth/session.ts), so for visitors
 // without a session the same HTML can be served again for a few seconds, with a fresh nonce each time.
 //
 // - Only GET requests of those paths, without a session cookie, without Next's client-navigation
@@ -24,7 +24,7 @@ import type http from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { newNonce } from "../security-headers";
+import { newNonce } from "../http/security-headers";
 
 const gzip = promisify(zlib.gzip);
 

@@ -12,10 +12,10 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIfStale } from "@/lib/cli/build";
 import { assembleStandalone, CONTAINER_ENTRY, spawnServer, STANDALONE_DIR, type ServerProcess } from "@/lib/cli/serve";
-import { migrate } from "@/lib/migrations/runner";
-import { hashPassword } from "@/lib/password";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { RUNNER_BASE } from "@/lib/python/runtime";
+import { migrate } from "@/lib/db/migrations/runner";
+import { hashPassword } from "@/lib/auth/password";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { RUNNER_BASE } from "@/lib/coding/runtime";
 import { runSeed } from "@/seed/load";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "../support/chromium";
 import { createDatabase, dropDatabase, resolveTestServer, uniqueName, type TestServer } from "../support/postgres";
@@ -302,7 +302,7 @@ describe("the container image's folder", () => {
       const question = await (await fetch(`${one.base}/questions/what-is-drf-and-why-use-it`)).text();
       expect(question).toContain('<pre class="shiki');
       expect(question).not.toContain("could not be formatted in time");
-      // The Python runner's files, read from the folder's own node_modules/pyodide and lib/python.
+      // The Python runner's files, read from the folder's own node_modules/pyodide and lib/coding.
       for (const file of ["python_stdlib.zip", "pyodide.asm.wasm", "worker.mjs"]) expect((await fetch(`${one.base}${RUNNER_BASE}${file}`)).status, file).toBe(200);
       const email = `image-${crypto.randomUUID()}@example.test`;
       const registered = await fetch(`${one.base}/api/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "correct horse battery staple", name: "Image" }) });

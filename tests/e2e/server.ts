@@ -2,8 +2,8 @@
 // the migrations, seeded like `npm start`), dropped again when Playwright stops it. It sends email through a
 // real SMTP server started here (tests/support/mailbox.ts), which writes every message it receives to
 // E2E_MAIL_FILE for the tests to read.
-import { migrate } from "../../lib/migrations/runner";
-import { createPrismaClient } from "../../lib/prisma-client";
+import { migrate } from "../../lib/db/migrations/runner";
+import { createPrismaClient } from "../../lib/db/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
 import { ADMIN_EMAIL, E2E_MAIL_FILE } from "./accounts";

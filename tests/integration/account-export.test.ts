@@ -4,7 +4,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";

@@ -5,7 +5,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { IMPORT_LIMITS, type ExportDocument } from "@/lib/schemas/export-document";
 import { isTimeZone } from "@/lib/schemas/fields";
 import { loadBank } from "@/seed/bank";

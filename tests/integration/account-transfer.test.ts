@@ -9,7 +9,7 @@ import { saveNote } from "@/lib/data/notes";
 import { databaseKnowsTimeZone, setTimeZone } from "@/lib/data/users";
 import { savePracticeDraft } from "@/lib/data/practice";
 import { rateReview, reviewQueue } from "@/lib/data/review";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { ExportDocument } from "@/lib/schemas/export-document";
 import { COUNTER_MAX } from "@/lib/schemas/fields";
 import { loadBank } from "@/seed/bank";

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 // ADMIN_EMAILS is read once per process; this file sets it before any app module loads.
 process.env.ADMIN_EMAILS = "Boss@Example.test, second@example.test, third@example.test, fourth@example.test";
 const { authenticate, createUser } = await import("@/lib/data/users");
-const { authOptions } = await import("@/lib/auth");
-const { db } = await import("@/lib/db");
+const { authOptions } = await import("@/lib/auth/options");
+const { db } = await import("@/lib/db/client");
 const { runUserCommand } = await import("@/lib/accounts/user-command");
 const { UserCommandError } = await import("@/lib/accounts/admins");
 const { uniqueEmail } = await import("../factories");

@@ -2,10 +2,10 @@
 // succeed: none of them may fail on the unique constraint the first one satisfied.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/api";
-import { addToSet, createSet, getSet, listBookmarks, setBookmark } from "@/lib/data/collections";
+import { errorResponse } from "@/lib/http/api";
+import { addToSet, createSet, getSet, listBookmarks, setBookmark } from "@/lib/data/sets";
 import { addToQueue, rateReview } from "@/lib/data/review";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";

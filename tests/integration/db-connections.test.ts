@@ -3,7 +3,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createPrismaClient, PLAN_EACH_TIME } from "@/lib/prisma-client";
+import { createPrismaClient, PLAN_EACH_TIME } from "@/lib/db/prisma-client";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -58,7 +58,7 @@ describe("database connections", () => {
     const OtherSql = class {};
     holder.mockroomDbs = new Map([[OtherSql, foreign]]);
     try {
-      const { db } = await import("@/lib/db");
+      const { db } = await import("@/lib/db/client");
       const ours = db();
       expect(ours).not.toBe(foreign);
       expect(db()).toBe(ours);

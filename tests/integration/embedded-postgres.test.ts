@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/migrations/runner";
-import { ensureDatabase, startEmbeddedPostgres } from "@/lib/postgres/embedded";
+import { migrate } from "@/lib/db/migrations/runner";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/postgres/embedded";
 
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-embedded-"));
 fs.chmodSync(stateDir, 0o755);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureDatabase, startEmbeddedPostgres } from "@/lib/postgres/embedded";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/postgres/embedded";
 
 // This file's app modules talk to a server of their own, which the test stops and starts again.
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-outage-"));

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { importGuide } from "@/lib/importer/import-guide";
-import { parseGuide } from "@/lib/importer/parse-guide";
+import { db } from "@/lib/db/client";
+import { importGuide } from "@/lib/content/importer/import-guide";
+import { parseGuide } from "@/lib/content/importer/parse-guide";
 
 const seedGuide = parseGuide(fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8"));
 const counts = async () => ({ topics: await db().topic.count(), questions: await db().question.count() });

@@ -16,8 +16,8 @@ import * as flag from "@/app/api/interviews/[id]/answers/[questionId]/flag/route
 import { saveAnswer } from "@/lib/data/answers";
 import { endInterview, startInterview } from "@/lib/data/interviews";
 import { addToQueue } from "@/lib/data/review";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";

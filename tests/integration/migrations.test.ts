@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { migrate, MigrationError, readMigrations } from "@/lib/migrations/runner";
+import { migrate, MigrationError, readMigrations } from "@/lib/db/migrations/runner";
 import { createDatabase, dropDatabase, uniqueName } from "../support/postgres";
 
 const adminUrl = inject("adminUrl");

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { listNotes } from "@/lib/data/notes";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";

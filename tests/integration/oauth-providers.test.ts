@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 process.env.GITHUB_CLIENT_ID = "gh-id";
 process.env.GITHUB_CLIENT_SECRET = "gh-secret";
 process.env.GOOGLE_CLIENT_ID = "google-id-without-secret";
-const { configuredOAuthProviders } = await import("@/lib/oauth-providers");
-const { authOptions } = await import("@/lib/auth");
+const { configuredOAuthProviders } = await import("@/lib/auth/oauth-providers");
+const { authOptions } = await import("@/lib/auth/options");
 
 describe("external sign-in providers", () => {
   it("appear only when both their client id and secret are set", () => {

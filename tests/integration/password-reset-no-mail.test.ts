@@ -6,8 +6,8 @@ import * as reset from "@/app/api/auth/reset-password/route";
 import * as notes from "@/app/api/notes/route";
 import { runUserCommand } from "@/lib/accounts/user-command";
 import { authenticate } from "@/lib/data/users";
-import { db } from "@/lib/db";
-import { mailConfigured } from "@/lib/mail";
+import { db } from "@/lib/db/client";
+import { mailConfigured } from "@/lib/accounts/mail";
 import { sessionCookieFor, userFactory } from "../factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

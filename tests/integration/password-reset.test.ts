@@ -13,9 +13,9 @@ const reset = await import("@/app/api/auth/reset-password/route");
 const notes = await import("@/app/api/notes/route");
 const password = await import("@/app/api/me/password/route");
 const { authenticate } = await import("@/lib/data/users");
-const { db } = await import("@/lib/db");
+const { db } = await import("@/lib/db/client");
 const { hashResetToken } = await import("@/lib/accounts/password-resets");
-const { keys } = await import("@/lib/rate-limit-rules");
+const { keys } = await import("@/lib/auth/rate-limit-rules");
 const { DEFAULT_PASSWORD, sessionCookieFor, uniqueEmail, userFactory } = await import("../factories");
 
 afterAll(() => mailbox.close());

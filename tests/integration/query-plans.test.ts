@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveAnswerStatement } from "@/lib/data/answers";
 import { startContextStatement, startInterview } from "@/lib/data/interviews";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";

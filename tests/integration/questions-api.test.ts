@@ -7,14 +7,14 @@ import { GET as listQuestionsRoute } from "@/app/api/questions/route";
 import { GET as listTopicsRoute } from "@/app/api/topics/route";
 import { clearContentCaches } from "@/lib/cache";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
 // Every query this file's app code runs goes through a client that counts them.
 let queries = 0;
 (globalThis as unknown as { mockroomDbs: Map<unknown, unknown> }).mockroomDbs = new Map([[Prisma.Sql, createPrismaClient(process.env.DATABASE_URL!, { onQuery: () => queries++ })]]);
-const { db } = await import("@/lib/db");
+const { db } = await import("@/lib/db/client");
 
 beforeAll(async () => {
   await loadBank(db(), readContent(path.resolve("tests/fixtures/content")));

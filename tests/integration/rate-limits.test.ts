@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blockedFor, clearHits, pruneRateLimits, recordHit } from "@/lib/data/rate-limits";
-import { db } from "@/lib/db";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { db } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 // A second client stands in for a second app instance on the same database.
 const otherInstance = createPrismaClient(process.env.DATABASE_URL!, { max: 2 });

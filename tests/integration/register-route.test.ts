@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/register/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { uniqueEmail } from "../factories";
 
 let ipCounter = 0;

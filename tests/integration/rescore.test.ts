@@ -1,7 +1,7 @@
 // `npm run rescore` (lib/scoring/rescore.ts): stored interview answers and practice versions follow the current
 // rubrics, interview totals follow their answers, blank answers stay unscored, and a second run changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { rescore, scoringFingerprint } from "@/lib/scoring/rescore";
 import { userFactory } from "../factories";
 

@@ -3,8 +3,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveWithRevision, writeDocument } from "@/lib/data/save-with-revision";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";

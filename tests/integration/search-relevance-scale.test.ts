@@ -13,7 +13,7 @@ import { beforeAll, expect, it } from "vitest";
 import { clearContentCaches } from "@/lib/cache";
 import { CANDIDATES } from "@/lib/data/question-search";
 import { listQuestions } from "@/lib/data/questions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { bankCorpus, planSearch } from "@/lib/search/plan";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { listQuestions } from "@/lib/data/questions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { figures, readRelevanceSet, report, scoreQuery, type QueryResult } from "../support/relevance";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listQuestionsRoute } from "@/app/api/questions/route";
 import { WHOLE_BANK } from "@/lib/data/question-search";
 import { listQuestions } from "@/lib/data/questions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { questionListSchema, type QuestionList } from "@/lib/schemas/questions";
 import { bankCorpus, planSearch } from "@/lib/search/plan";
 import { loadBank } from "@/seed/bank";

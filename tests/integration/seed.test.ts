@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/password";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_EMAIL, runSeed } from "@/seed/load";
 
 describe("seed", () => {

@@ -9,7 +9,7 @@ import * as password from "@/app/api/me/password/route";
 import * as sessions from "@/app/api/me/sessions/route";
 import { authenticate } from "@/lib/data/users";
 import { endSession, pruneSessions, SESSION_CHECK_TTL_MS, sessionIsLive } from "@/lib/data/sessions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { DEFAULT_PASSWORD, sessionCookieFor, userFactory } from "../factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimSignInAttempt, signInSucceeded } from "@/lib/data/sign-in-limits";
-import { db } from "@/lib/db";
-import { ACCOUNT_UNDER_ATTACK, keys } from "@/lib/rate-limit-rules";
+import { db } from "@/lib/db/client";
+import { ACCOUNT_UNDER_ATTACK, keys } from "@/lib/auth/rate-limit-rules";
 import { uniqueEmail } from "../factories";
 
 let subnet = 0;

@@ -3,13 +3,13 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rateAnswer, saveAnswer } from "@/lib/data/answers";
-import { createSet } from "@/lib/data/collections";
+import { createSet } from "@/lib/data/sets";
 import { getDashboard } from "@/lib/data/dashboard";
 import { listInterviews } from "@/lib/data/interview-history";
 import { endInterview, startSetInterview } from "@/lib/data/interviews";
 import { savePracticeVersion } from "@/lib/data/practice";
 import { reviewQueue } from "@/lib/data/review";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";

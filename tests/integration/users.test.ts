@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authenticate, createUser, getUserById, userForExternalAccount } from "@/lib/data/users";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
 import { DEFAULT_PASSWORD, uniqueEmail, userFactory } from "../factories";
 
 describe("users", () => {

@@ -19,7 +19,7 @@ import * as exportRoute from "@/app/api/me/export/route";
 import * as importRoute from "@/app/api/me/import/route";
 import * as me from "@/app/api/me/route";
 import type { SessionUser } from "@/lib/data/users";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { sessionCookieFor, userFactory } from "../factories";

@@ -4,7 +4,7 @@
 // anonymous callers get 401 from the API, and from pages a redirect to sign-in or a page that only invites
 // them to sign in.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { PYODIDE_VERSION } from "../../lib/python/runtime";
+import { PYODIDE_VERSION } from "../../lib/coding/runtime";
 import { e2eQuery } from "../e2e/db";
 import { ADMIN_EMAIL, newEmail, registerViaApi, signInViaApi, userCommand } from "../e2e/helpers";
 import { discoverRoutes, RULES, type Rule } from "./routes";

@@ -9,7 +9,7 @@
 import http from "node:http";
 import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PYODIDE_VERSION } from "@/lib/python/runtime";
+import { PYODIDE_VERSION } from "@/lib/coding/runtime";
 import { newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
 import { anyDestination } from "../support/redirect-attacks";
 import { RULES } from "./routes";

@@ -3,7 +3,7 @@
 import * as exportRoute from "@/app/api/me/export/route";
 import * as importRoute from "@/app/api/me/import/route";
 import { generateExportDocument } from "@/bench/export-document";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { ExportDocument } from "@/lib/schemas/export-document";
 import { sessionCookieFor } from "../factories";
 

@@ -4,8 +4,8 @@ import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { readEnv } from "../../lib/config";
-import { migrate } from "../../lib/migrations/runner";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/postgres/embedded";
+import { migrate } from "../../lib/db/migrations/runner";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/postgres/embedded";
 
 export type TestServer = { adminUrl: string; urlFor: (database: string) => string; embedded: EmbeddedServer | null };
 

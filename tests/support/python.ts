@@ -1,10 +1,10 @@
-// The Python runner in Node, as the browser has it: lib/python/worker.mjs in a worker_thread (Pyodide from
-// node_modules, the same harness.py) behind lib/python/runner.ts, time limit and all.
+// The Python runner in Node, as the browser has it: lib/coding/worker.mjs in a worker_thread (Pyodide from
+// node_modules, the same harness.py) behind lib/coding/runner.ts, time limit and all.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { createPythonRunner, type PythonRunner, type WorkerHandle, type WorkerMessage } from "@/lib/python/runner";
+import { createPythonRunner, type PythonRunner, type WorkerHandle, type WorkerMessage } from "@/lib/coding/runner";
 
-const WORKER = path.resolve(__dirname, "../../lib/python/worker.mjs");
+const WORKER = path.resolve(__dirname, "../../lib/coding/worker.mjs");
 
 export function spawnNodeWorker(): WorkerHandle {
   const worker = new Worker(WORKER);

@@ -1,5 +1,5 @@
 // Generated post-sign-in destinations an attacker would try: separators and their encodings, dot segments,
-// whitespace browsers drop, lookalike characters, schemes. Shared by the unit test of lib/redirects.ts and the
+// whitespace browsers drop, lookalike characters, schemes. Shared by the unit test of lib/http/redirects.ts and the
 // Chromium test that signs in for real (tests/security/web-defenses.spec.ts).
 import fc from "fast-check";
 

@@ -7,7 +7,7 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "@/lib/api";
+import { MAX_BODY_BYTES } from "@/lib/http/api";
 import { ApiRouter, HTTP_METHODS, serveRoute, type ApiRoute, type RouteHandler } from "@/lib/server/api-router";
 import { API_ROUTES } from "@/lib/server/api-routes";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiRoute, assertSameOrigin, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/api";
-import { AppError } from "@/lib/errors";
-import { findNul } from "@/lib/validation";
+import { apiRoute, assertSameOrigin, errorResponse, MAX_BODY_BYTES, readJson, readQuery } from "@/lib/http/api";
+import { AppError } from "@/lib/http/errors";
+import { findNul } from "@/lib/http/validation";
 
 const schema = z.object({ name: z.string().min(1, "Name is required.") });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registerSchema } from "@/lib/schemas/auth";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors } from "@/lib/http/validation";
 
 describe("registerSchema", () => {
   it("normalises the email to trimmed lower case", () => {

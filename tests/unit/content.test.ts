@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseGuide } from "@/lib/importer/parse-guide";
+import { parseGuide } from "@/lib/content/importer/parse-guide";
 import { keyPointText, MOJIBAKE } from "@/lib/schemas/content";
 import { rubricOfContent } from "@/lib/scoring/derive";
 import { keyPointCoverage } from "@/lib/scoring/match";

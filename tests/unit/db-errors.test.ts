@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection nested in causes", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JsonDocumentError, readDocument, type DocumentEvent } from "@/lib/json-stream";
+import { JsonDocumentError, readDocument, type DocumentEvent } from "@/lib/http/json-stream";
 
 const encoder = new TextEncoder();
 /** The text in chunks of `size` bytes, split anywhere (inside strings, numbers, multi-byte characters). */

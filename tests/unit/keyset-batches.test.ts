@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BATCH_BYTES, plan, type Sized } from "@/lib/data/keyset-batches";
+import { BATCH_BYTES, plan, type Sized } from "@/lib/db/keyset-batches";
 
 // The export fetches answers and versions by these windows: every child exactly once, in order, each query
 // within its bytes and rows, each parent opened once and closed once.

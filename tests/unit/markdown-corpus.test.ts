@@ -4,12 +4,12 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleMarkdownWorker } from "@/lib/cli/serve";
-import { createMarkdownPool, type MarkdownPool, type RenderOutcome } from "@/lib/markdown/pool";
+import { createMarkdownPool, type MarkdownPool, type RenderOutcome } from "@/lib/content/markdown/pool";
 import { watchEventLoop } from "../support/event-loop";
 import { FRAGMENTS, fill, LIMIT_BYTES, pathologicalCorpus } from "../support/markdown-corpus";
 
 // Every class of pathological markdown at the size users may store, through the render pool as the server
-// runs it (the production bundle of lib/markdown/worker.ts): each text renders, or is stopped at the time
+// runs it (the production bundle of lib/content/markdown/worker.ts): each text renders, or is stopped at the time
 // limit and shown as plain text, and the event loop of the process asking never waits on any of them. The
 // limit is shorter than the server's so the suite takes seconds; what it proves does not depend on it.
 const TIME_LIMIT_MS = 150;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { capLineNesting, MAX_DEPTH } from "@/lib/markdown/depth";
-import { renderSafeMarkdown } from "@/lib/markdown/pipeline";
+import { capLineNesting, MAX_DEPTH } from "@/lib/content/markdown/depth";
+import { renderSafeMarkdown } from "@/lib/content/markdown/pipeline";
 
 // The live preview of notes and answers renders in the browser: it must be as safe as the server renderer.
 const payloads = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FALLBACK_NOTE } from "@/lib/markdown/fallback";
-import { renderMarkdown, stopMarkdownWorkers } from "@/lib/markdown/server";
+import { FALLBACK_NOTE } from "@/lib/content/markdown/fallback";
+import { renderMarkdown, stopMarkdownWorkers } from "@/lib/content/markdown/server";
 import { watchEventLoop } from "../support/event-loop";
 import { fill } from "../support/markdown-corpus";
 

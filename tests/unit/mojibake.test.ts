@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repairMojibake } from "@/lib/importer/mojibake";
+import { repairMojibake } from "@/lib/content/importer/mojibake";
 
 describe("repairMojibake", () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gitHubEmail, providerVerifiedEmail } from "@/lib/oauth-providers";
+import { gitHubEmail, providerVerifiedEmail } from "@/lib/auth/oauth-providers";
 
 describe("a GitHub identity's email", () => {
   const emails = [

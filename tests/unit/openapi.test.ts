@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/http/openapi";
 
 const apiDir = path.resolve("app/api");
 

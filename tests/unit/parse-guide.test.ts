@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseGuide, stripNumbering } from "@/lib/importer/parse-guide";
+import { parseGuide, stripNumbering } from "@/lib/content/importer/parse-guide";
 
 const fixture = (name: string) => parseGuide(fs.readFileSync(path.join("tests/fixtures/guides", name), "utf8"));
 const seedGuidePath = path.resolve("tests/fixtures/guides/django-interview-guide.md");

@@ -2,7 +2,7 @@
 // a worker): every reference solution passes all its tests, every starter fails at least one.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PythonRunner } from "@/lib/python/runner";
+import type { PythonRunner } from "@/lib/coding/runner";
 import { readContent, readProblems } from "@/seed/content";
 import { nodePythonRunner } from "../support/python";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/python/[version]/[file]/route";
-import { PYODIDE_VERSION, RUNNER_BASE } from "@/lib/python/runtime";
+import { PYODIDE_VERSION, RUNNER_BASE } from "@/lib/coding/runtime";
 
 const get = (version: string, file: string, headers: Record<string, string> = {}) =>
   GET(new Request(`http://localhost/python/${version}/${file}`, { headers }), { params: Promise.resolve({ version, file }) });
@@ -26,7 +26,7 @@ describe("the Python runner's files", () => {
   it("revalidate our own worker and harness by ETag", async () => {
     const response = await get(PYODIDE_VERSION, "harness.py");
     expect(response.headers.get("cache-control")).toBe("no-cache");
-    expect(await response.text()).toBe(fs.readFileSync(path.resolve("lib/python/harness.py"), "utf8"));
+    expect(await response.text()).toBe(fs.readFileSync(path.resolve("lib/coding/harness.py"), "utf8"));
     const again = await get(PYODIDE_VERSION, "harness.py", { "if-none-match": response.headers.get("etag")! });
     expect(again.status).toBe(304);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TIME_LIMIT_MS, type PythonRunner } from "@/lib/python/runner";
+import { DEFAULT_TIME_LIMIT_MS, type PythonRunner } from "@/lib/coding/runner";
 import { nodePythonRunner } from "../support/python";
 
 // One interpreter for the file (loading Pyodide takes about 1.5 s); the time limit test makes its own.

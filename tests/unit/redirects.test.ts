@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, safeRedirectUrl } from "@/lib/redirects";
+import { safeCallbackPath, safeRedirectUrl } from "@/lib/http/redirects";
 import { anyDestination, attack, KNOWN_ATTACKS, pathLikeAttack } from "../support/redirect-attacks";
 
 const APP = "https://app.example";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientFromForwardedFor } from "@/lib/rate-limit-rules";
-import { isCrossSite, requestTarget, type RequestTarget } from "@/lib/same-origin";
+import { clientFromForwardedFor } from "@/lib/auth/rate-limit-rules";
+import { isCrossSite, requestTarget, type RequestTarget } from "@/lib/http/same-origin";
 
 const target = (host: string | null, scheme: RequestTarget["scheme"] = null): RequestTarget => ({ host, scheme });
 const headers = (values: Record<string, string | undefined>) => (name: string) => values[name];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RUNNER_CSP } from "@/lib/python/runtime";
-import { strictSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { RUNNER_CSP } from "@/lib/coding/runtime";
+import { strictSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
 describe("content security policy", () => {
   it("allows scripts only by nonce in production, never eval", () => {

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenFrom } from "@/lib/session-token";
+import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenFrom } from "@/lib/auth/session-token";
 
 const secret = "unit-secret-unit-secret-unit-secret-0123";
 const now = Date.now();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_UNDER_ATTACK, addressKey, backoffWait, keys, nextCount, pairRule, signInRules, type BackoffRule } from "@/lib/rate-limit-rules";
+import { ACCOUNT_UNDER_ATTACK, addressKey, backoffWait, keys, nextCount, pairRule, signInRules, type BackoffRule } from "@/lib/auth/rate-limit-rules";
 
 const NOW = 1_800_000_000_000;
 const rule: BackoffRule = signInRules.pair;

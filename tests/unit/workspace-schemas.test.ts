@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exportDocumentSchema } from "@/lib/schemas/export-document";
-import { createSetSchema, deleteAccountSchema, noteListQuerySchema, saveNoteSchema, updateSetSchema } from "@/lib/schemas/workspace";
+import { deleteAccountSchema } from "@/lib/schemas/account";
+import { noteListQuerySchema, saveNoteSchema } from "@/lib/schemas/notes";
+import { createSetSchema, updateSetSchema } from "@/lib/schemas/sets";
 
 describe("workspace schemas", () => {
   it("validates set names: trimmed, 1 to 80 characters, no control characters", () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { Alert } from "@/components/ui/alert";
-import { mailConfigured } from "@/lib/mail";
+import { mailConfigured } from "@/lib/accounts/mail";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 

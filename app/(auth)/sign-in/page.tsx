@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
-import { configuredOAuthProviders } from "@/lib/oauth-providers";
-import { safeCallbackPath } from "@/lib/redirects";
-import { getCurrentUser } from "@/lib/session";
+import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
+import { safeCallbackPath } from "@/lib/http/redirects";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { configuredOAuthProviders } from "@/lib/oauth-providers";
-import { getCurrentUser } from "@/lib/session";
+import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 

@@ -1,6 +1,6 @@
 // Any /api path no route serves: 404 in the API's JSON error shape (Next would answer with its HTML page).
-import { apiRoute } from "@/lib/api";
-import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api";
+import { AppError } from "@/lib/http/errors";
 
 const notFound = apiRoute(async () => {
   throw new AppError("NOT_FOUND", "There is no API endpoint at this path. The reference is at /api/openapi.json.");

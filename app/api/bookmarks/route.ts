@@ -1,5 +1,5 @@
-import { apiRoute, json, requireApiUser } from "@/lib/api";
-import { listBookmarks } from "@/lib/data/collections";
+import { apiRoute, json, requireApiUser } from "@/lib/http/api";
+import { listBookmarks } from "@/lib/data/sets";
 
 export const GET = apiRoute(async (request) => {
   const user = await requireApiUser(request);

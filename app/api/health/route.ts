@@ -1,5 +1,5 @@
 import packageJson from "@/package.json";
-import { apiRoute, json } from "@/lib/api";
+import { apiRoute, json } from "@/lib/http/api";
 import { databaseReachable } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";

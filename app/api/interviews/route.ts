@@ -1,4 +1,4 @@
-import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiUser, requireApiUserId } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiUser, requireApiUserId } from "@/lib/http/api";
 import { listInterviews } from "@/lib/data/interview-history";
 import { startInterview } from "@/lib/data/interviews";
 import { interviewListQuerySchema, startInterviewSchema } from "@/lib/schemas/interviews";

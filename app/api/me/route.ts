@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, readJson, requireApiUser, sessionOf } from "@/lib/api";
+import { apiRoute, assertSameOrigin, readJson, requireApiUser, sessionOf } from "@/lib/http/api";
 import { deleteAccount } from "@/lib/data/account";
-import { deleteAccountSchema } from "@/lib/schemas/workspace";
+import { deleteAccountSchema } from "@/lib/schemas/account";
 
 /** Deletes the account and everything it owns. The client signs out afterwards. */
 export const DELETE = apiRoute(async (request) => {

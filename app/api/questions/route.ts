@@ -1,4 +1,4 @@
-import { apiRoute, json, readQuery, signedInUserId } from "@/lib/api";
+import { apiRoute, json, readQuery, signedInUserId } from "@/lib/http/api";
 import { listQuestions } from "@/lib/data/questions";
 import { withholdFromSearch } from "@/lib/data/withheld";
 import { questionListQuerySchema } from "@/lib/schemas/questions";

@@ -1,4 +1,4 @@
-import { apiRoute, json, requireApiUser } from "@/lib/api";
+import { apiRoute, json, requireApiUser } from "@/lib/http/api";
 import { reviewQueue } from "@/lib/data/review";
 
 export const GET = apiRoute(async (request) => {

@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser } from "@/lib/api";
-import { createSet, listSets } from "@/lib/data/collections";
-import { createSetSchema } from "@/lib/schemas/workspace";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser } from "@/lib/http/api";
+import { createSet, listSets } from "@/lib/data/sets";
+import { createSetSchema } from "@/lib/schemas/sets";
 
 export const GET = apiRoute(async (request) => {
   const user = await requireApiUser(request);

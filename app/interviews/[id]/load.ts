@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getInterview } from "@/lib/data/interviews";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import { requireUser } from "@/lib/session";
+import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/http/ids";
+import { requireUser } from "@/lib/auth/session";
 
 /** The signed-in user's interview for a page: sign-in redirect, or 404 for unknown and others' ids. */
 export async function loadOwnInterview(id: string) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InterviewRoom } from "@/components/interview/interview-room";
-import { renderMarkdown } from "@/lib/markdown/server";
+import { renderMarkdown } from "@/lib/content/markdown/server";
 import { loadOwnInterview } from "./load";
 
 export const metadata: Metadata = { title: "Interview in progress" };

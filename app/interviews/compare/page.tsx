@@ -3,9 +3,9 @@ import Link from "next/link";
 import { percent } from "@/components/interview/format";
 import { Alert } from "@/components/ui/alert";
 import { getInterview } from "@/lib/data/interviews";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import { requireUser } from "@/lib/session";
+import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/http/ids";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Compare interviews" };
 

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listCompanies } from "@/lib/data/companies";
 import { listTopics } from "@/lib/data/questions";
 import { getTimeMultiplier } from "@/lib/data/users";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Start a mock interview" };
 

@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listQuestions } from "@/lib/data/questions";
 import { withholdFromSearch } from "@/lib/data/withheld";
-import { AppError } from "@/lib/errors";
-import { getCurrentUser } from "@/lib/session";
+import { AppError } from "@/lib/http/errors";
+import { getCurrentUser } from "@/lib/auth/session";
 import { questionListQuerySchema, type QuestionListQuery } from "@/lib/schemas/questions";
 
 export const metadata: Metadata = { title: "Questions" };

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RemoveFromSet, SetControls } from "@/components/workspace/set-forms";
-import { getSet } from "@/lib/data/collections";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import { requireUser } from "@/lib/session";
+import { RemoveFromSet, SetControls } from "@/components/sets/set-forms";
+import { getSet } from "@/lib/data/sets";
+import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/http/ids";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Set" };
 

@@ -3,17 +3,17 @@
 // request handling (this module runs in lib/server/api-router.ts). next-auth/core, which next-auth's own
 // handlers call, is not among the package's exports.
 import NextAuth from "next-auth";
-import { apiRoute, json, readBodyText, requestId, sessionOf } from "@/lib/api";
-import { authOptions } from "@/lib/auth";
+import { apiRoute, json, readBodyText, requestId, sessionOf } from "@/lib/http/api";
+import { authOptions } from "@/lib/auth/options";
 import { endSession } from "@/lib/data/sessions";
 import { claimSignInAttempt } from "@/lib/data/sign-in-limits";
 import { requireAuthSecret } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
-import { clientIp } from "@/lib/rate-limit-rules";
-import { isHttpUrl } from "@/lib/redirects";
+import { clientIp } from "@/lib/auth/rate-limit-rules";
+import { isHttpUrl } from "@/lib/http/redirects";
 import { emailSchema } from "@/lib/schemas/auth";
-import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenOf } from "@/lib/session-token";
+import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenOf } from "@/lib/auth/session-token";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

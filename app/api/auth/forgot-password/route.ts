@@ -1,9 +1,9 @@
-import { apiRoute, assertSameOrigin, json, readJson, requestId } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requestId } from "@/lib/http/api";
 import { sendResetLink } from "@/lib/data/passwords";
 import { recordHit } from "@/lib/data/rate-limits";
-import { AppError } from "@/lib/errors";
-import { mailConfigured } from "@/lib/mail";
-import { clientIp, keys, rules } from "@/lib/rate-limit-rules";
+import { AppError } from "@/lib/http/errors";
+import { mailConfigured } from "@/lib/accounts/mail";
+import { clientIp, keys, rules } from "@/lib/auth/rate-limit-rules";
 import { forgotPasswordSchema } from "@/lib/schemas/auth";
 
 const ANSWER = "If an account uses this address, we sent it a link to choose a new password. The link works once, for 30 minutes.";

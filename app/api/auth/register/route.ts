@@ -1,8 +1,8 @@
-import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/http/api";
 import { blockedFor, recordHit } from "@/lib/data/rate-limits";
 import { createUser } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
-import { clientIp, keys, rules } from "@/lib/rate-limit-rules";
+import { AppError } from "@/lib/http/errors";
+import { clientIp, keys, rules } from "@/lib/auth/rate-limit-rules";
 import { registerSchema } from "@/lib/schemas/auth";
 
 export const POST = apiRoute(async (request) => {

@@ -1,9 +1,9 @@
-import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson } from "@/lib/http/api";
 import { resetPassword } from "@/lib/data/passwords";
 import { recordHit } from "@/lib/data/rate-limits";
 import { clearSignInPair } from "@/lib/data/sign-in-limits";
-import { AppError } from "@/lib/errors";
-import { clientIp, keys, rules } from "@/lib/rate-limit-rules";
+import { AppError } from "@/lib/http/errors";
+import { clientIp, keys, rules } from "@/lib/auth/rate-limit-rules";
 import { resetPasswordSchema } from "@/lib/schemas/auth";
 
 /** Sets a new password with a reset link's token; every session of the account ends. */

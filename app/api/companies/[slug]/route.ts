@@ -1,6 +1,6 @@
-import { apiRoute, json } from "@/lib/api";
+import { apiRoute, json } from "@/lib/http/api";
 import { getCompany } from "@/lib/data/companies";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/http/errors";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Context = { params: Promise<{ slug: string }> };

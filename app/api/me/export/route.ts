@@ -1,7 +1,7 @@
-import { apiRoute, readQuery, requireApiUser } from "@/lib/api";
+import { apiRoute, readQuery, requireApiUser } from "@/lib/http/api";
 import { exportJson, exportMarkdown } from "@/lib/data/account-export";
 import { runningTimedInterview, withheldConflict } from "@/lib/data/withheld";
-import { exportQuerySchema } from "@/lib/schemas/workspace";
+import { exportQuerySchema } from "@/lib/schemas/account";
 
 /**
  * Everything the user owns, as a download: JSON (complete, importable) or Markdown (readable). The body is

@@ -1,4 +1,4 @@
-import { apiRoute, assertJsonBody, assertSameOrigin, json, requireApiUser } from "@/lib/api";
+import { apiRoute, assertJsonBody, assertSameOrigin, json, requireApiUser } from "@/lib/http/api";
 import { importAccount } from "@/lib/data/account-import";
 
 /** Streams the body into the importer: it is larger than ordinary bodies (IMPORT_LIMITS.bytes) and never parsed whole. */

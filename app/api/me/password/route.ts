@@ -1,8 +1,8 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiSession } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiSession } from "@/lib/http/api";
 import { changePassword } from "@/lib/data/passwords";
 import { clearHits, recordHit } from "@/lib/data/rate-limits";
-import { AppError } from "@/lib/errors";
-import { keys, rules } from "@/lib/rate-limit-rules";
+import { AppError } from "@/lib/http/errors";
+import { keys, rules } from "@/lib/auth/rate-limit-rules";
 import { changePasswordSchema } from "@/lib/schemas/auth";
 
 /** Changes the password (the current one is required); every other session of the account ends. */

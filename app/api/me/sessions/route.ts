@@ -1,7 +1,7 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiSession } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiSession } from "@/lib/http/api";
 import { endUserSessions } from "@/lib/data/sessions";
 import { endSessionsSchema } from "@/lib/schemas/auth";
-import { clearedSessionCookie } from "@/lib/session-token";
+import { clearedSessionCookie } from "@/lib/auth/session-token";
 
 /** Signs out everywhere: ends every session of the account ("all", this one too) or every other one ("others"). */
 export const DELETE = apiRoute(async (request) => {

@@ -1,7 +1,7 @@
-import { apiRoute, json, signedInUserId } from "@/lib/api";
+import { apiRoute, json, signedInUserId } from "@/lib/http/api";
 import { getQuestion } from "@/lib/data/questions";
 import { runningTimedInterview, withholdQuestion } from "@/lib/data/withheld";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/http/errors";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Context = { params: Promise<{ slug: string }> };

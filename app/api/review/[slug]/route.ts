@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/http/api";
 import { addToQueue, rateReview, removeFromQueue } from "@/lib/data/review";
-import { reviewRateSchema } from "@/lib/schemas/workspace";
+import { reviewRateSchema } from "@/lib/schemas/review";
 
 type Context = { params: Promise<{ slug: string }> };
 

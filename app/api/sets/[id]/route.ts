@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/api";
-import { deleteSet, getSet, updateSet } from "@/lib/data/collections";
-import { updateSetSchema } from "@/lib/schemas/workspace";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/http/api";
+import { deleteSet, getSet, updateSet } from "@/lib/data/sets";
+import { updateSetSchema } from "@/lib/schemas/sets";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -7,10 +7,10 @@ import { RatingButtons } from "@/components/interview/rating-buttons";
 import { formatDuration, percent } from "@/components/interview/format";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
-import { NoteEditor } from "@/components/workspace/note-editor";
+import { NoteEditor } from "@/components/notes/note-editor";
 import { notesFor } from "@/lib/data/notes";
 import { WITHHELD_NOTE } from "@/lib/data/withheld";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 import { loadOwnInterview } from "../load";
 
 export const metadata: Metadata = { title: "Interview review" };

@@ -1,8 +1,8 @@
 // Serves the Python runner (Pyodide's runtime and standard library, our worker and harness.py) from the app
 // itself: no CDN, so coding problems work offline and under a strict Content-Security-Policy.
 // See docs/decisions/0005-python-runner.md.
-import { runnerFile } from "@/lib/python/files";
-import { PYODIDE_VERSION, RUNNER_CSP } from "@/lib/python/runtime";
+import { runnerFile } from "@/lib/coding/files";
+import { PYODIDE_VERSION, RUNNER_CSP } from "@/lib/coding/runtime";
 
 type Context = { params: Promise<{ version: string; file: string }> };
 

@@ -1,4 +1,4 @@
-import { apiRoute, assertSameOrigin, json, requireApiUser, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, requireApiUser, uuidOr404 } from "@/lib/http/api";
 import { endInterview } from "@/lib/data/interviews";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,4 +1,4 @@
-import { apiRoute, json, requireApiUser, uuidOr404 } from "@/lib/api";
+import { apiRoute, json, requireApiUser, uuidOr404 } from "@/lib/http/api";
 import { getInterviewTests } from "@/lib/data/coding";
 
 type Context = { params: Promise<{ id: string }> };

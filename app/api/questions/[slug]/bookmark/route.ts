@@ -1,5 +1,5 @@
-import { apiRoute, assertSameOrigin, json, requireApiUser, slugOr404 } from "@/lib/api";
-import { setBookmark } from "@/lib/data/collections";
+import { apiRoute, assertSameOrigin, json, requireApiUser, slugOr404 } from "@/lib/http/api";
+import { setBookmark } from "@/lib/data/sets";
 
 type Context = { params: Promise<{ slug: string }> };
 

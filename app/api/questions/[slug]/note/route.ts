@@ -1,7 +1,8 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/http/api";
 import { deleteNote, getNote, saveNote } from "@/lib/data/notes";
-import { AppError } from "@/lib/errors";
-import { MAX_DOCUMENT_BYTES, saveNoteSchema } from "@/lib/schemas/workspace";
+import { AppError } from "@/lib/http/errors";
+import { MAX_DOCUMENT_BYTES } from "@/lib/schemas/fields";
+import { saveNoteSchema } from "@/lib/schemas/notes";
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -1,4 +1,4 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUserId, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUserId, uuidOr404 } from "@/lib/http/api";
 import { saveAnswer } from "@/lib/data/answers";
 import { MAX_ANSWER_BYTES, saveAnswerSchema } from "@/lib/schemas/interviews";
 

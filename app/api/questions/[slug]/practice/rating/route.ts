@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/http/api";
 import { ratePractice } from "@/lib/data/practice";
-import { practiceRatingSchema } from "@/lib/schemas/workspace";
+import { practiceRatingSchema } from "@/lib/schemas/practice";
 
 type Context = { params: Promise<{ slug: string }> };
 

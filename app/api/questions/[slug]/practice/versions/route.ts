@@ -1,6 +1,7 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, slugOr404 } from "@/lib/http/api";
 import { savePracticeVersion } from "@/lib/data/practice";
-import { MAX_DOCUMENT_BYTES, savePracticeVersionSchema } from "@/lib/schemas/workspace";
+import { MAX_DOCUMENT_BYTES } from "@/lib/schemas/fields";
+import { savePracticeVersionSchema } from "@/lib/schemas/practice";
 
 type Context = { params: Promise<{ slug: string }> };
 const BODY_LIMIT = 2 * MAX_DOCUMENT_BYTES + 1024;

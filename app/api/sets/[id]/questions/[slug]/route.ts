@@ -1,5 +1,5 @@
-import { apiRoute, assertSameOrigin, json, requireApiUser, slugOr404, uuidOr404 } from "@/lib/api";
-import { addToSet, removeFromSet } from "@/lib/data/collections";
+import { apiRoute, assertSameOrigin, json, requireApiUser, slugOr404, uuidOr404 } from "@/lib/http/api";
+import { addToSet, removeFromSet } from "@/lib/data/sets";
 
 type Context = { params: Promise<{ id: string; slug: string }> };
 

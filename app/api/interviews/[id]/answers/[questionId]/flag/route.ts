@@ -1,4 +1,4 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUserId, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUserId, uuidOr404 } from "@/lib/http/api";
 import { setFlag } from "@/lib/data/answers";
 import { flagSchema } from "@/lib/schemas/interviews";
 

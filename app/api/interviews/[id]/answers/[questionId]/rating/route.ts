@@ -1,4 +1,4 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/http/api";
 import { rateAnswer } from "@/lib/data/answers";
 import type { Rating } from "@/lib/generated/prisma/client";
 import { rateSchema } from "@/lib/schemas/interviews";

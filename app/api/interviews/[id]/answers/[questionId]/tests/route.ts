@@ -1,6 +1,6 @@
-import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/api";
+import { apiRoute, assertSameOrigin, json, readJson, requireApiUser, uuidOr404 } from "@/lib/http/api";
 import { reportTestResults } from "@/lib/data/coding";
-import { reportTestsSchema } from "@/lib/schemas/problems";
+import { reportTestsSchema } from "@/lib/schemas/coding";
 
 type Context = { params: Promise<{ id: string; questionId: string }> };
 

@@ -1,0 +1,63 @@
+// Coding problems: their tests, and the reports the Python runner (lib/coding/harness.py) produces.
+import { z } from "zod";
+
+const python = (max: number) => z.string().max(max);
+
+/** A test: "call" is an expression whose value must equal the value of "expected", or must raise "raises". */
+export const pythonTestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    setup: python(4_000).optional(),
+    call: python(4_000).min(1),
+    expected: python(20_000).optional(),
+    raises: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an exception class name").optional(),
+  })
+  .refine((t) => (t.expected === undefined) !== (t.raises === undefined), "needs exactly one of expected and raises")
+  .meta({ id: "PythonTest" });
+
+const errorSchema = z.object({ type: z.string().max(200), message: z.string().max(4_000), line: z.number().int().nullable() });
+
+export const testResultSchema = z.object({
+  name: z.string().max(120),
+  passed: z.boolean(),
+  expected: z.string().max(4_000).nullable(),
+  actual: z.string().max(4_000).nullable(),
+  error: errorSchema.nullable(),
+});
+
+/** What one run returns: the harness's JSON, plus the runner's own facts (time, timeout, a runtime failure). */
+export type RunReport = {
+  compileError: z.infer<typeof errorSchema> | null;
+  results: TestResult[];
+  stdout: string;
+  stderr: string;
+  ms: number;
+  timedOut?: boolean;
+  runnerError?: string;
+};
+
+/** The browser's report of a finished interview's tests (visible and hidden), as sent to the server. */
+export const reportTestsSchema = z
+  .object({
+    compileError: errorSchema.nullable(),
+    results: z.array(testResultSchema).max(200),
+    stdout: z.string().max(20_000),
+    stderr: z.string().max(20_000),
+    timedOut: z.boolean().optional(),
+    ms: z.number().int().min(0).max(600_000).optional(),
+  })
+  .meta({ id: "TestReportRequest" });
+
+/** Stored on the answer, and shown in the review: the report plus which tests were hidden. */
+export const storedTestResultsSchema = reportTestsSchema.extend({
+  results: z.array(testResultSchema.extend({ hidden: z.boolean() })),
+  passed: z.number().int(),
+  total: z.number().int(),
+  reportedAt: z.string(),
+  selfReported: z.literal(true),
+});
+
+export type PythonTest = z.infer<typeof pythonTestSchema>;
+export type TestResult = z.infer<typeof testResultSchema>;
+export type ReportTestsInput = z.infer<typeof reportTestsSchema>;
+export type StoredTestResults = z.infer<typeof storedTestResultsSchema>;

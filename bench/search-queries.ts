@@ -2,6 +2,7 @@
 // words, identifiers, acronyms and settings, "X vs Y", now and then a misspelling or a topic/difficulty filter.
 // Every query differs from those before it, so no cache holds its answer: the route's own cost is measured.
 // Deterministic (a seeded generator): runs are comparable.
+import { seededRandom } from "../lib/interviews/random";
 
 const WORDS = (
   "middleware signals migrations queryset serializer viewset router permissions throttling authentication session " +
@@ -38,18 +39,6 @@ const PAIRS: [string, string][] = [
 const TOPICS = ["models-orm", "views-urls", "drf", "security", "caching-performance", "testing", "auth", "deployment-devops", "middleware"];
 const DIFFICULTIES = ["easy", "medium", "hard"];
 
-/** A small seeded generator (mulberry32): the same sequence every run. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Two neighbouring letters swapped, as fast typing does ("middlewrae"). */
 function misspell(word: string, random: () => number): string {
   if (word.length < 5 || !/^[a-z_]+$/.test(word)) return word;
@@ -59,7 +48,7 @@ function misspell(word: string, random: () => number): string {
 
 /** An endless run of search query strings (`q=…` and sometimes `&topic=`/`&difficulty=`), none repeated. */
 export function searchQueries(seed = 20): () => string {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const seen = new Set<string>();
   const term = () => {

@@ -3,19 +3,12 @@
 // starts it again when a file it imported changes (an API route or code the routes use); pages reload
 // through Next's own hot reloading without a restart.
 import { readEnv } from "../config";
-import { startHttpServer } from "./http";
+import { closeOnSignals, startHttpServer } from "./http";
 
 async function main() {
   const env = readEnv();
   const running = await startHttpServer({ dir: process.cwd(), dev: true, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY });
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    void running.close().then(() => process.exit(0));
-  };
-  process.on("SIGTERM", close);
-  process.on("SIGINT", close);
+  closeOnSignals(running);
   console.log(`[mockroom] development server at ${running.url}`);
 }
 

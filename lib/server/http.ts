@@ -25,6 +25,19 @@ const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
+/** Closes the server once on SIGTERM or SIGINT (requests in flight finish), then exits 0; returns that close. */
+export function closeOnSignals(running: RunningServer): () => void {
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    void running.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+  return close;
+}
+
 export async function startHttpServer(options: {
   dir: string;
   dev: boolean;

@@ -4,19 +4,12 @@
 // and stops gracefully on SIGTERM, SIGINT or when the parent goes away. It reports nothing else: the benchmark
 // measures it from outside (/proc, pg_stat_statements, its own clients).
 import { readEnv } from "../config";
-import { startHttpServer } from "./http";
+import { closeOnSignals, startHttpServer } from "./http";
 
 async function main() {
   const env = readEnv();
   const running = await startHttpServer({ dir: process.cwd(), dev: false, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY, pageCacheSeconds: env.CONTENT_CACHE_SECONDS });
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    void running.close().then(() => process.exit(0));
-  };
-  process.on("SIGTERM", close);
-  process.on("SIGINT", close);
+  const close = closeOnSignals(running);
   process.on("disconnect", close); // the parent exited: never outlive it
   process.send?.({ type: "ready", url: running.url });
 }

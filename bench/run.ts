@@ -256,13 +256,11 @@ const autosaveAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /**
  * The host's own floor for a durable write, measured in the same window as the paced autosave: one connection of
- * this process commits a one-row update on a table of its own every PROBE_INTERVAL_MS (50 a second). A save is
- * acknowledged only once its commit is on disk, so when this shared host stalls its disk or its cores for 100 ms,
- * every save and every commit due meanwhile waits with it. CI runs of 41b3104 and b7bf0b7 missed the autosave p99
- * (67 to 122 ms) with a p95 of 11 ms and the server's CPU a save as usual, where this machine's runs measured a p99
- * of 7.5 to 22 ms. The probe's percentiles are the floor the quick run judges the saves against (bench/budgets.ts),
- * as the ping baseline is for the reads; its backend is left out of the database's CPU, its statements out of the
- * query counts.
+ * this process commits a one-row update on a table of its own every PROBE_INTERVAL_MS. A save is acknowledged
+ * only once its commit is on disk, so a stall of this shared host's disk or cores delays the saves and these
+ * commits alike; the quick run judges the saves against it (bench/budgets.ts), as the ping baseline is for the
+ * reads (docs/performance.md, round fourteen). Its backend is left out of the database's CPU, its statements out
+ * of the query counts.
  */
 const PROBE_INTERVAL_MS = 20;
 type CommitProbe = { pid: string; run: (until: number) => Promise<number[]>; end: () => Promise<void> };

@@ -159,8 +159,10 @@ async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, s
 }
 
 /** Topics the user has notes in, with counts, for the filter. */
+export type NoteTopic = { slug: string; name: string; count: number };
+
 export async function noteTopics(userId: string) {
-  return db().$queryRaw<{ slug: string; name: string; count: number }[]>`
+  return db().$queryRaw<NoteTopic[]>`
     select t.slug, t.name, count(*)::int as count
     from "Note" n join "Question" q on q.id = n."questionId" join "Topic" t on t.id = q."topicId"
     where n."userId" = ${userId}::uuid group by t.slug, t.name, t."order" order by t."order"`;

@@ -46,3 +46,4 @@ export const noteListSchema = z
 
 export type NoteListQuery = z.infer<typeof noteListQuerySchema>;
 export type NoteView = z.infer<typeof noteSchema>;
+export type NoteListItem = z.infer<typeof noteListSchema>["items"][number];

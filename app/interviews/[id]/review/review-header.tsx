@@ -1,0 +1,25 @@
+// The review's title line: which interview, how it ended, and how long it took.
+import Link from "next/link";
+import { formatDuration } from "@/components/interview/format";
+import type { InterviewView } from "@/lib/schemas/interviews";
+
+const statusText = { finished: "Finished", expired: "Time ran out", abandoned: "Abandoned", in_progress: "In progress" } as const;
+
+type Props = { interview: Pick<InterviewView, "title" | "status" | "mode" | "startedAt" | "endedAt"> };
+
+export function ReviewHeader({ interview }: Props) {
+  const took = interview.endedAt ? new Date(interview.endedAt).getTime() - new Date(interview.startedAt).getTime() : 0;
+  return (
+    <header className="space-y-2">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/interviews" className="hover:underline">
+          Interviews
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        {statusText[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+      </p>
+    </header>
+  );
+}

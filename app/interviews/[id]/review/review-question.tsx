@@ -1,0 +1,80 @@
+// One question of the review: what the user answered next to the model answer, how it scored, their
+// self-rating and their note on it.
+import { ModelAnswer, type ReviewItem, YourAnswer } from "./review-answers";
+import { ReviewTests } from "@/components/coding/review-tests";
+import { formatDuration } from "@/components/interview/format";
+import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
+import { RatingButtons } from "@/components/interview/rating-buttons";
+import { NoteEditor } from "@/components/notes/note-editor";
+import type { InterviewView } from "@/lib/schemas/interviews";
+
+type Note = { content: string; revision: number };
+
+type Props = {
+  interview: Pick<InterviewView, "id" | "status">;
+  index: number;
+  question: InterviewView["questions"][number];
+  item: ReviewItem;
+  answer: InterviewView["answers"][number];
+  note: Note | null;
+};
+
+export function ReviewQuestion({ interview, index, question, item, answer, note }: Props) {
+  return (
+    <li className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800">
+      <h2 className="text-lg font-semibold">
+        {index + 1}. {question.title}
+      </h2>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {question.topic} · {item.difficulty} · time spent {formatDuration(item.timeSpentSeconds)}
+        {item.flagged ? " · flagged" : ""}
+        {item.skipped && interview.status !== "abandoned" ? " · skipped: not scored" : ""}
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <YourAnswer question={question} answer={answer} />
+        <ModelAnswer questionId={question.id} item={item} />
+      </div>
+      {question.coding ? (
+        <ReviewTests interviewId={interview.id} results={item.testResults} answered={Boolean(answer.content.trim())} scored={interview.status !== "abandoned"} />
+      ) : null}
+      <KeyPointsSection item={item} />
+      <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />
+      <details className="rounded-md border border-slate-200 dark:border-slate-800" open={note !== null || undefined}>
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{note !== null ? "Your note" : "Add a note"}</summary>
+        <div className="border-t border-slate-200 p-3 dark:border-slate-800">
+          <NoteEditor slug={question.slug} initial={note} compact />
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/** The key points' verdicts on an answer; for a skipped question, the points it should have covered. */
+function KeyPointsSection({ item }: { item: ReviewItem }) {
+  if (item.coverage.length) {
+    return (
+      <section aria-label="Key points">
+        <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
+        <KeyPointVerdicts coverage={item.coverage} />
+        {item.rubricDerived ? (
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            This question was imported: what is listened for was derived from its key points automatically, so these verdicts are rougher.
+          </p>
+        ) : null}
+      </section>
+    );
+  }
+  if (item.skipped && item.keyPoints.length) {
+    return (
+      <section aria-label="Key points">
+        <h3 className="text-sm font-semibold">Key points to cover</h3>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          {item.keyPoints.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { formatDuration, percent } from "@/components/interview/format";
+import type { InterviewSummary } from "@/lib/schemas/interviews";
+import { statusLabel } from "./status-label";
+
+/** The history table inside its compare form: ticking two finished interviews opens them side by side. */
+export function InterviewTable({ items }: { items: InterviewSummary[] }) {
+  return (
+    <form action="/interviews/compare" method="get" className="space-y-3">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Your interviews, newest first</caption>
+          <thead className="text-slate-600 dark:text-slate-400">
+            <tr>
+              <th className="p-2 font-medium">Compare</th>
+              <th className="p-2 font-medium">Company</th>
+              <th className="p-2 font-medium">Date (UTC)</th>
+              <th className="p-2 font-medium">Mode</th>
+              <th className="p-2 font-medium">Duration</th>
+              <th className="p-2 font-medium">Score</th>
+              <th className="p-2 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} className="border-t border-slate-200 dark:border-slate-800">
+                <td className="p-2">
+                  <input type="checkbox" name="id" value={i.id} aria-label={`Compare the ${i.title} interview of ${i.startedAt.slice(0, 10)}`} disabled={i.status === "in_progress"} />
+                </td>
+                <td className="p-2">
+                  <Link href={i.status === "in_progress" ? `/interviews/${i.id}` : `/interviews/${i.id}/review`} className="font-medium hover:underline">
+                    {i.title}
+                  </Link>
+                </td>
+                <td className="p-2 tabular-nums">{i.startedAt.slice(0, 16).replace("T", " ")}</td>
+                <td className="p-2">{i.mode}</td>
+                <td className="p-2">{i.durationSeconds === null ? "—" : formatDuration(i.durationSeconds)}</td>
+                <td className="p-2">
+                  {i.score === null ? "—" : percent(i.score)}
+                  {i.status === "in_progress" ? null : (
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      {i.answeredCount} of {i.questionCount} answered
+                    </span>
+                  )}
+                </td>
+                <td className="p-2">{statusLabel[i.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+        Compare the two selected
+      </button>
+    </form>
+  );
+}

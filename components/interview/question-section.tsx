@@ -1,0 +1,75 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { ConflictPanel } from "@/components/autosave/conflict-panel";
+import type { TextState } from "@/components/autosave/protocol";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import type { InterviewView } from "@/lib/schemas/interviews";
+import { AnswerEditor } from "./answer-editor";
+
+// The Python workspace (and with it the runner) loads only when a coding question is opened.
+const CodingWorkspace = dynamic(() => import("@/components/coding/coding-workspace").then((m) => m.CodingWorkspace), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600 dark:text-slate-400">Loading the Python editor…</p>,
+});
+
+const words = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
+
+type Props = {
+  question: InterviewView["questions"][number];
+  /** Zero-based position of the question in the interview. */
+  index: number;
+  total: number;
+  promptHtml: string | undefined;
+  answer: TextState;
+  onEdit: (content: string) => void;
+  onSave: () => void;
+  onResolve: (which: "mine" | "saved") => void;
+};
+
+/** The open question: its prompt, the editor for the answer, and how the answer's save stands. */
+export function QuestionSection({ question, index, total, promptHtml, answer, onEdit, onSave, onResolve }: Props) {
+  return (
+    <section aria-labelledby="question-title" className="space-y-4">
+      <div>
+        <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+          Question {index + 1} of {total} · {question.topic}
+        </p>
+        <h2 id="question-title" className="mt-1 text-lg font-semibold">
+          {question.title}
+        </h2>
+        {promptHtml ? <div className="prose prose-slate mt-2 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : null}
+      </div>
+      {answer.status === "conflict" && answer.conflict ? <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={onResolve} /> : null}
+      {question.coding ? (
+        <CodingWorkspace
+          key={question.id}
+          value={answer.content}
+          initialCode={question.coding.starterCode}
+          tests={question.coding.visibleTests}
+          label={`Your code for question ${index + 1}`}
+          readOnly={answer.status === "time-up"}
+          onChange={onEdit}
+          onBlur={onSave}
+        />
+      ) : (
+        <AnswerEditor
+          key={question.id}
+          value={answer.content}
+          language={question.kind === "coding" ? "python" : "markdown"}
+          label={`Your answer to question ${index + 1}`}
+          readOnly={answer.status === "time-up"}
+          onChange={onEdit}
+          onBlur={onSave}
+        />
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <SaveStatusText status={answer.status} />
+          {answer.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{answer.error}</p> : null}
+        </div>
+        <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>
+      </div>
+    </section>
+  );
+}

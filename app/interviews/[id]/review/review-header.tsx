@@ -2,8 +2,7 @@
 import Link from "next/link";
 import { formatDuration } from "@/components/interview/format";
 import type { InterviewView } from "@/lib/schemas/interviews";
-
-const statusText = { finished: "Finished", expired: "Time ran out", abandoned: "Abandoned", in_progress: "In progress" } as const;
+import { statusLabel } from "../../status-label";
 
 type Props = { interview: Pick<InterviewView, "title" | "status" | "mode" | "startedAt" | "endedAt"> };
 
@@ -18,7 +17,7 @@ export function ReviewHeader({ interview }: Props) {
       </nav>
       <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {statusText[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+        {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
       </p>
     </header>
   );

@@ -10,7 +10,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".scratch/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      ".scratch/**",
+    ],
   },
   {
     files: ["lib/**/*.{ts,tsx,mts,mjs}"],
@@ -37,7 +46,10 @@ const config = [
           patterns: [
             upward("app", "components/ are below app/: pass what a component needs as props."),
             {
-              ...upward("lib/(data|db)", "Components get their data from the page that renders them (a section that loads data lives next to its page in app/)."),
+              ...upward(
+                "lib/(data|db)",
+                "Components get their data from the page that renders them (a section that loads data lives next to its page in app/).",
+              ),
               allowTypeImports: true,
             },
           ],
@@ -50,7 +62,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(@/|(\\.\\./)+)seed/(?!load$)", message: "The app reaches the seed content through seed/load only." }] },
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)seed/(?!load$)",
+              message: "The app reaches the seed content through seed/load only.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,7 +21,12 @@ function clientFault(error: unknown): number | null {
   const e = error as { statusCode?: unknown; message?: unknown } | null;
   if (e?.statusCode === 413) return 413;
   const message = typeof e?.message === "string" ? e.message : "";
-  if (/Failed to parse body as FormData|Unexpected end of (form|multipart data)|Malformed (part header|urlencoded form)|Multipart: Boundary not found|Unsupported content type|Missing boundary/i.test(message)) return 400;
+  if (
+    /Failed to parse body as FormData|Unexpected end of (form|multipart data)|Malformed (part header|urlencoded form)|Multipart: Boundary not found|Unsupported content type|Missing boundary/i.test(
+      message,
+    )
+  )
+    return 400;
   return null;
 }
 

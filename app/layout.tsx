@@ -8,7 +8,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Mockroom — practise concept interviews", template: "%s · Mockroom" },
-  description: "A question bank with model answers, timed mock interviews per company profile, and a private history of your answers.",
+  description:
+    "A question bank with model answers, timed mock interviews per company profile, and a private history of your answers.",
 };
 
 export const viewport: Viewport = {
@@ -26,10 +27,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-screen flex-col">
         {/* next-themes: its inline script (with the request's nonce, for the CSP) sets html's class before the
             body paints; the key is the one the theme toggle has always used, so a stored choice carries over. */}
-        <ThemeProvider attribute="class" defaultTheme="system" enableSystem enableColorScheme={false} storageKey="mockroom-theme" nonce={nonce}>
+        <ThemeProvider
+          attribute="class"
+          defaultTheme="system"
+          enableSystem
+          enableColorScheme={false}
+          storageKey="mockroom-theme"
+          nonce={nonce}
+        >
           <a
             href="#content"
-            className="sr-only z-50 rounded-md bg-brand-600 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
+            className="sr-only z-50 rounded-md bg-brand-600 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:top-4 focus:left-4"
           >
             Skip to content
           </a>

@@ -1,8 +1,17 @@
 // The budgets `npm run bench` holds (issue #8), on 2 cores with the load generator on the same machine.
 // The quick run (10,000 questions, used in CI) holds the same latency budgets on a tenth of the data.
 export type RouteResult = {
-  name: string; key: string; connections: number; requests: number; rps: number;
-  p50: number; p95: number; p99: number; errors: number; queriesPerRequest: number | null; peakRssMb: number;
+  name: string;
+  key: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  queriesPerRequest: number | null;
+  peakRssMb: number;
   /** CPU per request in ms, of the server process and of the PostgreSQL processes (bench/run.ts cpuNow). */
   serverCpuMs?: number | null;
   dbCpuMs?: number | null;
@@ -23,7 +32,12 @@ export type RouteResult = {
   commitFloor?: { p50: number; p95: number; p99: number };
 };
 
-type Report = { routes: RouteResult[]; autosaveMismatches: number; autosaveChecked: number; firstLoadJsKb: Record<string, number> };
+type Report = {
+  routes: RouteResult[];
+  autosaveMismatches: number;
+  autosaveChecked: number;
+  firstLoadJsKb: Record<string, number>;
+};
 
 export const BUDGETS = {
   searchP95: 50,
@@ -76,7 +90,10 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
     if (r && r[field] > allowed) {
       const of = byCommit ? "a bare durable commit's" : `the baseline's`;
       const when = byCommit ? ", in the same window" : r.floor ? ", measured again just before" : "";
-      const detail = allowed > limit ? ` and > ${allowed.toFixed(1)} ms (${QUICK_BASELINE_FACTOR} × ${of} ${floor!.toFixed(1)} ms${when})` : "";
+      const detail =
+        allowed > limit
+          ? ` and > ${allowed.toFixed(1)} ms (${QUICK_BASELINE_FACTOR} × ${of} ${floor!.toFixed(1)} ms${when})`
+          : "";
       miss(key, `${r.name}: ${field} ${r[field].toFixed(1)} ms > ${limit} ms${detail}`, true);
     }
   };
@@ -94,31 +111,46 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
   // be reported without failing the run).
   const cold = route("list-cold");
   if (cold?.serverCpuMs != null && cold.dbCpuMs != null && cold.serverCpuMs + cold.dbCpuMs > BUDGETS.listColdCpuMs) {
-    miss("list-cold", `${cold.name}: ${(cold.serverCpuMs + cold.dbCpuMs).toFixed(2)} ms of CPU a request (server + db) > ${BUDGETS.listColdCpuMs} ms`, true);
+    miss(
+      "list-cold",
+      `${cold.name}: ${(cold.serverCpuMs + cold.dbCpuMs).toFixed(2)} ms of CPU a request (server + db) > ${BUDGETS.listColdCpuMs} ms`,
+      true,
+    );
   }
   const page = route("page-question-signed-in");
   const trivial = route("page-baseline");
   if (page?.serverCpuMs != null && trivial?.serverCpuMs) {
     const factor = page.serverCpuMs / trivial.serverCpuMs;
     if (factor > BUDGETS.questionPageSignedInCpuFactor) {
-      miss("page-question-signed-in", `${page.name}: server CPU ${page.serverCpuMs.toFixed(2)} ms a view, ${factor.toFixed(2)} × the trivial page's ${trivial.serverCpuMs.toFixed(2)} ms > ${BUDGETS.questionPageSignedInCpuFactor} ×`, true);
+      miss(
+        "page-question-signed-in",
+        `${page.name}: server CPU ${page.serverCpuMs.toFixed(2)} ms a view, ${factor.toFixed(2)} × the trivial page's ${trivial.serverCpuMs.toFixed(2)} ms > ${BUDGETS.questionPageSignedInCpuFactor} ×`,
+        true,
+      );
     }
   }
   for (const key of ["list-first", "list-deep", "search"]) {
     const r = route(key);
     const ceiling = r?.floor?.rps ?? baseline;
     if (r && ceiling && r.rps / ceiling < BUDGETS.throughputShareOfBaseline) {
-      miss(key, `${r.name}: ${Math.round((r.rps / ceiling) * 100)}% of the baseline's throughput < ${BUDGETS.throughputShareOfBaseline * 100}%`);
+      miss(
+        key,
+        `${r.name}: ${Math.round((r.rps / ceiling) * 100)}% of the baseline's throughput < ${BUDGETS.throughputShareOfBaseline * 100}%`,
+      );
     }
   }
   for (const r of report.routes) {
     if (r.errors > 0) miss(r.key, `${r.name}: ${r.errors} errors`);
-    if (r.peakRssMb > BUDGETS.rssMb) miss(r.key, `${r.name}: server RSS ${r.peakRssMb.toFixed(0)} MB > ${BUDGETS.rssMb} MB`);
+    if (r.peakRssMb > BUDGETS.rssMb)
+      miss(r.key, `${r.name}: server RSS ${r.peakRssMb.toFixed(0)} MB > ${BUDGETS.rssMb} MB`);
   }
-  if (report.autosaveMismatches > 0) miss("autosave", `autosave: ${report.autosaveMismatches} answers differ from the last acknowledged write`);
+  if (report.autosaveMismatches > 0)
+    miss("autosave", `autosave: ${report.autosaveMismatches} answers differ from the last acknowledged write`);
   if (route("autosave") && report.autosaveChecked === 0) miss("autosave", "autosave: no write was acknowledged");
   const js = report.firstLoadJsKb;
-  if ((js["/questions"] ?? 0) > BUDGETS.questionsJsKb) miss("js", `/questions first-load JS ${js["/questions"]!.toFixed(0)} KB > ${BUDGETS.questionsJsKb} KB`);
-  if ((js["/interviews/[id]"] ?? 0) > BUDGETS.interviewJsKb) miss("js", `interview page first-load JS ${js["/interviews/[id]"]!.toFixed(0)} KB > ${BUDGETS.interviewJsKb} KB`);
+  if ((js["/questions"] ?? 0) > BUDGETS.questionsJsKb)
+    miss("js", `/questions first-load JS ${js["/questions"]!.toFixed(0)} KB > ${BUDGETS.questionsJsKb} KB`);
+  if ((js["/interviews/[id]"] ?? 0) > BUDGETS.interviewJsKb)
+    miss("js", `interview page first-load JS ${js["/interviews/[id]"]!.toFixed(0)} KB > ${BUDGETS.interviewJsKb} KB`);
   return failures;
 }

@@ -3,10 +3,31 @@
 // frequencies and search selectivity look like the real bank's.
 import pg from "pg";
 
-export type Scale = { questions: number; topics: number; users: number; interviews: number; answersPerInterview: number; notes: number };
+export type Scale = {
+  questions: number;
+  topics: number;
+  users: number;
+  interviews: number;
+  answersPerInterview: number;
+  notes: number;
+};
 
-export const FULL: Scale = { questions: 100_000, topics: 50, users: 10_000, interviews: 100_000, answersPerInterview: 10, notes: 100_000 };
-export const QUICK: Scale = { questions: 10_000, topics: 50, users: 1_000, interviews: 10_000, answersPerInterview: 10, notes: 10_000 };
+export const FULL: Scale = {
+  questions: 100_000,
+  topics: 50,
+  users: 10_000,
+  interviews: 100_000,
+  answersPerInterview: 10,
+  notes: 100_000,
+};
+export const QUICK: Scale = {
+  questions: 10_000,
+  topics: 50,
+  users: 1_000,
+  interviews: 10_000,
+  answersPerInterview: 10,
+  notes: 10_000,
+};
 
 export const WORDS = (
   "django orm queryset select_related prefetch_related middleware signal cache redis celery task migration model field " +
@@ -44,7 +65,12 @@ const POOL = 4_999;
  * indexes dropped and rebuilt after (a sorted build beats a million random inserts), and answers and notes
  * are written on two connections at once.
  */
-export async function generate(url: string, scale: Scale, passwordHash: string, log: (line: string) => void): Promise<Record<string, number>> {
+export async function generate(
+  url: string,
+  scale: Scale,
+  passwordHash: string,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   const second = new pg.Client({ connectionString: url });
   await Promise.all([client.connect(), second.connect()]);
@@ -76,7 +102,10 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
       await c.query("set synchronous_commit = off");
       await c.query("set maintenance_work_mem = '512MB'");
     }
-    await client.query(`create table if not exists bench_words as select $1::text[] as v, $2::text[] as f`, [WORDS, FILLER]);
+    await client.query(`create table if not exists bench_words as select $1::text[] as v, $2::text[] as f`, [
+      WORDS,
+      FILLER,
+    ]);
     await client.query(`create temporary table w as select * from bench_words`);
     await step(
       "text pools",
@@ -115,7 +144,10 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
       [scale.questions, scale.topics],
     );
     await rebuild("question indexes", questionIndexes);
-    await step("search words", `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"; refresh materialized view "SearchPosting"`);
+    await step(
+      "search words",
+      `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"; refresh materialized view "SearchPosting"`,
+    );
     await step(
       "question companies",
       `insert into "QuestionCompany" ("questionId", "companyId", frequency)
@@ -130,10 +162,18 @@ export async function generate(url: string, scale: Scale, passwordHash: string, 
        from generate_series(1, $1::int) g`,
       [scale.users, passwordHash],
     );
-    await client.query(`create table bench_bu as select id, row_number() over (order by email) rn from "User" where email like 'bench-%'`);
-    await client.query(`create table bench_bq as select id, row_number() over (order by slug) rn from "Question" where "archivedAt" is null`);
-    await client.query(`create temporary table bc as select id, name, row_number() over (order by slug) rn from "CompanyProfile"`);
-    await client.query(`create index on bench_bu (rn); create index on bench_bq (rn); create index on bc (rn); analyze bench_bu; analyze bench_bq; analyze bc`);
+    await client.query(
+      `create table bench_bu as select id, row_number() over (order by email) rn from "User" where email like 'bench-%'`,
+    );
+    await client.query(
+      `create table bench_bq as select id, row_number() over (order by slug) rn from "Question" where "archivedAt" is null`,
+    );
+    await client.query(
+      `create temporary table bc as select id, name, row_number() over (order by slug) rn from "CompanyProfile"`,
+    );
+    await client.query(
+      `create index on bench_bu (rn); create index on bench_bq (rn); create index on bc (rn); analyze bench_bu; analyze bench_bq; analyze bc`,
+    );
     const questionTotal = Number((await client.query(`select count(*) n from bench_bq`)).rows[0].n);
     const companies = Number((await client.query(`select count(*) n from bc`)).rows[0].n);
     await step(

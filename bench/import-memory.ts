@@ -54,7 +54,10 @@ async function addQuestions(db: ReturnType<typeof createPrismaClient>, count: nu
 
 async function main() {
   const given = process.env.DATABASE_URL;
-  if (!given) throw new Error("Set DATABASE_URL to a PostgreSQL server (any database on it); a database of its own is created there.");
+  if (!given)
+    throw new Error(
+      "Set DATABASE_URL to a PostgreSQL server (any database on it); a database of its own is created there.",
+    );
   const shapeName = arg("shape") ?? "issue";
   const shape: DocumentShape = shapeName === "max" ? HEAVIEST : ISSUE_19;
   const port = Number(arg("port") ?? 3390);
@@ -71,27 +74,50 @@ async function main() {
   const content = readContent();
   // Enough questions that no kind names one twice: the seed's, plus plain ones for the rest.
   const extra = await addQuestions(db, 6_000);
-  const body = JSON.stringify(generateExportDocument(shape, [...content.questions.map((q) => q.slug), ...extra], content.companies.map((c) => c.slug)));
+  const body = JSON.stringify(
+    generateExportDocument(
+      shape,
+      [...content.questions.map((q) => q.slug), ...extra],
+      content.companies.map((c) => c.slug),
+    ),
+  );
   console.log(`document (${shapeName}): ${mb(Buffer.byteLength(body))} MB`);
 
   const base = `http://127.0.0.1:${port}`;
-  const server = await spawnServer({
-    ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: SECRET, NEXTAUTH_URL: base, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port),
-    LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1",
-  }, { nodeFlags: arg("server-flags")?.split(",").filter(Boolean) ?? [] });
+  const server = await spawnServer(
+    {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: SECRET,
+      NEXTAUTH_URL: base,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    { nodeFlags: arg("server-flags")?.split(",").filter(Boolean) ?? [] },
+  );
   const pid = server.child.pid!;
   let exit: string | null = null;
   server.child.once("exit", (code, signal) => (exit = `exited (${signal ?? `code ${code}`})`));
   const user = await db.user.create({ data: { email: "heavy@example.test", name: "Heavy" } });
   // A session as sign-in opens it (lib/data/sessions.ts): a Session row, named by the token.
-  const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  const session = await db.session.create({
+    data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 })}`;
 
-  const status = (field: string) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) * 1024;
+  const status = (field: string) =>
+    Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) * 1024;
   // Warm up the routes involved, so the step measures the work, not the first compile of a route.
   for (let i = 0; i < 20; i++) await fetch(`${base}/api/ping`);
   await fetch(`${base}/api/me/export`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-  await fetch(`${base}/api/me/import`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: base }, body: "{}" }).then((r) => r.arrayBuffer());
+  await fetch(`${base}/api/me/import`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: base },
+    body: "{}",
+  }).then((r) => r.arrayBuffer());
 
   async function step(name: string, run: () => Promise<string>) {
     if (exit) return console.log(`${name}: skipped, the server ${exit}`);
@@ -100,7 +126,9 @@ async function main() {
     // Another user: GET /api/ping every 50 ms from a thread of its own, so this process's work cannot delay it.
     const pinger = new Worker(PINGER, { eval: true, workerData: { url: `${base}/api/ping` } });
     await new Promise((resolve) => pinger.once("message", resolve));
-    const pings = new Promise<{ max: number; failed: number; slow: string[] }>((resolve) => pinger.once("message", resolve));
+    const pings = new Promise<{ max: number; failed: number; slow: string[] }>((resolve) =>
+      pinger.once("message", resolve),
+    );
     const started = performance.now();
     let outcome: string;
     try {
@@ -121,7 +149,11 @@ async function main() {
   }
 
   await step("import", async () => {
-    const response = await fetch(`${base}/api/me/import`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: base }, body });
+    const response = await fetch(`${base}/api/me/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: base },
+      body,
+    });
     const text = await response.text();
     return `HTTP ${response.status} ${text.slice(0, 300)}`;
   });

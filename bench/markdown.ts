@@ -23,15 +23,22 @@ async function main() {
   ];
   await pool.render("warm-up"); // the first worker's start is not any text's
   const loop = watchEventLoop();
-  console.log("| Text (100 KB unless said) | Outcome | Answer after (ms) | Worker time (ms) |\n| --- | --- | --: | --: |");
+  console.log(
+    "| Text (100 KB unless said) | Outcome | Answer after (ms) | Worker time (ms) |\n| --- | --- | --: | --: |",
+  );
   for (const { name, text } of cases) {
     const started = Date.now();
     const outcome = await pool.render(text);
-    const kind = "html" in outcome ? `rendered (${Math.round(outcome.html.length / 1024)} KB of HTML)` : `plain text (${outcome.fallback})`;
+    const kind =
+      "html" in outcome
+        ? `rendered (${Math.round(outcome.html.length / 1024)} KB of HTML)`
+        : `plain text (${outcome.fallback})`;
     console.log(`| ${name} | ${kind} | ${Date.now() - started} | ${outcome.renderMs} |`);
   }
   const { longestBusyMs, longestGapMs } = loop.stop();
-  console.log(`\nThis thread's event loop: busy at most ${longestBusyMs} ms at a stretch; a 5 ms timer at most ${longestGapMs} ms late.`);
+  console.log(
+    `\nThis thread's event loop: busy at most ${longestBusyMs} ms at a stretch; a 5 ms timer at most ${longestGapMs} ms late.`,
+  );
   await pool.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -28,15 +28,43 @@ const IDENTIFIERS = (
 const ACRONYMS = "CSRF XSS ORM DRF JWT ASGI WSGI CORS SQL N+1 HSTS CSP OAuth2 REST API TLS 404 403 500 CI".split(/\s+/);
 
 const PAIRS: [string, string][] = [
-  ["select_related", "prefetch_related"], ["ASGI", "WSGI"], ["session", "token"], ["JWT", "session"],
-  ["Form", "ModelForm"], ["APIView", "ViewSet"], ["filter", "exclude"], ["only", "defer"], ["values", "values_list"],
-  ["get", "filter"], ["null", "blank"], ["ForeignKey", "OneToOneField"], ["signals", "overriding save"],
-  ["celery", "cron"], ["redis", "memcached"], ["function based views", "class based views"], ["abstract", "proxy"],
-  ["gunicorn", "uvicorn"], ["unittest", "pytest"], ["TestCase", "TransactionTestCase"], ["annotate", "aggregate"],
-  ["authentication", "authorization"], ["optimistic", "pessimistic locking"], ["offset", "cursor pagination"],
+  ["select_related", "prefetch_related"],
+  ["ASGI", "WSGI"],
+  ["session", "token"],
+  ["JWT", "session"],
+  ["Form", "ModelForm"],
+  ["APIView", "ViewSet"],
+  ["filter", "exclude"],
+  ["only", "defer"],
+  ["values", "values_list"],
+  ["get", "filter"],
+  ["null", "blank"],
+  ["ForeignKey", "OneToOneField"],
+  ["signals", "overriding save"],
+  ["celery", "cron"],
+  ["redis", "memcached"],
+  ["function based views", "class based views"],
+  ["abstract", "proxy"],
+  ["gunicorn", "uvicorn"],
+  ["unittest", "pytest"],
+  ["TestCase", "TransactionTestCase"],
+  ["annotate", "aggregate"],
+  ["authentication", "authorization"],
+  ["optimistic", "pessimistic locking"],
+  ["offset", "cursor pagination"],
 ];
 
-const TOPICS = ["models-orm", "views-urls", "drf", "security", "caching-performance", "testing", "auth", "deployment-devops", "middleware"];
+const TOPICS = [
+  "models-orm",
+  "views-urls",
+  "drf",
+  "security",
+  "caching-performance",
+  "testing",
+  "auth",
+  "deployment-devops",
+  "middleware",
+];
 const DIFFICULTIES = ["easy", "medium", "hard"];
 
 /** Two neighbouring letters swapped, as fast typing does ("middlewrae"). */

@@ -27,7 +27,10 @@ export type TtlCacheOptions = {
 // Kept on globalThis: one registry and one cache of each name per process, shared by every copy of this module.
 type Shared = { mockroomCacheRegistry: Set<TtlCache<unknown>>; mockroomCaches: Map<string, TtlCache<unknown>> };
 const holder = globalThis as typeof globalThis & Partial<Shared>;
-const shared: Shared = { mockroomCacheRegistry: (holder.mockroomCacheRegistry ??= new Set()), mockroomCaches: (holder.mockroomCaches ??= new Map()) };
+const shared: Shared = {
+  mockroomCacheRegistry: (holder.mockroomCacheRegistry ??= new Set()),
+  mockroomCaches: (holder.mockroomCaches ??= new Map()),
+};
 
 // lru-cache stores no null or undefined (undefined from a fetch means "nothing to keep"), and a null is
 // a result worth keeping here (no such question): each value travels in a box.

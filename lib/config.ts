@@ -16,54 +16,74 @@ const optionalText = z
 const mailbox = z
   .string()
   .trim()
-  .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'must be an address, e.g. "Mockroom <no-reply@example.com>"');
+  .regex(
+    /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/,
+    'must be an address, e.g. "Mockroom <no-reply@example.com>"',
+  );
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
-    .optional(),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  /** Longest wait, in ms, for one query's answer (and for a pooled connection) before the request fails with 503. */
-  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
-  APP_URL: z.url("must be an absolute URL such as https://mockroom.example.com").optional(),
-  /** Set by `npm start` and the container from APP_URL for next-auth; read as the public URL when APP_URL is unset. */
-  NEXTAUTH_URL: z.url().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  ADMIN_EMAILS: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
-  GITHUB_CLIENT_ID: optionalText,
-  GITHUB_CLIENT_SECRET: optionalText,
-  GOOGLE_CLIENT_ID: optionalText,
-  GOOGLE_CLIENT_SECRET: optionalText,
-  /** smtp:// or smtps:// URL (credentials in it) of the server that sends password reset emails. */
-  SMTP_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() ? v.trim() : undefined))
-    .pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465").optional()),
-  MAIL_FROM: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() ? v.trim() : undefined))
-    .pipe(mailbox.optional()),
-  MOCKROOM_DEMO: bool,
-  TRUST_PROXY: bool,
-  /** Folder with the content to load (topics.json, companies.json, questions/). */
-  CONTENT_DIR: z.string().default("seed"),
-  /** Seconds the public question bank (lists, search, question pages) is cached in each app process; 0 turns it off. */
-  CONTENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-}).superRefine((env, context) => {
-  // Half a mail configuration would fail at the first reset request instead of at start-up.
-  if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
-  if (env.MAIL_FROM && !env.SMTP_URL) context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** Longest wait, in ms, for one query's answer (and for a pooled connection) before the request fails with 503. */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+    APP_URL: z.url("must be an absolute URL such as https://mockroom.example.com").optional(),
+    /** Set by `npm start` and the container from APP_URL for next-auth; read as the public URL when APP_URL is unset. */
+    NEXTAUTH_URL: z.url().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    ADMIN_EMAILS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    GITHUB_CLIENT_ID: optionalText,
+    GITHUB_CLIENT_SECRET: optionalText,
+    GOOGLE_CLIENT_ID: optionalText,
+    GOOGLE_CLIENT_SECRET: optionalText,
+    /** smtp:// or smtps:// URL (credentials in it) of the server that sends password reset emails. */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^smtps?:\/\/[^\s]+$/,
+            "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465",
+          )
+          .optional(),
+      ),
+    MAIL_FROM: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined))
+      .pipe(mailbox.optional()),
+    MOCKROOM_DEMO: bool,
+    TRUST_PROXY: bool,
+    /** Folder with the content to load (topics.json, companies.json, questions/). */
+    CONTENT_DIR: z.string().default("seed"),
+    /** Seconds the public question bank (lists, search, question pages) is cached in each app process; 0 turns it off. */
+    CONTENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, context) => {
+    // Half a mail configuration would fail at the first reset request instead of at start-up.
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+    if (env.MAIL_FROM && !env.SMTP_URL)
+      context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -8,12 +8,14 @@ export function env(): Env {
 
 export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. `npm start` sets it (embedded PostgreSQL); set it yourself otherwise.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. `npm start` sets it (embedded PostgreSQL); set it yourself otherwise.");
   return url;
 }
 
 export function requireAuthSecret(): string {
   const secret = env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set. `npm start` generates one in .data/; production deployments must set it.");
+  if (!secret)
+    throw new Error("AUTH_SECRET is not set. `npm start` generates one in .data/; production deployments must set it.");
   return secret;
 }

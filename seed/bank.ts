@@ -19,17 +19,37 @@ export type BankReport = {
 /** Problems are questions of kind "coding" written by Mockroom; their code and tests go to CodingProblem. */
 function problemAsQuestion(problem: ProblemContent): QuestionContent & { topic: string } {
   const { slug, title, topic, prompt, modelAnswer, keyPoints, difficulty, estimatedMinutes, tags, companies } = problem;
-  return { slug, title, topic, prompt, modelAnswer, keyPoints, difficulty, estimatedMinutes, tags, companies, kind: "coding", source: { name: "mockroom" } };
+  return {
+    slug,
+    title,
+    topic,
+    prompt,
+    modelAnswer,
+    keyPoints,
+    difficulty,
+    estimatedMinutes,
+    tags,
+    companies,
+    kind: "coding",
+    source: { name: "mockroom" },
+  };
 }
 
 function codingData(problem: ProblemContent) {
-  return { starterCode: problem.starterCode, solution: problem.solution, visibleTests: problem.visibleTests, hiddenTests: problem.hiddenTests };
+  return {
+    starterCode: problem.starterCode,
+    solution: problem.solution,
+    visibleTests: problem.visibleTests,
+    hiddenTests: problem.hiddenTests,
+  };
 }
 
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep the files' key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
@@ -65,9 +85,13 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           companies.set(company.slug, await tx.companyProfile.create({ data }));
           report.companies.created++;
         } else if (
-          existing.name !== company.name || existing.description !== company.description || existing.durationMinutes !== company.durationMinutes ||
-          existing.questionCount !== company.questionCount || existing.codingProblems !== company.codingProblems ||
-          existing.styleNotes !== company.styleNotes || !sameJson(existing.topicWeights, company.topicWeights) ||
+          existing.name !== company.name ||
+          existing.description !== company.description ||
+          existing.durationMinutes !== company.durationMinutes ||
+          existing.questionCount !== company.questionCount ||
+          existing.codingProblems !== company.codingProblems ||
+          existing.styleNotes !== company.styleNotes ||
+          !sameJson(existing.topicWeights, company.topicWeights) ||
           !sameJson(existing.difficultyMix, company.difficultyMix)
         ) {
           await tx.companyProfile.update({ where: { id: existing.id }, data });
@@ -76,7 +100,9 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
       }
 
       const questions = new Map(
-        (await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })).map((q) => [q.slug, q]),
+        (await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })).map(
+          (q) => [q.slug, q],
+        ),
       );
       for (const question of allQuestions) {
         const data = {
@@ -94,7 +120,10 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           sourceRef: question.source.ref ?? null,
         };
         const links = question.companies
-          .map((c) => ({ companyId: companies.get(c.slug)!.id, frequency: c.frequency ? frequencyValue[c.frequency] : null }))
+          .map((c) => ({
+            companyId: companies.get(c.slug)!.id,
+            frequency: c.frequency ? frequencyValue[c.frequency] : null,
+          }))
           .sort((a, b) => a.companyId.localeCompare(b.companyId));
         const existing = questions.get(question.slug);
         if (!existing) {
@@ -117,7 +146,12 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         else report.questions.unchanged++;
       }
 
-      const coding = new Map((await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [c.question.slug, c]));
+      const coding = new Map(
+        (await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [
+          c.question.slug,
+          c,
+        ]),
+      );
       for (const problem of content.problems) {
         const data = codingData(problem);
         const existing = coding.get(problem.slug);
@@ -134,7 +168,9 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
       // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
       const inFiles = new Set(allQuestions.map((q) => q.slug));
       const seedSources = new Set(allQuestions.map((q) => q.source.name));
-      const gone = [...questions.values()].filter((q) => !inFiles.has(q.slug) && !q.archivedAt && seedSources.has(q.source));
+      const gone = [...questions.values()].filter(
+        (q) => !inFiles.has(q.slug) && !q.archivedAt && seedSources.has(q.source),
+      );
       if (gone.length) {
         await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
         report.questions.archived = gone.length;

@@ -48,9 +48,16 @@ export function readContent(dir = contentDir()): Content {
   const topicsFile = path.join(dir, "topics.json");
   const topics = parse(z.array(topicSchema), readJson(topicsFile), topicsFile);
   const companiesFile = path.join(dir, "companies.json");
-  const companies = fs.existsSync(companiesFile) ? parse(z.array(companyContentSchema), readJson(companiesFile), companiesFile) : [];
+  const companies = fs.existsSync(companiesFile)
+    ? parse(z.array(companyContentSchema), readJson(companiesFile), companiesFile)
+    : [];
   const questionsDir = path.join(dir, "questions");
-  const files = fs.existsSync(questionsDir) ? fs.readdirSync(questionsDir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = fs.existsSync(questionsDir)
+    ? fs
+        .readdirSync(questionsDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
 
   const issues: string[] = [];
   const topicSlugs = new Set(topics.map((t) => t.slug));
@@ -60,21 +67,30 @@ export function readContent(dir = contentDir()): Content {
   for (const file of files) {
     const topic = file.replace(/\.json$/, "");
     if (!topicSlugs.has(topic)) issues.push(`questions/${file}: no topic "${topic}" in topics.json`);
-    for (const question of parse(z.array(questionContentSchema), readJson(path.join(questionsDir, file)), path.join(questionsDir, file))) {
-      if (seen.has(question.slug)) issues.push(`question slug "${question.slug}" is in both ${seen.get(question.slug)} and ${file}`);
+    for (const question of parse(
+      z.array(questionContentSchema),
+      readJson(path.join(questionsDir, file)),
+      path.join(questionsDir, file),
+    )) {
+      if (seen.has(question.slug))
+        issues.push(`question slug "${question.slug}" is in both ${seen.get(question.slug)} and ${file}`);
       seen.set(question.slug, file);
       for (const company of question.companies) {
-        if (!companySlugs.has(company.slug)) issues.push(`${file}: ${question.slug} names unknown company "${company.slug}"`);
+        if (!companySlugs.has(company.slug))
+          issues.push(`${file}: ${question.slug} names unknown company "${company.slug}"`);
       }
       questions.push({ ...question, topic });
     }
   }
   const problems = readProblems(dir);
   for (const problem of problems) {
-    if (!topicSlugs.has(problem.topic)) issues.push(`problems/${problem.slug}.json: no topic "${problem.topic}" in topics.json`);
-    if (seen.has(problem.slug)) issues.push(`problem slug "${problem.slug}" is also a question in ${seen.get(problem.slug)}`);
+    if (!topicSlugs.has(problem.topic))
+      issues.push(`problems/${problem.slug}.json: no topic "${problem.topic}" in topics.json`);
+    if (seen.has(problem.slug))
+      issues.push(`problem slug "${problem.slug}" is also a question in ${seen.get(problem.slug)}`);
     for (const company of problem.companies) {
-      if (!companySlugs.has(company.slug)) issues.push(`problems/${problem.slug}.json names unknown company "${company.slug}"`);
+      if (!companySlugs.has(company.slug))
+        issues.push(`problems/${problem.slug}.json names unknown company "${company.slug}"`);
     }
   }
   for (const company of companies) {
@@ -97,7 +113,8 @@ export function readProblems(dir = contentDir()): ProblemContent[] {
     .map((f) => {
       const file = path.join(problemsDir, f);
       const problem = parse(problemContentSchema, readJson(file), file);
-      if (`${problem.slug}.json` !== f) throw new ContentError(`problems/${f}: the file name must be the slug ("${problem.slug}.json")`);
+      if (`${problem.slug}.json` !== f)
+        throw new ContentError(`problems/${f}: the file name must be the slug ("${problem.slug}.json")`);
       return problem;
     });
 }

@@ -18,7 +18,9 @@ async function seedDemoAccount(db: PrismaClient, report: SeedReport) {
     return;
   }
   const password = crypto.randomBytes(12).toString("base64url");
-  await db.user.create({ data: { email: DEMO_EMAIL, name: "Demo candidate", passwordHash: await hashPassword(password) } });
+  await db.user.create({
+    data: { email: DEMO_EMAIL, name: "Demo candidate", passwordHash: await hashPassword(password) },
+  });
   report.demoPassword = password;
   report.lines.push(`demo account ${DEMO_EMAIL}: created`);
 }

@@ -20,8 +20,15 @@ export async function userFactory(overrides: { email?: string; password?: string
  * A session cookie as next-auth issues it at sign-in: an encrypted token naming the user and a session opened
  * for them (lib/data/sessions.ts). `signedInAt` (seconds) defaults to now.
  */
-export async function sessionCookieFor(userId: string, options: { signedInAt?: number } = {}): Promise<{ cookie: string; sid: string }> {
+export async function sessionCookieFor(
+  userId: string,
+  options: { signedInAt?: number } = {},
+): Promise<{ cookie: string; sid: string }> {
   const sid = await startSession(userId);
-  const token = await encode({ token: { sub: userId, sid, signedInAt: options.signedInAt ?? Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
+  const token = await encode({
+    token: { sub: userId, sid, signedInAt: options.signedInAt ?? Math.floor(Date.now() / 1000) },
+    secret: process.env.AUTH_SECRET!,
+    maxAge: 3600,
+  });
   return { cookie: `next-auth.session-token=${token}`, sid };
 }

@@ -1,4 +1,4 @@
-// `npm test`: every check in order (types, lint, unit, integration, end-to-end), stopping at the first
+// `npm test`: every check in order (types, lint, format, unit, integration, end-to-end), stopping at the first
 // failure, then one summary line with the number of tests that passed and failed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -7,29 +7,60 @@ import path from "node:path";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
 
 type Counts = { passed: number; failed: number; skipped: number };
-type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: (reportFile: string) => Counts; before?: () => string | null };
+type Step = {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  counts?: (reportFile: string) => Counts;
+  before?: () => string | null;
+};
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-test-"));
 
 function vitestCounts(file: string): Counts {
   const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
     testResults: { status: string; assertionResults: { status: string }[] }[];
   };
   // A file that fails before its tests run (an import error) has no failed test: count it as one.
-  const brokenFiles = report.testResults.filter((r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed")).length;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + report.numTodoTests };
+  const brokenFiles = report.testResults.filter(
+    (r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"),
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 const vitest = (project: string): Step => ({
   name: project,
-  command: [bin("vitest"), "run", "--config", "tests/vitest.config.mts", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportDir, project + ".json")}`],
+  command: [
+    bin("vitest"),
+    "run",
+    "--config",
+    "tests/vitest.config.mts",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${path.join(reportDir, project + ".json")}`,
+  ],
   counts: vitestCounts,
 });
 
@@ -37,6 +68,8 @@ const steps: Step[] = [
   // Route types first: .next/types may be stale (or missing) from an older build.
   { name: "typecheck", command: ["sh", "-c", `"${bin("next")}" typegen >/dev/null && "${bin("tsc")}" --noEmit`] },
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
+  // Formatting is Prettier's (.prettierrc.json): `npm run format` writes it.
+  { name: "format", command: [bin("prettier"), "--check", "--log-level", "warn", "."] },
   vitest("unit"),
   vitest("integration"),
   {
@@ -64,11 +97,15 @@ for (const step of steps.filter((s) => !only.length || only.includes(s.name))) {
   }
   console.log(`\n▶ ${step.name}`);
   const stepStarted = Date.now();
-  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.command[0]!, step.command.slice(1), {
+    stdio: "inherit",
+    env: { ...process.env, ...step.env },
+  });
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
   let detail = "";
   if (step.counts) {
-    const file = step.name === "e2e" ? step.env!.PLAYWRIGHT_JSON_OUTPUT_NAME! : path.join(reportDir, `${step.name}.json`);
+    const file =
+      step.name === "e2e" ? step.env!.PLAYWRIGHT_JSON_OUTPUT_NAME! : path.join(reportDir, `${step.name}.json`);
     if (fs.existsSync(file)) {
       const counts = step.counts(file);
       total.passed += counts.passed;

@@ -20,7 +20,10 @@ export default async function CompaniesPage() {
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {companies.map((company) => (
-            <li key={company.slug} className="rounded-lg border border-slate-200 p-5 hover:border-brand-500 dark:border-slate-800">
+            <li
+              key={company.slug}
+              className="rounded-lg border border-slate-200 p-5 hover:border-brand-500 dark:border-slate-800"
+            >
               <h2 className="font-semibold">
                 <Link href={`/companies/${company.slug}`} className="hover:underline">
                   {company.name}

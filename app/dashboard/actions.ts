@@ -13,7 +13,6 @@ import type { SettingsState } from "@/components/ui/form-state";
 // The form sends strings; the rules are the shared ones an import is held to as well.
 const settingsSchema = z.object({ timeMultiplier: z.coerce.number().pipe(timeMultiplierSchema) });
 
-
 /** Saves the user's default timing (WCAG 2.2.1: extra time for anyone who needs it). */
 export async function saveSettings(_previous: SettingsState, form: FormData): Promise<SettingsState> {
   const user = await requireUser();
@@ -34,14 +33,20 @@ export async function saveTimeZone(_previous: SettingsState, form: FormData): Pr
   try {
     await setTimeZone(user.id, parsed.data.timeZone);
   } catch (error) {
-    if (error instanceof AppError && error.code === "VALIDATION") return { ok: false, message: "Choose a time zone from the list." };
+    if (error instanceof AppError && error.code === "VALIDATION")
+      return { ok: false, message: "Choose a time zone from the list." };
     throw error;
   }
   revalidatePath("/dashboard");
   return { ok: true, message: "Saved." };
 }
 
-const topicsSchema = z.object({ topics: z.array(z.string().regex(/^[a-z0-9-]{2,120}$/)).min(1).max(5) });
+const topicsSchema = z.object({
+  topics: z
+    .array(z.string().regex(/^[a-z0-9-]{2,120}$/))
+    .min(1)
+    .max(5),
+});
 
 /** "Practise these": a practice interview over the weakest topics, then straight into it. */
 export async function practiseTopics(form: FormData): Promise<void> {

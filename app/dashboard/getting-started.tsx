@@ -7,7 +7,8 @@ export function GettingStarted() {
         Where to start
       </h2>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-        Take a mock interview, or practise single questions from the bank: your progress, weak topics and revision queue build up here.
+        Take a mock interview, or practise single questions from the bank: your progress, weak topics and revision queue
+        build up here.
       </p>
       <div className="mt-4 flex flex-wrap gap-3">
         <ButtonLink href="/questions" variant="secondary">

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const user = await requireUser();
-  const [dashboard, timeMultiplier, { error }] = await Promise.all([getDashboard(user.id), getTimeMultiplier(user.id), searchParams]);
+  const [dashboard, timeMultiplier, { error }] = await Promise.all([
+    getDashboard(user.id),
+    getTimeMultiplier(user.id),
+    searchParams,
+  ]);
   const started = dashboard.interviews > 0 || dashboard.practised > 0 || dashboard.notes > 0;
   return (
     <div className="space-y-8">

@@ -21,7 +21,11 @@ function Stat({ label, value, href }: { label: string; value: string | number; h
   );
 }
 
-export function ProgressStats({ dashboard }: { dashboard: Pick<Dashboard, "interviews" | "practised" | "streak" | "due" | "notes"> }) {
+export function ProgressStats({
+  dashboard,
+}: {
+  dashboard: Pick<Dashboard, "interviews" | "practised" | "streak" | "due" | "notes">;
+}) {
   return (
     <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Your progress">
       <Stat label="interviews taken" value={dashboard.interviews} href="/interviews" />

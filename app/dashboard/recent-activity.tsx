@@ -17,7 +17,10 @@ export function RecentActivity({ recent, timeZone }: Pick<Dashboard, "recent" | 
                 {a.title}
               </Link>
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                {activityLabel[a.kind]} · <time dateTime={a.at}>{new Date(a.at).toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" })}</time>
+                {activityLabel[a.kind]} ·{" "}
+                <time dateTime={a.at}>
+                  {new Date(a.at).toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </span>
             </li>
           ))}

@@ -4,7 +4,10 @@ import { saveSettings, saveTimeZone } from "./actions";
 
 export function SettingsSection({ timeMultiplier, timeZone }: { timeMultiplier: number; timeZone: string }) {
   return (
-    <section aria-labelledby="settings" className="space-y-4 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
+    <section
+      aria-labelledby="settings"
+      className="space-y-4 rounded-lg border border-slate-200 p-6 dark:border-slate-800"
+    >
       <h2 id="settings" className="font-semibold">
         Settings
       </h2>

@@ -9,7 +9,10 @@ export function WelcomeHeader({ user, due }: { user: SessionUser; due: number })
         <h1 className="text-2xl font-semibold">Welcome{user.name ? `, ${user.name}` : ""}</h1>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           Signed in as {user.email}
-          {user.role === "ADMIN" ? " · administrator" : ""} · <Link href="/account" className="underline">Account and data</Link>
+          {user.role === "ADMIN" ? " · administrator" : ""} ·{" "}
+          <Link href="/account" className="underline">
+            Account and data
+          </Link>
         </p>
       </div>
       <div className="flex flex-wrap gap-3">

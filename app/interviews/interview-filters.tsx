@@ -1,9 +1,16 @@
 import type { InterviewListQuery } from "@/lib/schemas/interviews";
 import { statusLabel } from "./status-label";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const selectClass =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function InterviewFilters({ companies, query }: { companies: { slug: string; name: string }[]; query: Pick<InterviewListQuery, "company" | "status"> }) {
+export function InterviewFilters({
+  companies,
+  query,
+}: {
+  companies: { slug: string; name: string }[];
+  query: Pick<InterviewListQuery, "company" | "status">;
+}) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3">
       <label className="text-sm">

@@ -25,10 +25,19 @@ export function InterviewTable({ items }: { items: InterviewSummary[] }) {
             {items.map((i) => (
               <tr key={i.id} className="border-t border-slate-200 dark:border-slate-800">
                 <td className="p-2">
-                  <input type="checkbox" name="id" value={i.id} aria-label={`Compare the ${i.title} interview of ${i.startedAt.slice(0, 10)}`} disabled={i.status === "in_progress"} />
+                  <input
+                    type="checkbox"
+                    name="id"
+                    value={i.id}
+                    aria-label={`Compare the ${i.title} interview of ${i.startedAt.slice(0, 10)}`}
+                    disabled={i.status === "in_progress"}
+                  />
                 </td>
                 <td className="p-2">
-                  <Link href={i.status === "in_progress" ? `/interviews/${i.id}` : `/interviews/${i.id}/review`} className="font-medium hover:underline">
+                  <Link
+                    href={i.status === "in_progress" ? `/interviews/${i.id}` : `/interviews/${i.id}/review`}
+                    className="font-medium hover:underline"
+                  >
                     {i.title}
                   </Link>
                 </td>

@@ -12,19 +12,29 @@ import { InterviewTable } from "./interview-table";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InterviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await getCurrentUser();
   if (!user) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Interviews</h1>
-        <SignInToUse what="Take timed mock interviews in a company's format and review every attempt afterwards." returnTo="/interviews" />
+        <SignInToUse
+          what="Take timed mock interviews in a company's format and review every attempt afterwards."
+          returnTo="/interviews"
+        />
       </div>
     );
   }
   const parsed = interviewListQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { limit: 20 };
-  const [{ items, nextCursor }, companies] = await Promise.all([listInterviews(user.id, { ...query, limit: 50 }), listCompanies()]);
+  const [{ items, nextCursor }, companies] = await Promise.all([
+    listInterviews(user.id, { ...query, limit: 50 }),
+    listCompanies(),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -34,14 +44,19 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
       </div>
       <InterviewFilters companies={companies} query={query} />
       {items.length === 0 ? (
-        <EmptyState title="No interviews yet" action={<ButtonLink href="/interviews/new">Start your first one</ButtonLink>}>
+        <EmptyState
+          title="No interviews yet"
+          action={<ButtonLink href="/interviews/new">Start your first one</ButtonLink>}
+        >
           Your attempts appear here, newest first, with their scores.
         </EmptyState>
       ) : (
         <>
           <ScoreChart interviews={items} />
           <InterviewTable items={items} />
-          {nextCursor ? <p className="text-sm text-slate-600 dark:text-slate-400">Showing your 50 most recent interviews.</p> : null}
+          {nextCursor ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Showing your 50 most recent interviews.</p>
+          ) : null}
         </>
       )}
     </div>

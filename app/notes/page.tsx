@@ -14,14 +14,16 @@ export const metadata: Metadata = { title: "Notes" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-
 export default async function NotesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Notes</h1>
-        <SignInToUse what="Keep private notes on every question and find them again with full-text search." returnTo="/notes" />
+        <SignInToUse
+          what="Keep private notes on every question and find them again with full-text search."
+          returnTo="/notes"
+        />
       </div>
     );
   }
@@ -31,13 +33,16 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
   const query: NoteListQuery = parsed.success ? parsed.data : { limit: 20 };
   const [result, topics] = await Promise.all([
     listNotes(user.id, query).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === "VALIDATION") return listNotes(user.id, { ...query, cursor: undefined });
+      if (error instanceof AppError && error.code === "VALIDATION")
+        return listNotes(user.id, { ...query, cursor: undefined });
       throw error;
     }),
     noteTopics(user.id),
   ]);
   const filtered = Boolean(query.q || query.topic);
-  const filterParams = new URLSearchParams(Object.entries({ q: query.q, topic: query.topic }).filter(([, v]) => v) as [string, string][]);
+  const filterParams = new URLSearchParams(
+    Object.entries({ q: query.q, topic: query.topic }).filter(([, v]) => v) as [string, string][],
+  );
   const next = new URLSearchParams(filterParams);
   if (result.nextCursor) next.set("cursor", result.nextCursor);
 
@@ -46,10 +51,14 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
       <h1 className="text-2xl font-semibold">Notes</h1>
       {!parsed.success ? <Alert tone="error">Some filters in the address were invalid and were ignored.</Alert> : null}
       <NoteSearchForm q={query.q} topic={query.topic} topics={topics} />
-      <p className="text-sm text-slate-600 dark:text-slate-400">{query.q ? "Best matches first." : "Most recently edited first."}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {query.q ? "Best matches first." : "Most recently edited first."}
+      </p>
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? "No notes match" : "No notes yet"}>
-          {filtered ? "Try other words or all topics." : "Open any question and write a note under the model answer: it saves as you type and only you can see it."}
+          {filtered
+            ? "Try other words or all topics."
+            : "Open any question and write a note under the model answer: it saves as you type and only you can see it."}
         </EmptyState>
       ) : (
         <NoteList items={result.items} />

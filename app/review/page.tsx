@@ -14,7 +14,10 @@ export default async function ReviewPage() {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Review</h1>
-        <SignInToUse what="Spaced repetition brings back the questions you are about to forget, a few each day." returnTo="/review" />
+        <SignInToUse
+          what="Spaced repetition brings back the questions you are about to forget, a few each day."
+          returnTo="/review"
+        />
       </div>
     );
   }
@@ -25,21 +28,30 @@ export default async function ReviewPage() {
     topic: card.question.topic.name,
     reason: card.reason,
     next: card.next,
-    prompt: card.question.prompt.trim() !== card.question.title.trim() ? <Markdown id={`prompt-${i}`} source={card.question.prompt} /> : null,
-    answer: card.question.modelAnswer ? <Markdown id={`answer-${i}`} source={card.question.modelAnswer} /> : <p className="text-sm">This question has no model answer yet.</p>,
+    prompt:
+      card.question.prompt.trim() !== card.question.title.trim() ? (
+        <Markdown id={`prompt-${i}`} source={card.question.prompt} />
+      ) : null,
+    answer: card.question.modelAnswer ? (
+      <Markdown id={`answer-${i}`} source={card.question.modelAnswer} />
+    ) : (
+      <p className="text-sm">This question has no model answer yet.</p>
+    ),
   }));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Review</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {queue.due.length} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with FSRS: the better you recall, the longer until you see it again.
+          {queue.due.length} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with FSRS: the
+          better you recall, the longer until you see it again.
         </p>
       </div>
       {queue.withheld ? (
         <Alert>
-          {queue.withheld === 1 ? "1 due question is" : `${queue.withheld} due questions are`} held back: your timed interview asks{" "}
-          {queue.withheld === 1 ? "it" : "them"}. {queue.withheld === 1 ? "It comes" : "They come"} back here when the interview ends.
+          {queue.withheld === 1 ? "1 due question is" : `${queue.withheld} due questions are`} held back: your timed
+          interview asks {queue.withheld === 1 ? "it" : "them"}. {queue.withheld === 1 ? "It comes" : "They come"} back
+          here when the interview ends.
         </Alert>
       ) : null}
       <ReviewSession items={items} upcoming={queue.upcoming} />

@@ -14,7 +14,10 @@ export default async function SetsPage() {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Sets and bookmarks</h1>
-        <SignInToUse what="Bookmark questions and group them into sets you can practise as an interview." returnTo="/sets" />
+        <SignInToUse
+          what="Bookmark questions and group them into sets you can practise as an interview."
+          returnTo="/sets"
+        />
       </div>
     );
   }
@@ -34,7 +37,8 @@ export default async function SetsPage() {
                   {set.name}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {set.questionCount} question{set.questionCount === 1 ? "" : "s"} · updated {set.updatedAt.slice(0, 10)}
+                  {set.questionCount} question{set.questionCount === 1 ? "" : "s"} · updated{" "}
+                  {set.updatedAt.slice(0, 10)}
                 </p>
               </li>
             ))}
@@ -50,11 +54,16 @@ export default async function SetsPage() {
         {bookmarks.items.length ? (
           <ul className="space-y-2">
             {bookmarks.items.map((b) => (
-              <li key={b.slug} className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-2 dark:border-slate-800">
+              <li
+                key={b.slug}
+                className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-2 dark:border-slate-800"
+              >
                 <Link href={`/questions/${b.slug}`} className="hover:underline">
                   {b.title}
                 </Link>
-                <span className="text-xs text-slate-600 dark:text-slate-400">{b.topic.name} · {b.difficulty}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  {b.topic.name} · {b.difficulty}
+                </span>
               </li>
             ))}
           </ul>

@@ -16,7 +16,11 @@ export default function StatusPage() {
       <h1 className="text-2xl font-semibold">Status</h1>
       <p className="text-slate-700 dark:text-slate-300">Mockroom {packageJson.version} is serving pages.</p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        The database and the version, as JSON: <Link href="/api/health" className="font-medium text-brand-700 underline dark:text-brand-100">/api/health</Link>.
+        The database and the version, as JSON:{" "}
+        <Link href="/api/health" className="font-medium text-brand-700 underline dark:text-brand-100">
+          /api/health
+        </Link>
+        .
       </p>
     </div>
   );

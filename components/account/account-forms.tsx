@@ -18,18 +18,25 @@ export function ImportForm() {
         event.preventDefault();
         const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
         if (!file) return;
-        if (file.size > IMPORT_LIMITS.bytes) return setStatus({ text: `That file is larger than ${IMPORT_LIMITS.bytes / 2 ** 20} MB.`, error: true });
+        if (file.size > IMPORT_LIMITS.bytes)
+          return setStatus({ text: `That file is larger than ${IMPORT_LIMITS.bytes / 2 ** 20} MB.`, error: true });
         setBusy(true);
         setStatus({ text: "Importing…" });
         const result = await apiFetch("/api/me/import", { method: "POST", body: file, schema: importAnswer });
         setBusy(false);
         if (result.ok) {
           const body = result.data;
-          const counts = Object.entries(body.imported).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`).join(", ");
-          const skipped = body.skippedQuestions?.length ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.` : "";
+          const counts = Object.entries(body.imported)
+            .map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`)
+            .join(", ");
+          const skipped = body.skippedQuestions?.length
+            ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.`
+            : "";
           setStatus({ text: `Imported ${counts}.${skipped}` });
         } else {
-          const named = Object.entries(result.error.fields).slice(0, 3).map(([field, messages]) => `${field}: ${messages[0]}`);
+          const named = Object.entries(result.error.fields)
+            .slice(0, 3)
+            .map(([field, messages]) => `${field}: ${messages[0]}`);
           const fields = named.length ? ` (${named.join("; ")})` : "";
           setStatus({ text: `${result.error.messageOr("The import failed.")}${fields}`, error: true });
         }
@@ -45,7 +52,10 @@ export function ImportForm() {
         </Button>
       </div>
       {status ? (
-        <p role={status.error ? "alert" : "status"} className={`text-sm ${status.error ? "text-rose-700 dark:text-rose-400" : "text-slate-700 dark:text-slate-300"}`}>
+        <p
+          role={status.error ? "alert" : "status"}
+          className={`text-sm ${status.error ? "text-rose-700 dark:text-rose-400" : "text-slate-700 dark:text-slate-300"}`}
+        >
           {status.text}
         </p>
       ) : null}
@@ -59,7 +69,8 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<{ text: string; reauth?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const input = "block w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+  const input =
+    "block w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
   return (
     <form
       className="space-y-3"
@@ -67,7 +78,10 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         event.preventDefault();
         setBusy(true);
         setError(null);
-        const result = await apiFetch("/api/me", { method: "DELETE", body: { confirm, ...(hasPassword ? { password } : {}) } });
+        const result = await apiFetch("/api/me", {
+          method: "DELETE",
+          body: { confirm, ...(hasPassword ? { password } : {}) },
+        });
         if (result.ok) {
           // The account is gone; clear the session cookie through next-auth's CSRF-protected sign-out.
           try {
@@ -81,25 +95,48 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         setBusy(false);
         const { error } = result;
         setError({
-          text: error.field("password") ?? error.field("confirm") ?? error.messageOr("Could not delete the account. Try again."),
+          text:
+            error.field("password") ??
+            error.field("confirm") ??
+            error.messageOr("Could not delete the account. Try again."),
           // The server asks for a fresh sign-in (no password on this account, and the last one is too old).
-          reauth: typeof error.body === "object" && error.body !== null && (error.body as { reauthenticate?: unknown }).reauthenticate === true,
+          reauth:
+            typeof error.body === "object" &&
+            error.body !== null &&
+            (error.body as { reauthenticate?: unknown }).reauthenticate === true,
         });
       }}
     >
       {hasPassword ? (
         <label className="block space-y-1 text-sm font-medium">
           <span>Your password</span>
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required className={input} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            className={input}
+          />
         </label>
       ) : null}
       <label className="block space-y-1 text-sm font-medium">
         <span>
           Type <strong>delete my account</strong> to confirm
         </span>
-        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="off" className={input} />
+        <input
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          required
+          autoComplete="off"
+          className={input}
+        />
       </label>
-      <button type="submit" disabled={busy || confirm !== "delete my account"} className="rounded-md bg-rose-700 px-4 py-2 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy || confirm !== "delete my account"}
+        className="rounded-md bg-rose-700 px-4 py-2 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50"
+      >
         {busy ? "Deleting…" : "Delete my account and all my data"}
       </button>
       {error ? (

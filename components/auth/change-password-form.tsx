@@ -18,7 +18,10 @@ export function ChangePasswordForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const body = { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") };
+    const body = {
+      currentPassword: String(data.get("currentPassword") ?? ""),
+      newPassword: String(data.get("newPassword") ?? ""),
+    };
     setPending(true);
     setStatus(null);
     setFields({});
@@ -29,15 +32,29 @@ export function ChangePasswordForm() {
       setStatus({ text: "Password changed. Every other browser and device signed in to your account was signed out." });
       return;
     }
-    const next: Fields = { currentPassword: result.error.field("currentPassword"), newPassword: result.error.field("newPassword") };
+    const next: Fields = {
+      currentPassword: result.error.field("currentPassword"),
+      newPassword: result.error.field("newPassword"),
+    };
     setFields(next);
-    setStatus(Object.values(next).some(Boolean) ? null : { text: result.error.messageOr("Could not change the password. Please try again."), error: true });
+    setStatus(
+      Object.values(next).some(Boolean)
+        ? null
+        : { text: result.error.messageOr("Could not change the password. Please try again."), error: true },
+    );
   }
 
   return (
     <form onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>
       {status ? <Alert tone={status.error ? "error" : "info"}>{status.text}</Alert> : null}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"

@@ -19,7 +19,11 @@ export function ForgotPasswordForm() {
     setPending(true);
     setError(null);
     setEmailError(undefined);
-    const result = await apiFetch("/api/auth/forgot-password", { method: "POST", body: { email }, schema: forgotPasswordAnswer });
+    const result = await apiFetch("/api/auth/forgot-password", {
+      method: "POST",
+      body: { email },
+      schema: forgotPasswordAnswer,
+    });
     if (result.ok) {
       setSent(result.data.message);
       return;

@@ -32,7 +32,14 @@ export function OAuthButtons({ providers, callbackPath }: { providers: string[];
   return (
     <div className="space-y-2">
       {providers.map((provider) => (
-        <Button key={provider} type="button" variant="secondary" className="w-full" disabled={pending !== null} onClick={() => start(provider)}>
+        <Button
+          key={provider}
+          type="button"
+          variant="secondary"
+          className="w-full"
+          disabled={pending !== null}
+          onClick={() => start(provider)}
+        >
           {pending === provider ? "Redirecting…" : `Continue with ${names[provider] ?? provider}`}
         </Button>
       ))}

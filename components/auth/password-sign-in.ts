@@ -20,7 +20,8 @@ export async function signInWithPassword(email: string, password: string): Promi
     schema: signInAnswer,
   });
   if (!result.ok && result.error.offline) return { ok: false, message: OFFLINE_MESSAGE };
-  if (!result.ok && result.error.status === 429) return { ok: false, message: result.error.messageOr("Too many attempts. Please wait a few minutes.") };
+  if (!result.ok && result.error.status === 429)
+    return { ok: false, message: result.error.messageOr("Too many attempts. Please wait a few minutes.") };
   // With json=true next-auth answers { url } (status 200, or 302 without a Location on failure).
   const answer = result.ok ? result.data : signInAnswer.safeParse(result.error.body).data;
   if (!answer?.url) return { ok: false, message: "Sign-in is unavailable right now. Please try again." };

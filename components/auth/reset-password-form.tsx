@@ -30,7 +30,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
     }
     const passwordError = result.error.field("password");
     setPasswordError(passwordError);
-    setError(passwordError ? null : (result.error.field("token") ?? result.error.messageOr("Could not change the password. Please try again.")));
+    setError(
+      passwordError
+        ? null
+        : (result.error.field("token") ?? result.error.messageOr("Could not change the password. Please try again.")),
+    );
     setPending(false);
   }
 

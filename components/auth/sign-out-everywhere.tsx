@@ -16,7 +16,11 @@ export function SignOutEverywhere() {
   async function end(scope: "all" | "others") {
     setPending(scope);
     setStatus(null);
-    const result = await apiFetch("/api/me/sessions", { method: "DELETE", body: { scope }, schema: endedSessionsSchema });
+    const result = await apiFetch("/api/me/sessions", {
+      method: "DELETE",
+      body: { scope },
+      schema: endedSessionsSchema,
+    });
     if (result.ok && scope === "all") {
       router.replace("/sign-in?signedOut=everywhere");
       router.refresh();

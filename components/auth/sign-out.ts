@@ -7,6 +7,9 @@ import { csrfToken } from "./password-sign-in";
 export async function requestSignOut(): Promise<void> {
   const token = await csrfToken();
   if (!token) throw new Error("Could not reach Mockroom to sign out.");
-  const result = await apiFetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: token, callbackUrl: "/", json: "true" }) });
+  const result = await apiFetch("/api/auth/signout", {
+    method: "POST",
+    body: new URLSearchParams({ csrfToken: token, callbackUrl: "/", json: "true" }),
+  });
   if (!result.ok && result.error.offline) throw result.error;
 }

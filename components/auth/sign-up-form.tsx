@@ -18,15 +18,27 @@ export function SignUpForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const body = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
     setPending(true);
     setError(null);
     setFields({});
     const result = await apiFetch("/api/auth/register", { method: "POST", body, schema: registeredSchema });
     if (!result.ok) {
-      const next: Fields = { name: result.error.field("name"), email: result.error.field("email"), password: result.error.field("password") };
+      const next: Fields = {
+        name: result.error.field("name"),
+        email: result.error.field("email"),
+        password: result.error.field("password"),
+      };
       setFields(next);
-      setError(Object.values(next).some(Boolean) ? null : result.error.messageOr("Could not create the account. Please try again."));
+      setError(
+        Object.values(next).some(Boolean)
+          ? null
+          : result.error.messageOr("Could not create the account. Please try again."),
+      );
       setPending(false);
       return;
     }

@@ -1,9 +1,23 @@
 import { Button } from "@/components/ui/button";
 
 /** Both versions side by side; the user chooses. Nothing is overwritten without that choice. */
-export function ConflictPanel({ mine, saved, onKeep, what = "answer" }: { mine: string; saved: string; onKeep: (which: "mine" | "saved") => void; what?: string }) {
+export function ConflictPanel({
+  mine,
+  saved,
+  onKeep,
+  what = "answer",
+}: {
+  mine: string;
+  saved: string;
+  onKeep: (which: "mine" | "saved") => void;
+  what?: string;
+}) {
   return (
-    <section role="alert" aria-labelledby="conflict-title" className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+    <section
+      role="alert"
+      aria-labelledby="conflict-title"
+      className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+    >
       <h3 id="conflict-title" className="font-semibold">
         This {what} was also changed elsewhere
       </h3>
@@ -15,7 +29,9 @@ export function ConflictPanel({ mine, saved, onKeep, what = "answer" }: { mine: 
         ].map(([title, text]) => (
           <figure key={title} className="min-w-0">
             <figcaption className="text-xs font-medium">{title}</figcaption>
-            <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-900">{text || "(empty)"}</pre>
+            <pre className="mt-1 max-h-48 overflow-auto rounded border border-slate-300 bg-white p-2 text-sm whitespace-pre-wrap dark:border-slate-700 dark:bg-slate-900">
+              {text || "(empty)"}
+            </pre>
           </figure>
         ))}
       </div>

@@ -32,19 +32,28 @@ export type SaveOutcome =
   | { kind: "retry" };
 
 /** What a save of `sent` got back, read by lib/client/api.ts (a 2xx body checked for its revision). */
-export function saveOutcome(result: ApiResult<{ revision: number }>, sent: string, unanswered: UnansweredWrites): SaveOutcome {
+export function saveOutcome(
+  result: ApiResult<{ revision: number }>,
+  sent: string,
+  unanswered: UnansweredWrites,
+): SaveOutcome {
   if (result.ok) return { kind: "saved", stored: { content: sent, revision: result.data.revision }, own: false };
   const { status, code, body } = result.error;
-  const current = typeof body === "object" && body !== null ? storedVersion.safeParse((body as Record<string, unknown>).current) : null;
+  const current =
+    typeof body === "object" && body !== null
+      ? storedVersion.safeParse((body as Record<string, unknown>).current)
+      : null;
   if (status === 409 && code === "CONFLICT" && current?.success) {
     // A conflict with our own words is no conflict: the server holds what was sent (an earlier try of this
     // text committed but its answer was lost), or an earlier unanswered save of ours (see UnansweredWrites).
-    if (current.data.content === sent || unanswered.isOwn(current.data)) return { kind: "saved", stored: current.data, own: true };
+    if (current.data.content === sent || unanswered.isOwn(current.data))
+      return { kind: "saved", stored: current.data, own: true };
     return { kind: "conflict", current: current.data };
   }
   if (status === 409 && code === "TIME_UP") return { kind: "time-up" };
   if (status === 401) return { kind: "signed-out" };
-  if (status === 400 || status === 413) return { kind: "rejected", message: result.error.messageOr("This text cannot be saved.") };
+  if (status === 400 || status === 413)
+    return { kind: "rejected", message: result.error.messageOr("This text cannot be saved.") };
   // Offline, 5xx, a 2xx without a revision: the save may or may not have committed.
   return { kind: "retry" };
 }
@@ -53,9 +62,11 @@ export function saveOutcome(result: ApiResult<{ revision: number }>, sent: strin
 export const needsSave = (status: SaveStatus) => status !== "saved" && status !== "conflict" && status !== "time-up";
 
 /** The status once the user typed: a conflict or time up stays until resolved. */
-export const statusAfterEdit = (status: SaveStatus): SaveStatus => (status === "conflict" || status === "time-up" ? status : "unsaved");
+export const statusAfterEdit = (status: SaveStatus): SaveStatus =>
+  status === "conflict" || status === "time-up" ? status : "unsaved";
 
-export type Restore = { kind: "none" } | { kind: "send"; content: string } | { kind: "conflict"; content: string; conflict: Version };
+export type Restore =
+  { kind: "none" } | { kind: "send"; content: string } | { kind: "conflict"; content: string; conflict: Version };
 
 /**
  * A draft left on the device by a closed tab or an outage, against what the server holds now: send it if it

@@ -11,7 +11,12 @@ const labels: Record<SaveStatus, string> = {
 };
 
 export function SaveStatusText({ status }: { status: SaveStatus }) {
-  const tone = status === "saved" ? "text-emerald-700 dark:text-emerald-400" : status === "saving" || status === "unsaved" ? "text-slate-600 dark:text-slate-400" : "text-rose-700 dark:text-rose-400";
+  const tone =
+    status === "saved"
+      ? "text-emerald-700 dark:text-emerald-400"
+      : status === "saving" || status === "unsaved"
+        ? "text-slate-600 dark:text-slate-400"
+        : "text-rose-700 dark:text-rose-400";
   return (
     <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status">
       {labels[status]}

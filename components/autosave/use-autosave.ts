@@ -4,7 +4,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { savedRevisionAnswer } from "@/lib/schemas/responses";
 import { clearDraft, readDraft, writeDraft } from "./drafts";
-import { BUSY_MS, DEBOUNCE_MS, needsSave, restoreDraft, RETRY_MS, saveOutcome, statusAfterEdit, type SaveOutcome, type TextState, type Version } from "./protocol";
+import {
+  BUSY_MS,
+  DEBOUNCE_MS,
+  needsSave,
+  restoreDraft,
+  RETRY_MS,
+  saveOutcome,
+  statusAfterEdit,
+  type SaveOutcome,
+  type TextState,
+  type Version,
+} from "./protocol";
 import { UnansweredWrites } from "./unanswered-writes";
 
 export type AutosaveOptions<E extends object> = {
@@ -22,9 +33,14 @@ export type AutosaveOptions<E extends object> = {
  * has them, retries while offline or while the server is down, and conflicts surfaced (never overwritten)
  * when another tab saved first. `initial` is read once; options are read at each save.
  */
-export function useAutosave<E extends object = object>(initial: (Version & { key: string })[], options: AutosaveOptions<E>) {
+export function useAutosave<E extends object = object>(
+  initial: (Version & { key: string })[],
+  options: AutosaveOptions<E>,
+) {
   const [texts, setTexts] = useState<Record<string, TextState>>(() =>
-    Object.fromEntries(initial.map(({ key, content, revision }) => [key, { content, revision, status: "saved" as const }])),
+    Object.fromEntries(
+      initial.map(({ key, content, revision }) => [key, { content, revision, status: "saved" as const }]),
+    ),
   );
   const latest = useRef(texts);
   const config = useRef(options);
@@ -39,7 +55,10 @@ export function useAutosave<E extends object = object>(initial: (Version & { key
 
   const schedule = useCallback((key: string, ms: number) => {
     clearTimeout(timers.current.get(key));
-    timers.current.set(key, setTimeout(() => void saveRef.current(key), ms));
+    timers.current.set(
+      key,
+      setTimeout(() => void saveRef.current(key), ms),
+    );
   }, []);
 
   // The ref is updated synchronously (a functional setState may run later, at render), so a save() called
@@ -64,7 +83,11 @@ export function useAutosave<E extends object = object>(initial: (Version & { key
       update(key, { status: "saving", error: undefined });
       let outcome: SaveOutcome;
       try {
-        outcome = saveOutcome(await apiFetch(url(key), { method: "PUT", body: sent, schema: savedRevisionAnswer }), sent.content, writes);
+        outcome = saveOutcome(
+          await apiFetch(url(key), { method: "PUT", body: sent, schema: savedRevisionAnswer }),
+          sent.content,
+          writes,
+        );
       } finally {
         inFlight.current.delete(key);
       }
@@ -116,7 +139,12 @@ export function useAutosave<E extends object = object>(initial: (Version & { key
       if (!text.conflict) return;
       if (keep === "saved") {
         clearDraft(config.current.draftKey(key));
-        update(key, { content: text.conflict.content, revision: text.conflict.revision, status: "saved", conflict: undefined });
+        update(key, {
+          content: text.conflict.content,
+          revision: text.conflict.revision,
+          status: "saved",
+          conflict: undefined,
+        });
       } else {
         update(key, { revision: text.conflict.revision, status: "unsaved", conflict: undefined });
         void save(key);
@@ -147,9 +175,13 @@ export function useAutosave<E extends object = object>(initial: (Version & { key
       if (restore.kind === "send") {
         update(key, { content: restore.content, status: "unsaved" });
         void saveRef.current(key);
-      } else if (restore.kind === "conflict") update(key, { content: restore.content, status: "conflict", conflict: restore.conflict });
+      } else if (restore.kind === "conflict")
+        update(key, { content: restore.content, status: "conflict", conflict: restore.conflict });
     }
-    const retry = () => Object.keys(latest.current).forEach((key) => latest.current[key]!.status === "offline" && void saveRef.current(key));
+    const retry = () =>
+      Object.keys(latest.current).forEach(
+        (key) => latest.current[key]!.status === "offline" && void saveRef.current(key),
+      );
     const flush = () => Object.keys(latest.current).forEach((key) => void saveRef.current(key));
     window.addEventListener("online", retry);
     window.addEventListener("pagehide", flush);
@@ -168,7 +200,10 @@ const ONE = "document";
 
 /** One autosaved document (a note, a practice draft): the same protocol under a single key. */
 export function useDocumentAutosave(url: string, draftKey: string, initial: Version) {
-  const { texts, edit, save, resolve, adopt } = useAutosave([{ key: ONE, ...initial }], { url: () => url, draftKey: () => draftKey });
+  const { texts, edit, save, resolve, adopt } = useAutosave([{ key: ONE, ...initial }], {
+    url: () => url,
+    draftKey: () => draftKey,
+  });
   const actions = useMemo(
     () => ({
       edit: (content: string) => edit(ONE, content),

@@ -20,7 +20,16 @@ type Props = {
   actions?: ReactNode;
 };
 
-export function CodingWorkspace({ value, initialCode, tests, label, readOnly = false, onChange, onBlur, actions }: Props) {
+export function CodingWorkspace({
+  value,
+  initialCode,
+  tests,
+  label,
+  readOnly = false,
+  onChange,
+  onBlur,
+  actions,
+}: Props) {
   const { status, run } = usePythonRunner();
   const [touched, setTouched] = useState(false);
   const [report, setReport] = useState<RunReport | null>(null);
@@ -63,14 +72,22 @@ export function CodingWorkspace({ value, initialCode, tests, label, readOnly = f
         </Button>
         {actions}
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-          {running && status.state === "loading" ? `${describeStatus(status)} (your tests run as soon as it is ready)` : describeStatus(status)}
+          {running && status.state === "loading"
+            ? `${describeStatus(status)} (your tests run as soon as it is ready)`
+            : describeStatus(status)}
           {status.state === "loading" && status.phase === "download" ? (
-            <progress className="ml-2 h-2 w-24 align-middle" max={100} value={status.percent} aria-label="Python download" />
+            <progress
+              className="ml-2 h-2 w-24 align-middle"
+              max={100}
+              value={status.percent}
+              aria-label="Python download"
+            />
           ) : null}
         </p>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Python 3 runs in your browser ({tests.length} visible {tests.length === 1 ? "test" : "tests"}; 5 s per run). Ctrl+Enter runs the tests.
+        Python 3 runs in your browser ({tests.length} visible {tests.length === 1 ? "test" : "tests"}; 5 s per run).
+        Ctrl+Enter runs the tests.
       </p>
       {report ? <TestResults report={report} heading="Visible tests" /> : null}
     </div>

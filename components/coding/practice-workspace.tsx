@@ -10,12 +10,22 @@ import { Button } from "@/components/ui/button";
 import type { PythonTest } from "@/lib/schemas/coding";
 import { CodingWorkspace } from "./coding-workspace";
 
-type Props = { slug: string; starterCode: string; solution: string; visibleTests: PythonTest[]; draft: { content: string; revision: number } };
+type Props = {
+  slug: string;
+  starterCode: string;
+  solution: string;
+  visibleTests: PythonTest[];
+  draft: { content: string; revision: number };
+};
 
 export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, draft }: Props) {
   // Nothing saved yet: start from the starter code (saved once the user edits it).
   const initial = draft.revision > 0 ? draft : { content: starterCode, revision: 0 };
-  const { doc, edit, resolve } = useDocumentAutosave(`/api/questions/${slug}/practice`, `mockroom:practice:${slug}`, initial);
+  const { doc, edit, resolve } = useDocumentAutosave(
+    `/api/questions/${slug}/practice`,
+    `mockroom:practice:${slug}`,
+    initial,
+  );
   const [version, setVersion] = useState(0);
   const [revealed, setRevealed] = useState(false);
 
@@ -26,7 +36,11 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
   }
 
   function reveal() {
-    if (revealed || window.confirm("Show the reference solution? Try the tests first: it is more useful once you have tried.")) setRevealed((r) => !r);
+    if (
+      revealed ||
+      window.confirm("Show the reference solution? Try the tests first: it is more useful once you have tried.")
+    )
+      setRevealed((r) => !r);
   }
 
   return (
@@ -43,17 +57,33 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
             <Button type="button" variant="secondary" onClick={reset}>
               Reset to starter
             </Button>
-            <Button type="button" variant="ghost" onClick={reveal} aria-expanded={revealed} aria-controls="reference-solution">
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={reveal}
+              aria-expanded={revealed}
+              aria-controls="reference-solution"
+            >
               {revealed ? "Hide the reference solution" : "Reveal the reference solution"}
             </Button>
           </>
         }
       />
       <SaveStatusText status={doc.status} />
-      {doc.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{doc.error}</p> : null}
-      {doc.status === "conflict" && doc.conflict ? <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+      {doc.error ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {doc.error}
+        </p>
+      ) : null}
+      {doc.status === "conflict" && doc.conflict ? (
+        <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} />
+      ) : null}
       {revealed ? (
-        <section id="reference-solution" aria-label="Reference solution" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          id="reference-solution"
+          aria-label="Reference solution"
+          className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h3 className="mb-2 text-sm font-semibold">Reference solution</h3>
           <pre className="overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
             <code>{solution}</code>

@@ -7,10 +7,14 @@ import { TestResults } from "./test-results";
 type Props = { interviewId: string; results: StoredTestResults | null; answered: boolean; scored: boolean };
 
 export function ReviewTests({ interviewId, results, answered, scored }: Props) {
-  if (!answered) return <p className="text-sm text-slate-600 dark:text-slate-400">No code submitted: skipped, not scored.</p>;
+  if (!answered)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No code submitted: skipped, not scored.</p>;
   if (!results) {
     return (
-      <section aria-label="Tests" className="space-y-2 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800">
+      <section
+        aria-label="Tests"
+        className="space-y-2 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
+      >
         <p>The tests of this answer have not run yet (they run in your browser when the interview ends).</p>
         {scored ? <RunTestsButton interviewId={interviewId} /> : null}
       </section>
@@ -20,8 +24,9 @@ export function ReviewTests({ interviewId, results, answered, scored }: Props) {
     <div className="space-y-2">
       <TestResults report={results} heading="Visible and hidden tests" />
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Self-reported by your browser on {new Date(results.reportedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC: the code ran on your device, so
-        the server records what your browser reported. Score: the share of tests passed.
+        Self-reported by your browser on {new Date(results.reportedAt).toLocaleString("en-GB", { timeZone: "UTC" })}{" "}
+        UTC: the code ran on your device, so the server records what your browser reported. Score: the share of tests
+        passed.
       </p>
     </div>
   );

@@ -9,7 +9,10 @@ import { sharedRunner } from "./runner-client";
 export function usePythonRunner() {
   const [status, setStatus] = useState<RunnerStatus>({ state: "loading", phase: "download", percent: 0 });
   useEffect(() => sharedRunner().subscribe(setStatus), []);
-  const run = useCallback((source: string, tests: PythonTest[]): Promise<RunReport> => sharedRunner().run(source, tests), []);
+  const run = useCallback(
+    (source: string, tests: PythonTest[]): Promise<RunReport> => sharedRunner().run(source, tests),
+    [],
+  );
   return { status, run };
 }
 

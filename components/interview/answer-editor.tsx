@@ -12,7 +12,8 @@ type Props = {
   onBlur?: () => void;
 };
 
-const frame = "rounded-md border border-slate-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 dark:border-slate-700 dark:bg-slate-900";
+const frame =
+  "rounded-md border border-slate-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * CodeMirror 6: markdown with soft wrap for written answers, Python with line numbers for code.
@@ -38,7 +39,9 @@ export function AnswerEditor({ value, language, label, readOnly = false, onChang
       if (cancelled || !host.current) return;
       const area = fallback.current;
       const doc = area ? area.value : latest.current.value;
-      const selection = area ? { anchor: area.selectionStart, head: area.selectionEnd, focus: document.activeElement === area } : undefined;
+      const selection = area
+        ? { anchor: area.selectionStart, head: area.selectionEnd, focus: document.activeElement === area }
+        : undefined;
       if (area && area.value !== latest.current.value) latest.current.onChange(area.value);
       // Hidden at once (React removes it on the next render): never two textboxes with one label.
       if (area) area.hidden = true;
@@ -92,7 +95,9 @@ export function AnswerEditor({ value, language, label, readOnly = false, onChang
           rows={language === "python" ? 14 : 12}
           spellCheck={language === "markdown"}
           className="block min-h-64 w-full resize-y bg-transparent px-3 py-3 font-mono text-sm outline-none"
-          placeholder={language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."}
+          placeholder={
+            language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."
+          }
         />
       )}
     </div>

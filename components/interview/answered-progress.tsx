@@ -9,7 +9,14 @@ export function AnsweredProgress({ answered, total }: { answered: number; total:
         </span>
         <span>Alt+J next · Alt+K previous · Alt+L flag</span>
       </div>
-      <div className="h-2 rounded bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Answered" aria-valuemin={0} aria-valuemax={total} aria-valuenow={answered}>
+      <div
+        className="h-2 rounded bg-slate-100 dark:bg-slate-800"
+        role="progressbar"
+        aria-label="Answered"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={answered}
+      >
         <div className="h-2 rounded bg-brand-500" style={{ width: `${(answered / total) * 100}%` }} />
       </div>
     </div>

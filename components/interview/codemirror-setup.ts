@@ -29,7 +29,10 @@ const highlight = HighlightStyle.define([
   { tag: [t.literal, t.inserted], color: "var(--cm-literal)" },
   { tag: [t.string, t.deleted], color: "var(--cm-string)" },
   { tag: [t.regexp, t.escape, t.special(t.string)], color: "var(--cm-escape)" },
-  { tag: [t.definition(t.variableName), t.definition(t.propertyName), t.function(t.variableName)], color: "var(--cm-definition)" },
+  {
+    tag: [t.definition(t.variableName), t.definition(t.propertyName), t.function(t.variableName)],
+    color: "var(--cm-definition)",
+  },
   { tag: [t.typeName, t.namespace, t.className], color: "var(--cm-type)" },
   { tag: [t.special(t.variableName), t.macroName, t.processingInstruction], color: "var(--cm-special)" },
   { tag: t.comment, color: "var(--cm-comment)", fontStyle: "italic" },
@@ -44,7 +47,7 @@ export const HIGHLIGHTED_BLOCK_MAX = 5_000;
 
 export function highlightable(doc: Text): boolean {
   let block = 0;
-  for (const lines = doc.iterLines(); !lines.next().done; ) {
+  for (const lines = doc.iterLines(); !lines.next().done;) {
     if (!/\S/.test(lines.value)) block = 0;
     else if ((block += lines.value.length + 1) > HIGHLIGHTED_BLOCK_MAX) return false;
   }
@@ -59,13 +62,16 @@ function guardedMarkdown(doc: string) {
   return [
     slot.of(highlightable(Text.of(doc.split("\n"))) ? language : []),
     // Off in the transaction that makes a block too long, before anything parses it.
-    EditorState.transactionExtender.of((tr) => (tr.docChanged && on(tr.startState) && !highlightable(tr.newDoc) ? { effects: slot.reconfigure([]) } : null)),
+    EditorState.transactionExtender.of((tr) =>
+      tr.docChanged && on(tr.startState) && !highlightable(tr.newDoc) ? { effects: slot.reconfigure([]) } : null,
+    ),
     // On again in a transaction of its own: CodeMirror builds a reconfigured state's fields on the document as
     // it was before the transaction's changes, which here is the one too long to parse.
     EditorView.updateListener.of((update) => {
       if (!update.docChanged || on(update.state) || !highlightable(update.state.doc)) return;
       queueMicrotask(() => {
-        if (!on(update.view.state) && highlightable(update.view.state.doc)) update.view.dispatch({ effects: slot.reconfigure(language) });
+        if (!on(update.view.state) && highlightable(update.view.state.doc))
+          update.view.dispatch({ effects: slot.reconfigure(language) });
       });
     }),
   ];
@@ -94,13 +100,19 @@ export function createEditor(options: EditorOptions): EditorHandle {
   const clamp = (n: number) => Math.max(0, Math.min(n, options.doc.length));
   const state = EditorState.create({
     doc: options.doc,
-    selection: options.selection ? EditorSelection.single(clamp(options.selection.anchor), clamp(options.selection.head)) : undefined,
+    selection: options.selection
+      ? EditorSelection.single(clamp(options.selection.anchor), clamp(options.selection.head))
+      : undefined,
     extensions: [
       minimalSetup, // history, default keys (Tab still moves focus: no keyboard trap), selection drawing
       theme,
       syntaxHighlighting(highlight),
-      options.language === "python" ? [python(), lineNumbers()] : [guardedMarkdown(options.doc), EditorView.lineWrapping],
-      placeholderExtension(options.language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."),
+      options.language === "python"
+        ? [python(), lineNumbers()]
+        : [guardedMarkdown(options.doc), EditorView.lineWrapping],
+      placeholderExtension(
+        options.language === "python" ? "# Write your solution here" : "Write your answer here (markdown works).",
+      ),
       editable.of(EditorState.readOnly.of(options.readOnly)),
       // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable
       // area can be scrolled without a mouse (axe: scrollable-region-focusable).
@@ -115,7 +127,8 @@ export function createEditor(options: EditorOptions): EditorHandle {
   if (options.selection?.focus) view.focus();
   return {
     setValue(value) {
-      if (view.state.doc.toString() !== value) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+      if (view.state.doc.toString() !== value)
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
     },
     setReadOnly(readOnly) {
       view.dispatch({ effects: editable.reconfigure(EditorState.readOnly.of(readOnly)) });

@@ -12,7 +12,17 @@ const WARNINGS = [
  * The clock the user sees. Time left is always computed from the server's deadline and the measured
  * offset, never counted down locally, so it cannot drift. Warnings are shown and announced once each.
  */
-export function Countdown({ deadlineAt, startedAt, offset, onExpire }: { deadlineAt: string | null; startedAt: string; offset: number; onExpire: () => void }) {
+export function Countdown({
+  deadlineAt,
+  startedAt,
+  offset,
+  onExpire,
+}: {
+  deadlineAt: string | null;
+  startedAt: string;
+  offset: number;
+  onExpire: () => void;
+}) {
   const [now, setNow] = useState(() => Date.now() + offset);
   const [announcement, setAnnouncement] = useState("");
   const warned = useRef(new Set<number>());
@@ -53,7 +63,11 @@ export function Countdown({ deadlineAt, startedAt, offset, onExpire }: { deadlin
       >
         {remaining === null ? formatClock(now - new Date(startedAt).getTime()) : formatClock(remaining)}
       </div>
-      <p aria-live="assertive" className="text-sm font-medium text-rose-800 dark:text-rose-300" data-testid="clock-announcement">
+      <p
+        aria-live="assertive"
+        className="text-sm font-medium text-rose-800 dark:text-rose-300"
+        data-testid="clock-announcement"
+      >
         {announcement}
       </p>
     </div>

@@ -15,7 +15,13 @@ import { useRoomShortcuts } from "./use-room-shortcuts";
 import { useServerOffset } from "./use-server-clock";
 import { useTimeOnQuestion } from "./use-time-on-question";
 
-export function InterviewRoom({ interview, promptsHtml }: { interview: InterviewView; promptsHtml: Record<string, string> }) {
+export function InterviewRoom({
+  interview,
+  promptsHtml,
+}: {
+  interview: InterviewView;
+  promptsHtml: Record<string, string>;
+}) {
   const router = useRouter();
   const [current, setCurrent] = useState(0);
   const [flags, setFlags] = useState(() => Object.fromEntries(interview.questions.map((q) => [q.id, q.flagged])));
@@ -48,7 +54,9 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
     if (interview.questions.some((q) => q.coding)) {
       setEnding("Running every test of your code in this browser…");
       // Best effort: the review offers to run them again if this fails or the tab closes.
-      await import("@/components/coding/report-tests").then((m) => m.runAndReportTests(interview.id)).catch(() => undefined);
+      await import("@/components/coding/report-tests")
+        .then((m) => m.runAndReportTests(interview.id))
+        .catch(() => undefined);
     }
     router.push(`/interviews/${interview.id}/review`);
   }, [flushAll, interview.id, interview.questions, markTime, router]);
@@ -59,14 +67,23 @@ export function InterviewRoom({ interview, promptsHtml }: { interview: Interview
     await apiFetch(`/api/interviews/${interview.id}/answers/${question.id}/flag`, { method: "PUT", body: { flagged } });
   }
 
-  useRoomShortcuts({ next: () => go(current + 1), previous: () => go(current - 1), toggleFlag: () => void toggleFlag() });
+  useRoomShortcuts({
+    next: () => go(current + 1),
+    previous: () => go(current - 1),
+    toggleFlag: () => void toggleFlag(),
+  });
 
   const answered = interview.questions.filter((q) => answers[q.id]!.content.trim()).length;
   return (
     <div className="space-y-6">
       <RoomHeader interview={interview} offset={offset} onExpire={finish} />
       <AnsweredProgress answered={answered} total={interview.questions.length} />
-      <QuestionNav items={interview.questions.map((q) => ({ ...q, flagged: Boolean(flags[q.id]) }))} answers={answers} current={current} onSelect={go} />
+      <QuestionNav
+        items={interview.questions.map((q) => ({ ...q, flagged: Boolean(flags[q.id]) }))}
+        answers={answers}
+        current={current}
+        onSelect={go}
+      />
       {ending ? <Alert>{ending}</Alert> : null}
       <QuestionSection
         question={question}

@@ -18,7 +18,10 @@ export function KeyPointVerdicts({ coverage }: { coverage: KeyPointCoverage[] })
     <ul className="mt-2 space-y-2 text-sm">
       {coverage.map((c) => (
         <li key={c.point} className="flex gap-2">
-          <span aria-hidden="true" className={c.covered ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400"}>
+          <span
+            aria-hidden="true"
+            className={c.covered ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400"}
+          >
             {c.covered ? "\u2713" : "\u2717"}
           </span>
           <span className="min-w-0">

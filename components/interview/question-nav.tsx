@@ -2,7 +2,17 @@ import type { TextState } from "@/components/autosave/protocol";
 
 type Item = { id: string; position: number; flagged: boolean };
 
-export function QuestionNav({ items, answers, current, onSelect }: { items: Item[]; answers: Record<string, TextState>; current: number; onSelect: (index: number) => void }) {
+export function QuestionNav({
+  items,
+  answers,
+  current,
+  onSelect,
+}: {
+  items: Item[];
+  answers: Record<string, TextState>;
+  current: number;
+  onSelect: (index: number) => void;
+}) {
   return (
     <nav aria-label="Questions in this interview">
       <ol className="flex flex-wrap gap-2">
@@ -17,11 +27,17 @@ export function QuestionNav({ items, answers, current, onSelect }: { items: Item
                 aria-current={index === current ? "step" : undefined}
                 aria-label={`Question ${index + 1}, ${state}`}
                 className={`relative h-9 w-9 rounded-md border text-sm font-medium ${
-                  index === current ? "border-brand-600 ring-2 ring-brand-500" : "border-slate-300 dark:border-slate-700"
+                  index === current
+                    ? "border-brand-600 ring-2 ring-brand-500"
+                    : "border-slate-300 dark:border-slate-700"
                 } ${answered ? "bg-brand-50 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" : "bg-white dark:bg-slate-900"}`}
               >
                 {index + 1}
-                {item.flagged ? <span aria-hidden="true" className="absolute -right-1 -top-1 text-xs text-amber-600">⚑</span> : null}
+                {item.flagged ? (
+                  <span aria-hidden="true" className="absolute -top-1 -right-1 text-xs text-amber-600">
+                    ⚑
+                  </span>
+                ) : null}
               </button>
             </li>
           );

@@ -32,15 +32,22 @@ export function QuestionSection({ question, index, total, promptHtml, answer, on
   return (
     <section aria-labelledby="question-title" className="space-y-4">
       <div>
-        <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        <p className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">
           Question {index + 1} of {total} · {question.topic}
         </p>
         <h2 id="question-title" className="mt-1 text-lg font-semibold">
           {question.title}
         </h2>
-        {promptHtml ? <div className="prose prose-slate mt-2 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : null}
+        {promptHtml ? (
+          <div
+            className="prose mt-2 max-w-none prose-slate dark:prose-invert"
+            dangerouslySetInnerHTML={{ __html: promptHtml }}
+          />
+        ) : null}
       </div>
-      {answer.status === "conflict" && answer.conflict ? <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={onResolve} /> : null}
+      {answer.status === "conflict" && answer.conflict ? (
+        <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={onResolve} />
+      ) : null}
       {question.coding ? (
         <CodingWorkspace
           key={question.id}
@@ -66,7 +73,11 @@ export function QuestionSection({ question, index, total, promptHtml, answer, on
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <SaveStatusText status={answer.status} />
-          {answer.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{answer.error}</p> : null}
+          {answer.error ? (
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+              {answer.error}
+            </p>
+          ) : null}
         </div>
         <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>
       </div>

@@ -10,7 +10,15 @@ const ratings = [
   ["easy", "Easy"],
 ] as const;
 
-export function RatingButtons({ interviewId, questionId, initial }: { interviewId: string; questionId: string; initial: string | null }) {
+export function RatingButtons({
+  interviewId,
+  questionId,
+  initial,
+}: {
+  interviewId: string;
+  questionId: string;
+  initial: string | null;
+}) {
   const [rating, setRating] = useState(initial);
   const [error, setError] = useState(false);
 
@@ -18,7 +26,10 @@ export function RatingButtons({ interviewId, questionId, initial }: { interviewI
     const previous = rating;
     setRating(value);
     setError(false);
-    const result = await apiFetch(`/api/interviews/${interviewId}/answers/${questionId}/rating`, { method: "PUT", body: { rating: value } });
+    const result = await apiFetch(`/api/interviews/${interviewId}/answers/${questionId}/rating`, {
+      method: "PUT",
+      body: { rating: value },
+    });
     if (!result.ok) {
       setRating(previous);
       setError(true);
@@ -39,7 +50,11 @@ export function RatingButtons({ interviewId, questionId, initial }: { interviewI
           {label}
         </button>
       ))}
-      {error ? <span role="alert" className="text-sm text-rose-700 dark:text-rose-400">Could not save the rating.</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          Could not save the rating.
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -11,7 +11,17 @@ import { createdAnswer, interviewInProgress } from "@/lib/schemas/responses";
 type Company = { slug: string; name: string; durationMinutes: number; questionCount: number };
 type Topic = { slug: string; name: string };
 
-export function StartForm({ companies, topics, defaultCompany, defaultMultiplier }: { companies: Company[]; topics: Topic[]; defaultCompany?: string; defaultMultiplier: number }) {
+export function StartForm({
+  companies,
+  topics,
+  defaultCompany,
+  defaultMultiplier,
+}: {
+  companies: Company[];
+  topics: Topic[];
+  defaultCompany?: string;
+  defaultMultiplier: number;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +49,9 @@ export function StartForm({ companies, topics, defaultCompany, defaultMultiplier
     // 409 names the interview already running, to resume or abandon it.
     const other = error.status === 409 ? interviewInProgress.safeParse(error.body) : null;
     if (other?.success) setRunning(other.data.inProgress.id);
-    setError(Object.values(error.fields)[0]?.[0] ?? error.messageOr("Could not start the interview. Please try again."));
+    setError(
+      Object.values(error.fields)[0]?.[0] ?? error.messageOr("Could not start the interview. Please try again."),
+    );
     setPending(false);
   }
 
@@ -72,7 +84,12 @@ export function StartForm({ companies, topics, defaultCompany, defaultMultiplier
         <label htmlFor="company" className="block text-sm font-medium">
           Company format
         </label>
-        <select id="company" name="company" defaultValue={defaultCompany ?? companies[0]?.slug} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
+        <select
+          id="company"
+          name="company"
+          defaultValue={defaultCompany ?? companies[0]?.slug}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        >
           {companies.map((c) => (
             <option key={c.slug} value={c.slug}>
               {c.name} — {c.questionCount} questions, {c.durationMinutes} min
@@ -90,16 +107,28 @@ export function StartForm({ companies, topics, defaultCompany, defaultMultiplier
           ] as const
         ).map(([value, label, hint]) => (
           <label key={value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} className="mt-1" />
+            <input
+              type="radio"
+              name="mode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+              className="mt-1"
+            />
             <span>
-              <span className="font-medium">{label}</span> <span className="text-slate-600 dark:text-slate-400">— {hint}</span>
+              <span className="font-medium">{label}</span>{" "}
+              <span className="text-slate-600 dark:text-slate-400">— {hint}</span>
             </span>
           </label>
         ))}
         {mode === "extended" ? (
           <label className="ml-6 flex items-center gap-2 text-sm">
             Time ×
-            <select name="timeMultiplier" defaultValue={defaultMultiplier === 2 ? "2" : "1.5"} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+            <select
+              name="timeMultiplier"
+              defaultValue={defaultMultiplier === 2 ? "2" : "1.5"}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            >
               <option value="1.5">1.5</option>
               <option value="2">2</option>
             </select>

@@ -7,7 +7,10 @@ import { useAutosave } from "@/components/autosave/use-autosave";
  * Autosave for every answer of an interview (components/autosave/use-autosave.ts), keyed by question id.
  * Each save also carries the seconds spent on the question since the last stored save.
  */
-export function useAnswerAutosave(interviewId: string, initial: { questionId: string; content: string; revision: number }[]) {
+export function useAnswerAutosave(
+  interviewId: string,
+  initial: { questionId: string; content: string; revision: number }[],
+) {
   const spent = useRef(new Map<string, number>());
   const { texts, edit, save, resolve, flushAll } = useAutosave(
     initial.map(({ questionId, content, revision }) => ({ key: questionId, content, revision })),
@@ -17,7 +20,8 @@ export function useAnswerAutosave(interviewId: string, initial: { questionId: st
       extra: {
         take: (questionId) => ({ timeSpentSeconds: spent.current.get(questionId) ?? 0 }),
         // Time counted while that save was in flight is sent with the next one.
-        stored: (questionId, sent) => spent.current.set(questionId, Math.max(0, (spent.current.get(questionId) ?? 0) - sent.timeSpentSeconds)),
+        stored: (questionId, sent) =>
+          spent.current.set(questionId, Math.max(0, (spent.current.get(questionId) ?? 0) - sent.timeSpentSeconds)),
       },
     },
   );

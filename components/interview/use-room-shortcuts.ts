@@ -3,7 +3,15 @@
 import { useEffect } from "react";
 
 /** Alt+J next, Alt+K previous, Alt+L flag, wherever the focus is (the editors keep plain keys for typing). */
-export function useRoomShortcuts({ next, previous, toggleFlag }: { next: () => void; previous: () => void; toggleFlag: () => void }) {
+export function useRoomShortcuts({
+  next,
+  previous,
+  toggleFlag,
+}: {
+  next: () => void;
+  previous: () => void;
+  toggleFlag: () => void;
+}) {
   // Re-attached on every render (no dependency list) so the listener always sees the current question.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -23,7 +23,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         <nav aria-label="Main" className="order-3 -mx-2 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           {navigation.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
               {item.label}
             </Link>
           ))}
@@ -34,7 +38,10 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <UserMenu user={user} />
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+              <Link
+                href="/sign-in"
+                className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+              >
                 Sign in
               </Link>
               <ButtonLink href="/sign-up" className="px-3 py-1.5">

@@ -14,7 +14,11 @@ export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // The stored choice is only readable in the browser: the server and the hydrating render show "system",
   // the render after hydration the stored choice (false on the server and while hydrating, then true).
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const choice: Choice = hydrated && (theme === "light" || theme === "dark") ? theme : "system";
 
   return (

@@ -10,7 +10,10 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <details className="relative">
       <summary className="flex h-9 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+        <span
+          aria-hidden="true"
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+        >
           {label.slice(0, 1).toUpperCase()}
         </span>
         <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">{label}</span>

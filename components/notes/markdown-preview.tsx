@@ -21,12 +21,15 @@ export function MarkdownPreview({ source, label }: { source: string; label: stri
     return () => controller.abort();
   }, [deferred]);
   return (
-    <section aria-label={label} className="min-h-16 min-w-0 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-700">
+    <section
+      aria-label={label}
+      className="min-h-16 min-w-0 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-700"
+    >
       {!deferred.trim() ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">The preview appears here.</p>
       ) : shown ? (
         <div
-          className="prose prose-sm prose-slate max-w-none dark:prose-invert"
+          className="prose prose-sm max-w-none prose-slate dark:prose-invert"
           data-testid="markdown-preview"
           aria-busy={shown.source !== deferred}
           dangerouslySetInnerHTML={{ __html: shown.html }}

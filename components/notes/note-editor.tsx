@@ -12,7 +12,11 @@ type Props = { slug: string; initial: { content: string; revision: number } | nu
 
 /** The user's private note on a question: markdown, live preview, autosaved with revision checks. */
 export function NoteEditor({ slug, initial, compact = false }: Props) {
-  const { doc, edit, resolve, adopt } = useDocumentAutosave(`/api/questions/${slug}/note`, `mockroom:note:${slug}`, initial ?? { content: "", revision: 0 });
+  const { doc, edit, resolve, adopt } = useDocumentAutosave(
+    `/api/questions/${slug}/note`,
+    `mockroom:note:${slug}`,
+    initial ?? { content: "", revision: 0 },
+  );
   const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -30,22 +34,45 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
   return (
     <div className="space-y-3" data-testid="note-editor">
       <div className={compact ? "grid gap-3" : "grid gap-3 lg:grid-cols-2"}>
-        <AnswerEditor value={doc.content} language="markdown" label="Your note (markdown)" onChange={(value) => { setMessage(null); edit(value); }} />
+        <AnswerEditor
+          value={doc.content}
+          language="markdown"
+          label="Your note (markdown)"
+          onChange={(value) => {
+            setMessage(null);
+            edit(value);
+          }}
+        />
         <MarkdownPreview source={doc.content} label="Note preview" />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <SaveStatusText status={doc.status} />
-          {doc.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{doc.error}</p> : null}
-          {message ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{message}</p> : null}
+          {doc.error ? (
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+              {doc.error}
+            </p>
+          ) : null}
+          {message ? (
+            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+              {message}
+            </p>
+          ) : null}
         </div>
         {doc.revision > 0 ? (
-          <button type="button" onClick={() => void remove()} disabled={deleting} className="text-sm text-rose-700 hover:underline disabled:opacity-50 dark:text-rose-400">
+          <button
+            type="button"
+            onClick={() => void remove()}
+            disabled={deleting}
+            className="text-sm text-rose-700 hover:underline disabled:opacity-50 dark:text-rose-400"
+          >
             {deleting ? "Deleting…" : "Delete note"}
           </button>
         ) : null}
       </div>
-      {doc.status === "conflict" && doc.conflict ? <ConflictPanel what="note" mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+      {doc.status === "conflict" && doc.conflict ? (
+        <ConflictPanel what="note" mine={doc.content} saved={doc.conflict.content} onKeep={resolve} />
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,11 @@ import type { NoteListItem } from "@/lib/schemas/notes";
 
 /** Markdown to a one-line plain excerpt for the list (the full note is on the question page). */
 function excerpt(markdown: string): string {
-  const plain = markdown.replace(/```[\s\S]*?```/g, " [code] ").replace(/[#>*_`~|[\]()-]+/g, " ").replace(/\s+/g, " ").trim();
+  const plain = markdown
+    .replace(/```[\s\S]*?```/g, " [code] ")
+    .replace(/[#>*_`~|[\]()-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain.length > 220 ? `${plain.slice(0, 220)}…` : plain;
 }
 
@@ -24,7 +28,10 @@ export function NoteList({ items }: { items: NoteListItem[] }) {
           </div>
           {note.snippet ? (
             // Escaped by the server; only <mark> around the matches is markup.
-            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 dark:[&_mark]:bg-amber-700 dark:[&_mark]:text-white" dangerouslySetInnerHTML={{ __html: note.snippet }} />
+            <p
+              className="mt-2 text-sm text-slate-700 dark:text-slate-300 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 dark:[&_mark]:bg-amber-700 dark:[&_mark]:text-white"
+              dangerouslySetInnerHTML={{ __html: note.snippet }}
+            />
           ) : (
             <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{excerpt(note.content)}</p>
           )}

@@ -8,7 +8,14 @@ export function NoteSearchForm({ q, topic, topics }: { q?: string; topic?: strin
     <form role="search" action="/notes" className="flex flex-wrap items-end gap-3">
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
         Search your notes
-        <input type="search" name="q" defaultValue={q ?? ""} maxLength={200} placeholder="e.g. select_related" className={input} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q ?? ""}
+          maxLength={200}
+          placeholder="e.g. select_related"
+          className={input}
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Topic
@@ -21,7 +28,10 @@ export function NoteSearchForm({ q, topic, topics }: { q?: string; topic?: strin
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Search
       </button>
     </form>

@@ -32,7 +32,11 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  * with the model answer.
  */
 export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
-  const { doc, edit, resolve, adopt } = useDocumentAutosave(`/api/questions/${slug}/practice`, `mockroom:practice:${slug}`, { content: initial.draft, revision: initial.revision });
+  const { doc, edit, resolve, adopt } = useDocumentAutosave(
+    `/api/questions/${slug}/practice`,
+    `mockroom:practice:${slug}`,
+    { content: initial.draft, revision: initial.revision },
+  );
   const [versions, setVersions] = useState<Version[]>(initial.versions);
   const [versionCount, setVersionCount] = useState(initial.versionCount);
   const [rating, setRating] = useState(initial.rating);
@@ -46,7 +50,11 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
   async function saveVersion() {
     setBusy(true);
     setError(null);
-    const result = await apiFetch(`/api/questions/${slug}/practice/versions`, { method: "POST", body: { content: doc.content }, schema: practiceVersionAnswer });
+    const result = await apiFetch(`/api/questions/${slug}/practice/versions`, {
+      method: "POST",
+      body: { content: doc.content },
+      schema: practiceVersionAnswer,
+    });
     setBusy(false);
     if (result.ok) {
       const body = result.data;
@@ -56,7 +64,9 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
       setLeft(versions.length ? String(versions.at(-1)!.number) : "model");
       setRight(String(body.version.number));
     } else {
-      setError(result.error.field("content") ?? result.error.messageOr("Could not save. Your text is kept here; try again."));
+      setError(
+        result.error.field("content") ?? result.error.messageOr("Could not save. Your text is kept here; try again."),
+      );
     }
   }
 
@@ -64,20 +74,25 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
     const previous = rating;
     setRating(value);
     setError(null);
-    const result = await apiFetch(`/api/questions/${slug}/practice/rating`, { method: "PUT", body: { rating: value }, schema: practiceRatingAnswer });
+    const result = await apiFetch(`/api/questions/${slug}/practice/rating`, {
+      method: "PUT",
+      body: { rating: value },
+      schema: practiceRatingAnswer,
+    });
     if (result.ok) {
       const body = result.data;
       setQueued(body.queuedUntil);
       // The question's toolbar shows queue membership: tell it (components/questions/question-actions.tsx).
-      if (body.queuedUntil) window.dispatchEvent(new CustomEvent(QUEUED_EVENT, { detail: { slug, due: body.queuedUntil } }));
-    }
-    else {
+      if (body.queuedUntil)
+        window.dispatchEvent(new CustomEvent(QUEUED_EVENT, { detail: { slug, due: body.queuedUntil } }));
+    } else {
       setRating(previous);
       setError("Could not save the rating. Try again.");
     }
   }
 
-  const textOf = (key: string) => (key === "model" ? modelAnswer : (versions.find((v) => String(v.number) === key)?.content ?? ""));
+  const textOf = (key: string) =>
+    key === "model" ? modelAnswer : (versions.find((v) => String(v.number) === key)?.content ?? "");
   const options = [
     ...versions.map((v) => ({ value: String(v.number), label: `Version ${v.number} (${when(v.createdAt)})` })),
     { value: "model", label: "Model answer" },
@@ -85,7 +100,12 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
 
   return (
     <div className="space-y-4" data-testid="practice-panel">
-      <AnswerEditor value={doc.content} language={kind === "coding" ? "python" : "markdown"} label="Your practice answer" onChange={edit} />
+      <AnswerEditor
+        value={doc.content}
+        language={kind === "coding" ? "python" : "markdown"}
+        label="Your practice answer"
+        onChange={edit}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SaveStatusText status={doc.status} />
         <Button type="button" onClick={() => void saveVersion()} disabled={busy || !doc.content.trim()}>
@@ -97,10 +117,15 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
           {doc.error ?? error}
         </p>
       ) : null}
-      {doc.status === "conflict" && doc.conflict ? <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} /> : null}
+      {doc.status === "conflict" && doc.conflict ? (
+        <ConflictPanel mine={doc.content} saved={doc.conflict.content} onKeep={resolve} />
+      ) : null}
 
       {latest ? (
-        <section aria-labelledby="coverage-title" className="rounded-md border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          aria-labelledby="coverage-title"
+          className="rounded-md border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h3 id="coverage-title" className="font-medium">
             Version {latest.number}: {percent(latest.score)} of the key points
           </h3>
@@ -136,22 +161,36 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
           </summary>
           <div className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-800">
             {versionCount > versions.length ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">The newest {versions.length} are here; your data download on the account page has all {versionCount}.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                The newest {versions.length} are here; your data download on the account page has all {versionCount}.
+              </p>
             ) : null}
             <div className="flex flex-wrap items-end gap-3 text-sm">
               <label className="flex flex-col gap-1">
                 Compare
-                <select value={left} onChange={(e) => setLeft(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+                <select
+                  value={left}
+                  onChange={(e) => setLeft(e.target.value)}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+                >
                   {options.map((o) => (
-                    <option key={o.value} value={o.value}>{o.label}</option>
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
                   ))}
                 </select>
               </label>
               <label className="flex flex-col gap-1">
                 with
-                <select value={right} onChange={(e) => setRight(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+                <select
+                  value={right}
+                  onChange={(e) => setRight(e.target.value)}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+                >
                   {options.map((o) => (
-                    <option key={o.value} value={o.value}>{o.label}</option>
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
                   ))}
                 </select>
               </label>

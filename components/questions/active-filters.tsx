@@ -3,12 +3,22 @@ import type { QuestionList, QuestionListQuery } from "@/lib/schemas/questions";
 
 type Key = "q" | "topic" | "difficulty" | "company" | "kind" | "tag";
 
-const names: Record<Key, string> = { q: "Search", topic: "Topic", difficulty: "Difficulty", company: "Company", kind: "Kind", tag: "Tag" };
+const names: Record<Key, string> = {
+  q: "Search",
+  topic: "Topic",
+  difficulty: "Difficulty",
+  company: "Company",
+  kind: "Kind",
+  tag: "Tag",
+};
 
 function label(key: Key, value: string, facets: QuestionList["facets"]): string {
   if (key === "q") return `“${value}”`;
   if (key === "tag") return `#${value}`;
-  const facet = key === "topic" || key === "company" || key === "kind" || key === "difficulty" ? facets[key].find((f) => f.value === value) : undefined;
+  const facet =
+    key === "topic" || key === "company" || key === "kind" || key === "difficulty"
+      ? facets[key].find((f) => f.value === value)
+      : undefined;
   return facet?.label ?? value[0]!.toUpperCase() + value.slice(1);
 }
 
@@ -33,7 +43,8 @@ export function ActiveFilters({ query, facets }: { query: QuestionListQuery; fac
               className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 px-3 py-1 text-slate-800 hover:border-brand-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
             >
               <span className="sr-only">Remove </span>
-              <span className="text-slate-600 dark:text-slate-400">{names[key]}:</span> {label(key, query[key]!, facets)}
+              <span className="text-slate-600 dark:text-slate-400">{names[key]}:</span>{" "}
+              {label(key, query[key]!, facets)}
               <span aria-hidden="true">×</span>
             </Link>
           </li>

@@ -50,17 +50,27 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
 
   async function createSet(event: React.FormEvent) {
     event.preventDefault();
-    const result = await apiFetch("/api/sets", { method: "POST", body: { name, questions: [slug] }, schema: createdSetAnswer });
+    const result = await apiFetch("/api/sets", {
+      method: "POST",
+      body: { name, questions: [slug] },
+      schema: createdSetAnswer,
+    });
     if (result.ok) {
       const created = result.data;
       setSets((all) => [{ id: created.id, name: created.name, contains: true }, ...all]);
       setName("");
       setMessage({ text: `Created ${created.name} with this question.` });
-    } else setMessage({ text: result.error.field("name") ?? result.error.messageOr("Could not create the set."), error: true });
+    } else
+      setMessage({
+        text: result.error.field("name") ?? result.error.messageOr("Could not create the set."),
+        error: true,
+      });
   }
 
   async function toggleQueue() {
-    const result = queued ? await apiFetch(`/api/review/${slug}`, { method: "DELETE" }) : await apiFetch(`/api/review/${slug}`, { method: "PUT", schema: reviewDueAnswer });
+    const result = queued
+      ? await apiFetch(`/api/review/${slug}`, { method: "DELETE" })
+      : await apiFetch(`/api/review/${slug}`, { method: "PUT", schema: reviewDueAnswer });
     if (result.ok) {
       setQueued(result.data ? result.data.due : null);
       setMessage({ text: queued ? "Removed from your revision queue." : "Added to your revision queue." });
@@ -77,7 +87,9 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
           {queued ? "In revision queue" : "Add to revision queue"}
         </button>
         <details className="relative">
-          <summary className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>Sets{sets.some((s) => s.contains) ? ` (${sets.filter((s) => s.contains).length})` : ""}</summary>
+          <summary className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+            Sets{sets.some((s) => s.contains) ? ` (${sets.filter((s) => s.contains).length})` : ""}
+          </summary>
           <div className="absolute z-10 mt-1 w-72 space-y-3 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-800 dark:bg-slate-950">
             {sets.length ? (
               <ul className="max-h-56 space-y-1 overflow-auto">
@@ -105,7 +117,11 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
                 placeholder="New set, e.g. JPMorgan week"
                 className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
               />
-              <button type="submit" disabled={!name.trim()} className="rounded-md bg-brand-600 px-2 py-1 text-sm text-white disabled:opacity-50">
+              <button
+                type="submit"
+                disabled={!name.trim()}
+                className="rounded-md bg-brand-600 px-2 py-1 text-sm text-white disabled:opacity-50"
+              >
                 Create
               </button>
             </form>
@@ -113,7 +129,10 @@ export function QuestionActions({ slug, bookmarked: initialBookmark, sets: initi
         </details>
       </div>
       {message ? (
-        <p role={message.error ? "alert" : "status"} className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-slate-600 dark:text-slate-400"}`}>
+        <p
+          role={message.error ? "alert" : "status"}
+          className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-slate-600 dark:text-slate-400"}`}
+        >
           {message.text}
         </p>
       ) : null}

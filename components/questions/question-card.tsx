@@ -21,7 +21,10 @@ export function QuestionCard({ question }: { question: QuestionListItem }) {
       </h2>
       {question.snippet ? (
         // snippetHtml() escaped the text; the only markup is our <mark>.
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" dangerouslySetInnerHTML={{ __html: `…${question.snippet}…` }} />
+        <p
+          className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+          dangerouslySetInnerHTML={{ __html: `…${question.snippet}…` }}
+        />
       ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <Link href={`/questions?topic=${question.topic.slug}`} className="hover:underline">
@@ -31,7 +34,11 @@ export function QuestionCard({ question }: { question: QuestionListItem }) {
         {question.kind === "coding" ? <Badge tone="brand">Coding</Badge> : null}
         {question.partial ? <Badge>Partial match</Badge> : null}
         {question.tags.slice(0, 4).map((tag) => (
-          <Link key={tag} href={`/questions?tag=${tag}`} className="rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800">
+          <Link
+            key={tag}
+            href={`/questions?tag=${tag}`}
+            className="rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800"
+          >
             #{tag}
           </Link>
         ))}

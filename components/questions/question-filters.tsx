@@ -15,7 +15,8 @@ const selects: { name: keyof QuestionList["facets"]; label: string; all: string 
 
 function toUrl(form: HTMLFormElement): string {
   const params = new URLSearchParams();
-  for (const [key, value] of new FormData(form)) if (typeof value === "string" && value.trim()) params.set(key, value.trim());
+  for (const [key, value] of new FormData(form))
+    if (typeof value === "string" && value.trim()) params.set(key, value.trim());
   const query = params.toString();
   return query ? `/questions?${query}` : "/questions";
 }
@@ -25,7 +26,15 @@ function toUrl(form: HTMLFormElement): string {
  * updates results while typing. All state lives in the URL, so results are shareable and Back works.
  */
 /** `capped`: a search read only its best matches, so each count is a floor ("12+"). */
-export function QuestionFilters({ values, facets, capped = false }: { values: Values; facets: QuestionList["facets"]; capped?: boolean }) {
+export function QuestionFilters({
+  values,
+  facets,
+  capped = false,
+}: {
+  values: Values;
+  facets: QuestionList["facets"];
+  capped?: boolean;
+}) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
@@ -37,7 +46,9 @@ export function QuestionFilters({ values, facets, capped = false }: { values: Va
   const apply = (mode: "push" | "replace") => {
     if (!form.current) return;
     const url = toUrl(form.current);
-    startTransition(() => (mode === "push" ? router.push(url, { scroll: false }) : router.replace(url, { scroll: false })));
+    startTransition(() =>
+      mode === "push" ? router.push(url, { scroll: false }) : router.replace(url, { scroll: false }),
+    );
   };
 
   function onSubmit(event: FormEvent) {
@@ -67,14 +78,20 @@ export function QuestionFilters({ values, facets, capped = false }: { values: Va
           }}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Search
         </button>
       </div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
         {selects.map((select) => (
           <div key={select.name}>
-            <label htmlFor={`filter-${select.name}`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+            <label
+              htmlFor={`filter-${select.name}`}
+              className="block text-xs font-medium text-slate-600 dark:text-slate-400"
+            >
               {select.label}
             </label>
             <select
@@ -87,7 +104,8 @@ export function QuestionFilters({ values, facets, capped = false }: { values: Va
               <option value="">{select.all}</option>
               {facets[select.name].map((facet) => (
                 <option key={facet.value} value={facet.value}>
-                  {facet.label} ({facet.count}{capped ? "+" : ""})
+                  {facet.label} ({facet.count}
+                  {capped ? "+" : ""})
                 </option>
               ))}
             </select>

@@ -4,7 +4,8 @@ import type { QuestionList, QuestionListQuery } from "@/lib/schemas/questions";
 /** The same search with other words, keeping the other filters. */
 export function searchHref(query: QuestionListQuery, q: string): string {
   const params = new URLSearchParams();
-  for (const key of ["topic", "difficulty", "company", "kind", "tag"] as const) if (query[key]) params.set(key, query[key]);
+  for (const key of ["topic", "difficulty", "company", "kind", "tag"] as const)
+    if (query[key]) params.set(key, query[key]);
   params.set("q", q);
   return `/questions?${params}`;
 }
@@ -29,13 +30,12 @@ export function SearchNotice({ query, result }: { query: QuestionListQuery; resu
     <div role="status" className="space-y-1 text-sm text-slate-700 dark:text-slate-300">
       {result.suggestion ? (
         <p>
-          <DidYouMean query={query} suggestion={result.suggestion} /> Showing results for it: no question holds “{query.q}”.
+          <DidYouMean query={query} suggestion={result.suggestion} /> Showing results for it: no question holds “
+          {query.q}”.
         </p>
       ) : null}
       {result.match === "some" ? (
-        <p>
-          Partial matches: no question holds all of “{result.searched}”, so these hold the most of its words.
-        </p>
+        <p>Partial matches: no question holds all of “{result.searched}”, so these hold the most of its words.</p>
       ) : null}
     </div>
   );

@@ -55,7 +55,11 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
       if (!item || busy) return;
       setBusy(true);
       setError(null);
-      const result = await apiFetch(`/api/review/${item.slug}`, { method: "POST", body: { rating }, schema: reviewDueAnswer });
+      const result = await apiFetch(`/api/review/${item.slug}`, {
+        method: "POST",
+        body: { rating },
+        schema: reviewDueAnswer,
+      });
       setBusy(false);
       if (!result.ok) {
         setError("Could not save the rating. Check your connection and try again.");
@@ -92,7 +96,9 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
         <h2 className="text-lg font-semibold">{done.length ? "All done for today" : "Nothing due today"}</h2>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {done.length ? `You reviewed ${done.length} question${done.length === 1 ? "" : "s"}. ` : ""}
-          {upcoming ? `${upcoming} more question${upcoming === 1 ? " is" : "s are"} scheduled for later days.` : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
+          {upcoming
+            ? `${upcoming} more question${upcoming === 1 ? " is" : "s are"} scheduled for later days.`
+            : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
         </p>
         {done.length ? (
           <ul className="mt-4 space-y-1 text-sm">
@@ -104,8 +110,12 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
           </ul>
         ) : null}
         <div className="mt-4 flex gap-3 text-sm">
-          <Link href="/questions" className="underline">Browse questions</Link>
-          <Link href="/dashboard" className="underline">Dashboard</Link>
+          <Link href="/questions" className="underline">
+            Browse questions
+          </Link>
+          <Link href="/dashboard" className="underline">
+            Dashboard
+          </Link>
         </div>
       </section>
     );
@@ -117,7 +127,9 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
         Question {index + 1} of {items.length} · {item.topic} · {reasons[item.reason]}
       </p>
       <h2 id="review-title" className="text-xl font-semibold">
-        <Link href={`/questions/${item.slug}`} className="hover:underline">{item.title}</Link>
+        <Link href={`/questions/${item.slug}`} className="hover:underline">
+          {item.title}
+        </Link>
       </h2>
       <div>{item.prompt}</div>
       {revealed ? (
@@ -125,7 +137,11 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
           <section aria-label="Model answer" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
             {item.answer}
           </section>
-          <div role="group" aria-label="How well did you recall it?" className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
+          <div
+            role="group"
+            aria-label="How well did you recall it?"
+            className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 py-3 dark:border-slate-800 dark:bg-slate-950/95"
+          >
             {ratings.map(([value, label, key]) => (
               <button
                 key={value}
@@ -144,13 +160,24 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
         </div>
       ) : (
         <div className="space-y-2">
-          <p className="text-sm text-slate-700 dark:text-slate-300">Answer it in your head (or out loud), then check.</p>
-          <button type="button" autoFocus onClick={() => setRevealed(true)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Answer it in your head (or out loud), then check.
+          </p>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => setRevealed(true)}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Show the model answer
           </button>
         </div>
       )}
-      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -31,7 +31,16 @@ export function CreateSetForm() {
     >
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
         New set
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required placeholder="e.g. Weak ORM questions" aria-invalid={error ? true : undefined} aria-describedby={error ? "set-error" : undefined} className={input} />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={80}
+          required
+          placeholder="e.g. Weak ORM questions"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "set-error" : undefined}
+          className={input}
+        />
       </label>
       <Button type="submit" disabled={busy || !name.trim()}>
         {busy ? "Creating…" : "Create set"}
@@ -45,7 +54,15 @@ export function CreateSetForm() {
   );
 }
 
-export function SetControls({ id, name: initialName, questionCount }: { id: string; name: string; questionCount: number }) {
+export function SetControls({
+  id,
+  name: initialName,
+  questionCount,
+}: {
+  id: string;
+  name: string;
+  questionCount: number;
+}) {
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +115,11 @@ export function SetControls({ id, name: initialName, questionCount }: { id: stri
           Rename
         </Button>
       </form>
-      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

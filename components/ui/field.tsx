@@ -1,8 +1,15 @@
 import type { ComponentProps } from "react";
 
 /** A labelled input with its error message wired to aria-describedby. */
-export function Field({ label, name, error, hint, ...input }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+  const describedBy =
+    [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium">

@@ -15,7 +15,10 @@ function normalEmail(value: string): string {
 }
 
 async function existing(client: PrismaClient, email: string) {
-  const user = await client.user.findUnique({ where: { email: normalEmail(email) }, select: { id: true, email: true, role: true } });
+  const user = await client.user.findUnique({
+    where: { email: normalEmail(email) },
+    select: { id: true, email: true, role: true },
+  });
   if (!user) throw new UserCommandError(`No account uses ${normalEmail(email)}.`);
   return user;
 }
@@ -24,7 +27,11 @@ async function existing(client: PrismaClient, email: string) {
  * Makes the account an admin. With no account yet, creates one without a password and returns a link (valid
  * 30 minutes) for its owner to choose one.
  */
-export async function grantAdmin(client: PrismaClient, email: string, appUrl: string): Promise<{ email: string; created: boolean; wasAdmin: boolean; link?: string }> {
+export async function grantAdmin(
+  client: PrismaClient,
+  email: string,
+  appUrl: string,
+): Promise<{ email: string; created: boolean; wasAdmin: boolean; link?: string }> {
   const address = normalEmail(email);
   const user = await client.user.findUnique({ where: { email: address }, select: { id: true, role: true } });
   if (user) {
@@ -32,7 +39,12 @@ export async function grantAdmin(client: PrismaClient, email: string, appUrl: st
     return { email: address, created: false, wasAdmin: user.role === "ADMIN" };
   }
   const created = await client.user.create({ data: { email: address, role: "ADMIN" }, select: { id: true } });
-  return { email: address, created: true, wasAdmin: false, link: resetLink(appUrl, await issueResetToken(client, created.id)) };
+  return {
+    email: address,
+    created: true,
+    wasAdmin: false,
+    link: resetLink(appUrl, await issueResetToken(client, created.id)),
+  };
 }
 
 /** Makes the admin an ordinary user again; false when it was not an admin. */
@@ -44,7 +56,11 @@ export async function revokeAdmin(client: PrismaClient, email: string): Promise<
 }
 
 export function listAdmins(client: PrismaClient) {
-  return client.user.findMany({ where: { role: "ADMIN" }, orderBy: { email: "asc" }, select: { email: true, name: true, createdAt: true, passwordHash: true } });
+  return client.user.findMany({
+    where: { role: "ADMIN" },
+    orderBy: { email: "asc" },
+    select: { email: true, name: true, createdAt: true, passwordHash: true },
+  });
 }
 
 /** A reset link for the account (30 minutes, once), for servers that send no email. */

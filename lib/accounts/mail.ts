@@ -16,6 +16,11 @@ export async function sendMail(message: { to: string; subject: string; text: str
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL || !MAIL_FROM) throw new Error("SMTP_URL and MAIL_FROM are not set");
   // Bounded waits: a stalled mail server must not hold sockets (and the link inside) for long.
-  transport ??= nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  transport ??= nodemailer.createTransport({
+    url: SMTP_URL,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   await transport.sendMail({ from: MAIL_FROM, ...message });
 }

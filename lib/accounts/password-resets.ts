@@ -24,7 +24,12 @@ export async function issueResetToken(client: PrismaClient, userId: string, now 
   await client.$transaction([
     client.passwordReset.deleteMany({ where: { userId } }),
     client.passwordReset.create({
-      data: { userId, tokenHash: hashResetToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000) },
+      data: {
+        userId,
+        tokenHash: hashResetToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
+      },
     }),
   ]);
   return token;

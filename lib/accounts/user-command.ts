@@ -10,7 +10,11 @@ export const USER_USAGE = `Usage: npm run user -- <command>
   list                list the admins
   reset-link EMAIL    print a password reset link for the account (${RESET_TTL_MINUTES} minutes, once)`;
 
-type Options = { appUrl: string; log: (line: string) => void; withDatabase: <T>(run: (db: PrismaClient) => Promise<T>) => Promise<T> };
+type Options = {
+  appUrl: string;
+  log: (line: string) => void;
+  withDatabase: <T>(run: (db: PrismaClient) => Promise<T>) => Promise<T>;
+};
 
 /** Runs one command; returns the exit code (2: usage). Errors meant for the operator are thrown as UserCommandError. */
 export async function runUserCommand(args: string[], { appUrl, log, withDatabase }: Options): Promise<number> {
@@ -24,7 +28,9 @@ export async function runUserCommand(args: string[], { appUrl, log, withDatabase
     if (command === "grant-admin") {
       const result = await grantAdmin(db, email!, appUrl);
       if (result.created) {
-        log(`Created ${result.email} as an admin. It has no password yet: send its owner this link to choose one (${RESET_TTL_MINUTES} minutes, once):`);
+        log(
+          `Created ${result.email} as an admin. It has no password yet: send its owner this link to choose one (${RESET_TTL_MINUTES} minutes, once):`,
+        );
         log(result.link!);
       } else log(result.wasAdmin ? `${result.email} is already an admin.` : `${result.email} is now an admin.`);
     } else if (command === "revoke-admin") {
@@ -35,7 +41,10 @@ export async function runUserCommand(args: string[], { appUrl, log, withDatabase
     } else {
       const admins = await listAdmins(db);
       if (!admins.length) log("No admins.");
-      for (const admin of admins) log(`${admin.email}\t${admin.name ?? ""}\t${admin.passwordHash ? "password" : "no password"}\tsince ${admin.createdAt.toISOString().slice(0, 10)}`);
+      for (const admin of admins)
+        log(
+          `${admin.email}\t${admin.name ?? ""}\t${admin.passwordHash ? "password" : "no password"}\tsince ${admin.createdAt.toISOString().slice(0, 10)}`,
+        );
     }
   });
   return 0;

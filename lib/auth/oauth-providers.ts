@@ -16,7 +16,10 @@ type GitHubEmail = { email: string; primary?: boolean; verified?: boolean };
  * The email a GitHub identity signs in with (its public one, else its primary one, as next-auth chooses) and
  * whether GitHub verified it, from the user's email list. Without that list nothing counts as verified.
  */
-export function gitHubEmail(publicEmail: string | null | undefined, emails: unknown): { email: string | null; email_verified: boolean } {
+export function gitHubEmail(
+  publicEmail: string | null | undefined,
+  emails: unknown,
+): { email: string | null; email_verified: boolean } {
   const list = Array.isArray(emails) ? (emails as GitHubEmail[]).filter((e) => e && typeof e.email === "string") : [];
   const email = publicEmail || (list.find((e) => e.primary) ?? list[0])?.email || null;
   const entry = email ? list.find((e) => e.email.toLowerCase() === email.toLowerCase()) : undefined;

@@ -51,10 +51,17 @@ function providers(): NextAuthOptions["providers"] {
           async request({ client, tokens }) {
             const profile = await client.userinfo(tokens.access_token!);
             const response = await fetch("https://api.github.com/user/emails", {
-              headers: { authorization: `token ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "Mockroom" },
+              headers: {
+                authorization: `token ${tokens.access_token}`,
+                accept: "application/vnd.github+json",
+                "user-agent": "Mockroom",
+              },
             }).catch(() => null);
             const emails: unknown = response?.ok ? await response.json().catch(() => null) : null;
-            const { email, email_verified } = gitHubEmail(typeof profile.email === "string" ? profile.email : null, emails);
+            const { email, email_verified } = gitHubEmail(
+              typeof profile.email === "string" ? profile.email : null,
+              emails,
+            );
             return { ...profile, email: email ?? undefined, email_verified };
           },
         },

@@ -75,7 +75,10 @@ export function pairRule(account: Counter | undefined, now: number): BackoffRule
  * the block one subscriber usually holds: counting single IPv6 addresses would give an attacker 2^64 tries.
  */
 export function addressKey(ip: string): string {
-  const plain = ip.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const plain = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
   if (mapped) return mapped[1]!;
   if (!net.isIPv6(plain)) return net.isIPv4(plain) ? plain : "unknown";
@@ -83,7 +86,10 @@ export function addressKey(ip: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = plain.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 export const keys = {
@@ -112,6 +118,9 @@ export function clientIp(request: { headers: Headers }): string {
 
 /** The last address in an X-Forwarded-For header (the one our trusted proxy appended), or "" when there is none. */
 export function clientFromForwardedFor(header: string | string[] | undefined): string {
-  const entries = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.at(-1) ?? "";
 }

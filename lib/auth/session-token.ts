@@ -23,14 +23,23 @@ async function decrypt(token: string, secret: string): Promise<SessionClaims | n
   try {
     const payload = await decode({ token, secret });
     if (!payload || !isUuid(payload.sub) || !isUuid(payload.sid) || typeof payload.exp !== "number") return null;
-    return { sub: payload.sub.toLowerCase(), sid: payload.sid.toLowerCase(), signedInAt: typeof payload.signedInAt === "number" ? payload.signedInAt : null, exp: payload.exp };
+    return {
+      sub: payload.sub.toLowerCase(),
+      sid: payload.sid.toLowerCase(),
+      signedInAt: typeof payload.signedInAt === "number" ? payload.signedInAt : null,
+      exp: payload.exp,
+    };
   } catch {
     return null; // tampered, truncated, signed with another secret
   }
 }
 
 /** The claims of a valid, unexpired session token, or null. Whether its session was ended is not checked here. */
-export async function claimsOf(token: string | undefined, secret: string, now = Date.now()): Promise<SessionClaims | null> {
+export async function claimsOf(
+  token: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Promise<SessionClaims | null> {
   if (!token || token.length > 4096) return null;
   const claims = await decoded.get(token, () => decrypt(token, secret));
   return claims && claims.exp * 1000 > now ? claims : null;

@@ -5,10 +5,30 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { assembleStandalone, bundleServer, CONTAINER_ENTRY, MARKDOWN_WORKER_BUNDLE, SERVER_BUNDLE, STANDALONE_DIR } from "./serve";
+import {
+  assembleStandalone,
+  bundleServer,
+  CONTAINER_ENTRY,
+  MARKDOWN_WORKER_BUNDLE,
+  SERVER_BUNDLE,
+  STANDALONE_DIR,
+} from "./serve";
 import { isProcessAlive } from "../process";
 
-const INPUTS = ["app", "components", "lib", "types", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "types",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 const STAMP = path.join(".next", "mockroom-build-fingerprint");
 
@@ -39,7 +59,15 @@ const LOCK = path.join(".data", "build.lock");
 
 function current(fingerprint: string): boolean {
   const previous = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8").trim() : "";
-  return previous === fingerprint && [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, MARKDOWN_WORKER_BUNDLE, path.join(STANDALONE_DIR, CONTAINER_ENTRY)].every((file) => fs.existsSync(file));
+  return (
+    previous === fingerprint &&
+    [
+      path.join(".next", "BUILD_ID"),
+      SERVER_BUNDLE,
+      MARKDOWN_WORKER_BUNDLE,
+      path.join(STANDALONE_DIR, CONTAINER_ENTRY),
+    ].every((file) => fs.existsSync(file))
+  );
 }
 
 /**
@@ -64,7 +92,8 @@ function acquireBuildLock(log: (line: string) => void): () => void {
       continue;
     }
     if (waited === 0) log("Another process is building the app; waiting for it ...");
-    if (waited > 20 * 60_000) throw new Error(`Gave up waiting for the build lock ${LOCK} (remove it if no build is running).`);
+    if (waited > 20 * 60_000)
+      throw new Error(`Gave up waiting for the build lock ${LOCK} (remove it if no build is running).`);
     Atomics.wait(pause, 0, 0, 500);
   }
 }

@@ -7,12 +7,16 @@ import { createPrismaClient, type PrismaClient } from "../db/prisma-client";
 
 export const DATA_DIR = path.resolve(".data");
 
-export async function resolveDatabase(log: (line: string) => void): Promise<{ url: string; embedded: EmbeddedServer | null }> {
+export async function resolveDatabase(
+  log: (line: string) => void,
+): Promise<{ url: string; embedded: EmbeddedServer | null }> {
   const configured = readEnv().DATABASE_URL;
   if (configured) return { url: configured, embedded: null };
   const embedded = await startEmbeddedPostgres({ stateDir: DATA_DIR, name: "postgres", log });
   await ensureDatabase(embedded.url("postgres"), "mockroom");
-  const shown = embedded.dataDir.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), embedded.dataDir) : embedded.dataDir;
+  const shown = embedded.dataDir.startsWith(process.cwd() + path.sep)
+    ? path.relative(process.cwd(), embedded.dataDir)
+    : embedded.dataDir;
   log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${shown}`);
   return { url: embedded.url("mockroom"), embedded };
 }
@@ -23,7 +27,10 @@ export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
  * For one-shot commands (seed, import): the database (embedded if need be), migrated, and a client;
  * everything is closed again afterwards, and an embedded server this command started is stopped.
  */
-export async function withMigratedDatabase<T>(log: (line: string) => void, run: (db: PrismaClient) => Promise<T>): Promise<T> {
+export async function withMigratedDatabase<T>(
+  log: (line: string) => void,
+  run: (db: PrismaClient) => Promise<T>,
+): Promise<T> {
   const { url, embedded } = await resolveDatabase(log);
   const db = createPrismaClient(url, { max: 2 });
   try {

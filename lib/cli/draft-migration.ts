@@ -16,7 +16,10 @@ function ensureTool() {
   fs.mkdirSync(TOOL_DIR, { recursive: true });
   fs.writeFileSync(path.join(TOOL_DIR, "package.json"), JSON.stringify({ name: "prisma6-diff", private: true }));
   console.log("Installing prisma@6.19.3 into .data/prisma6 (once) ...");
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "prisma@6.19.3", "@prisma/adapter-pg@6.19.3", "pg@8"], { cwd: TOOL_DIR, stdio: "inherit" });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "prisma@6.19.3", "@prisma/adapter-pg@6.19.3", "pg@8"], {
+    cwd: TOOL_DIR,
+    stdio: "inherit",
+  });
   fs.writeFileSync(
     path.join(TOOL_DIR, "prisma.config.ts"),
     `import { defineConfig } from "prisma/config";
@@ -38,12 +41,16 @@ function withUrl(schema: string): string {
 async function main() {
   const args = process.argv.slice(2);
   const name = args.find((a) => !a.startsWith("--") && args[args.indexOf(a) - 1] !== "--from");
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:draft-migration -- <snake_case_name> [--from <old schema file>]");
+  if (!name || !/^[a-z0-9_]+$/.test(name))
+    throw new Error("Usage: npm run db:draft-migration -- <snake_case_name> [--from <old schema file>]");
   const fromIndex = args.indexOf("--from");
   let old: string | null = fromIndex >= 0 ? fs.readFileSync(args[fromIndex + 1]!, "utf8") : null;
   if (fromIndex < 0) {
     try {
-      old = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      old = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
     } catch {
       old = null; // no committed schema yet: diff from an empty database
     }
@@ -60,8 +67,19 @@ async function main() {
     fs.writeFileSync(placeholder, "");
     const sql = execFileSync(
       path.join(TOOL_DIR, "node_modules/.bin/prisma"),
-      ["migrate", "diff", ...(old ? ["--from-schema-datamodel", "old.prisma"] : ["--from-empty"]), "--to-schema-datamodel", "new.prisma", "--script"],
-      { cwd: TOOL_DIR, encoding: "utf8", env: { ...process.env, DATABASE_URL: url, PRISMA_QUERY_ENGINE_LIBRARY: placeholder } },
+      [
+        "migrate",
+        "diff",
+        ...(old ? ["--from-schema-datamodel", "old.prisma"] : ["--from-empty"]),
+        "--to-schema-datamodel",
+        "new.prisma",
+        "--script",
+      ],
+      {
+        cwd: TOOL_DIR,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: url, PRISMA_QUERY_ENGINE_LIBRARY: placeholder },
+      },
     );
     if (/^-- This is an empty migration/m.test(sql)) {
       console.log("The schema and the last committed schema agree: nothing to migrate.");

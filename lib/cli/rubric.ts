@@ -18,7 +18,8 @@ function load(file: string): Item[] {
   const schema = Array.isArray(data) ? z.array(questionContentSchema) : problemContentSchema;
   const result = schema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues.slice(0, 30)) console.log(`  INVALID ${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of result.error.issues.slice(0, 30))
+      console.log(`  INVALID ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`${file} is invalid`);
   }
   return (Array.isArray(result.data) ? result.data : [result.data]) as Item[];
@@ -26,7 +27,13 @@ function load(file: string): Item[] {
 
 /** Share of the bank's model answers a one-word expression may appear in before it is called generic. */
 const GENERIC_SHARE = 0.08;
-const SEED_FILES = () => ["seed/questions", "seed/problems"].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f)));
+const SEED_FILES = () =>
+  ["seed/questions", "seed/problems"].flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => path.join(dir, f)),
+  );
 function bankItems(): Item[] {
   return SEED_FILES().flatMap((file) => {
     try {
@@ -52,7 +59,9 @@ function check(files: string[]): number {
   // merely mentions the topic would be credited. Computed over the whole bank, whatever files are checked.
   const bank = bankItems();
   const documentFrequency = new Map<string, number>();
-  for (const item of bank) for (const stem of new Set(readWords(item.modelAnswer).list.map((w) => w.stem))) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  for (const item of bank)
+    for (const stem of new Set(readWords(item.modelAnswer).list.map((w) => w.stem)))
+      documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
   const genericAt = Math.ceil(GENERIC_SHARE * bank.length);
   let generic = 0;
   let points = 0;
@@ -71,7 +80,9 @@ function check(files: string[]): number {
           const found = meaningful.length === 1 ? (documentFrequency.get(meaningful[0]!.stem) ?? 0) : 0;
           if (found >= genericAt) {
             generic++;
-            console.log(`GENERIC ${item.slug}: "${point.text}" concept "${concept.name}": "${expression}" is in ${found} of ${bank.length} model answers`);
+            console.log(
+              `GENERIC ${item.slug}: "${point.text}" concept "${concept.name}": "${expression}" is in ${found} of ${bank.length} model answers`,
+            );
           }
         }
       }
@@ -79,15 +90,22 @@ function check(files: string[]): number {
     const own = keyPointCoverage([item.modelAnswer, item.solution ?? ""].join("\n\n"), scored);
     for (const p of own.points.filter((p) => !p.covered)) {
       failures++;
-      console.log(`MISSED BY OWN ANSWER ${item.slug}: "${p.point}" missing [${p.missing.join("; ")}]${p.wrong.length ? ` wrong [${p.wrong.map((w) => w.phrase).join("; ")}]` : ""}`);
+      console.log(
+        `MISSED BY OWN ANSWER ${item.slug}: "${p.point}" missing [${p.missing.join("; ")}]${p.wrong.length ? ` wrong [${p.wrong.map((w) => w.phrase).join("; ")}]` : ""}`,
+      );
     }
     const others = all.filter((o) => o.slug !== item.slug && o.file === item.file);
     scored.forEach((point) => {
       const hits = others.filter((o) => keyPointCoverage(o.modelAnswer, [point]).points[0]!.covered).map((o) => o.slug);
-      if (hits.length >= 2) console.log(`LOOSE ${item.slug}: "${point.text}" is also covered by ${hits.length} other answers (${hits.slice(0, 4).join(", ")})`);
+      if (hits.length >= 2)
+        console.log(
+          `LOOSE ${item.slug}: "${point.text}" is also covered by ${hits.length} other answers (${hits.slice(0, 4).join(", ")})`,
+        );
     });
   }
-  console.log(`${all.length} questions, ${points} key points, ${authored} with an authored rubric, ${generic} generic expressions, ${failures} failures`);
+  console.log(
+    `${all.length} questions, ${points} key points, ${authored} with an authored rubric, ${generic} generic expressions, ${failures} failures`,
+  );
   return failures;
 }
 
@@ -99,7 +117,10 @@ function tryAnswer(slug: string, answer: string): number {
     return 1;
   }
   const rubric = rubricOfContent(item.keyPoints);
-  const result = keyPointCoverage(answer, item.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })));
+  const result = keyPointCoverage(
+    answer,
+    item.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })),
+  );
   for (const p of result.points) {
     console.log(`${p.covered ? "COVERED" : "MISSED "} ${p.point}`);
     for (const h of p.heard) console.log(`    heard "${h.phrase}" for ${h.concept}`);
@@ -112,7 +133,9 @@ function tryAnswer(slug: string, answer: string): number {
 const [command, ...rest] = process.argv.slice(2);
 if (command === "try" && rest.length === 2) process.exit(tryAnswer(rest[0]!, rest[1]!));
 if (command !== "check") {
-  console.error('usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]\n       npm run rubric -- try <question-slug> "an answer"');
+  console.error(
+    'usage: npm run rubric -- check [seed/questions/x.json seed/problems/y.json ...]\n       npm run rubric -- try <question-slug> "an answer"',
+  );
   process.exit(2);
 }
 const files = rest.length ? rest : SEED_FILES();

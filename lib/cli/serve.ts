@@ -54,8 +54,13 @@ const SERVER_BUILD: BuildOptions = {
 function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): void {
   for (const [file, input] of Object.entries(metafile?.inputs ?? {})) {
     if (file.startsWith("node_modules/") || file.includes("/node_modules/")) continue;
-    const used = input.imports.find((i) => REQUEST_SCOPED.some((name) => i.path === name || i.path.startsWith(`${name}/`) || i.path === `${name}.js`));
-    if (used) throw new Error(`${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs every API route handler outside it (lib/server/api-router.ts).`);
+    const used = input.imports.find((i) =>
+      REQUEST_SCOPED.some((name) => i.path === name || i.path.startsWith(`${name}/`) || i.path === `${name}.js`),
+    );
+    if (used)
+      throw new Error(
+        `${bundle}: ${file} imports ${used.path}, which only works inside Next's request handling; the server runs every API route handler outside it (lib/server/api-router.ts).`,
+      );
   }
 }
 
@@ -65,13 +70,25 @@ function refuseRequestScoped(metafile: Metafile | undefined, bundle: string): vo
  * about a second.
  */
 export function bundleServer(root = process.cwd()): void {
-  const result = buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/server/main.ts"], outfile: SERVER_BUNDLE, packages: "external" });
+  const result = buildSync({
+    ...SERVER_BUILD,
+    absWorkingDir: root,
+    entryPoints: ["lib/server/main.ts"],
+    outfile: SERVER_BUNDLE,
+    packages: "external",
+  });
   refuseRequestScoped(result.metafile, SERVER_BUNDLE);
   bundleMarkdownWorker(path.join(root, MARKDOWN_WORKER_BUNDLE), root);
 }
 
 export function bundleMarkdownWorker(outfile: string, root = process.cwd()): void {
-  buildSync({ ...SERVER_BUILD, absWorkingDir: root, entryPoints: ["lib/content/markdown/worker.ts"], outfile, metafile: false });
+  buildSync({
+    ...SERVER_BUILD,
+    absWorkingDir: root,
+    entryPoints: ["lib/content/markdown/worker.ts"],
+    outfile,
+    metafile: false,
+  });
 }
 
 export const STANDALONE_DIR = path.join(".next", "standalone");
@@ -91,7 +108,9 @@ export function assembleStandalone(root = process.cwd()): void {
   // Piscina lowers its workers' CPU priority through @napi-rs/nice, which it loads only if it is there (an
   // optional dependency with a package per platform): the trace does not follow it.
   const napi = path.join(root, "node_modules", "@napi-rs");
-  for (const name of fs.existsSync(napi) ? fs.readdirSync(napi) : []) if (name === "nice" || name.startsWith("nice-")) copy(`node_modules/@napi-rs/${name}`, `node_modules/@napi-rs/${name}`);
+  for (const name of fs.existsSync(napi) ? fs.readdirSync(napi) : [])
+    if (name === "nice" || name.startsWith("nice-"))
+      copy(`node_modules/@napi-rs/${name}`, `node_modules/@napi-rs/${name}`);
   copy("prisma/migrations", "prisma/migrations");
   copy("seed", "seed", (source) => !source.endsWith(".ts"));
   const result = buildSync({
@@ -113,7 +132,10 @@ export type ServerProcess = { child: ChildProcess; url: string; stop: () => Prom
  * SIGTERM and resolves with the exit code after in-flight requests finished. `nodeFlags` are added to
  * SERVER_NODE_FLAGS (the benchmark's `--server-flags=`, e.g. `--cpu-prof`).
  */
-export function spawnServer(env: NodeJS.ProcessEnv, options: { silent?: boolean; nodeFlags?: string[] } = {}): Promise<ServerProcess> {
+export function spawnServer(
+  env: NodeJS.ProcessEnv,
+  options: { silent?: boolean; nodeFlags?: string[] } = {},
+): Promise<ServerProcess> {
   const child = fork(path.resolve(SERVER_BUNDLE), [], {
     execArgv: [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? [])],
     env: { ...SERVER_ENV, ...env },

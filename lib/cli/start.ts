@@ -27,7 +27,9 @@ function authSecret(): string {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
-  say(`AUTH_SECRET is not set: generated one in ${path.relative(process.cwd(), file)} (production deployments set AUTH_SECRET).`);
+  say(
+    `AUTH_SECRET is not set: generated one in ${path.relative(process.cwd(), file)} (production deployments set AUTH_SECRET).`,
+  );
   return secret;
 }
 
@@ -83,7 +85,12 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     } as NodeJS.ProcessEnv;
     if (dev) {
-      const host = given.HOST === "0.0.0.0" || given.HOST === "::" ? "127.0.0.1" : given.HOST.includes(":") ? `[${given.HOST}]` : given.HOST;
+      const host =
+        given.HOST === "0.0.0.0" || given.HOST === "::"
+          ? "127.0.0.1"
+          : given.HOST.includes(":")
+            ? `[${given.HOST}]`
+            : given.HOST;
       server = await startDevServer(env, `http://${host}:${given.PORT}`);
     } else {
       // The server ending by itself (a crash, an out-of-memory kill) is started again, with backoff.
@@ -105,14 +112,21 @@ async function main() {
  */
 async function startDevServer(env: NodeJS.ProcessEnv, url: string): Promise<{ stop: () => Promise<unknown> }> {
   const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsx, "watch", "--clear-screen=false", "--tsconfig", "tsconfig.server.json", "lib/server/dev.ts"], { env, stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    [tsx, "watch", "--clear-screen=false", "--tsconfig", "tsconfig.server.json", "lib/server/dev.ts"],
+    { env, stdio: "inherit" },
+  );
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let done = false;
   void exited.then(() => (done = true));
   // Next compiles on first use: the first answer can take a while.
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (done) throw new Error("the development server exited before it answered");
-    const answered = await fetch(`${url}/api/ping`).then((response) => response.ok, () => false);
+    const answered = await fetch(`${url}/api/ping`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (answered) break;
     if (Date.now() > deadline) {
       child.kill("SIGTERM");

@@ -25,7 +25,8 @@ export class Backoff {
 /** Why a process ended, in words for the log. */
 export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal === "SIGKILL") return "killed by SIGKILL (the system's out-of-memory killer, or kill -9)";
-  if (signal === "SIGABRT" || code === 134) return "aborted (a fatal error such as JavaScript heap out of memory: see the lines above)";
+  if (signal === "SIGABRT" || code === 134)
+    return "aborted (a fatal error such as JavaScript heap out of memory: see the lines above)";
   if (signal) return `ended by ${signal}`;
   return `exited with code ${code}`;
 }
@@ -37,7 +38,11 @@ type Supervisor = { stop: () => Promise<void> };
  * resolves once the server is ready (lib/cli/serve.ts spawnServer). The first start must succeed (its error
  * is thrown: a port in use is not worth retrying); a restart that fails counts as one more crash.
  */
-export async function supervise(start: () => Promise<ServerProcess>, say: (line: string) => void, backoff = new Backoff()): Promise<Supervisor> {
+export async function supervise(
+  start: () => Promise<ServerProcess>,
+  say: (line: string) => void,
+  backoff = new Backoff(),
+): Promise<Supervisor> {
   let current: ServerProcess | null = null;
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;

@@ -5,6 +5,10 @@ import { runCommand, withMigratedDatabase } from "./database";
 
 runCommand(async () => {
   const args = process.argv.slice(2);
-  const code = await runUserCommand(args, { appUrl: publicUrl(readEnv()), log: console.log, withDatabase: (run) => withMigratedDatabase(() => undefined, run) });
+  const code = await runUserCommand(args, {
+    appUrl: publicUrl(readEnv()),
+    log: console.log,
+    withDatabase: (run) => withMigratedDatabase(() => undefined, run),
+  });
   if (code) process.exit(code);
 });

@@ -17,7 +17,12 @@ export class ApiError extends Error {
   /** Whether `message` is the server's own words (not a description made up here). */
   readonly fromServer: boolean;
 
-  constructor(status: number, code: string, message: string, options: { fields?: Record<string, string[]>; body?: unknown; fromServer?: boolean } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { fields?: Record<string, string[]>; body?: unknown; fromServer?: boolean } = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
@@ -46,7 +51,13 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
 
 /** A zod schema (classic or mini), seen only through its safeParse. */
 export type ResponseSchema<T = unknown> = {
-  safeParse(data: unknown): { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(data: unknown):
+    | { success: true; data: T; error?: undefined }
+    | {
+        success: false;
+        data?: undefined;
+        error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+      };
 };
 
 export type ApiOptions<S extends ResponseSchema | undefined> = {
@@ -60,9 +71,14 @@ export type ApiOptions<S extends ResponseSchema | undefined> = {
   cache?: RequestCache;
 };
 
-type Data<S> = S extends { safeParse(data: unknown): infer R } ? (R extends { success: true; data: infer T } ? T : never) : undefined;
+type Data<S> = S extends { safeParse(data: unknown): infer R }
+  ? R extends { success: true; data: infer T }
+    ? T
+    : never
+  : undefined;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function parseJson(text: string): unknown {
   try {
@@ -74,7 +90,8 @@ function parseJson(text: string): unknown {
 
 function errorOf(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-  if (!error) return new ApiError(status, "HTTP_ERROR", `The server answered with HTTP ${status}.`, { body: body ?? null });
+  if (!error)
+    return new ApiError(status, "HTTP_ERROR", `The server answered with HTTP ${status}.`, { body: body ?? null });
   const fields: Record<string, string[]> = {};
   if (isRecord(error.fields)) {
     for (const [key, messages] of Object.entries(error.fields)) {
@@ -82,15 +99,23 @@ function errorOf(status: number, body: unknown): ApiError {
     }
   }
   const message = typeof error.message === "string" ? error.message : null;
-  return new ApiError(status, typeof error.code === "string" ? error.code : "HTTP_ERROR", message ?? `The server answered with HTTP ${status}.`, {
-    fields,
-    body,
-    fromServer: message !== null,
-  });
+  return new ApiError(
+    status,
+    typeof error.code === "string" ? error.code : "HTTP_ERROR",
+    message ?? `The server answered with HTTP ${status}.`,
+    {
+      fields,
+      body,
+      fromServer: message !== null,
+    },
+  );
 }
 
 /** What a response means: exported for tests and for callers holding a Response already. */
-export async function readResponse<S extends ResponseSchema | undefined = undefined>(response: Response, schema?: S): Promise<ApiResult<Data<S>>> {
+export async function readResponse<S extends ResponseSchema | undefined = undefined>(
+  response: Response,
+  schema?: S,
+): Promise<ApiResult<Data<S>>> {
   // A body cut off mid-way is no answer: the caller cannot know what happened.
   const text = await response.text().catch(() => null);
   if (text === null) return { ok: false, error: new ApiError(0, "OFFLINE", OFFLINE_MESSAGE) };
@@ -99,17 +124,32 @@ export async function readResponse<S extends ResponseSchema | undefined = undefi
   if (!schema) return { ok: true, status: response.status, data: undefined as Data<S> };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, status: response.status, data: parsed.data as Data<S> };
-  const where = parsed.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`).slice(0, 3).join("; ");
-  return { ok: false, error: new ApiError(response.status, "INVALID_RESPONSE", `Unexpected answer from ${response.url || "the server"}: ${where}`, { body: body ?? null }) };
+  const where = parsed.error.issues
+    .map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`)
+    .slice(0, 3)
+    .join("; ");
+  return {
+    ok: false,
+    error: new ApiError(
+      response.status,
+      "INVALID_RESPONSE",
+      `Unexpected answer from ${response.url || "the server"}: ${where}`,
+      { body: body ?? null },
+    ),
+  };
 }
 
 /** Calls the API; never throws for HTTP or network failures (an abort by `signal` is rethrown). */
-export async function apiFetch<S extends ResponseSchema | undefined = undefined>(path: string, options: ApiOptions<S> = {}): Promise<ApiResult<Data<S>>> {
+export async function apiFetch<S extends ResponseSchema | undefined = undefined>(
+  path: string,
+  options: ApiOptions<S> = {},
+): Promise<ApiResult<Data<S>>> {
   const { method = "GET", body, schema, signal, keepalive, cache } = options;
   const init: RequestInit = { method, signal, keepalive, cache };
   if (body instanceof URLSearchParams) init.body = body;
   else if (body instanceof Blob) Object.assign(init, { body, headers: { "content-type": "application/json" } });
-  else if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  else if (body !== undefined)
+    Object.assign(init, { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
   let response: Response;
   try {
     response = await fetch(path, init);

@@ -24,7 +24,9 @@ const cache = new Map<string, Promise<RunnerFile>>();
 
 function location(name: string, entry: Entry): string {
   const root = process.cwd(); // every command runs from the repository root (see lib/cli/start.ts)
-  return entry.from === "pyodide" ? path.join(root, "node_modules", "pyodide", name) : path.join(root, "lib", "coding", name);
+  return entry.from === "pyodide"
+    ? path.join(root, "node_modules", "pyodide", name)
+    : path.join(root, "lib", "coding", name);
 }
 
 async function read(name: string, entry: Entry): Promise<RunnerFile> {

@@ -33,10 +33,19 @@ export type PythonRunner = {
   dispose(): void;
 };
 
-type Pending = { id: number; tests: PythonTest[]; resolve: (report: RunReport) => void; timer?: ReturnType<typeof setTimeout> };
+type Pending = {
+  id: number;
+  tests: PythonTest[];
+  resolve: (report: RunReport) => void;
+  timer?: ReturnType<typeof setTimeout>;
+};
 
 /** Every test marked failed with the same error: for a timeout or a runtime that could not start. */
-export function failedReport(tests: PythonTest[], error: TestResult["error"], extra: Partial<RunReport> = {}): RunReport {
+export function failedReport(
+  tests: PythonTest[],
+  error: TestResult["error"],
+  extra: Partial<RunReport> = {},
+): RunReport {
   return {
     compileError: null,
     results: tests.map((t) => ({ name: t.name, passed: false, expected: null, actual: null, error })),
@@ -72,7 +81,11 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
         (message) => {
           if (worker !== handle) return; // a terminated worker's last words
           if (message.type === "progress") {
-            setStatus({ state: "loading", phase: message.phase, percent: Math.min(100, Math.round((message.loaded / Math.max(1, message.total)) * 100)) });
+            setStatus({
+              state: "loading",
+              phase: message.phase,
+              percent: Math.min(100, Math.round((message.loaded / Math.max(1, message.total)) * 100)),
+            });
           } else if (message.type === "ready") {
             loadMs = message.loadMs;
             setStatus({ state: "ready", loadMs });
@@ -84,7 +97,13 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
               setStatus({ state: "failed", message: message.message });
               resolveReady(false);
             } else if (pending?.id === message.id) {
-              finish(failedReport(pending.tests, { type: "RunnerError", message: message.message, line: null }, { runnerError: message.message }));
+              finish(
+                failedReport(
+                  pending.tests,
+                  { type: "RunnerError", message: message.message, line: null },
+                  { runnerError: message.message },
+                ),
+              );
             }
           }
         },
@@ -92,7 +111,10 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
           if (worker !== handle) return;
           setStatus({ state: "failed", message: error });
           resolveReady(false);
-          if (pending) finish(failedReport(pending.tests, { type: "RunnerError", message: error, line: null }, { runnerError: error }));
+          if (pending)
+            finish(
+              failedReport(pending.tests, { type: "RunnerError", message: error, line: null }, { runnerError: error }),
+            );
         },
       );
     });
@@ -123,10 +145,14 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
         worker = null;
         const seconds = timeLimitMs / 1000;
         finish(
-          failedReport(tests, { type: "TimeLimitExceeded", message: `Time limit exceeded (${seconds} s)`, line: null }, {
-            timedOut: true,
-            ms: Date.now() - started,
-          }),
+          failedReport(
+            tests,
+            { type: "TimeLimitExceeded", message: `Time limit exceeded (${seconds} s)`, line: null },
+            {
+              timedOut: true,
+              ms: Date.now() - started,
+            },
+          ),
         );
         start(); // a fresh interpreter for the next run, loading while the user reads the result
       }, timeLimitMs);

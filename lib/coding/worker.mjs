@@ -10,14 +10,21 @@
 // Messages out: { type: "progress", phase, loaded, total } · { type: "ready", loadMs }
 //               { type: "result", id, report, ms } · { type: "failed", id?, message }
 
-const inNode = typeof process !== "undefined" && Boolean(process.versions?.node) && typeof WorkerGlobalScope === "undefined";
+const inNode =
+  typeof process !== "undefined" && Boolean(process.versions?.node) && typeof WorkerGlobalScope === "undefined";
 
 async function connect() {
   if (inNode) {
     const { parentPort } = await import("node:worker_threads");
-    return { post: (message) => parentPort.postMessage(message), listen: (handler) => parentPort.on("message", handler) };
+    return {
+      post: (message) => parentPort.postMessage(message),
+      listen: (handler) => parentPort.on("message", handler),
+    };
   }
-  return { post: (message) => self.postMessage(message), listen: (handler) => self.addEventListener("message", (event) => handler(event.data)) };
+  return {
+    post: (message) => self.postMessage(message),
+    listen: (handler) => self.addEventListener("message", (event) => handler(event.data)),
+  };
 }
 
 /** Counts the bytes of Pyodide's two large files as they stream in, for the "Loading Python… x%" bar. */
@@ -34,11 +41,23 @@ function reportDownloads(post) {
     const counter = new TransformStream({
       transform(chunk, controller) {
         loaded += chunk.byteLength;
-        post({ type: "progress", phase: "download", loaded, total: Math.max(EXPECTED_DOWNLOAD, [...sizes.values()].reduce((a, b) => a + b, 0)) });
+        post({
+          type: "progress",
+          phase: "download",
+          loaded,
+          total: Math.max(
+            EXPECTED_DOWNLOAD,
+            [...sizes.values()].reduce((a, b) => a + b, 0),
+          ),
+        });
         controller.enqueue(chunk);
       },
     });
-    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -48,7 +67,12 @@ const EXPECTED_DOWNLOAD = 12_150_000;
 
 async function load(post) {
   if (inNode) {
-    const [{ loadPyodide }, fs, path, { createRequire }] = await Promise.all([import("pyodide"), import("node:fs/promises"), import("node:path"), import("node:module")]);
+    const [{ loadPyodide }, fs, path, { createRequire }] = await Promise.all([
+      import("pyodide"),
+      import("node:fs/promises"),
+      import("node:path"),
+      import("node:module"),
+    ]);
     const harness = await fs.readFile(new URL("./harness.py", import.meta.url), "utf8");
     // Explicit: Pyodide guesses its folder from stack traces, which source-mapping loaders (tsx) rewrite.
     const indexURL = path.dirname(createRequire(import.meta.url).resolve("pyodide/package.json")) + path.sep;
@@ -58,7 +82,9 @@ async function load(post) {
   const base = new URL("./.", import.meta.url).href;
   const [{ loadPyodide }, harness] = await Promise.all([
     import(base + "pyodide.mjs"),
-    fetch(base + "harness.py").then((r) => (r.ok ? r.text() : Promise.reject(new Error(`harness.py: HTTP ${r.status}`)))),
+    fetch(base + "harness.py").then((r) =>
+      r.ok ? r.text() : Promise.reject(new Error(`harness.py: HTTP ${r.status}`)),
+    ),
   ]);
   const pyodide = await loadPyodide({ indexURL: base, stdout: () => undefined, stderr: () => undefined });
   return { pyodide, harness };

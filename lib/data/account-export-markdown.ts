@@ -11,17 +11,27 @@ const paragraphs = (...lines: string[]) => lines.map((line) => `${line}\n\n`).jo
 /** One readable document: a section per interview (questions, answers, model answers), practice answers, notes. */
 export async function* markdownPieces(userId: string, email: string, now: Date): AsyncGenerator<string> {
   const [interviews, practice, notes] = await Promise.all([
-    db().interview.count({ where: { userId } }), db().practiceAnswer.count({ where: { userId } }), db().note.count({ where: { userId } }),
+    db().interview.count({ where: { userId } }),
+    db().practiceAnswer.count({ where: { userId } }),
+    db().note.count({ where: { userId } }),
   ]);
   yield paragraphs(`# Mockroom export for ${email}`, `Exported ${now.toISOString()}.`, `## Interviews (${interviews})`);
   if (!interviews) yield paragraphs("_No interviews yet._");
   for await (const part of rows.interviewParts(userId, true)) {
     if (part.type === "start") {
       const i = part.row;
-      yield paragraphs(`### ${i.title}, ${minute(i.startedAt)} UTC`, `${i.mode.toLowerCase()} mode · ${i.status.toLowerCase().replace("_", " ")} · score ${percent(i.score)}`);
+      yield paragraphs(
+        `### ${i.title}, ${minute(i.startedAt)} UTC`,
+        `${i.mode.toLowerCase()} mode · ${i.status.toLowerCase().replace("_", " ")} · score ${percent(i.score)}`,
+      );
     } else if (part.type === "child") {
       const q = part.child;
-      yield paragraphs(`#### ${q.position + 1}. ${q.title}`, ...(q.prompt ? [q.prompt.trim()] : []), "**Your answer**", block(q.content));
+      yield paragraphs(
+        `#### ${q.position + 1}. ${q.title}`,
+        ...(q.prompt ? [q.prompt.trim()] : []),
+        "**Your answer**",
+        block(q.content),
+      );
       if (q.lateContent) yield paragraphs("**Typed after time was up (not submitted)**", block(q.lateContent));
       yield paragraphs(`Score: ${percent(q.score)}${q.rating ? ` · your rating: ${q.rating.toLowerCase()}` : ""}`);
       if (q.modelAnswer) yield paragraphs("**Model answer**", q.modelAnswer.trim());
@@ -38,7 +48,10 @@ export async function* markdownPieces(userId: string, email: string, now: Date):
       [draft, lastVersion] = [p.draft, undefined];
     } else if (part.type === "child") {
       const v = part.child;
-      yield paragraphs(`**Version ${v.number}** (${minute(v.createdAt)} UTC, key points ${percent(v.score)})`, block(v.content));
+      yield paragraphs(
+        `**Version ${v.number}** (${minute(v.createdAt)} UTC, key points ${percent(v.score)})`,
+        block(v.content),
+      );
       lastVersion = v.content;
     } else if (draft && draft !== lastVersion) {
       yield paragraphs("**Unsaved draft**", block(draft));

@@ -16,8 +16,21 @@ export type Part<R, C> = { type: "start"; row: R } | { type: "child"; child: C }
 
 /** An interview answer with its question's slug and title; prompt and model answer only when asked for. */
 export type AnswerRow = {
-  interviewId: string; position: number; content: string; revision: number; flagged: boolean; lateContent: string | null; timeSpentSeconds: number;
-  answeredAt: Date | null; coverage: unknown; score: number | null; rating: string | null; slug: string; title: string; prompt?: string; modelAnswer?: string;
+  interviewId: string;
+  position: number;
+  content: string;
+  revision: number;
+  flagged: boolean;
+  lateContent: string | null;
+  timeSpentSeconds: number;
+  answeredAt: Date | null;
+  coverage: unknown;
+  score: number | null;
+  rating: string | null;
+  slug: string;
+  title: string;
+  prompt?: string;
+  modelAnswer?: string;
 };
 export type InterviewPart = Part<Awaited<ReturnType<typeof interviewPage>>[number], AnswerRow>;
 
@@ -51,12 +64,18 @@ export async function* interviewParts(userId: string, details = false): AsyncGen
       select "interviewId"::text as parent, position as n, (octet_length(content) + coalesce(octet_length("lateContent"), 0))::int as bytes
       from "InterviewQuestion" where "interviewId" = any(${page.map((i) => i.id)}::uuid[])`;
     const byId = new Map(page.map((i) => [i.id, i]));
-    for (const group of plan(page.map((i) => i.id), sizes, details ? DETAILED_BATCH_ROWS : BATCH_ROWS)) {
+    for (const group of plan(
+      page.map((i) => i.id),
+      sizes,
+      details ? DETAILED_BATCH_ROWS : BATCH_ROWS,
+    )) {
       const windows = group.filter((w) => w.to >= w.from);
       const rows = windows.length ? await answerWindows(windows, details) : [];
       for (const w of group) {
         if (w.first) yield { type: "start", row: byId.get(w.parent)! };
-        for (const child of rows.filter((r) => r.interviewId === w.parent && r.position >= w.from && r.position <= w.to).sort((a, b) => a.position - b.position)) {
+        for (const child of rows
+          .filter((r) => r.interviewId === w.parent && r.position >= w.from && r.position <= w.to)
+          .sort((a, b) => a.position - b.position)) {
           yield { type: "child", child };
         }
         if (w.last) yield { type: "end" };
@@ -67,7 +86,14 @@ export async function* interviewParts(userId: string, details = false): AsyncGen
   }
 }
 
-export type VersionRow = { answerId: string; number: number; content: string; coverage: unknown; score: number; createdAt: Date };
+export type VersionRow = {
+  answerId: string;
+  number: number;
+  content: string;
+  coverage: unknown;
+  score: number;
+  createdAt: Date;
+};
 export type PracticePart = Part<Awaited<ReturnType<typeof practicePage>>[number], VersionRow>;
 
 // Drafts are up to 100 KB each: a page of 20 stays near BATCH_BYTES. Newest edit first (the index's order).
@@ -89,7 +115,10 @@ export async function* practiceParts(userId: string): AsyncGenerator<PracticePar
       select "answerId"::text as parent, number as n, octet_length(content)::int as bytes
       from "PracticeAnswerVersion" where "answerId" = any(${page.map((p) => p.id)}::uuid[])`;
     const byId = new Map(page.map((p) => [p.id, p]));
-    for (const group of plan(page.map((p) => p.id), sizes)) {
+    for (const group of plan(
+      page.map((p) => p.id),
+      sizes,
+    )) {
       const windows = group.filter((w) => w.to >= w.from);
       const rows = windows.length
         ? await db().$queryRaw<VersionRow[]>`
@@ -99,7 +128,9 @@ export async function* practiceParts(userId: string): AsyncGenerator<PracticePar
         : [];
       for (const w of group) {
         if (w.first) yield { type: "start", row: byId.get(w.parent)! };
-        for (const child of rows.filter((r) => r.answerId === w.parent && r.number >= w.from && r.number <= w.to).sort((a, b) => a.number - b.number)) {
+        for (const child of rows
+          .filter((r) => r.answerId === w.parent && r.number >= w.from && r.number <= w.to)
+          .sort((a, b) => a.number - b.number)) {
           yield { type: "child", child };
         }
         if (w.last) yield { type: "end" };
@@ -115,7 +146,10 @@ export const notes = (userId: string) =>
   pages(
     (last: { updatedAt: Date; questionId: string } | null) =>
       db().note.findMany({
-        where: { userId, ...after("updatedAt", "questionId", last && { at: last.updatedAt, id: last.questionId }, true) },
+        where: {
+          userId,
+          ...after("updatedAt", "questionId", last && { at: last.updatedAt, id: last.questionId }, true),
+        },
         orderBy: [{ updatedAt: "desc" }, { questionId: "asc" }],
         take: 20,
         include: withQuestion,
@@ -166,6 +200,11 @@ export const reviewCards = (userId: string) =>
 export const reviewLog = (userId: string) =>
   pages(
     (last: { reviewedAt: Date; id: string } | null) =>
-      db().reviewLog.findMany({ where: { userId, ...after("reviewedAt", "id", last && { at: last.reviewedAt, id: last.id }) }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }], take: 2_000, include: { question: slug } }),
+      db().reviewLog.findMany({
+        where: { userId, ...after("reviewedAt", "id", last && { at: last.reviewedAt, id: last.id }) },
+        orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+        take: 2_000,
+        include: { question: slug },
+      }),
     2_000,
   );

@@ -32,8 +32,16 @@ const EXPORTS_AT_ONCE = 4;
 const exporting = new Set<string>();
 
 function claimExport(userId: string): () => void {
-  if (exporting.has(userId)) throw new AppError("RATE_LIMITED", "Your previous download is still being written. Try again when it has finished.", { retryAfter: 10 });
-  if (exporting.size >= EXPORTS_AT_ONCE) throw new AppError("RATE_LIMITED", "Several downloads are being written on this server. Try again in a minute.", { retryAfter: 30 });
+  if (exporting.has(userId))
+    throw new AppError(
+      "RATE_LIMITED",
+      "Your previous download is still being written. Try again when it has finished.",
+      { retryAfter: 10 },
+    );
+  if (exporting.size >= EXPORTS_AT_ONCE)
+    throw new AppError("RATE_LIMITED", "Several downloads are being written on this server. Try again in a minute.", {
+      retryAfter: 30,
+    });
   exporting.add(userId);
   let released = false;
   return () => {
@@ -79,8 +87,16 @@ function streamOf(pieces: AsyncGenerator<string>, what: string, done: () => void
 
 async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner>>, now: Date): AsyncGenerator<string> {
   const header = {
-    format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: iso(now),
-    profile: { email: user.email, name: user.name, timeMultiplier: user.timeMultiplier, timeZone: user.timeZone, createdAt: iso(user.createdAt) },
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(now),
+    profile: {
+      email: user.email,
+      name: user.name,
+      timeMultiplier: user.timeMultiplier,
+      timeZone: user.timeZone,
+      createdAt: iso(user.createdAt),
+    },
   };
   yield JSON.stringify(header).slice(0, -1);
   /** `"key":[` then each item on its own line, comma-separated, then `]`. */
@@ -95,15 +111,57 @@ async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner
   }
   yield* array("interviews", interviewsJson(userId));
   yield* array("practiceAnswers", practiceJson(userId));
-  yield* array("notes", map(rows.notes(userId), (n) => ({ question: n.question.slug, content: n.content, revision: n.revision, createdAt: iso(n.createdAt), updatedAt: iso(n.updatedAt) })));
-  yield* array("bookmarks", map(rows.bookmarks(userId), (b) => ({ question: b.question.slug, createdAt: iso(b.createdAt) })));
-  yield* array("sets", map(rows.sets(userId), (s) => ({ name: s.name, description: s.description, createdAt: iso(s.createdAt), questions: s.questions })));
-  yield* array("reviewCards", map(rows.reviewCards(userId), (c) => ({
-    question: c.question.slug, reason: lower(c.reason), due: iso(c.due), stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
-    scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, state: c.state, lastReview: isoOrNull(c.lastReview),
-    createdAt: iso(c.createdAt),
-  })));
-  yield* array("reviewLog", map(rows.reviewLog(userId), (l) => ({ question: l.question.slug, rating: lower(l.rating), source: lower(l.source), reviewedAt: iso(l.reviewedAt), due: iso(l.due) })));
+  yield* array(
+    "notes",
+    map(rows.notes(userId), (n) => ({
+      question: n.question.slug,
+      content: n.content,
+      revision: n.revision,
+      createdAt: iso(n.createdAt),
+      updatedAt: iso(n.updatedAt),
+    })),
+  );
+  yield* array(
+    "bookmarks",
+    map(rows.bookmarks(userId), (b) => ({ question: b.question.slug, createdAt: iso(b.createdAt) })),
+  );
+  yield* array(
+    "sets",
+    map(rows.sets(userId), (s) => ({
+      name: s.name,
+      description: s.description,
+      createdAt: iso(s.createdAt),
+      questions: s.questions,
+    })),
+  );
+  yield* array(
+    "reviewCards",
+    map(rows.reviewCards(userId), (c) => ({
+      question: c.question.slug,
+      reason: lower(c.reason),
+      due: iso(c.due),
+      stability: c.stability,
+      difficulty: c.difficulty,
+      elapsedDays: c.elapsedDays,
+      scheduledDays: c.scheduledDays,
+      learningSteps: c.learningSteps,
+      reps: c.reps,
+      lapses: c.lapses,
+      state: c.state,
+      lastReview: isoOrNull(c.lastReview),
+      createdAt: iso(c.createdAt),
+    })),
+  );
+  yield* array(
+    "reviewLog",
+    map(rows.reviewLog(userId), (l) => ({
+      question: l.question.slug,
+      rating: lower(l.rating),
+      source: lower(l.source),
+      reviewedAt: iso(l.reviewedAt),
+      due: iso(l.due),
+    })),
+  );
   yield "\n}\n";
 }
 
@@ -118,7 +176,12 @@ async function* map<T>(items: AsyncIterable<T>, shape: (item: T) => unknown): As
  * Rows with children (an interview and its answers, a practice answer and its versions): each row is one JSON
  * object whose last member, `key`, lists the children, written ten at a time rather than the row whole.
  */
-async function* nested<S, C>(parts: AsyncIterable<rows.Part<S, C>>, key: string, head: (row: S) => object, child: (child: C) => object): AsyncGenerator<Piece> {
+async function* nested<S, C>(
+  parts: AsyncIterable<rows.Part<S, C>>,
+  key: string,
+  head: (row: S) => object,
+  child: (child: C) => object,
+): AsyncGenerator<Piece> {
   let open = "";
   let children: string[] = [];
   for await (const part of parts) {
@@ -141,25 +204,60 @@ async function* nested<S, C>(parts: AsyncIterable<rows.Part<S, C>>, key: string,
 }
 
 async function* interviewsJson(userId: string): AsyncGenerator<Piece> {
-  yield* nested(rows.interviewParts(userId), "questions",
+  yield* nested(
+    rows.interviewParts(userId),
+    "questions",
     (i) => ({
-      title: i.title, company: i.company?.slug ?? null, mode: lower(i.mode), status: lower(i.status), seed: i.seed, topicFocus: i.topicFocus,
-      timeMultiplier: i.timeMultiplier, startedAt: iso(i.startedAt), deadlineAt: isoOrNull(i.deadlineAt), endedAt: isoOrNull(i.endedAt), score: i.score,
+      title: i.title,
+      company: i.company?.slug ?? null,
+      mode: lower(i.mode),
+      status: lower(i.status),
+      seed: i.seed,
+      topicFocus: i.topicFocus,
+      timeMultiplier: i.timeMultiplier,
+      startedAt: iso(i.startedAt),
+      deadlineAt: isoOrNull(i.deadlineAt),
+      endedAt: isoOrNull(i.endedAt),
+      score: i.score,
     }),
     (q) => ({
-      question: q.slug, title: q.title, position: q.position, content: q.content, revision: q.revision, flagged: q.flagged,
-      lateContent: q.lateContent, timeSpentSeconds: q.timeSpentSeconds, answeredAt: isoOrNull(q.answeredAt),
-      coverage: q.coverage === null ? null : readCoverage(q.coverage), score: q.score, rating: q.rating ? q.rating.toLowerCase() : null,
-    }));
+      question: q.slug,
+      title: q.title,
+      position: q.position,
+      content: q.content,
+      revision: q.revision,
+      flagged: q.flagged,
+      lateContent: q.lateContent,
+      timeSpentSeconds: q.timeSpentSeconds,
+      answeredAt: isoOrNull(q.answeredAt),
+      coverage: q.coverage === null ? null : readCoverage(q.coverage),
+      score: q.score,
+      rating: q.rating ? q.rating.toLowerCase() : null,
+    }),
+  );
 }
 
 async function* practiceJson(userId: string): AsyncGenerator<Piece> {
-  yield* nested(rows.practiceParts(userId), "versions",
+  yield* nested(
+    rows.practiceParts(userId),
+    "versions",
     (p) => ({
-      question: p.question.slug, draft: p.draft, revision: p.revision, rating: p.rating ? lower(p.rating) : null, ratedAt: isoOrNull(p.ratedAt),
-      createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
+      question: p.question.slug,
+      draft: p.draft,
+      revision: p.revision,
+      rating: p.rating ? lower(p.rating) : null,
+      ratedAt: isoOrNull(p.ratedAt),
+      createdAt: iso(p.createdAt),
+      updatedAt: iso(p.updatedAt),
     }),
-    (v) => ({ number: v.number, content: v.content, score: v.score, coverage: readCoverage(v.coverage), createdAt: iso(v.createdAt) }));
+    (v) => ({
+      number: v.number,
+      content: v.content,
+      score: v.score,
+      coverage: readCoverage(v.coverage),
+      createdAt: iso(v.createdAt),
+    }),
+  );
 }
 
 /** GET /api/me/export?format=json: the importable document, streamed. */

@@ -28,10 +28,26 @@ const rating = (value: string | null) => (value === null ? null : upper(value));
  * bank lacks are skipped and reported, never guessed; an interview left without questions is skipped too.
  */
 export class ImportWriter {
-  readonly imported: Record<ExportKind, number> = { interviews: 0, practiceAnswers: 0, notes: 0, bookmarks: 0, sets: 0, reviewCards: 0, reviewLog: 0 };
+  readonly imported: Record<ExportKind, number> = {
+    interviews: 0,
+    practiceAnswers: 0,
+    notes: 0,
+    bookmarks: 0,
+    sets: 0,
+    reviewCards: 0,
+    reviewLog: 0,
+  };
   readonly skipped = new Set<string>();
   private readonly slugs = new Map<string, string | null>();
-  private pending: { [K in ExportKind]: { id: string; row: Row<K> }[] } = { interviews: [], practiceAnswers: [], notes: [], bookmarks: [], sets: [], reviewCards: [], reviewLog: [] };
+  private pending: { [K in ExportKind]: { id: string; row: Row<K> }[] } = {
+    interviews: [],
+    practiceAnswers: [],
+    notes: [],
+    bookmarks: [],
+    sets: [],
+    reviewCards: [],
+    reviewLog: [],
+  };
   private rows = 0;
   private bytes = 0;
   private companies: Map<string, string> | null = null;
@@ -51,12 +67,23 @@ export class ImportWriter {
 
   async flush(): Promise<void> {
     const pending = this.pending;
-    this.pending = { interviews: [], practiceAnswers: [], notes: [], bookmarks: [], sets: [], reviewCards: [], reviewLog: [] };
+    this.pending = {
+      interviews: [],
+      practiceAnswers: [],
+      notes: [],
+      bookmarks: [],
+      sets: [],
+      reviewCards: [],
+      reviewLog: [],
+    };
     this.rows = 0;
     this.bytes = 0;
     const ids = await this.questionIds([
-      ...pending.interviews.flatMap((i) => i.row.questions.map((q) => q.question)), ...pending.sets.flatMap((s) => s.row.questions),
-      ...(["practiceAnswers", "notes", "bookmarks", "reviewCards", "reviewLog"] as const).flatMap((kind) => pending[kind].map((r) => r.row.question)),
+      ...pending.interviews.flatMap((i) => i.row.questions.map((q) => q.question)),
+      ...pending.sets.flatMap((s) => s.row.questions),
+      ...(["practiceAnswers", "notes", "bookmarks", "reviewCards", "reviewLog"] as const).flatMap((kind) =>
+        pending[kind].map((r) => r.row.question),
+      ),
     ]);
     const known = (slug: string) => {
       const id = ids.get(slug);
@@ -66,10 +93,38 @@ export class ImportWriter {
     const { tx, userId } = this;
 
     // Parents first: interviews, practice answers and sets, then the rows that name them.
-    const interviews = new Table("Interview", { id: "uuid", userId: "uuid", title: "text", companyId: "uuid", mode: '"InterviewMode"', status: '"InterviewStatus"', seed: "int4",
-      topicFocus: "text[]", timeMultiplier: "float8", startedAt: "timestamptz", deadlineAt: "timestamptz", endedAt: "timestamptz", score: "float8", updatedAt: "timestamptz" });
-    const answers = new Table("InterviewQuestion", { id: "uuid", interviewId: "uuid", questionId: "uuid", position: "int4", content: "text", revision: "int4", flagged: "bool",
-      lateContent: "text", timeSpentSeconds: "int4", answeredAt: "timestamptz", coverage: "jsonb", score: "float8", rating: '"Rating"', updatedAt: "timestamptz" });
+    const interviews = new Table("Interview", {
+      id: "uuid",
+      userId: "uuid",
+      title: "text",
+      companyId: "uuid",
+      mode: '"InterviewMode"',
+      status: '"InterviewStatus"',
+      seed: "int4",
+      topicFocus: "text[]",
+      timeMultiplier: "float8",
+      startedAt: "timestamptz",
+      deadlineAt: "timestamptz",
+      endedAt: "timestamptz",
+      score: "float8",
+      updatedAt: "timestamptz",
+    });
+    const answers = new Table("InterviewQuestion", {
+      id: "uuid",
+      interviewId: "uuid",
+      questionId: "uuid",
+      position: "int4",
+      content: "text",
+      revision: "int4",
+      flagged: "bool",
+      lateContent: "text",
+      timeSpentSeconds: "int4",
+      answeredAt: "timestamptz",
+      coverage: "jsonb",
+      score: "float8",
+      rating: '"Rating"',
+      updatedAt: "timestamptz",
+    });
     const companies = await this.companyIds();
     const now = new Date().toISOString();
     for (const { id, row: i } of pending.interviews) {
@@ -77,24 +132,87 @@ export class ImportWriter {
       for (const q of i.questions) {
         const questionId = known(q.question);
         if (!questionId) continue;
-        answers.add([crypto.randomUUID(), id, questionId, q.position, q.content, q.revision, q.flagged, q.lateContent, q.timeSpentSeconds, q.answeredAt,
-          q.coverage === null ? null : JSON.stringify(q.coverage), q.score, rating(q.rating), now]);
+        answers.add([
+          crypto.randomUUID(),
+          id,
+          questionId,
+          q.position,
+          q.content,
+          q.revision,
+          q.flagged,
+          q.lateContent,
+          q.timeSpentSeconds,
+          q.answeredAt,
+          q.coverage === null ? null : JSON.stringify(q.coverage),
+          q.score,
+          rating(q.rating),
+          now,
+        ]);
       }
       if (answers.length === before) continue;
       // Imported interviews are history: one still running in the export is imported as abandoned.
-      interviews.add([id, userId, i.title, i.company ? (companies.get(i.company) ?? null) : null, upper(i.mode), i.status === "in_progress" ? "ABANDONED" : upper(i.status),
-        i.seed, JSON.stringify(i.topicFocus), i.timeMultiplier, i.startedAt, i.deadlineAt, i.endedAt ?? i.startedAt, i.score, now]);
+      interviews.add([
+        id,
+        userId,
+        i.title,
+        i.company ? (companies.get(i.company) ?? null) : null,
+        upper(i.mode),
+        i.status === "in_progress" ? "ABANDONED" : upper(i.status),
+        i.seed,
+        JSON.stringify(i.topicFocus),
+        i.timeMultiplier,
+        i.startedAt,
+        i.deadlineAt,
+        i.endedAt ?? i.startedAt,
+        i.score,
+        now,
+      ]);
     }
-    const practice = new Table("PracticeAnswer", { id: "uuid", userId: "uuid", questionId: "uuid", draft: "text", revision: "int4", rating: '"Rating"', ratedAt: "timestamptz",
-      createdAt: "timestamptz", updatedAt: "timestamptz" });
-    const versions = new Table("PracticeAnswerVersion", { id: "uuid", answerId: "uuid", number: "int4", content: "text", coverage: "jsonb", score: "float8", createdAt: "timestamptz" });
+    const practice = new Table("PracticeAnswer", {
+      id: "uuid",
+      userId: "uuid",
+      questionId: "uuid",
+      draft: "text",
+      revision: "int4",
+      rating: '"Rating"',
+      ratedAt: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    });
+    const versions = new Table("PracticeAnswerVersion", {
+      id: "uuid",
+      answerId: "uuid",
+      number: "int4",
+      content: "text",
+      coverage: "jsonb",
+      score: "float8",
+      createdAt: "timestamptz",
+    });
     for (const { id, row: p } of pending.practiceAnswers) {
       const questionId = known(p.question);
       if (!questionId) continue;
-      practice.add([id, userId, questionId, p.draft, p.revision, rating(p.rating), p.ratedAt, p.createdAt, p.updatedAt]);
-      for (const v of p.versions) versions.add([crypto.randomUUID(), id, v.number, v.content, JSON.stringify(v.coverage), v.score, v.createdAt]);
+      practice.add([
+        id,
+        userId,
+        questionId,
+        p.draft,
+        p.revision,
+        rating(p.rating),
+        p.ratedAt,
+        p.createdAt,
+        p.updatedAt,
+      ]);
+      for (const v of p.versions)
+        versions.add([crypto.randomUUID(), id, v.number, v.content, JSON.stringify(v.coverage), v.score, v.createdAt]);
     }
-    const sets = new Table("QuestionSet", { id: "uuid", userId: "uuid", name: "text", description: "text", createdAt: "timestamptz", updatedAt: "timestamptz" });
+    const sets = new Table("QuestionSet", {
+      id: "uuid",
+      userId: "uuid",
+      name: "text",
+      description: "text",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    });
     const items = new Table("QuestionSetItem", { setId: "uuid", questionId: "uuid", addedAt: "timestamptz" });
     for (const { id, row: s } of pending.sets) {
       sets.add([id, userId, s.name, s.description, s.createdAt, now]);
@@ -105,7 +223,15 @@ export class ImportWriter {
         if (questionId) items.add([id, questionId, new Date(created + n).toISOString()]);
       });
     }
-    const notes = new Table("Note", { id: "uuid", userId: "uuid", questionId: "uuid", content: "text", revision: "int4", createdAt: "timestamptz", updatedAt: "timestamptz" });
+    const notes = new Table("Note", {
+      id: "uuid",
+      userId: "uuid",
+      questionId: "uuid",
+      content: "text",
+      revision: "int4",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    });
     for (const { id, row: n } of pending.notes) {
       const questionId = known(n.question);
       if (questionId) notes.add([id, userId, questionId, n.content, n.revision, n.createdAt, n.updatedAt]);
@@ -115,22 +241,63 @@ export class ImportWriter {
       const questionId = known(b.question);
       if (questionId) bookmarks.add([userId, questionId, b.createdAt]);
     }
-    const cards = new Table("ReviewCard", { id: "uuid", userId: "uuid", questionId: "uuid", reason: '"ReviewReason"', due: "timestamptz", stability: "float8", difficulty: "float8",
-      elapsedDays: "int4", scheduledDays: "int4", learningSteps: "int4", reps: "int4", lapses: "int4", state: "int4", lastReview: "timestamptz", createdAt: "timestamptz", updatedAt: "timestamptz" });
+    const cards = new Table("ReviewCard", {
+      id: "uuid",
+      userId: "uuid",
+      questionId: "uuid",
+      reason: '"ReviewReason"',
+      due: "timestamptz",
+      stability: "float8",
+      difficulty: "float8",
+      elapsedDays: "int4",
+      scheduledDays: "int4",
+      learningSteps: "int4",
+      reps: "int4",
+      lapses: "int4",
+      state: "int4",
+      lastReview: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    });
     for (const { id, row: c } of pending.reviewCards) {
       const questionId = known(c.question);
       if (questionId) {
-        cards.add([id, userId, questionId, upper(c.reason), c.due, c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state,
-          c.lastReview, c.createdAt, now]);
+        cards.add([
+          id,
+          userId,
+          questionId,
+          upper(c.reason),
+          c.due,
+          c.stability,
+          c.difficulty,
+          c.elapsedDays,
+          c.scheduledDays,
+          c.learningSteps,
+          c.reps,
+          c.lapses,
+          c.state,
+          c.lastReview,
+          c.createdAt,
+          now,
+        ]);
       }
     }
-    const log = new Table("ReviewLog", { id: "uuid", userId: "uuid", questionId: "uuid", rating: '"Rating"', source: '"ReviewSource"', reviewedAt: "timestamptz", due: "timestamptz" });
+    const log = new Table("ReviewLog", {
+      id: "uuid",
+      userId: "uuid",
+      questionId: "uuid",
+      rating: '"Rating"',
+      source: '"ReviewSource"',
+      reviewedAt: "timestamptz",
+      due: "timestamptz",
+    });
     for (const { id, row: l } of pending.reviewLog) {
       const questionId = known(l.question);
       if (questionId) log.add([id, userId, questionId, upper(l.rating), upper(l.source), l.reviewedAt, l.due]);
     }
 
-    for (const table of [interviews, answers, practice, versions, sets, items, notes, bookmarks, cards, log]) await table.insert(tx);
+    for (const table of [interviews, answers, practice, versions, sets, items, notes, bookmarks, cards, log])
+      await table.insert(tx);
     this.imported.interviews += interviews.length;
     this.imported.practiceAnswers += practice.length;
     this.imported.sets += sets.length;
@@ -147,14 +314,20 @@ export class ImportWriter {
     const missing = [...wanted].filter((slug) => !this.slugs.has(slug));
     for (let at = 0; at < missing.length; at += 5_000) {
       const part = missing.slice(at, at + 5_000);
-      const found = new Map((await this.tx.question.findMany({ where: { slug: { in: part } }, select: { id: true, slug: true } })).map((q) => [q.slug, q.id]));
+      const found = new Map(
+        (await this.tx.question.findMany({ where: { slug: { in: part } }, select: { id: true, slug: true } })).map(
+          (q) => [q.slug, q.id],
+        ),
+      );
       for (const slug of part) this.slugs.set(slug, found.get(slug) ?? null);
     }
     return this.slugs;
   }
 
   private async companyIds(): Promise<Map<string, string>> {
-    this.companies ??= new Map((await this.tx.companyProfile.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+    this.companies ??= new Map(
+      (await this.tx.companyProfile.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+    );
     return this.companies;
   }
 }

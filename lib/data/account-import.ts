@@ -25,8 +25,15 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
  * validated with the same rules as the routes that create it and written in batches inside one transaction.
  * Any invalid field rolls everything back: 400 naming up to 20 fields, 413 when a count or size is over its limit.
  */
-export async function importAccount(userId: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number): Promise<ImportResult> {
-  if (importing) throw new AppError("RATE_LIMITED", "Another import is running on this server. Try again in a minute.", { retryAfter: 30 });
+export async function importAccount(
+  userId: string,
+  body: ReadableStream<Uint8Array> | null,
+  declaredBytes: number,
+): Promise<ImportResult> {
+  if (importing)
+    throw new AppError("RATE_LIMITED", "Another import is running on this server. Try again in a minute.", {
+      retryAfter: 30,
+    });
   importing = true;
   try {
     await assertEmpty(db(), userId);
@@ -42,7 +49,10 @@ export async function importAccount(userId: string, body: ReadableStream<Uint8Ar
           summary = await readDocument(chunks, SPEC, (event) => job.handle(event));
         } catch (error) {
           if (!(error instanceof JsonDocumentError)) throw error;
-          if (error.tooLarge) throw tooLarge(`The document is too large: ${error.path} ${error.message}`, { [error.path]: [error.message] });
+          if (error.tooLarge)
+            throw tooLarge(`The document is too large: ${error.path} ${error.message}`, {
+              [error.path]: [error.message],
+            });
           throw new AppError("VALIDATION", error.message, { fields: { [error.path]: [error.message] } });
         }
         return job.finish(summary);
@@ -56,11 +66,16 @@ export async function importAccount(userId: string, body: ReadableStream<Uint8Ar
 
 async function assertEmpty(client: Tx, userId: string): Promise<void> {
   const owned = await Promise.all([
-    client.interview.count({ where: { userId } }), client.note.count({ where: { userId } }), client.practiceAnswer.count({ where: { userId } }),
-    client.bookmark.count({ where: { userId } }), client.questionSet.count({ where: { userId } }), client.reviewCard.count({ where: { userId } }),
+    client.interview.count({ where: { userId } }),
+    client.note.count({ where: { userId } }),
+    client.practiceAnswer.count({ where: { userId } }),
+    client.bookmark.count({ where: { userId } }),
+    client.questionSet.count({ where: { userId } }),
+    client.reviewCard.count({ where: { userId } }),
     client.reviewLog.count({ where: { userId } }),
   ]);
-  if (owned.some((n) => n > 0)) throw new AppError("CONFLICT", "Import only into an empty account: this one already holds data.");
+  if (owned.some((n) => n > 0))
+    throw new AppError("CONFLICT", "Import only into an empty account: this one already holds data.");
 }
 
 /** The body, as Buffers (outside the JavaScript heap), refused with 413 as soon as it passes the limit. */

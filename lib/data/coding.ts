@@ -29,47 +29,88 @@ export async function getInterviewTests(userId: string, interviewId: string, now
   // Not the questions a running timed interview asks (lib/data/withheld.ts): their hidden tests wait for its end.
   const running = await runningTimedInterview(userId, now);
   const rows = await db().interviewQuestion.findMany({
-    where: { interviewId: interview.id, question: { kind: "CODING" }, questionId: { notIn: [...(running?.questionIds ?? [])] } },
+    where: {
+      interviewId: interview.id,
+      question: { kind: "CODING" },
+      questionId: { notIn: [...(running?.questionIds ?? [])] },
+    },
     orderBy: { position: "asc" },
-    select: { questionId: true, content: true, question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } } },
+    select: {
+      questionId: true,
+      content: true,
+      question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } },
+    },
   });
   return {
     questions: rows
       .filter((r) => r.question.coding)
       .map((r) => {
         const coding = r.question.coding!;
-        return { questionId: r.questionId, code: r.content, visibleTests: tests(coding.visibleTests), hiddenTests: tests(coding.hiddenTests) };
+        return {
+          questionId: r.questionId,
+          code: r.content,
+          visibleTests: tests(coding.visibleTests),
+          hiddenTests: tests(coding.hiddenTests),
+        };
       }),
   };
 }
 
 /** Stores the browser's report for one coding answer, scores it (share of tests passed) and re-scores the interview. */
-export async function reportTestResults(userId: string, interviewId: string, questionId: string, input: ReportTestsInput, now = new Date()) {
+export async function reportTestResults(
+  userId: string,
+  interviewId: string,
+  questionId: string,
+  input: ReportTestsInput,
+  now = new Date(),
+) {
   const interview = await endedInterview(userId, interviewId, now);
   const answer = await db().interviewQuestion.findUnique({
     where: { interviewId_questionId: { interviewId: interview.id, questionId } },
-    select: { id: true, content: true, question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } } },
+    select: {
+      id: true,
+      content: true,
+      question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } },
+    },
   });
   if (!answer) throw notFound();
   const coding = answer.question.coding;
   if (!coding) throw new AppError("VALIDATION", "This question has no tests to report.");
   // A skipped question stays unanswered: a report on blank code would turn it into a zero.
-  if (isUnanswered(answer.content)) throw new AppError("CONFLICT", "This question was not answered: there is no code to score.");
+  if (isUnanswered(answer.content))
+    throw new AppError("CONFLICT", "This question was not answered: there is no code to score.");
   const visible = tests(coding.visibleTests);
   const expected = [...visible, ...tests(coding.hiddenTests)].map((t) => t.name);
   // A compile error runs no test; otherwise the report must name every test, in order.
-  const fits = input.compileError ? input.results.length === 0 || input.results.length === expected.length : input.results.length === expected.length;
+  const fits = input.compileError
+    ? input.results.length === 0 || input.results.length === expected.length
+    : input.results.length === expected.length;
   if (!fits || input.results.some((r, i) => r.name !== expected[i])) {
-    throw new AppError("VALIDATION", "The report does not match this problem's tests.", { fields: { results: [`Expected the ${expected.length} tests: ${expected.join(", ")}.`] } });
+    throw new AppError("VALIDATION", "The report does not match this problem's tests.", {
+      fields: { results: [`Expected the ${expected.length} tests: ${expected.join(", ")}.`] },
+    });
   }
   const results = input.results.map((r, i) => ({ ...r, hidden: i >= visible.length }));
   const passed = results.filter((r) => r.passed).length;
-  const stored: StoredTestResults = { ...input, results, passed, total: expected.length, reportedAt: now.toISOString(), selfReported: true };
+  const stored: StoredTestResults = {
+    ...input,
+    results,
+    passed,
+    total: expected.length,
+    reportedAt: now.toISOString(),
+    selfReported: true,
+  };
   const score = passed / expected.length;
 
   await db().$transaction(async (tx) => {
-    await tx.interviewQuestion.update({ where: { id: answer.id }, data: { testResults: stored, testResultsAt: now, score } });
-    const scores = await tx.interviewQuestion.findMany({ where: { interviewId: interview.id, score: { not: null } }, select: { score: true } });
+    await tx.interviewQuestion.update({
+      where: { id: answer.id },
+      data: { testResults: stored, testResultsAt: now, score },
+    });
+    const scores = await tx.interviewQuestion.findMany({
+      where: { interviewId: interview.id, score: { not: null } },
+      select: { score: true },
+    });
     const total = scores.length ? scores.reduce((sum, s) => sum + s.score!, 0) / scores.length : null;
     await tx.interview.update({ where: { id: interview.id }, data: { score: total } });
   });

@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "../db/client";
 import type { CompanyDetail } from "../schemas/questions";
 
-const listFields = { slug: true, name: true, description: true, durationMinutes: true, questionCount: true, codingProblems: true } as const;
+const listFields = {
+  slug: true,
+  name: true,
+  description: true,
+  durationMinutes: true,
+  questionCount: true,
+  codingProblems: true,
+} as const;
 
 export function listCompanies() {
   return db().companyProfile.findMany({ select: listFields, orderBy: { name: "asc" } });
@@ -29,7 +36,9 @@ export async function getCompany(slug: string): Promise<CompanyDetail | null> {
     codingProblems: company.codingProblems,
     styleNotes: company.styleNotes,
     difficultyMix: company.difficultyMix as CompanyDetail["difficultyMix"],
-    topics: topics.map((t) => ({ ...t, weight: weights[t.slug] ?? 0 })).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)),
+    topics: topics
+      .map((t) => ({ ...t, weight: weights[t.slug] ?? 0 }))
+      .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)),
     bankQuestions: linked,
   };
 }

@@ -5,7 +5,10 @@
 import { z } from "zod";
 import { AppError } from "../http/errors";
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(200);
 const uuid = z.uuid();
 /** Epoch milliseconds from 1970 to the end of 9999. */
 const instant = z.number().int().min(0).max(253_402_300_799_999);

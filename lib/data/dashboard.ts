@@ -100,7 +100,10 @@ export async function getDashboard(userId: string, now = new Date()) {
     practised: summary.practised,
     notes: summary.notes,
     timeZone: summary.tz,
-    streak: streakLength(days.map((d) => d.day), summary.today),
+    streak: streakLength(
+      days.map((d) => d.day),
+      summary.today,
+    ),
     activeDays: days.length,
     due,
     topics,

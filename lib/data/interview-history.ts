@@ -8,12 +8,17 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { interviewInclude } from "./interview-view";
 
 /** The user's interviews, newest first; overdue ones are finalized on the way (a constant 2-4 queries). */
-export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()): Promise<{ items: InterviewSummary[]; nextCursor: string | null }> {
+export async function listInterviews(
+  userId: string,
+  query: InterviewListQuery,
+  now = new Date(),
+): Promise<{ items: InterviewSummary[]; nextCursor: string | null }> {
   const overdue = await db().interview.findMany({
     where: { userId, status: "IN_PROGRESS", deadlineAt: { lt: new Date(now.getTime() - 2_000) } },
     include: interviewInclude,
   });
-  for (const row of overdue) if (isOverdue(row, now)) await db().$transaction((tx) => finalize(tx, row, "EXPIRED", now));
+  for (const row of overdue)
+    if (isOverdue(row, now)) await db().$transaction((tx) => finalize(tx, row, "EXPIRED", now));
 
   const cursor = query.cursor ? decodeCursor(query.cursor, "started") : null;
   const after = cursor ? { startedAt: new Date(cursor.key), id: cursor.slug } : null;
@@ -21,7 +26,9 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
     userId,
     ...(query.company ? { company: { slug: query.company } } : {}),
     ...(query.status ? { status: query.status.toUpperCase() as InterviewStatus } : {}),
-    ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
+    ...(after
+      ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] }
+      : {}),
   };
   const rows = await db().interview.findMany({
     where,
@@ -33,7 +40,11 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
   const last = page.at(-1);
   // How many were answered, beside each score (the score leaves skipped questions out).
   const answered = page.length
-    ? await db().interviewQuestion.groupBy({ by: ["interviewId"], where: { interviewId: { in: page.map((r) => r.id) }, answeredAt: { not: null } }, _count: { _all: true } })
+    ? await db().interviewQuestion.groupBy({
+        by: ["interviewId"],
+        where: { interviewId: { in: page.map((r) => r.id) }, answeredAt: { not: null } },
+        _count: { _all: true },
+      })
     : [];
   const answeredBy = new Map(answered.map((a) => [a.interviewId, a._count._all]));
   return {
@@ -50,6 +61,9 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
       questionCount: r._count.questions,
       answeredCount: answeredBy.get(r.id) ?? 0,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ mode: "started", key: last.startedAt.getTime(), slug: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ mode: "started", key: last.startedAt.getTime(), slug: last.id })
+        : null,
   };
 }

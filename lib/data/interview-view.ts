@@ -15,7 +15,14 @@ export const interviewInclude = {
     include: {
       question: {
         select: {
-          slug: true, title: true, prompt: true, kind: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { name: true } },
+          slug: true,
+          title: true,
+          prompt: true,
+          kind: true,
+          modelAnswer: true,
+          keyPoints: true,
+          difficulty: true,
+          topic: { select: { name: true } },
           coding: { select: { starterCode: true, visibleTests: true } },
         },
       },
@@ -35,10 +42,21 @@ export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowe
 /** `rubrics`: each question's stored rubric by id (read when the interview ends, not with every load). */
 export function scoreAnswers(row: InterviewRow, rubrics: ReadonlyMap<string, unknown>) {
   const items = row.questions.map((q) => {
-    if (isUnanswered(q.content)) return { id: q.id, questionId: q.questionId, answered: false, coverage: null, score: null };
-    if (q.question.kind === "CODING") return { id: q.id, questionId: q.questionId, answered: true, coverage: [], score: q.score };
-    const { points, score } = keyPointCoverage(q.content, scoredPoints(q.question.keyPoints, rubrics.get(q.questionId)));
-    return { id: q.id, questionId: q.questionId, answered: true, coverage: points, score: q.question.keyPoints.length ? score : null };
+    if (isUnanswered(q.content))
+      return { id: q.id, questionId: q.questionId, answered: false, coverage: null, score: null };
+    if (q.question.kind === "CODING")
+      return { id: q.id, questionId: q.questionId, answered: true, coverage: [], score: q.score };
+    const { points, score } = keyPointCoverage(
+      q.content,
+      scoredPoints(q.question.keyPoints, rubrics.get(q.questionId)),
+    );
+    return {
+      id: q.id,
+      questionId: q.questionId,
+      answered: true,
+      coverage: points,
+      score: q.question.keyPoints.length ? score : null,
+    };
   });
   return { items, total: interviewTotal(items).score };
 }
@@ -47,7 +65,12 @@ export function scoreAnswers(row: InterviewRow, rubrics: ReadonlyMap<string, unk
  * The page/API shape. `withheld`: ids of questions the user's running timed interview asks; an ended
  * interview's review leaves out their model answers, key points and coverage (lib/data/withheld.ts).
  */
-export function toView(row: InterviewRow, now: Date, withheld: ReadonlySet<string> = new Set(), derived: ReadonlySet<string> = new Set()): InterviewView {
+export function toView(
+  row: InterviewRow,
+  now: Date,
+  withheld: ReadonlySet<string> = new Set(),
+  derived: ReadonlySet<string> = new Set(),
+): InterviewView {
   const ended = row.status !== "IN_PROGRESS";
   const view: InterviewView = {
     id: row.id,

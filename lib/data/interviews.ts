@@ -29,12 +29,18 @@ export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatu
   // round nine).
   const won = await tx.interview.updateMany({
     where: { id: row.id, userId: row.userId, status: "IN_PROGRESS" },
-    data: { status, endedAt: status === "EXPIRED" && row.deadlineAt ? row.deadlineAt : now, score: scored?.total ?? null },
+    data: {
+      status,
+      endedAt: status === "EXPIRED" && row.deadlineAt ? row.deadlineAt : now,
+      score: scored?.total ?? null,
+    },
   });
   if (!won.count || !scored) return;
   for (const item of scored.items) {
     // A skipped question is stored as unanswered (no score, no coverage, no answeredAt), not as a zero.
-    const data = item.answered ? { coverage: item.coverage ?? [], score: item.score } : { coverage: Prisma.DbNull, score: null, answeredAt: null };
+    const data = item.answered
+      ? { coverage: item.coverage ?? [], score: item.score }
+      : { coverage: Prisma.DbNull, score: null, answeredAt: null };
     await tx.interviewQuestion.update({ where: { id: item.id }, data });
     if (!item.answered) await enqueue(tx, row.userId, item.questionId, "SKIPPED", now);
     else if (item.score !== null && item.score < LOW_SCORE) await relabelLowScore(tx, row.userId, item.questionId, now);
@@ -42,7 +48,10 @@ export async function finalize(tx: Tx, row: InterviewRow, status: InterviewStatu
 }
 
 async function rubricsOf(tx: Tx, row: InterviewRow): Promise<Map<string, unknown>> {
-  const questions = await tx.question.findMany({ where: { id: { in: row.questions.map((q) => q.questionId) } }, select: { id: true, rubric: true } });
+  const questions = await tx.question.findMany({
+    where: { id: { in: row.questions.map((q) => q.questionId) } },
+    select: { id: true, rubric: true },
+  });
   return new Map(questions.map((q) => [q.id, q.rubric]));
 }
 
@@ -69,7 +78,9 @@ export async function getInterview(userId: string, id: string, now = new Date())
   const ids = row.questions.map((q) => q.questionId);
   const [running, derived] = await Promise.all([
     runningTimedInterview(userId, now),
-    db().$queryRaw<{ id: string }[]>`select id::text from "Question" where id = any(${ids}::uuid[]) and (rubric ->> 'derived')::boolean`,
+    db().$queryRaw<
+      { id: string }[]
+    >`select id::text from "Question" where id = any(${ids}::uuid[]) and (rubric ->> 'derived')::boolean`,
   ]);
   return toView(row, now, running?.questionIds, new Set(derived.map((d) => d.id)));
 }
@@ -91,7 +102,9 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
     (select q.id, q."sampleKey" from "Question" q
      where q."topicId" = t.id and q.kind = k and q.difficulty = d and q."archivedAt" is null and ${condition}
      order by q."sampleKey" limit ${WINDOW})`;
-  const rows = await db().$queryRaw<{ topic: string; difficulty: Candidate["difficulty"]; kind: Candidate["kind"]; ids: string }[]>`
+  const rows = await db().$queryRaw<
+    { topic: string; difficulty: Candidate["difficulty"]; kind: Candidate["kind"]; ids: string }[]
+  >`
     select t.slug as topic, lower(d::text) as difficulty, lower(k::text) as kind,
            (select coalesce(string_agg(w.id::text, ',' order by w."sampleKey"), '')
             from (${side(Prisma.sql`q."sampleKey" >= ${start}`)} union all ${side(Prisma.sql`q."sampleKey" < ${start}`)} limit ${WINDOW}) w) as ids
@@ -100,7 +113,9 @@ export async function interviewCandidates(topics: string[], seed: number): Promi
     cross join unnest(enum_range(null::"Difficulty")) d
     where t.slug = any(${topics}::text[])
     order by t.slug, k, d`;
-  return rows.flatMap((r) => (r.ids ? r.ids.split(",") : []).map((id) => ({ id, topic: r.topic, difficulty: r.difficulty, kind: r.kind })));
+  return rows.flatMap((r) =>
+    (r.ids ? r.ids.split(",") : []).map((id) => ({ id, topic: r.topic, difficulty: r.difficulty, kind: r.kind })),
+  );
 }
 
 /**
@@ -133,9 +148,16 @@ export function startContextStatement(userId: string, company: string, timed = f
 }
 
 async function startContext(userId: string, company: string, timed: boolean) {
-  const [row] = await db().$queryRaw<{
-    timeMultiplier: number; runningId: string | null; runningStatus: string | null; runningDeadlineAt: Date | null; runningTitle: string | null; seen: string | null;
-  }[]>(startContextStatement(userId, company, timed));
+  const [row] = await db().$queryRaw<
+    {
+      timeMultiplier: number;
+      runningId: string | null;
+      runningStatus: string | null;
+      runningDeadlineAt: Date | null;
+      runningTitle: string | null;
+      seen: string | null;
+    }[]
+  >(startContextStatement(userId, company, timed));
   if (!row) return null;
   const history: History = new Map();
   for (const entry of row.seen ? row.seen.split(",") : []) {
@@ -143,30 +165,53 @@ async function startContext(userId: string, company: string, timed: boolean) {
     history.set(entry.slice(0, colon), { bestScore: colon + 1 < entry.length ? Number(entry.slice(colon + 1)) : null });
   }
   const running = row.runningId
-    ? { id: row.runningId, status: row.runningStatus as InterviewRow["status"], deadlineAt: row.runningDeadlineAt, title: row.runningTitle ?? "" }
+    ? {
+        id: row.runningId,
+        status: row.runningStatus as InterviewRow["status"],
+        deadlineAt: row.runningDeadlineAt,
+        title: row.runningTitle ?? "",
+      }
     : null;
   return { timeMultiplier: row.timeMultiplier, running, history };
 }
 
 // Company profiles are content (seeded, the same for everyone): cached like the question bank.
-const companyCache = sharedCache<CompanyProfile | null>("companies", { ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000, max: 500 });
-const companyBySlug = (slug: string) => companyCache.get(slug, () => db().companyProfile.findUnique({ where: { slug } }));
+const companyCache = sharedCache<CompanyProfile | null>("companies", {
+  ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
+  max: 500,
+});
+const companyBySlug = (slug: string) =>
+  companyCache.get(slug, () => db().companyProfile.findUnique({ where: { slug } }));
 
-export async function startInterview(userId: string, input: StartInterviewInput, now = new Date()): Promise<InterviewView> {
+export async function startInterview(
+  userId: string,
+  input: StartInterviewInput,
+  now = new Date(),
+): Promise<InterviewView> {
   // Company profiles come from the cache; then the user's side and the candidates, in parallel.
   const company = await companyBySlug(input.company);
-  if (!company) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { company: ["No company profile with that slug."] } });
+  if (!company)
+    throw new AppError("VALIDATION", "Some fields are invalid.", {
+      fields: { company: ["No company profile with that slug."] },
+    });
   const weights = company.topicWeights as Record<string, number>;
   const focus = input.topics?.length ? input.topics : undefined;
   const seed = crypto.randomInt(0, 2 ** 31 - 1);
   const timed = input.mode !== "practice";
-  const [user, candidates] = await Promise.all([startContext(userId, input.company, timed), interviewCandidates(focus ?? Object.keys(weights), seed)]);
+  const [user, candidates] = await Promise.all([
+    startContext(userId, input.company, timed),
+    interviewCandidates(focus ?? Object.keys(weights), seed),
+  ]);
   // The route takes the user id from the session token: this read is also the check that the account exists.
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
   const inProgress = (title: string, id?: string) =>
-    new AppError("CONFLICT", `You already have ${title ? `a ${title}` : "an"} interview in progress${timed ? " (one timed interview at a time)" : ""}. Resume it or abandon it first.`, {
-      extra: id ? { inProgress: { id } } : undefined,
-    });
+    new AppError(
+      "CONFLICT",
+      `You already have ${title ? `a ${title}` : "an"} interview in progress${timed ? " (one timed interview at a time)" : ""}. Resume it or abandon it first.`,
+      {
+        extra: id ? { inProgress: { id } } : undefined,
+      },
+    );
   let { history } = user;
   if (user.running) {
     if (!isOverdue(user.running, now)) throw inProgress(user.running.title, user.running.id);
@@ -178,29 +223,72 @@ export async function startInterview(userId: string, input: StartInterviewInput,
     history = again?.history ?? history;
   }
 
-  const multiplier = input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
+  const multiplier =
+    input.mode === "extended" ? (input.timeMultiplier ?? (user.timeMultiplier > 1 ? user.timeMultiplier : 1.5)) : 1;
   const ids = selectQuestions({
-    candidates, history, seed, topicFocus: focus, questionCount: company.questionCount, codingProblems: company.codingProblems,
-    topicWeights: weights, difficultyMix: company.difficultyMix as Record<Candidate["difficulty"], number>,
+    candidates,
+    history,
+    seed,
+    topicFocus: focus,
+    questionCount: company.questionCount,
+    codingProblems: company.codingProblems,
+    topicWeights: weights,
+    difficultyMix: company.difficultyMix as Record<Candidate["difficulty"], number>,
   });
-  if (!ids.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["The bank has no questions for this choice."] } });
+  if (!ids.length)
+    throw new AppError("VALIDATION", "Some fields are invalid.", {
+      fields: { topics: ["The bank has no questions for this choice."] },
+    });
 
   try {
     const startedAt = now;
     const deadlineAt = deadlineFor(input.mode, company.durationMinutes, multiplier, now);
     const mode = input.mode.toUpperCase() as Uppercase<Mode>;
-    const { id, questions } = await createInterview({
-      userId, companyId: company.id, title: company.name, mode, seed, topicFocus: focus ?? [], timeMultiplier: multiplier, startedAt, deadlineAt,
-    }, ids);
+    const { id, questions } = await createInterview(
+      {
+        userId,
+        companyId: company.id,
+        title: company.name,
+        mode,
+        seed,
+        topicFocus: focus ?? [],
+        timeMultiplier: multiplier,
+        startedAt,
+        deadlineAt,
+      },
+      ids,
+    );
     // The view of what was just written, from the statement that wrote it: no reading it back.
     return {
-      id, status: "in_progress", mode: lower(mode), title: company.name, company: { slug: company.slug, name: company.name },
-      startedAt: startedAt.toISOString(), deadlineAt: deadlineAt?.toISOString() ?? null, endedAt: null, serverNow: now.toISOString(), score: null,
+      id,
+      status: "in_progress",
+      mode: lower(mode),
+      title: company.name,
+      company: { slug: company.slug, name: company.name },
+      startedAt: startedAt.toISOString(),
+      deadlineAt: deadlineAt?.toISOString() ?? null,
+      endedAt: null,
+      serverNow: now.toISOString(),
+      score: null,
       questions: questions.map((q, position) => ({
-        id: q.id, position, slug: q.slug, title: q.title, prompt: q.prompt, kind: q.kind, topic: q.topic, flagged: false,
-        coding: q.starterCode === null ? null : { starterCode: q.starterCode, visibleTests: q.visibleTests as PythonTest[] },
+        id: q.id,
+        position,
+        slug: q.slug,
+        title: q.title,
+        prompt: q.prompt,
+        kind: q.kind,
+        topic: q.topic,
+        flagged: false,
+        coding:
+          q.starterCode === null ? null : { starterCode: q.starterCode, visibleTests: q.visibleTests as PythonTest[] },
       })),
-      answers: questions.map((q) => ({ questionId: q.id, content: "", revision: 0, updatedAt: startedAt.toISOString(), lateContent: null })),
+      answers: questions.map((q) => ({
+        questionId: q.id,
+        content: "",
+        revision: 0,
+        updatedAt: startedAt.toISOString(),
+        lateContent: null,
+      })),
     };
   } catch (error) {
     // Two starts at once: the partial unique index lets one through.
@@ -210,7 +298,14 @@ export async function startInterview(userId: string, input: StartInterviewInput,
 }
 
 type CreatedQuestion = {
-  id: string; slug: string; title: string; prompt: string; kind: "written" | "coding"; topic: string; starterCode: string | null; visibleTests: unknown;
+  id: string;
+  slug: string;
+  title: string;
+  prompt: string;
+  kind: "written" | "coding";
+  topic: string;
+  starterCode: string | null;
+  visibleTests: unknown;
 };
 
 /**
@@ -220,8 +315,16 @@ type CreatedQuestion = {
  */
 async function createInterview(
   data: {
-    userId: string; companyId?: string | null; setId?: string | null; title: string; mode: Prisma.InterviewCreateInput["mode"]; seed: number;
-    topicFocus: string[]; timeMultiplier: number; startedAt: Date; deadlineAt: Date | null;
+    userId: string;
+    companyId?: string | null;
+    setId?: string | null;
+    title: string;
+    mode: Prisma.InterviewCreateInput["mode"];
+    seed: number;
+    topicFocus: string[];
+    timeMultiplier: number;
+    startedAt: Date;
+    deadlineAt: Date | null;
   },
   questionIds: string[],
 ): Promise<{ id: string; questions: CreatedQuestion[] }> {
@@ -248,7 +351,11 @@ async function createInterview(
       order by picked.n`;
     return { id, questions };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Prisma.PrismaClientKnownRequestError("A running interview already exists.", { code: "P2002", clientVersion: Prisma.prismaVersion.client });
+    if (isUniqueViolation(error))
+      throw new Prisma.PrismaClientKnownRequestError("A running interview already exists.", {
+        code: "P2002",
+        clientVersion: Prisma.prismaVersion.client,
+      });
     throw error;
   }
 }
@@ -256,13 +363,24 @@ async function createInterview(
 function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
-  const meta = error.meta as { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } | undefined;
-  return meta?.code === "23505" || meta?.driverAdapterError?.cause?.originalCode === "23505" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+  const meta = error.meta as
+    { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } | undefined;
+  return (
+    meta?.code === "23505" ||
+    meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+  );
 }
 
-export async function endInterview(userId: string, id: string, how: "finish" | "abandon", now = new Date()): Promise<InterviewView> {
+export async function endInterview(
+  userId: string,
+  id: string,
+  how: "finish" | "abandon",
+  now = new Date(),
+): Promise<InterviewView> {
   const row = await loadInterview(userId, id, now);
-  if (row.status === "IN_PROGRESS") await db().$transaction((tx) => finalize(tx, row, how === "finish" ? "FINISHED" : "ABANDONED", now));
+  if (row.status === "IN_PROGRESS")
+    await db().$transaction((tx) => finalize(tx, row, how === "finish" ? "FINISHED" : "ABANDONED", now));
   return getInterview(userId, id, now);
 }
 
@@ -275,11 +393,21 @@ async function startCustomInterview(
   input: { title: string; questionIds: string[]; setId?: string; topicFocus?: string[]; seed?: number },
   now: Date,
 ) {
-  if (!input.questionIds.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: ["There are no questions to practise."] } });
+  if (!input.questionIds.length)
+    throw new AppError("VALIDATION", "Some fields are invalid.", {
+      fields: { questions: ["There are no questions to practise."] },
+    });
   const { id } = await createInterview(
     {
-      userId, title: input.title, setId: input.setId ?? null, mode: "PRACTICE", seed: input.seed ?? crypto.randomInt(0, 2 ** 31 - 1),
-      topicFocus: input.topicFocus ?? [], timeMultiplier: 1, startedAt: now, deadlineAt: null,
+      userId,
+      title: input.title,
+      setId: input.setId ?? null,
+      mode: "PRACTICE",
+      seed: input.seed ?? crypto.randomInt(0, 2 ** 31 - 1),
+      topicFocus: input.topicFocus ?? [],
+      timeMultiplier: 1,
+      startedAt: now,
+      deadlineAt: null,
     },
     input.questionIds,
   );
@@ -301,11 +429,21 @@ function sample<T>(items: T[], count: number, seed: number): T[] {
 export async function startSetInterview(userId: string, setId: string, now = new Date()) {
   const set = await db().questionSet.findFirst({
     where: { id: setId, userId },
-    include: { items: { where: { question: { archivedAt: null } }, orderBy: [{ addedAt: "asc" }, { questionId: "asc" }], select: { questionId: true } } },
+    include: {
+      items: {
+        where: { question: { archivedAt: null } },
+        orderBy: [{ addedAt: "asc" }, { questionId: "asc" }],
+        select: { questionId: true },
+      },
+    },
   });
   if (!set) throw new AppError("NOT_FOUND", "No such set.");
   const seed = crypto.randomInt(0, 2 ** 31 - 1);
-  const ids = sample(set.items.map((i) => i.questionId), CUSTOM_INTERVIEW_MAX, seed);
+  const ids = sample(
+    set.items.map((i) => i.questionId),
+    CUSTOM_INTERVIEW_MAX,
+    seed,
+  );
   return startCustomInterview(userId, { title: `Set: ${set.name}`, questionIds: ids, setId: set.id, seed }, now);
 }
 
@@ -325,7 +463,20 @@ export async function startTopicInterview(userId: string, topics: string[], now 
     where q."archivedAt" is null and q.kind = 'WRITTEN' and t.slug = any(${topics}::text[])
     order by (rc.due is not null and rc.due <= ${now}) desc, s.score asc nulls last, random()
     limit 8`;
-  const names = await db().topic.findMany({ where: { slug: { in: topics } }, orderBy: { order: "asc" }, select: { name: true, slug: true } });
-  if (!names.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["No such topic."] } });
-  return startCustomInterview(userId, { title: `Practice: ${names.map((n) => n.name).join(", ")}`, questionIds: rows.map((r) => r.id), topicFocus: names.map((n) => n.slug) }, now);
+  const names = await db().topic.findMany({
+    where: { slug: { in: topics } },
+    orderBy: { order: "asc" },
+    select: { name: true, slug: true },
+  });
+  if (!names.length)
+    throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { topics: ["No such topic."] } });
+  return startCustomInterview(
+    userId,
+    {
+      title: `Practice: ${names.map((n) => n.name).join(", ")}`,
+      questionIds: rows.map((r) => r.id),
+      topicFocus: names.map((n) => n.slug),
+    },
+    now,
+  );
 }

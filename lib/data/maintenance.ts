@@ -20,10 +20,11 @@ export async function pruneExpired(): Promise<{ sessions: number; resets: number
 
 /** Prunes a minute after start, then hourly, without keeping the process alive. */
 export function startMaintenance(): () => void {
-  const run = () => pruneExpired().then(
-    (counts) => logger.debug("pruned expired rows", counts),
-    (error) => logger.warn("pruning expired rows failed", { ...describeError(error), stack: undefined }),
-  );
+  const run = () =>
+    pruneExpired().then(
+      (counts) => logger.debug("pruned expired rows", counts),
+      (error) => logger.warn("pruning expired rows failed", { ...describeError(error), stack: undefined }),
+    );
   const first = setTimeout(run, 60_000).unref();
   const every = setInterval(run, EVERY_MS).unref();
   return () => {

@@ -23,10 +23,13 @@ export async function questionIdBySlug(slug: string): Promise<string> {
 }
 
 export function assertDocumentSize(content: string, what = "Notes"): void {
-  if (Buffer.byteLength(content) > MAX_DOCUMENT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `${what} are limited to 100 KB.`);
+  if (Buffer.byteLength(content) > MAX_DOCUMENT_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `${what} are limited to 100 KB.`);
 }
 
-const noteInclude = { question: { select: { slug: true, title: true, topic: { select: { slug: true, name: true } } } } } as const;
+const noteInclude = {
+  question: { select: { slug: true, title: true, topic: { select: { slug: true, name: true } } } },
+} as const;
 type NoteRow = Prisma.NoteGetPayload<{ include: typeof noteInclude }>;
 
 function toView(row: NoteRow): NoteView {
@@ -44,7 +47,10 @@ export async function getNote(userId: string, slug: string): Promise<NoteView | 
 }
 
 export async function noteOn(userId: string, questionId: string): Promise<NoteView | null> {
-  const row = await db().note.findUnique({ where: { userId_questionId: { userId, questionId } }, include: noteInclude });
+  const row = await db().note.findUnique({
+    where: { userId_questionId: { userId, questionId } },
+    include: noteInclude,
+  });
   return row ? toView(row) : null;
 }
 
@@ -52,7 +58,12 @@ export async function noteOn(userId: string, questionId: string): Promise<NoteVi
  * Creates (revision 0 → 1) or updates a note if the client saw the current revision; otherwise 409
  * CONFLICT with the stored version (lib/data/save-with-revision.ts), so nothing is overwritten silently.
  */
-export async function saveNote(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()): Promise<NoteView> {
+export async function saveNote(
+  userId: string,
+  slug: string,
+  input: { content: string; revision: number },
+  now = new Date(),
+): Promise<NoteView> {
   assertDocumentSize(input.content);
   const questionId = await questionIdBySlug(slug);
   const written = await saveWithRevision(
@@ -73,8 +84,18 @@ export async function deleteNote(userId: string, slug: string): Promise<void> {
 }
 
 type ListRow = {
-  id: string; slug: string; title: string; topic_slug: string; topic_name: string; content: string; revision: number;
-  createdAt: Date; updatedAt: Date; rank: number | null; snippet: string | null; holds_all: boolean;
+  id: string;
+  slug: string;
+  title: string;
+  topic_slug: string;
+  topic_name: string;
+  content: string;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  rank: number | null;
+  snippet: string | null;
+  holds_all: boolean;
 };
 
 const SNIPPET = headlineOptions({ maxWords: 30, minWords: 12, fragments: 2 });
@@ -91,7 +112,8 @@ export async function listNotes(userId: string, query: NoteListQuery) {
   if (cursor?.mode === "rank" && !isUuid(cursor.slug)) {
     throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { cursor: ["Invalid cursor."] } });
   }
-  if (plan && !plan.terms.length) return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
+  if (plan && !plan.terms.length)
+    return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
   const read = (fewest: number) => notePage(userId, query, cursor, plan ? { plan, fewest } : null);
   const { rows, fewest } = plan
     ? await widenedPage(plan, query.limit, cursor?.mode === "rank" ? (cursor.of ?? plan.terms.length) : undefined, read)
@@ -102,7 +124,12 @@ export async function listNotes(userId: string, query: NoteListQuery) {
     rows.length > query.limit && last
       ? encodeCursor(
           plan
-            ? { mode: "rank", key: last.rank ?? 0, slug: last.id, ...(fewest < plan.terms.length ? { of: fewest } : {}) }
+            ? {
+                mode: "rank",
+                key: last.rank ?? 0,
+                slug: last.id,
+                ...(fewest < plan.terms.length ? { of: fewest } : {}),
+              }
             : { mode: "edited", key: last.updatedAt.getTime(), slug: last.id },
         )
       : null;
@@ -117,7 +144,12 @@ export async function listNotes(userId: string, query: NoteListQuery) {
       ...(plan && !r.holds_all ? { partial: true as const } : {}),
     })),
     nextCursor,
-    ...(plan ? { match: page.some((r) => r.holds_all) ? ("all" as const) : page.length ? ("some" as const) : ("none" as const), searched: plan.searched } : {}),
+    ...(plan
+      ? {
+          match: page.some((r) => r.holds_all) ? ("all" as const) : page.length ? ("some" as const) : ("none" as const),
+          searched: plan.searched,
+        }
+      : {}),
   };
 }
 
@@ -125,23 +157,37 @@ function noteFilters(userId: string, query: NoteListQuery, tsquery: string | nul
   const where: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`];
   if (tsquery) where.push(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} n.search @@ ${tsquery}::tsquery`);
   if (query.topic) {
-    where.push(Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`);
+    where.push(
+      Prisma.sql`n."questionId" in (select q.id from "Question" q join "Topic" t on t.id = q."topicId" where t.slug = ${query.topic})`,
+    );
   }
   return where;
 }
 
 type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
 
-async function notePage(userId: string, query: NoteListQuery, cursor: Cursors, search: { plan: SearchPlan; fewest: number } | null) {
+async function notePage(
+  userId: string,
+  query: NoteListQuery,
+  cursor: Cursors,
+  search: { plan: SearchPlan; fewest: number } | null,
+) {
   const tsquery = search ? quorumQuery(search.plan, search.fewest) : null;
   const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.fewest) : Prisma.sql`null::float4`;
   const holdsAll = search ? Prisma.sql`n.search @@ ${search.plan.all}::tsquery` : Prisma.sql`true`;
   const where = noteFilters(userId, query, tsquery);
-  if (cursor?.mode === "rank") where.push(Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`);
+  if (cursor?.mode === "rank")
+    where.push(
+      Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`,
+    );
   if (cursor?.mode === "edited") {
-    where.push(Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`);
+    where.push(
+      Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`,
+    );
   }
-  const snippet = search ? Prisma.sql`ts_headline('english', p.content, ${search.plan.any}::tsquery, ${SNIPPET})` : Prisma.sql`null`;
+  const snippet = search
+    ? Prisma.sql`ts_headline('english', p.content, ${search.plan.any}::tsquery, ${SNIPPET})`
+    : Prisma.sql`null`;
   // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
   const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
   return db().$queryRaw<ListRow[]>`
@@ -170,6 +216,9 @@ export async function noteTopics(userId: string) {
 
 /** The user's notes on these questions, by question id (one query, for the interview review). */
 export async function notesFor(userId: string, questionIds: string[]) {
-  const rows = await db().note.findMany({ where: { userId, questionId: { in: questionIds } }, select: { questionId: true, content: true, revision: true } });
+  const rows = await db().note.findMany({
+    where: { userId, questionId: { in: questionIds } },
+    select: { questionId: true, content: true, revision: true },
+  });
   return new Map(rows.map((r) => [r.questionId, { content: r.content, revision: r.revision }]));
 }

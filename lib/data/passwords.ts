@@ -1,5 +1,11 @@
 import "server-only";
-import { hashResetToken, issueResetToken, RESET_TOKEN, RESET_TTL_MINUTES, resetLink } from "../accounts/password-resets";
+import {
+  hashResetToken,
+  issueResetToken,
+  RESET_TOKEN,
+  RESET_TTL_MINUTES,
+  resetLink,
+} from "../accounts/password-resets";
 import { publicUrl } from "../config";
 import { db } from "../db/client";
 import { env } from "../env";
@@ -12,17 +18,26 @@ import { forgetUserSessions } from "./sessions";
 // Changing a password and resetting a forgotten one. Both end sessions: a change ends every other session of
 // the user (the one asking stays signed in), a reset ends all of them; both void the user's reset links.
 
-const wrongPassword = () => new AppError("VALIDATION", "Some fields are invalid.", { fields: { currentPassword: ["The current password is not correct."] } });
+const wrongPassword = () =>
+  new AppError("VALIDATION", "Some fields are invalid.", {
+    fields: { currentPassword: ["The current password is not correct."] },
+  });
 const badLink = () =>
   new AppError("VALIDATION", "This reset link has expired or was already used. Ask for a new one.", {
     fields: { token: ["This reset link has expired or was already used. Ask for a new one."] },
   });
 
 /** Sets a new password after checking the current one; ends the user's other sessions. Throws wrongPassword on a mismatch. */
-export async function changePassword(userId: string, currentSession: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  userId: string,
+  currentSession: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to use this endpoint.");
-  if (!user.passwordHash) throw new AppError("CONFLICT", "This account signs in with GitHub or Google and has no password to change.");
+  if (!user.passwordHash)
+    throw new AppError("CONFLICT", "This account signs in with GitHub or Google and has no password to change.");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw wrongPassword();
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction([
@@ -36,7 +51,12 @@ export async function changePassword(userId: string, currentSession: string, cur
 /** Whether a reset link can still be used (for the page; using it is resetPassword's job). */
 export async function resetTokenUsable(token: string): Promise<boolean> {
   if (!RESET_TOKEN.test(token)) return false;
-  return Boolean(await db().passwordReset.findFirst({ where: { tokenHash: hashResetToken(token), expiresAt: { gt: new Date() } }, select: { id: true } }));
+  return Boolean(
+    await db().passwordReset.findFirst({
+      where: { tokenHash: hashResetToken(token), expiresAt: { gt: new Date() } },
+      select: { id: true },
+    }),
+  );
 }
 
 /**

@@ -23,7 +23,14 @@ async function questionFor(userId: string, slug: string) {
   return question;
 }
 
-const empty: PracticeAnswerView = { draft: "", revision: 0, rating: null, updatedAt: null, versions: [], versionCount: 0 };
+const empty: PracticeAnswerView = {
+  draft: "",
+  revision: 0,
+  rating: null,
+  updatedAt: null,
+  versions: [],
+  versionCount: 0,
+};
 
 export async function getPractice(userId: string, slug: string): Promise<PracticeAnswerView> {
   return practiceOn(userId, (await questionFor(userId, slug)).id);
@@ -32,7 +39,10 @@ export async function getPractice(userId: string, slug: string): Promise<Practic
 export async function practiceOn(userId: string, questionId: string): Promise<PracticeAnswerView> {
   const answer = await db().practiceAnswer.findUnique({
     where: { userId_questionId: { userId, questionId } },
-    include: { versions: { orderBy: { number: "desc" }, take: PRACTICE_VERSIONS_SHOWN }, _count: { select: { versions: true } } },
+    include: {
+      versions: { orderBy: { number: "desc" }, take: PRACTICE_VERSIONS_SHOWN },
+      _count: { select: { versions: true } },
+    },
   });
   if (!answer) return empty;
   return {
@@ -41,14 +51,23 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
     rating: answer.rating ? (answer.rating.toLowerCase() as RatingName) : null,
     updatedAt: answer.updatedAt.toISOString(),
     versions: answer.versions.reverse().map((v) => ({
-      number: v.number, content: v.content, score: v.score, coverage: readCoverage(v.coverage), createdAt: v.createdAt.toISOString(),
+      number: v.number,
+      content: v.content,
+      score: v.score,
+      coverage: readCoverage(v.coverage),
+      createdAt: v.createdAt.toISOString(),
     })),
     versionCount: answer._count.versions,
   };
 }
 
 /** Autosave of the working draft, revision-checked like interview answers (409 with the stored draft). */
-export async function savePracticeDraft(userId: string, slug: string, input: { content: string; revision: number }, now = new Date()) {
+export async function savePracticeDraft(
+  userId: string,
+  slug: string,
+  input: { content: string; revision: number },
+  now = new Date(),
+) {
   assertDocumentSize(input.content, "Answers");
   const { id: questionId } = await questionFor(userId, slug);
   return saveWithRevision(
@@ -70,7 +89,10 @@ export async function savePracticeDraft(userId: string, slug: string, input: { c
  */
 export async function savePracticeVersion(userId: string, slug: string, content: string, now = new Date()) {
   assertDocumentSize(content, "Answers");
-  if (!content.trim()) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { content: ["Write an answer before saving it."] } });
+  if (!content.trim())
+    throw new AppError("VALIDATION", "Some fields are invalid.", {
+      fields: { content: ["Write an answer before saving it."] },
+    });
   const question = await questionFor(userId, slug);
   const { points, score } = keyPointCoverage(content, scoredPoints(question.keyPoints, question.rubric));
   return db().$transaction(async (tx) => {
@@ -79,10 +101,17 @@ export async function savePracticeVersion(userId: string, slug: string, content:
       create: { userId, questionId: question.id, draft: content, revision: 1, updatedAt: now },
       update: { draft: content, revision: { increment: 1 }, updatedAt: now },
     });
-    const last = await tx.practiceAnswerVersion.findFirst({ where: { answerId: answer.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const last = await tx.practiceAnswerVersion.findFirst({
+      where: { answerId: answer.id },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     const number = (last?.number ?? 0) + 1;
-    if (number > MAX_PRACTICE_VERSIONS) throw new AppError("CONFLICT", `A question keeps at most ${MAX_PRACTICE_VERSIONS} saved versions.`);
-    const version = await tx.practiceAnswerVersion.create({ data: { answerId: answer.id, number, content, coverage: points, score, createdAt: now } });
+    if (number > MAX_PRACTICE_VERSIONS)
+      throw new AppError("CONFLICT", `A question keeps at most ${MAX_PRACTICE_VERSIONS} saved versions.`);
+    const version = await tx.practiceAnswerVersion.create({
+      data: { answerId: answer.id, number, content, coverage: points, score, createdAt: now },
+    });
     return {
       revision: answer.revision,
       version: { number: version.number, content, score, coverage: points, createdAt: version.createdAt.toISOString() },

@@ -42,9 +42,19 @@ export const WHOLE_BANK = 1_000;
 const SNIPPET_CHARS = 600;
 
 type Candidate = {
-  id: string; slug: string; title: string; difficulty: string; kind: string; tags: string[];
-  topic_slug: string; topic_name: string; topic_order: number; companies: string[];
-  held: number; rank_all: number; rank_some: number;
+  id: string;
+  slug: string;
+  title: string;
+  difficulty: string;
+  kind: string;
+  tags: string[];
+  topic_slug: string;
+  topic_name: string;
+  topic_order: number;
+  companies: string[];
+  held: number;
+  rank_all: number;
+  rank_some: number;
 };
 
 /** The lexemes a term's tsquery text names (its spellings' words), without prefixes ("prefe:*"). */
@@ -55,7 +65,8 @@ export function lexemesOf(query: string): string[] {
 /** The rank of a candidate by its head (title, key points, tags): how the best CANDIDATES are chosen. */
 function headRank(plan: SearchPlan): Prisma.Sql {
   const parts = plan.terms.map(
-    (t) => Prisma.sql`${t.weight}::float8 * (ts_rank(${FIELD_WEIGHTS}::float4[], q.head, ${t.query}::tsquery, 0) + ${HELD_BONUS}::float8 * (q.head @@ ${t.query}::tsquery)::int)`,
+    (t) =>
+      Prisma.sql`${t.weight}::float8 * (ts_rank(${FIELD_WEIGHTS}::float4[], q.head, ${t.query}::tsquery, 0) + ${HELD_BONUS}::float8 * (q.head @@ ${t.query}::tsquery)::int)`,
   );
   return Prisma.sql`1000 * (c.holds or q.head @@ ${plan.all}::tsquery)::int + ${Prisma.join(parts, " + ")}`;
 }
@@ -75,18 +86,22 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
       union all (select q.id, 'f', true from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${all} limit ${FILTERED})
       union all (select q.id, 'f', false from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and q.head @@ ${any} limit ${FILTERED})`
     : Prisma.empty;
-  const best = (condition: Prisma.Sql) => Prisma.sql`(select q.id from cand c join "Question" q on q.id = c.id join "Topic" t on t.id = q."topicId"
+  const best = (
+    condition: Prisma.Sql,
+  ) => Prisma.sql`(select q.id from cand c join "Question" q on q.id = c.id join "Topic" t on t.id = q."topicId"
       where ${condition} order by ${headRank(plan)} desc, q.slug limit ${ranked})`;
   const k = plan.terms.length;
   const rows = await db().$queryRaw<(Candidate & { hits: Record<string, number> })[]>`
     with hits as materialized (
-      ${whole
-        ? Prisma.sql`select q.id, 'bank' as src, q.search @@ ${all} as holds from "Question" q where ${live} and q.search @@ ${any}`
-        : Prisma.sql`(select q.id, 'head' as src, true as holds from "Question" q where ${live} and q.head @@ ${all} limit ${HEAD_ALL})
+      ${
+        whole
+          ? Prisma.sql`select q.id, 'bank' as src, q.search @@ ${all} as holds from "Question" q where ${live} and q.search @@ ${any}`
+          : Prisma.sql`(select q.id, 'head' as src, true as holds from "Question" q where ${live} and q.head @@ ${all} limit ${HEAD_ALL})
       union all (select q.id, 'all', true from "Question" q where ${live} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${all} limit ${ANYWHERE_ALL})
       union all (select p."questionId", 'p:' || w, false from unnest(${keys}::text[]) w
                  cross join lateral (select s."questionId" from "SearchPosting" s where s.lexeme = w order by s.score desc limit ${PER_WORD}) p)
-      ${filteredHits}`}
+      ${filteredHits}`
+      }
     ),
     cand as (select id, bool_or(holds) as holds from hits group by id),
     chosen as (
@@ -100,7 +115,10 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
              t.slug as topic_slug, t.name as topic_name, t."order" as topic_order,
              array(select c.slug from "QuestionCompany" qc join "CompanyProfile" c on c.id = qc."companyId"
                    where qc."questionId" = q.id order by c.slug) as companies,
-             (${Prisma.join(plan.terms.map((t) => Prisma.sql`(b.doc @@ ${t.query}::tsquery)::int`), " + ")})::int as held,
+             (${Prisma.join(
+               plan.terms.map((t) => Prisma.sql`(b.doc @@ ${t.query}::tsquery)::int`),
+               " + ",
+             )})::int as held,
              ${searchRank(Prisma.sql`b.doc`, plan, k)} as rank_all,
              ${k > 1 ? searchRank(Prisma.sql`b.doc`, plan, 1) : searchRank(Prisma.sql`b.doc`, plan, k)} as rank_some
       from best b join "Question" q on q.id = b.id join "Topic" t on t.id = q."topicId"
@@ -149,14 +167,21 @@ function countFacets(query: QuestionListQuery, matches: Candidate[]): QuestionLi
   const difficulties = ["EASY", "MEDIUM", "HARD"];
   return {
     topic: count("topic", (r) => [{ value: r.topic_slug, label: r.topic_name, sort: r.topic_order }]),
-    difficulty: count("difficulty", (r) => [{ value: r.difficulty.toLowerCase(), label: title(r.difficulty), sort: difficulties.indexOf(r.difficulty) }]),
-    kind: count("kind", (r) => [{ value: r.kind.toLowerCase(), label: title(r.kind), sort: r.kind === "WRITTEN" ? 0 : 1 }]),
+    difficulty: count("difficulty", (r) => [
+      { value: r.difficulty.toLowerCase(), label: title(r.difficulty), sort: difficulties.indexOf(r.difficulty) },
+    ]),
+    kind: count("kind", (r) => [
+      { value: r.kind.toLowerCase(), label: title(r.kind), sort: r.kind === "WRITTEN" ? 0 : 1 },
+    ]),
     company: count("company", (r) => r.companies.map((slug) => ({ value: slug, label: slug, sort: slug }))),
   };
 }
 
 /** The page's highlights: the title, and a snippet cut from the answer around its first match. */
-async function highlights(plan: SearchPlan, slugs: string[]): Promise<Map<string, { snippet: string | null; title_html: string | null }>> {
+async function highlights(
+  plan: SearchPlan,
+  slugs: string[],
+): Promise<Map<string, { snippet: string | null; title_html: string | null }>> {
   if (!slugs.length) return new Map();
   const stems = [...new Set(plan.terms.flatMap((t) => lexemesOf(t.query)).map((l) => l.slice(0, 4)))];
   const rows = await db().$queryRaw<{ slug: string; snippet: string | null; title_html: string | null }[]>`
@@ -172,7 +197,9 @@ async function highlights(plan: SearchPlan, slugs: string[]): Promise<Map<string
 /** Company names for the facet labels (the candidates carry slugs). */
 async function companyNames(slugs: string[]): Promise<Map<string, string>> {
   if (!slugs.length) return new Map();
-  const rows = await db().$queryRaw<{ slug: string; name: string }[]>`select slug, name from "CompanyProfile" where slug = any(${slugs}::text[])`;
+  const rows = await db().$queryRaw<
+    { slug: string; name: string }[]
+  >`select slug, name from "CompanyProfile" where slug = any(${slugs}::text[])`;
   return new Map(rows.map((r) => [r.slug, r.name]));
 }
 
@@ -181,7 +208,13 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
   const cursor = query.cursor ? decodeCursor(query.cursor, "rank") : null;
   const said = { searched: plan.searched, ...(plan.corrections.length ? { suggestion: plan.searched } : {}) };
   if (!plan.terms.length) {
-    return { items: [], nextCursor: null, facets: { topic: [], difficulty: [], kind: [], company: [] }, match: "none", ...said };
+    return {
+      items: [],
+      nextCursor: null,
+      facets: { topic: [], difficulty: [], kind: [], company: [] },
+      match: "none",
+      ...said,
+    };
   }
   const { rows, capped } = await candidates(query, plan);
   const k = plan.terms.length;
@@ -200,23 +233,41 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
   }
   const rankOf = (r: Candidate) => (fewest < k ? r.rank_some : r.rank_all);
   const matches = rows.filter((r) => r.held >= fewest);
-  const ordered = matches.filter((r) => passes(query, r)).sort((a, b) => rankOf(b) - rankOf(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const ordered = matches
+    .filter((r) => passes(query, r))
+    .sort((a, b) => rankOf(b) - rankOf(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   // Math.fround: the cursor holds the rank as the float4 it is.
-  const start = cursor ? ordered.findIndex((r) => Math.fround(rankOf(r)) < cursor.key || (Math.fround(rankOf(r)) === cursor.key && r.slug > cursor.slug)) : 0;
+  const start = cursor
+    ? ordered.findIndex(
+        (r) => Math.fround(rankOf(r)) < cursor.key || (Math.fround(rankOf(r)) === cursor.key && r.slug > cursor.slug),
+      )
+    : 0;
   const page = start < 0 ? [] : ordered.slice(start, start + query.limit);
   const more = start >= 0 && ordered.length > start + query.limit;
   const last = page.at(-1);
   const partial = fewest < k ? { of: fewest } : {};
-  const nextCursor = more && last ? encodeCursor({ mode: "rank", key: Math.fround(rankOf(last)), slug: last.slug, ...partial }) : null;
+  const nextCursor =
+    more && last ? encodeCursor({ mode: "rank", key: Math.fround(rankOf(last)), slug: last.slug, ...partial }) : null;
   const match: Match = page.some((r) => r.held === k) ? "all" : page.length ? "some" : "none";
   const facets = countFacets(query, matches);
-  const [marks, names] = await Promise.all([highlights(plan, page.map((r) => r.slug)), companyNames(facets.company.map((f) => f.value))]);
+  const [marks, names] = await Promise.all([
+    highlights(
+      plan,
+      page.map((r) => r.slug),
+    ),
+    companyNames(facets.company.map((f) => f.value)),
+  ]);
   facets.company = facets.company
     .map((f) => ({ ...f, label: names.get(f.value) ?? f.value }))
     .sort((a, b) => a.label.localeCompare(b.label));
   return {
     items: page.map((r) => {
-      const row: Row = { ...r, rank: rankOf(r), snippet: marks.get(r.slug)?.snippet ?? null, title_html: marks.get(r.slug)?.title_html ?? null };
+      const row: Row = {
+        ...r,
+        rank: rankOf(r),
+        snippet: marks.get(r.slug)?.snippet ?? null,
+        title_html: marks.get(r.slug)?.title_html ?? null,
+      };
       return { ...toListItem(row), ...(r.held === k ? {} : { partial: true }) };
     }),
     nextCursor,

@@ -21,7 +21,8 @@ export type SearchFilter = { key: string; sql: Prisma.Sql };
 export function filters(query: QuestionListQuery, search: SearchFilter | null, except?: Dimension): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`q."archivedAt" is null`];
   if (query.topic && except !== "topic") parts.push(Prisma.sql`t.slug = ${query.topic}`);
-  if (query.difficulty && except !== "difficulty") parts.push(Prisma.sql`q.difficulty = ${query.difficulty.toUpperCase()}::"Difficulty"`);
+  if (query.difficulty && except !== "difficulty")
+    parts.push(Prisma.sql`q.difficulty = ${query.difficulty.toUpperCase()}::"Difficulty"`);
   if (query.kind && except !== "kind") parts.push(Prisma.sql`q.kind = ${query.kind.toUpperCase()}::"QuestionKind"`);
   if (query.tag && except !== "tag") parts.push(Prisma.sql`q.tags @> array[${query.tag}]::text[]`);
   if (query.company && except !== "company") {
@@ -33,8 +34,17 @@ export function filters(query: QuestionListQuery, search: SearchFilter | null, e
 }
 
 export type Row = {
-  slug: string; title: string; difficulty: string; kind: string; tags: string[];
-  topic_slug: string; topic_name: string; topic_order: number; companies: string[]; rank: number | null; snippet: string | null;
+  slug: string;
+  title: string;
+  difficulty: string;
+  kind: string;
+  tags: string[];
+  topic_slug: string;
+  topic_name: string;
+  topic_order: number;
+  companies: string[];
+  rank: number | null;
+  snippet: string | null;
   title_html?: string | null;
 };
 
@@ -69,7 +79,16 @@ const questionCache = sharedCache<QuestionDetail | null>("questions", { ttlMs: c
 
 export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const terms = parseSearch(query.q);
-  const key = JSON.stringify([describeTerms(terms), query.topic, query.difficulty, query.kind, query.company, query.tag, query.cursor, query.limit]);
+  const key = JSON.stringify([
+    describeTerms(terms),
+    query.topic,
+    query.difficulty,
+    query.kind,
+    query.company,
+    query.tag,
+    query.cursor,
+    query.limit,
+  ]);
   return listCache.get(key, () => (terms.length ? searchQuestions(query) : browseQuestions(query)));
 }
 
@@ -94,7 +113,8 @@ async function browseQuestions(query: QuestionListQuery): Promise<QuestionList> 
     limit ${query.limit + 1}`;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug }) : null;
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug }) : null;
   return { items: page.map(toListItem), nextCursor, facets: await facets(query, null) };
 }
 
@@ -102,7 +122,14 @@ type FacetRow = { value: string; label: string; count: number };
 type Facets = QuestionList["facets"];
 
 export function facets(query: QuestionListQuery, search: SearchFilter | null): Promise<Facets> {
-  const key = JSON.stringify([query.topic, query.difficulty, query.kind, query.company, query.tag, search?.key ?? null]);
+  const key = JSON.stringify([
+    query.topic,
+    query.difficulty,
+    query.kind,
+    query.company,
+    query.tag,
+    search?.key ?? null,
+  ]);
   return facetCache.get(key, () => countFacets(query, search));
 }
 
@@ -112,14 +139,24 @@ export function facets(query: QuestionListQuery, search: SearchFilter | null): P
  * one gets its own query, and companies (a join) always do.
  */
 async function countFacets(query: QuestionListQuery, search: SearchFilter | null): Promise<Facets> {
-  const base = (except?: Dimension) => Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, search, except)}`;
+  const base = (except?: Dimension) =>
+    Prisma.sql`from "Question" q join "Topic" t on t.id = q."topicId" where ${filters(query, search, except)}`;
   const own = { topic: query.topic, difficulty: query.difficulty, kind: query.kind } as const;
   const shared = (Object.keys(own) as (keyof typeof own)[]).filter((d) => !own[d]);
   const separate = (Object.keys(own) as (keyof typeof own)[]).filter((d) => own[d]);
   const single: Record<keyof typeof own, (b: Prisma.Sql) => Promise<FacetRow[]>> = {
-    topic: (b) => db().$queryRaw<FacetRow[]>`select t.slug as value, t.name as label, count(*)::int as count ${b} group by t.slug, t.name, t."order" order by t."order"`,
-    difficulty: (b) => db().$queryRaw<FacetRow[]>`select lower(q.difficulty::text) as value, initcap(q.difficulty::text) as label, count(*)::int as count ${b} group by q.difficulty order by q.difficulty`,
-    kind: (b) => db().$queryRaw<FacetRow[]>`select lower(q.kind::text) as value, initcap(q.kind::text) as label, count(*)::int as count ${b} group by q.kind order by q.kind`,
+    topic: (b) =>
+      db().$queryRaw<
+        FacetRow[]
+      >`select t.slug as value, t.name as label, count(*)::int as count ${b} group by t.slug, t.name, t."order" order by t."order"`,
+    difficulty: (b) =>
+      db().$queryRaw<
+        FacetRow[]
+      >`select lower(q.difficulty::text) as value, initcap(q.difficulty::text) as label, count(*)::int as count ${b} group by q.difficulty order by q.difficulty`,
+    kind: (b) =>
+      db().$queryRaw<
+        FacetRow[]
+      >`select lower(q.kind::text) as value, initcap(q.kind::text) as label, count(*)::int as count ${b} group by q.kind order by q.kind`,
   };
   type GroupedRow = { dim: string; value: string; label: string; sort: number; count: number };
   const [grouped, company, ...separated] = await Promise.all([

@@ -34,5 +34,6 @@ export async function clearHits(key: string): Promise<void> {
 
 /** Drops counters no rule looks at any more; called now and then so the table stays small. */
 export async function pruneRateLimits(olderThanSeconds = COUNTERS_KEPT_SECONDS): Promise<number> {
-  return db().$executeRaw`delete from "RateLimit" where "windowStart" < now() - make_interval(secs => ${olderThanSeconds})`;
+  return db()
+    .$executeRaw`delete from "RateLimit" where "windowStart" < now() - make_interval(secs => ${olderThanSeconds})`;
 }

@@ -2,7 +2,15 @@ import "server-only";
 import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { Prisma, Rating, ReviewReason, ReviewSource } from "../generated/prisma/client";
-import { applyRating, newCard, previewRatings, replay, stateNames, type RatingName, type StoredCard } from "../review/fsrs";
+import {
+  applyRating,
+  newCard,
+  previewRatings,
+  replay,
+  stateNames,
+  type RatingName,
+  type StoredCard,
+} from "../review/fsrs";
 import type { ReviewQueue } from "../schemas/review";
 import { questionIdBySlug } from "./notes";
 import { runningTimedInterview } from "./withheld";
@@ -16,8 +24,16 @@ const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T
 
 function cardFields(card: StoredCard) {
   return {
-    due: card.due, stability: card.stability, difficulty: card.difficulty, elapsedDays: card.elapsedDays, scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, lastReview: card.lastReview,
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsedDays,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.lastReview,
   };
 }
 
@@ -25,7 +41,10 @@ function cardFields(card: StoredCard) {
 export async function enqueue(tx: Tx, userId: string, questionId: string, reason: ReviewReason, now: Date) {
   // ON CONFLICT DO NOTHING, then the card: concurrent adds of one question both succeed (an upsert could race
   // into a unique violation).
-  await tx.reviewCard.createMany({ data: [{ userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) }], skipDuplicates: true });
+  await tx.reviewCard.createMany({
+    data: [{ userId, questionId, reason, createdAt: now, ...cardFields(newCard(now)) }],
+    skipDuplicates: true,
+  });
   return tx.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } } });
 }
 
@@ -33,7 +52,14 @@ export async function enqueue(tx: Tx, userId: string, questionId: string, reason
  * Records a rating. Again or Hard (or any rating in /review) puts the question in the queue if needed;
  * a question already queued is rescheduled by FSRS whatever the rating. Every applied rating is logged.
  */
-export async function recordRating(tx: Tx, userId: string, questionId: string, rating: RatingName, source: ReviewSource, now: Date): Promise<Date | null> {
+export async function recordRating(
+  tx: Tx,
+  userId: string,
+  questionId: string,
+  rating: RatingName,
+  source: ReviewSource,
+  now: Date,
+): Promise<Date | null> {
   // The card row is locked for the rest of the transaction: two ratings at once are applied one after the
   // other, each to the card the other left (else both started from the same card and one was lost).
   await tx.$executeRaw`select 1 from "ReviewCard" where "userId" = ${userId}::uuid and "questionId" = ${questionId}::uuid for update`;
@@ -44,7 +70,9 @@ export async function recordRating(tx: Tx, userId: string, questionId: string, r
   }
   const next = applyRating(card, rating, now);
   await tx.reviewCard.update({ where: { id: card.id }, data: cardFields(next) });
-  await tx.reviewLog.create({ data: { userId, questionId, rating: rating.toUpperCase() as Rating, source, reviewedAt: now, due: next.due } });
+  await tx.reviewLog.create({
+    data: { userId, questionId, rating: rating.toUpperCase() as Rating, source, reviewedAt: now, due: next.due },
+  });
   return next.due;
 }
 
@@ -65,18 +93,38 @@ export async function reviewQueue(userId: string, now = new Date(), limit = 50):
       where: { userId, due: { lte: end }, questionId: { notIn: withheld } },
       orderBy: [{ due: "asc" }, { id: "asc" }],
       take: limit,
-      include: { question: { select: { slug: true, title: true, prompt: true, modelAnswer: true, keyPoints: true, difficulty: true, topic: { select: { slug: true, name: true } } } } },
+      include: {
+        question: {
+          select: {
+            slug: true,
+            title: true,
+            prompt: true,
+            modelAnswer: true,
+            keyPoints: true,
+            difficulty: true,
+            topic: { select: { slug: true, name: true } },
+          },
+        },
+      },
     }),
     db().reviewCard.count({ where: { userId, due: { gt: end } } }),
     withheld.length ? db().reviewCard.count({ where: { userId, due: { lte: end }, questionId: { in: withheld } } }) : 0,
   ]);
   const iso = (dates: Record<RatingName, Date>) =>
-    Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<RatingName, string>;
+    Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<
+      RatingName,
+      string
+    >;
   return {
     due: cards.map((c) => ({
       question: {
-        slug: c.question.slug, title: c.question.title, prompt: c.question.prompt, modelAnswer: c.question.modelAnswer, keyPoints: c.question.keyPoints,
-        difficulty: lower(c.question.difficulty), topic: c.question.topic,
+        slug: c.question.slug,
+        title: c.question.title,
+        prompt: c.question.prompt,
+        modelAnswer: c.question.modelAnswer,
+        keyPoints: c.question.keyPoints,
+        difficulty: lower(c.question.difficulty),
+        topic: c.question.topic,
       },
       reason: lower(c.reason),
       due: c.due.toISOString(),
@@ -101,7 +149,10 @@ const notQueued = () => new AppError("NOT_FOUND", "This question is not in your 
 export async function rateReview(userId: string, slug: string, rating: RatingName, now = new Date()) {
   const questionId = await questionIdBySlug(slug);
   return db().$transaction(async (tx) => {
-    const card = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { id: true } });
+    const card = await tx.reviewCard.findUnique({
+      where: { userId_questionId: { userId, questionId } },
+      select: { id: true },
+    });
     if (!card) throw notQueued();
     const due = await recordRating(tx, userId, questionId, rating, "REVIEW", now);
     return { due: due!.toISOString() };
@@ -121,7 +172,10 @@ export async function removeFromQueue(userId: string, slug: string) {
 }
 
 export async function queueStatus(userId: string, questionId: string) {
-  const card = await db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { due: true } });
+  const card = await db().reviewCard.findUnique({
+    where: { userId_questionId: { userId, questionId } },
+    select: { due: true },
+  });
   return card ? { due: card.due.toISOString() } : null;
 }
 
@@ -129,6 +183,12 @@ export async function queueStatus(userId: string, questionId: string) {
 export async function recomputeCard(userId: string, questionId: string): Promise<StoredCard | null> {
   const card = await db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
   if (!card) return null;
-  const log = await db().reviewLog.findMany({ where: { userId, questionId, reviewedAt: { gte: card.createdAt } }, orderBy: { reviewedAt: "asc" } });
-  return replay(card.createdAt, log.map((l) => ({ rating: lower(l.rating), reviewedAt: l.reviewedAt })));
+  const log = await db().reviewLog.findMany({
+    where: { userId, questionId, reviewedAt: { gte: card.createdAt } },
+    orderBy: { reviewedAt: "asc" },
+  });
+  return replay(
+    card.createdAt,
+    log.map((l) => ({ rating: lower(l.rating), reviewedAt: l.reviewedAt })),
+  );
 }

@@ -30,13 +30,18 @@ const ENDED = "";
  */
 type Memory = { known: LRUCache<string, string>; endings: number };
 const holder = globalThis as unknown as { mockroomSessions?: Memory };
-const memory: Memory = (holder.mockroomSessions ??= { known: new LRUCache<string, string>({ max: 50_000, ttl: SESSION_CHECK_TTL_MS }), endings: 0 });
+const memory: Memory = (holder.mockroomSessions ??= {
+  known: new LRUCache<string, string>({ max: 50_000, ttl: SESSION_CHECK_TTL_MS }),
+  endings: 0,
+});
 const known = memory.known;
 
 /** Opens a session for a user who just signed in; its id goes into the session token. */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   const id = crypto.randomUUID();
-  await db().session.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
+  await db().session.create({
+    data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
+  });
   known.set(id, userId);
   return id;
 }
@@ -69,7 +74,9 @@ export async function endSession(sid: string): Promise<void> {
 
 /** Ends every session of the user, or every one but `except` (the one asking); returns how many were open. */
 export async function endUserSessions(userId: string, options: { except?: string } = {}): Promise<number> {
-  const { count } = await db().session.deleteMany({ where: { userId, ...(options.except ? { id: { not: options.except } } : {}) } });
+  const { count } = await db().session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
+  });
   forget(userId, options.except);
   return count;
 }

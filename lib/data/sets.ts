@@ -7,9 +7,17 @@ import { noteOn, questionIdBySlug } from "./notes";
 import { practiceOn } from "./practice";
 import { queueStatus } from "./review";
 
-const questionRef = { slug: true, title: true, difficulty: true, topic: { select: { slug: true, name: true } } } as const;
+const questionRef = {
+  slug: true,
+  title: true,
+  difficulty: true,
+  topic: { select: { slug: true, name: true } },
+} as const;
 const ref = (q: { slug: string; title: string; difficulty: string; topic: { slug: string; name: string } }) => ({
-  slug: q.slug, title: q.title, difficulty: q.difficulty.toLowerCase(), topic: q.topic,
+  slug: q.slug,
+  title: q.title,
+  difficulty: q.difficulty.toLowerCase(),
+  topic: q.topic,
 });
 
 // ---- Bookmarks ----
@@ -38,7 +46,10 @@ export async function listBookmarks(userId: string) {
 // ---- Sets ----
 
 export const setNotFound = () => new AppError("NOT_FOUND", "No such set.");
-const duplicateName = () => new AppError("VALIDATION", "Some fields are invalid.", { fields: { name: ["You already have a set with this name."] } });
+const duplicateName = () =>
+  new AppError("VALIDATION", "Some fields are invalid.", {
+    fields: { name: ["You already have a set with this name."] },
+  });
 const isUnique = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function listSets(userId: string) {
@@ -48,7 +59,13 @@ export async function listSets(userId: string) {
     include: { _count: { select: { items: true } } },
   });
   return {
-    items: rows.map((s) => ({ id: s.id, name: s.name, description: s.description, questionCount: s._count.items, updatedAt: s.updatedAt.toISOString() })),
+    items: rows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      questionCount: s._count.items,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
   };
 }
 
@@ -61,20 +78,31 @@ async function ownedSet(userId: string, id: string) {
 export async function getSet(userId: string, id: string) {
   const set = await db().questionSet.findFirst({
     where: { id, userId },
-    include: { items: { orderBy: [{ addedAt: "asc" }, { questionId: "asc" }], include: { question: { select: questionRef } } } },
+    include: {
+      items: { orderBy: [{ addedAt: "asc" }, { questionId: "asc" }], include: { question: { select: questionRef } } },
+    },
   });
   if (!set) throw setNotFound();
   return {
-    id: set.id, name: set.name, description: set.description, questionCount: set.items.length, updatedAt: set.updatedAt.toISOString(),
+    id: set.id,
+    name: set.name,
+    description: set.description,
+    questionCount: set.items.length,
+    updatedAt: set.updatedAt.toISOString(),
     questions: set.items.map((i) => ref(i.question)),
   };
 }
 
 export async function createSet(userId: string, input: { name: string; description: string; questions: string[] }) {
   const slugs = [...new Set(input.questions)];
-  const questions = slugs.length ? await db().question.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }) : [];
+  const questions = slugs.length
+    ? await db().question.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })
+    : [];
   const unknown = slugs.filter((s) => !questions.some((q) => q.slug === s));
-  if (unknown.length) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: { questions: [`No such question: ${unknown.slice(0, 5).join(", ")}.`] } });
+  if (unknown.length)
+    throw new AppError("VALIDATION", "Some fields are invalid.", {
+      fields: { questions: [`No such question: ${unknown.slice(0, 5).join(", ")}.`] },
+    });
   try {
     return await db().$transaction(async (tx) => {
       // Serialize a user's set creations so the 200-set limit holds under concurrency.
@@ -85,12 +113,25 @@ export async function createSet(userId: string, input: { name: string; descripti
       const now = Date.now();
       const set = await tx.questionSet.create({
         data: {
-          userId, name: input.name, description: input.description,
+          userId,
+          name: input.name,
+          description: input.description,
           // addedAt keeps the order the questions were given in.
-          items: { create: slugs.map((slug, i) => ({ questionId: questions.find((q) => q.slug === slug)!.id, addedAt: new Date(now + i) })) },
+          items: {
+            create: slugs.map((slug, i) => ({
+              questionId: questions.find((q) => q.slug === slug)!.id,
+              addedAt: new Date(now + i),
+            })),
+          },
         },
       });
-      return { id: set.id, name: set.name, description: set.description, questionCount: slugs.length, updatedAt: set.updatedAt.toISOString() };
+      return {
+        id: set.id,
+        name: set.name,
+        description: set.description,
+        questionCount: slugs.length,
+        updatedAt: set.updatedAt.toISOString(),
+      };
     });
   } catch (error) {
     if (isUnique(error)) throw duplicateName();
@@ -121,7 +162,8 @@ export async function addToSet(userId: string, id: string, slug: string) {
     const count = await tx.questionSetItem.count({ where: { setId: id } });
     const exists = await tx.questionSetItem.findUnique({ where: { setId_questionId: { setId: id, questionId } } });
     if (exists) return;
-    if (count >= MAX_SET_QUESTIONS) throw new AppError("CONFLICT", `A set holds at most ${MAX_SET_QUESTIONS} questions.`);
+    if (count >= MAX_SET_QUESTIONS)
+      throw new AppError("CONFLICT", `A set holds at most ${MAX_SET_QUESTIONS} questions.`);
     // A concurrent add of the same question may have come first: then there is nothing to do.
     const added = await tx.questionSetItem.createMany({ data: [{ setId: id, questionId }], skipDuplicates: true });
     if (added.count) await tx.questionSet.update({ where: { id }, data: { updatedAt: new Date() } });
@@ -147,14 +189,20 @@ export async function questionMembership(userId: string, questionId: string) {
       select: { id: true, name: true, items: { where: { questionId }, select: { questionId: true } } },
     }),
   ]);
-  return { bookmarked: bookmark !== null, sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })) };
+  return {
+    bookmarked: bookmark !== null,
+    sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })),
+  };
 }
 
 /** Everything a question page shows a signed-in user about their own work on it, in parallel. */
 export async function questionWorkspace(userId: string, slug: string) {
   const questionId = await questionIdBySlug(slug);
   const [note, practice, membership, queued] = await Promise.all([
-    noteOn(userId, questionId), practiceOn(userId, questionId), questionMembership(userId, questionId), queueStatus(userId, questionId),
+    noteOn(userId, questionId),
+    practiceOn(userId, questionId),
+    questionMembership(userId, questionId),
+    queueStatus(userId, questionId),
   ]);
   return { note, practice, membership, queued };
 }

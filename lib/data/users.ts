@@ -25,7 +25,9 @@ export async function createUser(input: RegisterInput): Promise<SessionUser> {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "An account with this email already exists.", { fields: { email: ["An account with this email already exists."] } });
+      throw new AppError("CONFLICT", "An account with this email already exists.", {
+        fields: { email: ["An account with this email already exists."] },
+      });
     }
     throw error;
   }
@@ -82,7 +84,8 @@ export async function userForExternalAccount(input: {
 
 /** The user's default extra time for timed interviews (1, 1.5 or 2). */
 export async function getTimeMultiplier(userId: string): Promise<number> {
-  return (await db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } })).timeMultiplier;
+  return (await db().user.findUniqueOrThrow({ where: { id: userId }, select: { timeMultiplier: true } }))
+    .timeMultiplier;
 }
 
 export async function setTimeMultiplier(userId: string, value: TimeMultiplier): Promise<void> {
@@ -93,13 +96,20 @@ export async function setTimeMultiplier(userId: string, value: TimeMultiplier): 
  * Whether PostgreSQL knows a zone the schema accepted (lib/schemas/fields.ts): the dashboard and the revision
  * queue compute the user's days with `at time zone`, which fails for a name only Node knows.
  */
-export async function databaseKnowsTimeZone(client: Pick<ReturnType<typeof db>, "$queryRaw">, zone: string): Promise<boolean> {
-  const rows = await client.$queryRaw<{ known: boolean }[]>`select exists (select 1 from pg_timezone_names where name = ${zone}) as known`;
+export async function databaseKnowsTimeZone(
+  client: Pick<ReturnType<typeof db>, "$queryRaw">,
+  zone: string,
+): Promise<boolean> {
+  const rows = await client.$queryRaw<
+    { known: boolean }[]
+  >`select exists (select 1 from pg_timezone_names where name = ${zone}) as known`;
   return rows[0]?.known === true;
 }
 
 export const unknownTimeZone = (field = "timeZone") =>
-  new AppError("VALIDATION", "Some fields are invalid.", { fields: { [field]: ["is not a time zone the database knows: choose another name for it"] } });
+  new AppError("VALIDATION", "Some fields are invalid.", {
+    fields: { [field]: ["is not a time zone the database knows: choose another name for it"] },
+  });
 
 export async function setTimeZone(userId: string, timeZone: string): Promise<void> {
   if (!(await databaseKnowsTimeZone(db(), timeZone))) throw unknownTimeZone();

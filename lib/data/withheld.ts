@@ -28,29 +28,41 @@ export async function runningTimedInterview(userId: string, now = new Date()): P
     group by i.id, i."deadlineAt"
     limit 1`;
   const row = rows[0];
-  return row ? { id: row.id, deadlineAt: row.deadlineAt, questionIds: new Set(row.questionIds), slugs: new Set(row.slugs) } : null;
+  return row
+    ? { id: row.id, deadlineAt: row.deadlineAt, questionIds: new Set(row.questionIds), slugs: new Set(row.slugs) }
+    : null;
 }
 
 /** What a page says instead of the content it withholds. */
-export const WITHHELD_NOTE = "This question is in the timed interview you are taking. Its model answer, key points and practice come back when the interview ends.";
+export const WITHHELD_NOTE =
+  "This question is in the timed interview you are taking. Its model answer, key points and practice come back when the interview ends.";
 
 /** The question without what it withholds: its model answer and key points. */
-export function withholdQuestion<T extends { modelAnswer: string; keyPoints: string[]; withheld: boolean }>(question: T): T {
+export function withholdQuestion<T extends { modelAnswer: string; keyPoints: string[]; withheld: boolean }>(
+  question: T,
+): T {
   return { ...question, modelAnswer: "", keyPoints: [], withheld: true };
 }
 
 /** 409 for a route that would show or score against a withheld question (practice, the export). */
 export function withheldConflict(running: RunningTimedInterview, what: string): AppError {
-  return new AppError("CONFLICT", `${what} is not available while your timed interview is running. Finish it first, or wait until its time is up.`, {
-    extra: { interview: { id: running.id, deadlineAt: running.deadlineAt.toISOString() } },
-  });
+  return new AppError(
+    "CONFLICT",
+    `${what} is not available while your timed interview is running. Finish it first, or wait until its time is up.`,
+    {
+      extra: { interview: { id: running.id, deadlineAt: running.deadlineAt.toISOString() } },
+    },
+  );
 }
 
 /**
  * Search results as `userId` may see them: without the questions of their running timed interview. Their
  * snippets quote model answers, and whether they match at all says whether a word is in one.
  */
-export async function withholdFromSearch<T extends { items: { slug: string }[] }>(userId: string | null, list: T): Promise<T> {
+export async function withholdFromSearch<T extends { items: { slug: string }[] }>(
+  userId: string | null,
+  list: T,
+): Promise<T> {
   if (!userId || !list.items.length) return list;
   const running = await runningTimedInterview(userId);
   if (!running) return list;

@@ -35,9 +35,18 @@ export class Table {
     const asJson = (name: string) => this.types[name] === "jsonb" || this.types[name] === "text[]";
     const arrays = this.names.map((name, i) => `$${i + 1}::${asJson(name) ? "text" : this.types[name]}[]`).join(", ");
     const select = this.names
-      .map((name, i) => (this.types[name] === "jsonb" ? `c${i}::jsonb` : this.types[name] === "text[]" ? `array(select jsonb_array_elements_text(c${i}::jsonb))` : `c${i}`))
+      .map((name, i) =>
+        this.types[name] === "jsonb"
+          ? `c${i}::jsonb`
+          : this.types[name] === "text[]"
+            ? `array(select jsonb_array_elements_text(c${i}::jsonb))`
+            : `c${i}`,
+      )
       .join(", ");
     const aliases = this.names.map((_, i) => `c${i}`).join(", ");
-    await tx.$executeRawUnsafe(`insert into "${this.table}" (${list}) select ${select} from unnest(${arrays}) as t(${aliases})`, ...this.columns);
+    await tx.$executeRawUnsafe(
+      `insert into "${this.table}" (${list}) select ${select} from unnest(${arrays}) as t(${aliases})`,
+      ...this.columns,
+    );
   }
 }

@@ -14,7 +14,10 @@ export function db(): PrismaClient {
   const clients = (holder.mockroomDbs ??= new Map());
   let client = clients.get(Prisma.Sql);
   if (!client) {
-    client = createPrismaClient(requireDatabaseUrl(), { max: env().DB_POOL_MAX, queryTimeoutMs: env().DB_QUERY_TIMEOUT_MS });
+    client = createPrismaClient(requireDatabaseUrl(), {
+      max: env().DB_POOL_MAX,
+      queryTimeoutMs: env().DB_QUERY_TIMEOUT_MS,
+    });
     clients.set(Prisma.Sql, client);
   }
   return client;

@@ -1,15 +1,25 @@
 // Recognises "the database is unreachable" and "the database did not answer in time" among the errors pg,
 // the Prisma adapter and Prisma throw, so routes can answer 503 (retry later) instead of 500.
 const unavailableCodes = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
-  "57P01", "57P02", "57P03", // admin shutdown, crash shutdown, cannot connect now
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03", // admin shutdown, crash shutdown, cannot connect now
   "53300", // too many connections
-  "P1001", "P1002", "P1017",
+  "P1001",
+  "P1002",
+  "P1017",
 ]);
 // Timeouts: statement_timeout (57014, the server cancelled the query), the client's query_timeout, and a
 // connection not granted in time (pg-pool, or Prisma's P2024; P2028 when it was for a transaction).
 const timeoutCodes = new Set(["57014", "P2024", "P2028"]);
-const timeoutMessage = /Query read timeout|Connection terminated due to connection timeout|canceling statement due to statement timeout|timeout exceeded when trying to connect|Timed out fetching a new connection/i;
+const timeoutMessage =
+  /Query read timeout|Connection terminated due to connection timeout|canceling statement due to statement timeout|timeout exceeded when trying to connect|Timed out fetching a new connection/i;
 
 function matches(error: unknown, test: (e: { code?: unknown; message?: unknown }) => boolean, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
@@ -21,14 +31,24 @@ function matches(error: unknown, test: (e: { code?: unknown; message?: unknown }
 
 /** The database was slow rather than gone: a query or a wait for a connection ran out of time. */
 export function isDatabaseTimeout(error: unknown): boolean {
-  return matches(error, (e) => (typeof e.code === "string" && timeoutCodes.has(e.code)) || (typeof e.message === "string" && timeoutMessage.test(e.message)));
+  return matches(
+    error,
+    (e) =>
+      (typeof e.code === "string" && timeoutCodes.has(e.code)) ||
+      (typeof e.message === "string" && timeoutMessage.test(e.message)),
+  );
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (isDatabaseTimeout(error)) return true;
-  return matches(error, (e) =>
-    (typeof e.code === "string" && unavailableCodes.has(e.code)) ||
-    (typeof e.message === "string" && /connection terminated|encountered a connection error|server has closed the connection|Can't reach database server|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(e.message)),
+  return matches(
+    error,
+    (e) =>
+      (typeof e.code === "string" && unavailableCodes.has(e.code)) ||
+      (typeof e.message === "string" &&
+        /connection terminated|encountered a connection error|server has closed the connection|Can't reach database server|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(
+          e.message,
+        )),
   );
 }
 

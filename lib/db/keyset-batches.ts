@@ -7,17 +7,24 @@ export const BATCH_BYTES = 2 * 1024 * 1024;
 export const BATCH_ROWS = 500;
 export const DETAILED_BATCH_ROWS = 100;
 
-
 /**
  * A keyset condition "after (at, id)" for rows ordered by a date column (ascending, or descending with
  * `newestFirst`), then a tie-breaking key ascending (the question where it is unique per user, so an imported
  * copy exports in the same order). Each kind is read in the order of an index that starts with userId, so a
  * page costs its own rows, not a sort of the user's whole table.
  */
-export function after<K extends string, T extends string>(column: K, tie: T, last: { at: Date; id: string } | null, newestFirst = false) {
+export function after<K extends string, T extends string>(
+  column: K,
+  tie: T,
+  last: { at: Date; id: string } | null,
+  newestFirst = false,
+) {
   if (!last) return {};
   // "at or past the last date" is a range of the index; the OR only drops the ties already sent.
-  return { [column]: { [newestFirst ? "lte" : "gte"]: last.at }, OR: [{ [column]: { [newestFirst ? "lt" : "gt"]: last.at } }, { [tie]: { gt: last.id } }] } as Record<string, unknown>;
+  return {
+    [column]: { [newestFirst ? "lte" : "gte"]: last.at },
+    OR: [{ [column]: { [newestFirst ? "lt" : "gt"]: last.at } }, { [tie]: { gt: last.id } }],
+  } as Record<string, unknown>;
 }
 
 /** Pages of rows, `take` at a time, until one comes back short. */

@@ -78,14 +78,17 @@ export function createPrismaClient(
 }
 
 function build(connectionString: string, timeout: number, max: number, onQuery?: (sql: string) => void): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString,
-    max,
-    connectionTimeoutMillis: Math.min(timeout, 5_000),
-    query_timeout: timeout,
-    statement_timeout: timeout,
-    Client: DetachedClient,
-  }, { statementNameGenerator: statementNames() });
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max,
+      connectionTimeoutMillis: Math.min(timeout, 5_000),
+      query_timeout: timeout,
+      statement_timeout: timeout,
+      Client: DetachedClient,
+    },
+    { statementNameGenerator: statementNames() },
+  );
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));

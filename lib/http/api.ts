@@ -46,11 +46,23 @@ export function errorResponse(error: unknown, request: Request): Response {
     });
   }
   if (isConcurrentWriteConflict(error)) {
-    logger.warn("concurrent write conflict", { requestId: id, path: new URL(request.url).pathname, ...describeError(error), stack: undefined });
-    return json(errorBody(new AppError("CONFLICT", "This collided with another change made at the same moment. Please try again.")), { status: 409 });
+    logger.warn("concurrent write conflict", {
+      requestId: id,
+      path: new URL(request.url).pathname,
+      ...describeError(error),
+      stack: undefined,
+    });
+    return json(
+      errorBody(
+        new AppError("CONFLICT", "This collided with another change made at the same moment. Please try again."),
+      ),
+      { status: 409 },
+    );
   }
   logger.error("unhandled error", { requestId: id, path: new URL(request.url).pathname, ...describeError(error) });
-  return json(errorBody(new AppError("INTERNAL", `Something went wrong on our side (request ${id}).`)), { status: 500 });
+  return json(errorBody(new AppError("INTERNAL", `Something went wrong on our side (request ${id}).`)), {
+    status: 500,
+  });
 }
 
 /** Wraps a route handler so every failure answers JSON with the right status, never a bare 500 page. */
@@ -66,7 +78,8 @@ export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
 
 /** The body as text, refused with 413 past `maxBytes` (declared or read) without reading further. */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const tooLarge = () =>
+    new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return "";
@@ -98,7 +111,11 @@ export function assertJsonBody(request: Request): void {
 }
 
 /** Reads a JSON body (size-limited), then validates it; 413, 415 or 400 with field messages otherwise. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<T>> {
   assertJsonBody(request);
   const text = await readBodyText(request, maxBytes);
   let data: unknown;
@@ -130,7 +147,8 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
  */
 export function assertSameOrigin(request: Request): void {
   const target = requestTarget((name) => request.headers.get(name), env().TRUST_PROXY);
-  if (isCrossSite(request.headers.get("origin"), target)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (isCrossSite(request.headers.get("origin"), target))
+    throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
 /**
@@ -188,6 +206,7 @@ export function uuidOr404(value: string, what = "interview"): string {
 
 /** Question slugs in routes: anything that is not a slug cannot name a question. */
 export function slugOr404(value: string, what = "question"): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 120) throw new AppError("NOT_FOUND", `No such ${what}.`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 120)
+    throw new AppError("NOT_FOUND", `No such ${what}.`);
   return value;
 }

@@ -55,7 +55,10 @@ export async function readDocument(
   let index = -1;
   let tokens = 0;
 
-  const parser = new TokenParser({ paths: [...arrays.keys()].map((k) => `$.${JSON.stringify(k).slice(1, -1)}.*`), keepStack: false });
+  const parser = new TokenParser({
+    paths: [...arrays.keys()].map((k) => `$.${JSON.stringify(k).slice(1, -1)}.*`),
+    keepStack: false,
+  });
   // Partial tokens let a string be refused while it grows, before a 30 MB one is ever built.
   const tokenizer = new BoundedTokenizer({ stringBufferSize: SLICE_BYTES, emitPartialTokens: true });
   tokenizer.where = () => where();
@@ -126,7 +129,12 @@ export async function readDocument(
       counts.set(key, index + 1);
       if (index === limit!.maxItems) queue.push({ type: "over", key });
     }
-    if (++tokens > limit!.maxTokens) throw new JsonDocumentError(`is too large: one of "${key}" holds at most ${limit!.maxTokens} values.`, `${key}.${index}`, true);
+    if (++tokens > limit!.maxTokens)
+      throw new JsonDocumentError(
+        `is too large: one of "${key}" holds at most ${limit!.maxTokens} values.`,
+        `${key}.${index}`,
+        true,
+      );
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth++;
     else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth--;
     return parser.write({ token, value: tokenValue });
@@ -135,13 +143,20 @@ export async function readDocument(
   /** Builds a non-array member's value from its tokens, within spec.maxValueTokens. */
   function build(token: TokenType, tokenValue: unknown) {
     const v = value!;
-    if (++tokens > spec.maxValueTokens) throw new JsonDocumentError(`is too large: at most ${spec.maxValueTokens} values.`, key, true);
+    if (++tokens > spec.maxValueTokens)
+      throw new JsonDocumentError(`is too large: at most ${spec.maxValueTokens} values.`, key, true);
     const top = v.stack.at(-1);
     const put = (item: unknown) => {
       if (top === undefined) v.result = item;
       else if (Array.isArray(top)) top.push(item);
       // As JSON.parse does: a "__proto__" key is an own member, never the prototype (assignment would set it).
-      else Object.defineProperty(top, v.keys.at(-1)!, { value: item, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(top, v.keys.at(-1)!, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     };
     const awaitingKey = top !== undefined && !Array.isArray(top) && v.keys.at(-1) === null;
     switch (token) {
@@ -194,7 +209,10 @@ export async function readDocument(
       await yieldToLoop();
     }
   }
-  if (!rootClosed) throw new JsonDocumentError(depth === 0 ? "The document is empty." : "The document ends before its last value does.");
+  if (!rootClosed)
+    throw new JsonDocumentError(
+      depth === 0 ? "The document is empty." : "The document ends before its last value does.",
+    );
   tokenizer.end();
   await drain();
   return { members, counts };

@@ -4,17 +4,51 @@ import { z } from "zod";
 import packageJson from "@/package.json";
 import { errorSchema, healthSchema } from "../schemas/api";
 import {
-  changePasswordSchema, endedSessionsSchema, endSessionsSchema, forgotPasswordAnswerSchema, forgotPasswordSchema, registeredSchema, registerSchema, resetPasswordSchema,
+  changePasswordSchema,
+  endedSessionsSchema,
+  endSessionsSchema,
+  forgotPasswordAnswerSchema,
+  forgotPasswordSchema,
+  registeredSchema,
+  registerSchema,
+  resetPasswordSchema,
 } from "../schemas/auth";
-import { flagSchema, interviewListQuerySchema, interviewListSchema, interviewSchema, rateSchema, saveAnswerSchema, startInterviewSchema } from "../schemas/interviews";
+import {
+  flagSchema,
+  interviewListQuerySchema,
+  interviewListSchema,
+  interviewSchema,
+  rateSchema,
+  saveAnswerSchema,
+  startInterviewSchema,
+} from "../schemas/interviews";
 import { deleteAccountSchema, exportQuerySchema } from "../schemas/account";
 import { noteListQuerySchema, noteListSchema, noteSchema, saveNoteSchema } from "../schemas/notes";
-import { practiceAnswerSchema, practiceRatingSchema, savePracticeDraftSchema, savePracticeVersionSchema } from "../schemas/practice";
+import {
+  practiceAnswerSchema,
+  practiceRatingSchema,
+  savePracticeDraftSchema,
+  savePracticeVersionSchema,
+} from "../schemas/practice";
 import { reviewQueueSchema, reviewRateSchema } from "../schemas/review";
-import { bookmarkListSchema, createSetSchema, setDetailSchema, setListSchema, setSummarySchema, updateSetSchema } from "../schemas/sets";
+import {
+  bookmarkListSchema,
+  createSetSchema,
+  setDetailSchema,
+  setListSchema,
+  setSummarySchema,
+  updateSetSchema,
+} from "../schemas/sets";
 import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document";
 import { reportTestsSchema } from "../schemas/coding";
-import { companyDetailSchema, companyListSchema, questionDetailSchema, questionListQuerySchema, questionListSchema, topicListSchema } from "../schemas/questions";
+import {
+  companyDetailSchema,
+  companyListSchema,
+  questionDetailSchema,
+  questionListQuerySchema,
+  questionListSchema,
+  topicListSchema,
+} from "../schemas/questions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Operation = {
@@ -32,10 +66,16 @@ type Operation = {
 };
 
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: errorDescriptions[code] ?? "Error", schema: errorSchema }]));
+  Object.fromEntries(
+    codes.map((code) => [code, { description: errorDescriptions[code] ?? "Error", schema: errorSchema }]),
+  );
 /** Routes that refuse while the signed-in user's timed interview asks the question (lib/data/withheld.ts). */
 const withheld = {
-  409: { description: "`CONFLICT`: not available while your timed interview runs (`interview: { id, deadlineAt }`); it comes back when the interview ends", schema: errorSchema },
+  409: {
+    description:
+      "`CONFLICT`: not available while your timed interview runs (`interview: { id, deadlineAt }`); it comes back when the interview ends",
+    schema: errorSchema,
+  },
 };
 const errorDescriptions: Record<number, string> = {
   400: "Invalid input; `fields` names each problem",
@@ -51,271 +91,514 @@ const errorDescriptions: Record<number, string> = {
 
 export const operations: Operation[] = [
   {
-    method: "get", path: "/api/health", summary: "Liveness and database reachability", tags: ["system"],
-    responses: { 200: { description: "Up", schema: healthSchema }, 503: { description: "Database down", schema: healthSchema } },
+    method: "get",
+    path: "/api/health",
+    summary: "Liveness and database reachability",
+    tags: ["system"],
+    responses: {
+      200: { description: "Up", schema: healthSchema },
+      503: { description: "Database down", schema: healthSchema },
+    },
   },
   {
-    method: "get", path: "/api/ping", summary: "Liveness without the database: a constant `{ ok: true }`", tags: ["system"],
+    method: "get",
+    path: "/api/ping",
+    summary: "Liveness without the database: a constant `{ ok: true }`",
+    tags: ["system"],
     responses: { 200: { description: "Up" } },
   },
   {
-    method: "get", path: "/api/openapi.json", summary: "This document", tags: ["system"],
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    tags: ["system"],
     responses: { 200: { description: "OpenAPI 3.1 document" } },
   },
   {
-    method: "post", path: "/api/auth/register", summary: "Create an account with email and password", tags: ["auth"],
+    method: "post",
+    path: "/api/auth/register",
+    summary: "Create an account with email and password",
+    tags: ["auth"],
     body: registerSchema,
     responses: { 201: { description: "Created", schema: registeredSchema }, ...errors(400, 409, 413, 415, 429) },
   },
   {
-    method: "get", path: "/api/auth/csrf", summary: "CSRF token for the sign-in form (next-auth)", tags: ["auth"],
+    method: "get",
+    path: "/api/auth/csrf",
+    summary: "CSRF token for the sign-in form (next-auth)",
+    tags: ["auth"],
     responses: { 200: { description: "`{ csrfToken }`, with the matching cookie" } },
   },
   {
-    method: "post", path: "/api/auth/callback/credentials", summary: "Sign in with email and password (next-auth)", tags: ["auth"],
+    method: "post",
+    path: "/api/auth/callback/credentials",
+    summary: "Sign in with email and password (next-auth)",
+    tags: ["auth"],
     body: { form: { csrfToken: "string", email: "string", password: "string", callbackUrl: "string", json: "string" } },
     responses: {
       200: { description: "With `json=true`: `{ url }`; an `error` query parameter in it means the sign-in failed" },
       302: { description: "Signed in (session cookie set), or redirected to /sign-in?error=CredentialsSignin" },
-      429: { description: "This client address failed too often for this account, or for all accounts: wait Retry-After seconds (growing delays)", schema: errorSchema },
+      429: {
+        description:
+          "This client address failed too often for this account, or for all accounts: wait Retry-After seconds (growing delays)",
+        schema: errorSchema,
+      },
     },
   },
   {
-    method: "get", path: "/api/auth/session", summary: "The current session (next-auth)", tags: ["auth"],
-    responses: { 200: { description: "`{ user, expires }`, or `{}` when signed out (a cookie whose session ended is cleared)" } },
+    method: "get",
+    path: "/api/auth/session",
+    summary: "The current session (next-auth)",
+    tags: ["auth"],
+    responses: {
+      200: { description: "`{ user, expires }`, or `{}` when signed out (a cookie whose session ended is cleared)" },
+    },
   },
   {
-    method: "get", path: "/api/auth/providers", summary: "Configured sign-in providers (next-auth)", tags: ["auth"],
+    method: "get",
+    path: "/api/auth/providers",
+    summary: "Configured sign-in providers (next-auth)",
+    tags: ["auth"],
     responses: { 200: { description: "Providers by id" } },
   },
   {
-    method: "post", path: "/api/auth/signout", summary: "Sign out (next-auth; form with csrfToken)", tags: ["auth"],
+    method: "post",
+    path: "/api/auth/signout",
+    summary: "Sign out (next-auth; form with csrfToken)",
+    tags: ["auth"],
     body: { form: { csrfToken: "string", callbackUrl: "string" } },
-    responses: { 302: { description: "Signed out: the session ends on the server and its cookie is cleared" }, ...errors(503) },
+    responses: {
+      302: { description: "Signed out: the session ends on the server and its cookie is cleared" },
+      ...errors(503),
+    },
   },
   {
-    method: "get", path: "/api/questions", summary: "Browse and search the question bank (keyset pagination)", tags: ["questions"],
+    method: "get",
+    path: "/api/questions",
+    summary: "Browse and search the question bank (keyset pagination)",
+    tags: ["questions"],
     query: questionListQuerySchema,
     responses: {
       200: {
-        description: "A page of questions with facet counts. A search puts the questions holding every word first and fills the page with the best partial matches (marked partial); it says what was searched, how it matched, and the corrected words it searched instead",
+        description:
+          "A page of questions with facet counts. A search puts the questions holding every word first and fills the page with the best partial matches (marked partial); it says what was searched, how it matched, and the corrected words it searched instead",
         schema: questionListSchema,
       },
       ...errors(400),
     },
   },
   {
-    method: "get", path: "/api/questions/{slug}", summary: "One question with its model answer and key points", tags: ["questions"],
+    method: "get",
+    path: "/api/questions/{slug}",
+    summary: "One question with its model answer and key points",
+    tags: ["questions"],
     pathParams: ["slug"],
     responses: { 200: { description: "The question", schema: questionDetailSchema }, ...errors(404) },
   },
   {
-    method: "get", path: "/api/topics", summary: "Topics with their question counts", tags: ["questions"],
+    method: "get",
+    path: "/api/topics",
+    summary: "Topics with their question counts",
+    tags: ["questions"],
     responses: { 200: { description: "Topics", schema: topicListSchema } },
   },
   {
-    method: "get", path: "/api/companies", summary: "Company practice profiles", tags: ["companies"],
+    method: "get",
+    path: "/api/companies",
+    summary: "Company practice profiles",
+    tags: ["companies"],
     responses: { 200: { description: "Profiles", schema: companyListSchema } },
   },
   {
-    method: "get", path: "/api/companies/{slug}", summary: "One company practice profile", tags: ["companies"],
+    method: "get",
+    path: "/api/companies/{slug}",
+    summary: "One company practice profile",
+    tags: ["companies"],
     pathParams: ["slug"],
     responses: { 200: { description: "The profile", schema: companyDetailSchema }, ...errors(404) },
   },
   {
-    method: "get", path: "/api/interviews", summary: "Your interviews, newest first", tags: ["interviews"], auth: true,
+    method: "get",
+    path: "/api/interviews",
+    summary: "Your interviews, newest first",
+    tags: ["interviews"],
+    auth: true,
     query: interviewListQuerySchema,
     responses: { 200: { description: "A page of interviews", schema: interviewListSchema }, ...errors(400, 401) },
   },
   {
-    method: "post", path: "/api/interviews", summary: "Start a mock interview (no model answers while it runs)", tags: ["interviews"], auth: true,
+    method: "post",
+    path: "/api/interviews",
+    summary: "Start a mock interview (no model answers while it runs)",
+    tags: ["interviews"],
+    auth: true,
     body: startInterviewSchema,
     responses: {
-      201: { description: "`{ id, status, mode, deadlineAt (null in practice mode), serverNow, questions: [{ id, slug, title, prompt, kind }] }`" },
+      201: {
+        description:
+          "`{ id, status, mode, deadlineAt (null in practice mode), serverNow, questions: [{ id, slug, title, prompt, kind }] }`",
+      },
       ...errors(400, 401, 403, 409, 413, 415),
     },
   },
   {
-    method: "get", path: "/api/interviews/{id}", summary: "One of your interviews, with its answers; `review` once it has ended", tags: ["interviews"], auth: true,
+    method: "get",
+    path: "/api/interviews/{id}",
+    summary: "One of your interviews, with its answers; `review` once it has ended",
+    tags: ["interviews"],
+    auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 404) },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}", summary: "Autosave an answer at the revision you last saw", tags: ["interviews"], auth: true,
-    pathParams: ["id", "questionId"], body: saveAnswerSchema,
+    method: "put",
+    path: "/api/interviews/{id}/answers/{questionId}",
+    summary: "Autosave an answer at the revision you last saw",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    body: saveAnswerSchema,
     responses: {
       200: { description: "`{ revision, updatedAt }`" },
-      409: { description: "`CONFLICT` with `current: { content, revision }` (stale revision), or `TIME_UP` (deadline passed or interview ended; nothing stored changes)", schema: errorSchema },
+      409: {
+        description:
+          "`CONFLICT` with `current: { content, revision }` (stale revision), or `TIME_UP` (deadline passed or interview ended; nothing stored changes)",
+        schema: errorSchema,
+      },
       ...errors(400, 401, 403, 404, 413, 415),
     },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}/flag", summary: "Flag a question to come back to, while the interview runs", tags: ["interviews"], auth: true,
-    pathParams: ["id", "questionId"], body: flagSchema,
+    method: "put",
+    path: "/api/interviews/{id}/answers/{questionId}/flag",
+    summary: "Flag a question to come back to, while the interview runs",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    body: flagSchema,
     responses: {
       200: { description: "`{ flagged }`" },
-      409: { description: "`CONFLICT`: the interview has ended; flags are part of its record and stay as they were", schema: errorSchema },
+      409: {
+        description: "`CONFLICT`: the interview has ended; flags are part of its record and stay as they were",
+        schema: errorSchema,
+      },
       ...errors(400, 401, 403, 404),
     },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}/rating", summary: "Rate your answer after the interview (a review-time field: it never changes the score)", tags: ["interviews"], auth: true,
-    pathParams: ["id", "questionId"], body: rateSchema,
+    method: "put",
+    path: "/api/interviews/{id}/answers/{questionId}/rating",
+    summary: "Rate your answer after the interview (a review-time field: it never changes the score)",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    body: rateSchema,
     responses: { 200: { description: "`{ rating }`" }, ...errors(400, 401, 403, 404, 409) },
   },
   {
-    method: "post", path: "/api/interviews/{id}/finish", summary: "Finish and get the review (finishing twice is harmless)", tags: ["interviews"], auth: true,
+    method: "post",
+    path: "/api/interviews/{id}/finish",
+    summary: "Finish and get the review (finishing twice is harmless)",
+    tags: ["interviews"],
+    auth: true,
     pathParams: ["id"],
-    responses: { 200: { description: "The interview with its review", schema: interviewSchema }, ...errors(401, 403, 404) },
+    responses: {
+      200: { description: "The interview with its review", schema: interviewSchema },
+      ...errors(401, 403, 404),
+    },
   },
   {
-    method: "get", path: "/api/interviews/{id}/tests", summary: "An ended interview's coding answers with all their tests, hidden ones included, to run in the browser", tags: ["interviews"], auth: true,
+    method: "get",
+    path: "/api/interviews/{id}/tests",
+    summary: "An ended interview's coding answers with all their tests, hidden ones included, to run in the browser",
+    tags: ["interviews"],
+    auth: true,
     pathParams: ["id"],
-    responses: { 200: { description: "`{ questions: [{ questionId, code, visibleTests, hiddenTests }] }`" }, ...errors(401, 404, 409) },
+    responses: {
+      200: { description: "`{ questions: [{ questionId, code, visibleTests, hiddenTests }] }`" },
+      ...errors(401, 404, 409),
+    },
   },
   {
-    method: "put", path: "/api/interviews/{id}/answers/{questionId}/tests", summary: "Report a coding answer's test results (self-reported by the browser; scores the answer)", tags: ["interviews"], auth: true,
-    pathParams: ["id", "questionId"], body: reportTestsSchema,
+    method: "put",
+    path: "/api/interviews/{id}/answers/{questionId}/tests",
+    summary: "Report a coding answer's test results (self-reported by the browser; scores the answer)",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    body: reportTestsSchema,
     responses: { 200: { description: "`{ passed, total, score }`" }, ...errors(400, 401, 403, 404, 409, 413, 415) },
   },
   {
-    method: "post", path: "/api/interviews/{id}/abandon", summary: "Abandon an interview in progress", tags: ["interviews"], auth: true,
+    method: "post",
+    path: "/api/interviews/{id}/abandon",
+    summary: "Abandon an interview in progress",
+    tags: ["interviews"],
+    auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/notes", summary: "Your notes: ranked full-text search with snippets, or newest edit first", tags: ["notes"], auth: true,
+    method: "get",
+    path: "/api/notes",
+    summary: "Your notes: ranked full-text search with snippets, or newest edit first",
+    tags: ["notes"],
+    auth: true,
     query: noteListQuerySchema,
     responses: { 200: { description: "A page of notes", schema: noteListSchema }, ...errors(400, 401) },
   },
   {
-    method: "get", path: "/api/questions/{slug}/note", summary: "Your note on a question", tags: ["notes"], auth: true,
+    method: "get",
+    path: "/api/questions/{slug}/note",
+    summary: "Your note on a question",
+    tags: ["notes"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "The note", schema: noteSchema }, ...errors(401, 404) },
   },
   {
-    method: "put", path: "/api/questions/{slug}/note", summary: "Create or autosave your note at the revision you last saw (0 to create)", tags: ["notes"], auth: true,
-    pathParams: ["slug"], body: saveNoteSchema,
+    method: "put",
+    path: "/api/questions/{slug}/note",
+    summary: "Create or autosave your note at the revision you last saw (0 to create)",
+    tags: ["notes"],
+    auth: true,
+    pathParams: ["slug"],
+    body: saveNoteSchema,
     responses: {
       200: { description: "The saved note", schema: noteSchema },
-      409: { description: "`CONFLICT` with `current: { content, revision }`: the note changed elsewhere", schema: errorSchema },
+      409: {
+        description: "`CONFLICT` with `current: { content, revision }`: the note changed elsewhere",
+        schema: errorSchema,
+      },
       ...errors(400, 401, 403, 404, 413, 415),
     },
   },
   {
-    method: "delete", path: "/api/questions/{slug}/note", summary: "Delete your note on a question", tags: ["notes"], auth: true,
+    method: "delete",
+    path: "/api/questions/{slug}/note",
+    summary: "Delete your note on a question",
+    tags: ["notes"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/questions/{slug}/practice", summary: "Your practice answer: draft, rating, the newest 50 saved versions and how many there are", tags: ["practice"], auth: true,
+    method: "get",
+    path: "/api/questions/{slug}/practice",
+    summary: "Your practice answer: draft, rating, the newest 50 saved versions and how many there are",
+    tags: ["practice"],
+    auth: true,
     pathParams: ["slug"],
-    responses: { 200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema }, ...withheld, ...errors(401, 404) },
+    responses: {
+      200: { description: "The practice answer (empty if none)", schema: practiceAnswerSchema },
+      ...withheld,
+      ...errors(401, 404),
+    },
   },
   {
-    method: "put", path: "/api/questions/{slug}/practice", summary: "Autosave the practice draft at the revision you last saw", tags: ["practice"], auth: true,
-    pathParams: ["slug"], body: savePracticeDraftSchema,
+    method: "put",
+    path: "/api/questions/{slug}/practice",
+    summary: "Autosave the practice draft at the revision you last saw",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    body: savePracticeDraftSchema,
     responses: {
       200: { description: "`{ revision, updatedAt }`" },
-      409: { description: "`CONFLICT` with `current: { content, revision }`, or the question is in your running timed interview (`interview: { id, deadlineAt }`)", schema: errorSchema },
+      409: {
+        description:
+          "`CONFLICT` with `current: { content, revision }`, or the question is in your running timed interview (`interview: { id, deadlineAt }`)",
+        schema: errorSchema,
+      },
       ...errors(400, 401, 403, 404, 413, 415),
     },
   },
   {
-    method: "post", path: "/api/questions/{slug}/practice/versions", summary: "Save a version of your answer, scored against the key points", tags: ["practice"], auth: true,
-    pathParams: ["slug"], body: savePracticeVersionSchema,
-    responses: { 201: { description: "`{ revision, version: { number, content, score, coverage, createdAt } }`" }, ...withheld, ...errors(400, 401, 403, 404, 413, 415) },
+    method: "post",
+    path: "/api/questions/{slug}/practice/versions",
+    summary: "Save a version of your answer, scored against the key points",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    body: savePracticeVersionSchema,
+    responses: {
+      201: { description: "`{ revision, version: { number, content, score, coverage, createdAt } }`" },
+      ...withheld,
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
   },
   {
-    method: "put", path: "/api/questions/{slug}/practice/rating", summary: "Rate yourself on a question (Again/Hard queue it for revision)", tags: ["practice"], auth: true,
-    pathParams: ["slug"], body: practiceRatingSchema,
+    method: "put",
+    path: "/api/questions/{slug}/practice/rating",
+    summary: "Rate yourself on a question (Again/Hard queue it for revision)",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    body: practiceRatingSchema,
     responses: { 200: { description: "`{ rating, queuedUntil }`" }, ...withheld, ...errors(400, 401, 403, 404) },
   },
   {
-    method: "put", path: "/api/questions/{slug}/bookmark", summary: "Bookmark a question", tags: ["bookmarks"], auth: true,
+    method: "put",
+    path: "/api/questions/{slug}/bookmark",
+    summary: "Bookmark a question",
+    tags: ["bookmarks"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "`{ bookmarked: true }`" }, ...errors(401, 403, 404) },
   },
   {
-    method: "delete", path: "/api/questions/{slug}/bookmark", summary: "Remove a bookmark", tags: ["bookmarks"], auth: true,
+    method: "delete",
+    path: "/api/questions/{slug}/bookmark",
+    summary: "Remove a bookmark",
+    tags: ["bookmarks"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "`{ bookmarked: false }`" }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/bookmarks", summary: "Your bookmarked questions, newest first", tags: ["bookmarks"], auth: true,
+    method: "get",
+    path: "/api/bookmarks",
+    summary: "Your bookmarked questions, newest first",
+    tags: ["bookmarks"],
+    auth: true,
     responses: { 200: { description: "Bookmarks", schema: bookmarkListSchema }, ...errors(401) },
   },
   {
-    method: "get", path: "/api/sets", summary: "Your question sets", tags: ["sets"], auth: true,
+    method: "get",
+    path: "/api/sets",
+    summary: "Your question sets",
+    tags: ["sets"],
+    auth: true,
     responses: { 200: { description: "Sets", schema: setListSchema }, ...errors(401) },
   },
   {
-    method: "post", path: "/api/sets", summary: "Create a set (at most 200 per user)", tags: ["sets"], auth: true,
+    method: "post",
+    path: "/api/sets",
+    summary: "Create a set (at most 200 per user)",
+    tags: ["sets"],
+    auth: true,
     body: createSetSchema,
     responses: { 201: { description: "The set", schema: setSummarySchema }, ...errors(400, 401, 403, 409, 413, 415) },
   },
   {
-    method: "get", path: "/api/sets/{id}", summary: "One of your sets with its questions", tags: ["sets"], auth: true,
+    method: "get",
+    path: "/api/sets/{id}",
+    summary: "One of your sets with its questions",
+    tags: ["sets"],
+    auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The set", schema: setDetailSchema }, ...errors(401, 404) },
   },
   {
-    method: "patch", path: "/api/sets/{id}", summary: "Rename a set or change its description", tags: ["sets"], auth: true,
-    pathParams: ["id"], body: updateSetSchema,
+    method: "patch",
+    path: "/api/sets/{id}",
+    summary: "Rename a set or change its description",
+    tags: ["sets"],
+    auth: true,
+    pathParams: ["id"],
+    body: updateSetSchema,
     responses: { 200: { description: "The set", schema: setDetailSchema }, ...errors(400, 401, 403, 404, 415) },
   },
   {
-    method: "delete", path: "/api/sets/{id}", summary: "Delete a set (its questions stay in the bank)", tags: ["sets"], auth: true,
+    method: "delete",
+    path: "/api/sets/{id}",
+    summary: "Delete a set (its questions stay in the bank)",
+    tags: ["sets"],
+    auth: true,
     pathParams: ["id"],
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
   },
   {
-    method: "put", path: "/api/sets/{id}/questions/{slug}", summary: "Add a question to a set", tags: ["sets"], auth: true,
+    method: "put",
+    path: "/api/sets/{id}/questions/{slug}",
+    summary: "Add a question to a set",
+    tags: ["sets"],
+    auth: true,
     pathParams: ["id", "slug"],
     responses: { 200: { description: "`{ added: true }`" }, ...errors(401, 403, 404, 409) },
   },
   {
-    method: "delete", path: "/api/sets/{id}/questions/{slug}", summary: "Remove a question from a set", tags: ["sets"], auth: true,
+    method: "delete",
+    path: "/api/sets/{id}/questions/{slug}",
+    summary: "Remove a question from a set",
+    tags: ["sets"],
+    auth: true,
     pathParams: ["id", "slug"],
     responses: { 204: { description: "Removed" }, ...errors(401, 403, 404) },
   },
   {
-    method: "post", path: "/api/sets/{id}/interview", summary: "Start a practice interview (no clock) from a set, at most 20 questions", tags: ["sets"], auth: true,
+    method: "post",
+    path: "/api/sets/{id}/interview",
+    summary: "Start a practice interview (no clock) from a set, at most 20 questions",
+    tags: ["sets"],
+    auth: true,
     pathParams: ["id"],
     responses: { 201: { description: "`{ id }` of the new interview" }, ...errors(400, 401, 403, 404) },
   },
   {
-    method: "get", path: "/api/review", summary: "Your revision queue: what is due by the end of today (your time zone)", tags: ["review"], auth: true,
+    method: "get",
+    path: "/api/review",
+    summary: "Your revision queue: what is due by the end of today (your time zone)",
+    tags: ["review"],
+    auth: true,
     responses: { 200: { description: "The queue", schema: reviewQueueSchema }, ...errors(401) },
   },
   {
-    method: "post", path: "/api/review/{slug}", summary: "Rate a queued question; FSRS schedules its next review", tags: ["review"], auth: true,
-    pathParams: ["slug"], body: reviewRateSchema,
+    method: "post",
+    path: "/api/review/{slug}",
+    summary: "Rate a queued question; FSRS schedules its next review",
+    tags: ["review"],
+    auth: true,
+    pathParams: ["slug"],
+    body: reviewRateSchema,
     responses: { 200: { description: "`{ due }`" }, ...errors(400, 401, 403, 404, 415) },
   },
   {
-    method: "put", path: "/api/review/{slug}", summary: "Add a question to your revision queue", tags: ["review"], auth: true,
+    method: "put",
+    path: "/api/review/{slug}",
+    summary: "Add a question to your revision queue",
+    tags: ["review"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "`{ queued: true, due }`" }, ...errors(401, 403, 404) },
   },
   {
-    method: "delete", path: "/api/review/{slug}", summary: "Remove a question from your revision queue", tags: ["review"], auth: true,
+    method: "delete",
+    path: "/api/review/{slug}",
+    summary: "Remove a question from your revision queue",
+    tags: ["review"],
+    auth: true,
     pathParams: ["slug"],
     responses: { 204: { description: "Removed" }, ...errors(401, 403, 404) },
   },
   {
-    method: "get", path: "/api/me/export", summary: "Download everything you own: `format=json` (importable) or `format=markdown`", tags: ["account"], auth: true,
-    description: "The body is streamed while the database is read in batches; JSON has one row per line. A failure after the first byte ends the download short.",
+    method: "get",
+    path: "/api/me/export",
+    summary: "Download everything you own: `format=json` (importable) or `format=markdown`",
+    tags: ["account"],
+    auth: true,
+    description:
+      "The body is streamed while the database is read in batches; JSON has one row per line. A failure after the first byte ends the download short.",
     query: exportQuerySchema,
     responses: {
-      200: { description: "An attachment, streamed; the JSON follows the ExportDocument schema", schema: exportDocumentSchema },
+      200: {
+        description: "An attachment, streamed; the JSON follows the ExportDocument schema",
+        schema: exportDocumentSchema,
+      },
       ...withheld,
-      429: { description: "A download of yours is still being written, or four are on this server; see Retry-After", schema: errorSchema },
+      429: {
+        description: "A download of yours is still being written, or four are on this server; see Retry-After",
+        schema: errorSchema,
+      },
       ...errors(400, 401),
     },
   },
   {
-    method: "post", path: "/api/me/import", summary: `Load a JSON export into an empty account (${IMPORT_LIMITS.bytes / 2 ** 20} MB at most)`, tags: ["account"], auth: true,
+    method: "post",
+    path: "/api/me/import",
+    summary: `Load a JSON export into an empty account (${IMPORT_LIMITS.bytes / 2 ** 20} MB at most)`,
+    tags: ["account"],
+    auth: true,
     description:
       `All or nothing. Every row is checked with the rules of the route that creates it; 400 names each bad field by path (e.g. ` +
       "`interviews.12.questions.3.position`, at most 20). Limits (413 beyond, naming the limit): " +
@@ -326,7 +609,10 @@ export const operations: Operation[] = [
       "Rows naming a question this bank lacks are skipped and listed (up to 100). One import runs at a time per server: 429 with Retry-After otherwise.",
     body: exportDocumentSchema,
     responses: {
-      201: { description: "`{ imported: { interviews, practiceAnswers, notes, bookmarks, sets, reviewCards, reviewLog }, skippedQuestions: [slug] }`" },
+      201: {
+        description:
+          "`{ imported: { interviews, practiceAnswers, notes, bookmarks, sets, reviewCards, reviewLog }, skippedQuestions: [slug] }`",
+      },
       413: { description: "Over a limit: the message names it and the count found", schema: errorSchema },
       429: { description: "Another import is running on this server; see Retry-After", schema: errorSchema },
       503: { description: "The database is unavailable; see Retry-After", schema: errorSchema },
@@ -334,41 +620,78 @@ export const operations: Operation[] = [
     },
   },
   {
-    method: "delete", path: "/api/me", summary: "Delete your account and everything it owns (password, or a sign-in within 10 minutes)", tags: ["account"], auth: true,
+    method: "delete",
+    path: "/api/me",
+    summary: "Delete your account and everything it owns (password, or a sign-in within 10 minutes)",
+    tags: ["account"],
+    auth: true,
     body: deleteAccountSchema,
     responses: { 204: { description: "Deleted; sign out afterwards" }, ...errors(400, 401, 403, 415) },
   },
   {
-    method: "put", path: "/api/me/password", summary: "Change your password (the current one is required); your other sessions end", tags: ["account"], auth: true,
+    method: "put",
+    path: "/api/me/password",
+    summary: "Change your password (the current one is required); your other sessions end",
+    tags: ["account"],
+    auth: true,
     body: changePasswordSchema,
     responses: {
       200: { description: "`{ ok: true }`" },
-      400: { description: "Invalid input, or `fields.currentPassword` when the current password is wrong", schema: errorSchema },
+      400: {
+        description: "Invalid input, or `fields.currentPassword` when the current password is wrong",
+        schema: errorSchema,
+      },
       409: { description: "The account signs in with GitHub or Google and has no password", schema: errorSchema },
       429: { description: "5 attempts per 15 minutes per account; see the Retry-After header", schema: errorSchema },
       ...errors(401, 403, 413, 415),
     },
   },
   {
-    method: "delete", path: "/api/me/sessions", summary: "Sign out everywhere: end all your sessions (`all`, this one too) or all others (`others`)", tags: ["account"], auth: true,
+    method: "delete",
+    path: "/api/me/sessions",
+    summary: "Sign out everywhere: end all your sessions (`all`, this one too) or all others (`others`)",
+    tags: ["account"],
+    auth: true,
     body: endSessionsSchema,
-    responses: { 200: { description: "How many sessions ended; with `all`, the session cookie is cleared", schema: endedSessionsSchema }, ...errors(400, 401, 403, 413, 415) },
+    responses: {
+      200: {
+        description: "How many sessions ended; with `all`, the session cookie is cleared",
+        schema: endedSessionsSchema,
+      },
+      ...errors(400, 401, 403, 413, 415),
+    },
   },
   {
-    method: "post", path: "/api/auth/forgot-password", summary: "Email a password reset link (the same answer whether or not the address has an account)", tags: ["auth"],
+    method: "post",
+    path: "/api/auth/forgot-password",
+    summary: "Email a password reset link (the same answer whether or not the address has an account)",
+    tags: ["auth"],
     body: forgotPasswordSchema,
     responses: {
-      202: { description: "Accepted; a link (valid 30 minutes, once) is emailed if the address has an account", schema: forgotPasswordAnswerSchema },
-      404: { description: "This server sends no email (SMTP_URL unset): an administrator prints links with `npm run user -- reset-link`", schema: errorSchema },
+      202: {
+        description: "Accepted; a link (valid 30 minutes, once) is emailed if the address has an account",
+        schema: forgotPasswordAnswerSchema,
+      },
+      404: {
+        description:
+          "This server sends no email (SMTP_URL unset): an administrator prints links with `npm run user -- reset-link`",
+        schema: errorSchema,
+      },
       ...errors(400, 403, 413, 415, 429, 503),
     },
   },
   {
-    method: "post", path: "/api/auth/reset-password", summary: "Set a new password with a reset link's token; every session of the account ends", tags: ["auth"],
+    method: "post",
+    path: "/api/auth/reset-password",
+    summary: "Set a new password with a reset link's token; every session of the account ends",
+    tags: ["auth"],
     body: resetPasswordSchema,
     responses: {
       200: { description: "`{ ok: true }`; sign in with the new password" },
-      400: { description: "Invalid input, or `fields.token` when the link is unknown, used or expired", schema: errorSchema },
+      400: {
+        description: "Invalid input, or `fields.token` when the link is unknown, used or expired",
+        schema: errorSchema,
+      },
       ...errors(403, 413, 415, 429),
     },
   },
@@ -381,11 +704,19 @@ function queryParameters(schema: z.ZodObject) {
     $defs?: Record<string, { properties?: Record<string, unknown> }>;
   };
   const properties = json.properties ?? Object.values(json.$defs ?? {})[0]?.properties ?? {};
-  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: property,
+  }));
 }
 
 function schemaRef(schema: z.ZodType, components: Record<string, unknown>, io: "input" | "output") {
-  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   const defs = (json.$defs ?? {}) as Record<string, unknown>;
   for (const [name, def] of Object.entries(defs)) components[name] = def;
   delete json.$defs;
@@ -400,7 +731,14 @@ export function openApiDocument() {
   for (const op of operations) {
     const body = op.body
       ? "form" in op.body
-        ? { "application/x-www-form-urlencoded": { schema: { type: "object", properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])) } } }
+        ? {
+            "application/x-www-form-urlencoded": {
+              schema: {
+                type: "object",
+                properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])),
+              },
+            },
+          }
         : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
       : undefined;
     const parameters = [
@@ -417,14 +755,23 @@ export function openApiDocument() {
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([status, r]) => [
           status,
-          { description: r.description, ...(r.schema ? { content: { "application/json": { schema: schemaRef(r.schema, schemas, "output") } } } : {}) },
+          {
+            description: r.description,
+            ...(r.schema
+              ? { content: { "application/json": { schema: schemaRef(r.schema, schemas, "output") } } }
+              : {}),
+          },
         ]),
       ),
     };
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Mockroom API", version: packageJson.version, description: "Errors always answer `{ error: { code, message, fields? } }`." },
+    info: {
+      title: "Mockroom API",
+      version: packageJson.version,
+      description: "Errors always answer `{ error: { code, message, fields? } }`.",
+    },
     paths,
     components: {
       schemas,

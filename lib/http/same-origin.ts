@@ -23,7 +23,10 @@ export function requestTarget(header: (name: string) => HeaderValue, trustProxy:
   const host = first(header("host"));
   if (!trustProxy) return { host, scheme: null };
   const proto = first(header("x-forwarded-proto"));
-  return { host: first(header("x-forwarded-host")) ?? host, scheme: proto === "http" || proto === "https" ? proto : null };
+  return {
+    host: first(header("x-forwarded-host")) ?? host,
+    scheme: proto === "http" || proto === "https" ? proto : null,
+  };
 }
 
 export function isCrossSite(origin: string | null | undefined, target: RequestTarget): boolean {

@@ -40,7 +40,8 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
  * start with the same policy (lib/server/http.ts); proxy.ts replaces it with the page's nonce policy, so an
  * answer Next makes before any page code runs (a redirect, its own 4xx) still carries a strict one.
  */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function strictSecurityHeaders(options: { https: boolean }): Record<string, string> {
   return { ...securityHeaders(options), "content-security-policy": API_CONTENT_SECURITY_POLICY };

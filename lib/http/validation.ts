@@ -12,7 +12,11 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Parses `input` with `schema` or throws a VALIDATION AppError with field messages. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, message = "Some fields are invalid."): z.infer<T> {
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  message = "Some fields are invalid.",
+): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError("VALIDATION", message, { fields: fieldErrors(result.error) });
   return result.data;
@@ -52,5 +56,6 @@ export function findNul(value: unknown): string | null {
 /** Throws a VALIDATION AppError naming the field when any string in `value` holds a NUL character. */
 export function refuseNul(value: unknown, message = "Some fields are invalid."): void {
   const at = findNul(value);
-  if (at !== null) throw new AppError("VALIDATION", message, { fields: { [at]: ["Text cannot contain NUL (\\u0000) characters."] } });
+  if (at !== null)
+    throw new AppError("VALIDATION", message, { fields: { [at]: ["Text cannot contain NUL (\\u0000) characters."] } });
 }

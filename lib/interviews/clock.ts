@@ -15,10 +15,17 @@ export function deadlineFor(mode: Mode, durationMinutes: number, multiplier: num
 
 /** Whether an answer written at `now` is accepted: the interview is running and within deadline + grace. */
 export function acceptsWrites(interview: Timed, now: Date): boolean {
-  return interview.status === "IN_PROGRESS" && (interview.deadlineAt === null || now.getTime() <= interview.deadlineAt.getTime() + SAVE_GRACE_MS);
+  return (
+    interview.status === "IN_PROGRESS" &&
+    (interview.deadlineAt === null || now.getTime() <= interview.deadlineAt.getTime() + SAVE_GRACE_MS)
+  );
 }
 
 /** An interview still marked in progress whose time (and grace) is over: it is finalized when next read. */
 export function isOverdue(interview: Timed, now: Date): boolean {
-  return interview.status === "IN_PROGRESS" && interview.deadlineAt !== null && now.getTime() > interview.deadlineAt.getTime() + SAVE_GRACE_MS;
+  return (
+    interview.status === "IN_PROGRESS" &&
+    interview.deadlineAt !== null &&
+    now.getTime() > interview.deadlineAt.getTime() + SAVE_GRACE_MS
+  );
 }

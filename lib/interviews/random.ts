@@ -19,7 +19,9 @@ export function apportion<K extends string>(total: number, weights: Record<K, nu
   const exact = keys.map((k) => ({ k, value: (total * weights[k]) / sum }));
   for (const e of exact) result[e.k] = Math.floor(e.value);
   let left = total - exact.reduce((s, e) => s + Math.floor(e.value), 0);
-  for (const e of [...exact].sort((a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || a.k.localeCompare(b.k))) {
+  for (const e of [...exact].sort(
+    (a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || a.k.localeCompare(b.k),
+  )) {
     if (left-- <= 0) break;
     result[e.k]++;
   }

@@ -13,7 +13,11 @@ export type ScoredAnswer = { answered: boolean; score: number | null };
  * test report; a question without key points has none). Skipped questions are counted in `answered` of
  * `questions`, which the pages show beside the score, instead of lowering it as zeros.
  */
-export function interviewTotal(items: readonly ScoredAnswer[]): { score: number | null; answered: number; questions: number } {
+export function interviewTotal(items: readonly ScoredAnswer[]): {
+  score: number | null;
+  answered: number;
+  questions: number;
+} {
   const scored = items.filter((i) => i.answered && i.score !== null);
   return {
     score: scored.length ? scored.reduce((sum, i) => sum + i.score!, 0) / scored.length : null,

@@ -16,7 +16,14 @@ export function standing(topic: TopicResults): TopicStanding {
   const results = topic.answers + topic.ratings;
   if (!results || topic.strength === null) return { slug: topic.slug, name: topic.name, state: "not_practised" };
   const state = results < TENTATIVE_BELOW ? "tentative" : "judged";
-  return { slug: topic.slug, name: topic.name, state, strength: topic.strength, answers: topic.answers, ratings: topic.ratings };
+  return {
+    slug: topic.slug,
+    name: topic.name,
+    state,
+    strength: topic.strength,
+    answers: topic.answers,
+    ratings: topic.ratings,
+  };
 }
 
 export type Judged = Extract<TopicStanding, { strength: number }>;
@@ -32,6 +39,8 @@ export function weakestTopics(topics: readonly TopicStanding[], count = 3): Judg
 /** "from 1 answer", "from 4 answers and 2 ratings": what a figure rests on, in words. */
 export function basisText(t: { answers: number; ratings: number }): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [t.answers ? count(t.answers, "answer") : "", t.ratings ? count(t.ratings, "rating") : ""].filter(Boolean);
+  const parts = [t.answers ? count(t.answers, "answer") : "", t.ratings ? count(t.ratings, "rating") : ""].filter(
+    Boolean,
+  );
   return `from ${parts.join(" and ")}`;
 }

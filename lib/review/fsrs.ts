@@ -7,11 +7,24 @@ export type RatingName = "again" | "hard" | "good" | "easy";
 /** Fuzz off: the same ratings at the same times always give the same schedule, so replays match. */
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
 
-const grades: Record<RatingName, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
+const grades: Record<RatingName, Grade> = {
+  again: FsrsRating.Again,
+  hard: FsrsRating.Hard,
+  good: FsrsRating.Good,
+  easy: FsrsRating.Easy,
+};
 
 export type StoredCard = {
-  due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number;
-  learningSteps: number; reps: number; lapses: number; state: number; lastReview: Date | null;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
 };
 
 export function newCard(now: Date): StoredCard {
@@ -20,17 +33,31 @@ export function newCard(now: Date): StoredCard {
 
 export function toFsrs(card: StoredCard): Card {
   return {
-    due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsedDays,
-    scheduled_days: card.scheduledDays, learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses,
-    state: card.state, ...(card.lastReview ? { last_review: card.lastReview } : {}),
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    ...(card.lastReview ? { last_review: card.lastReview } : {}),
   };
 }
 
 export function fromFsrs(card: Card): StoredCard {
   return {
-    due: card.due, stability: card.stability, difficulty: card.difficulty, elapsedDays: card.elapsed_days,
-    scheduledDays: card.scheduled_days, learningSteps: card.learning_steps, reps: card.reps, lapses: card.lapses,
-    state: card.state, lastReview: card.last_review ?? null,
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.last_review ?? null,
   };
 }
 

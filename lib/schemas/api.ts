@@ -4,8 +4,17 @@ export const errorSchema = z
   .object({
     error: z.object({
       code: z.enum([
-        "VALIDATION", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "TIME_UP",
-        "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL",
+        "VALIDATION",
+        "UNAUTHORIZED",
+        "FORBIDDEN",
+        "NOT_FOUND",
+        "CONFLICT",
+        "TIME_UP",
+        "PAYLOAD_TOO_LARGE",
+        "UNSUPPORTED_MEDIA_TYPE",
+        "RATE_LIMITED",
+        "UNAVAILABLE",
+        "INTERNAL",
       ]),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),

@@ -42,7 +42,10 @@ export const credentialsSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: (issue) => (issue.input === undefined ? "Enter your current password." : "The current password must be text.") })
+      .string({
+        error: (issue) =>
+          issue.input === undefined ? "Enter your current password." : "The current password must be text.",
+      })
       .min(1, "Enter your current password.")
       .max(PASSWORD_MAX, "The current password is not correct."),
     newPassword,

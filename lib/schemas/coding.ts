@@ -10,12 +10,19 @@ export const pythonTestSchema = z
     setup: python(4_000).optional(),
     call: python(4_000).min(1),
     expected: python(20_000).optional(),
-    raises: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an exception class name").optional(),
+    raises: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an exception class name")
+      .optional(),
   })
   .refine((t) => (t.expected === undefined) !== (t.raises === undefined), "needs exactly one of expected and raises")
   .meta({ id: "PythonTest" });
 
-const errorSchema = z.object({ type: z.string().max(200), message: z.string().max(4_000), line: z.number().int().nullable() });
+const errorSchema = z.object({
+  type: z.string().max(200),
+  message: z.string().max(4_000),
+  line: z.number().int().nullable(),
+});
 
 export const testResultSchema = z.object({
   name: z.string().max(120),

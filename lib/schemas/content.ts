@@ -14,7 +14,8 @@ export const slugSchema = z
  * UTF-8 read as cp1252 (a right quote shows as "a-circumflex, euro, trade mark"; an emoji starts with
  * "eth, Y-diaeresis"): such text must be repaired before it is stored. Escaped so this file is clean.
  */
-export const MOJIBAKE = /\u00e2\u20ac|\u00e2\u2020|\u00e2\u0153|\u00c3[\u0080-\u00bf]|\u00f0\u0178|\u00c2[\u00a0-\u00bf]/;
+export const MOJIBAKE =
+  /\u00e2\u20ac|\u00e2\u2020|\u00e2\u0153|\u00c3[\u0080-\u00bf]|\u00f0\u0178|\u00c2[\u00a0-\u00bf]/;
 
 const text = (min: number, max: number) =>
   z
@@ -26,7 +27,10 @@ const text = (min: number, max: number) =>
 
 /** Markdown whose ``` fences are all closed. */
 const markdown = (min: number, max: number) =>
-  text(min, max).refine((value) => (value.match(/^\s*```/gm)?.length ?? 0) % 2 === 0, "has a code fence that is not closed");
+  text(min, max).refine(
+    (value) => (value.match(/^\s*```/gm)?.length ?? 0) % 2 === 0,
+    "has a code fence that is not closed",
+  );
 
 /**
  * Key points: each a sentence with its rubric (what seed/ authors), or only a sentence (an imported guide),
@@ -60,7 +64,10 @@ export const questionContentSchema = z.object({
   tags: z.array(slugSchema).min(1).max(8),
   estimatedMinutes: z.number().int().min(1).max(60),
   source: z.object({ name: slugSchema, ref: text(2, 500).optional() }),
-  companies: z.array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() })).max(10).default([]),
+  companies: z
+    .array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() }))
+    .max(10)
+    .default([]),
 });
 
 export const companyContentSchema = z.object({
@@ -69,7 +76,9 @@ export const companyContentSchema = z.object({
   description: text(20, 2_000),
   durationMinutes: z.number().int().min(5).max(240),
   questionCount: z.number().int().min(1).max(50),
-  topicWeights: z.record(slugSchema, z.number().positive().max(100)).refine((w) => Object.keys(w).length > 0, "needs at least one topic"),
+  topicWeights: z
+    .record(slugSchema, z.number().positive().max(100))
+    .refine((w) => Object.keys(w).length > 0, "needs at least one topic"),
   difficultyMix: z
     .object({ easy: z.number().min(0).max(1), medium: z.number().min(0).max(1), hard: z.number().min(0).max(1) })
     .refine((m) => Math.abs(m.easy + m.medium + m.hard - 1) < 0.001, "shares must add up to 1"),
@@ -98,14 +107,22 @@ export const problemContentSchema = z
     difficulty: difficultySchema,
     estimatedMinutes: z.number().int().min(5).max(60),
     tags: z.array(slugSchema).min(1).max(8),
-    companies: z.array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() })).max(10).default([]),
+    companies: z
+      .array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() }))
+      .max(10)
+      .default([]),
     visibleTests: tests(1),
     hiddenTests: tests(1),
   })
-  .refine((p) => new Set([...p.visibleTests, ...p.hiddenTests].map((t) => t.name)).size === p.visibleTests.length + p.hiddenTests.length, {
-    message: "visible and hidden test names must be distinct",
-    path: ["hiddenTests"],
-  });
+  .refine(
+    (p) =>
+      new Set([...p.visibleTests, ...p.hiddenTests].map((t) => t.name)).size ===
+      p.visibleTests.length + p.hiddenTests.length,
+    {
+      message: "visible and hidden test names must be distinct",
+      path: ["hiddenTests"],
+    },
+  );
 
 export type ProblemContent = z.infer<typeof problemContentSchema>;
 export type TopicContent = z.infer<typeof topicSchema>;

@@ -5,7 +5,18 @@
 import { S_MAX, S_MIN, default_maximum_interval } from "ts-fsrs";
 import { z } from "zod";
 import { slugSchema } from "./content";
-import { counterSchema, coverageSchema, instantSchema, nonNegativeInt, revisionSchema, scoreSchema, timeMultiplierSchema, timeSpentSchema, timeZoneSchema, utf8Text } from "./fields";
+import {
+  counterSchema,
+  coverageSchema,
+  instantSchema,
+  nonNegativeInt,
+  revisionSchema,
+  scoreSchema,
+  timeMultiplierSchema,
+  timeSpentSchema,
+  timeZoneSchema,
+  utf8Text,
+} from "./fields";
 import { MAX_ANSWER_BYTES, modeSchema, ratingSchema, statusSchema } from "./interviews";
 import { IMPORT_LIMITS } from "./import-limits";
 import { MAX_DOCUMENT_BYTES } from "./fields";
@@ -21,7 +32,13 @@ export const EXPORT_VERSION = 1;
 export const MAX_INTERVIEW_QUESTIONS = 60;
 
 const instantOrNull = instantSchema.nullable();
-const unique = <T>(items: T[], key: (item: T) => unknown, context: z.RefinementCtx, path: (i: number) => (string | number)[], message: string) => {
+const unique = <T>(
+  items: T[],
+  key: (item: T) => unknown,
+  context: z.RefinementCtx,
+  path: (i: number) => (string | number)[],
+  message: string,
+) => {
   const seen = new Set<unknown>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -42,7 +59,11 @@ export const exportProfileSchema = z.object({
 const interviewAnswerSchema = z.object({
   question: slugSchema,
   title: z.string().max(300).optional(),
-  position: z.number().int().min(0).max(MAX_INTERVIEW_QUESTIONS - 1),
+  position: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_INTERVIEW_QUESTIONS - 1),
   content: utf8Text(MAX_ANSWER_BYTES),
   revision: revisionSchema,
   flagged: z.boolean(),
@@ -72,12 +93,36 @@ export const exportInterviewSchema = z
   .superRefine((i, context) => {
     // As lib/data/interviews.ts starts them: extended time only in extended mode, a deadline unless practice.
     const multipliers = i.mode === "extended" ? [1.5, 2] : [1];
-    if (!multipliers.includes(i.timeMultiplier)) context.addIssue({ code: "custom", path: ["timeMultiplier"], message: i.mode === "extended" ? "must be 1.5 or 2" : "must be 1 outside extended mode" });
-    if ((i.deadlineAt === null) !== (i.mode === "practice")) context.addIssue({ code: "custom", path: ["deadlineAt"], message: i.mode === "practice" ? "must be null in practice mode" : "is required in timed modes" });
-    if (!notBefore(i.deadlineAt, i.startedAt)) context.addIssue({ code: "custom", path: ["deadlineAt"], message: "is before startedAt" });
-    if (!notBefore(i.endedAt, i.startedAt)) context.addIssue({ code: "custom", path: ["endedAt"], message: "is before startedAt" });
-    unique(i.questions, (q) => q.position, context, (n) => ["questions", n, "position"], "appears twice in this interview");
-    unique(i.questions, (q) => q.question, context, (n) => ["questions", n, "question"], "appears twice in this interview");
+    if (!multipliers.includes(i.timeMultiplier))
+      context.addIssue({
+        code: "custom",
+        path: ["timeMultiplier"],
+        message: i.mode === "extended" ? "must be 1.5 or 2" : "must be 1 outside extended mode",
+      });
+    if ((i.deadlineAt === null) !== (i.mode === "practice"))
+      context.addIssue({
+        code: "custom",
+        path: ["deadlineAt"],
+        message: i.mode === "practice" ? "must be null in practice mode" : "is required in timed modes",
+      });
+    if (!notBefore(i.deadlineAt, i.startedAt))
+      context.addIssue({ code: "custom", path: ["deadlineAt"], message: "is before startedAt" });
+    if (!notBefore(i.endedAt, i.startedAt))
+      context.addIssue({ code: "custom", path: ["endedAt"], message: "is before startedAt" });
+    unique(
+      i.questions,
+      (q) => q.position,
+      context,
+      (n) => ["questions", n, "position"],
+      "appears twice in this interview",
+    );
+    unique(
+      i.questions,
+      (q) => q.question,
+      context,
+      (n) => ["questions", n, "question"],
+      "appears twice in this interview",
+    );
   });
 
 export const exportPracticeAnswerSchema = z
@@ -90,16 +135,51 @@ export const exportPracticeAnswerSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     versions: z
-      .array(z.object({ number: z.number().int().min(1).max(MAX_PRACTICE_VERSIONS), content: utf8Text(MAX_DOCUMENT_BYTES), score: scoreSchema, coverage: coverageSchema, createdAt: instantSchema }))
+      .array(
+        z.object({
+          number: z.number().int().min(1).max(MAX_PRACTICE_VERSIONS),
+          content: utf8Text(MAX_DOCUMENT_BYTES),
+          score: scoreSchema,
+          coverage: coverageSchema,
+          createdAt: instantSchema,
+        }),
+      )
       .max(MAX_PRACTICE_VERSIONS),
   })
-  .superRefine((p, context) => unique(p.versions, (v) => v.number, context, (n) => ["versions", n, "number"], "appears twice in this answer"));
+  .superRefine((p, context) =>
+    unique(
+      p.versions,
+      (v) => v.number,
+      context,
+      (n) => ["versions", n, "number"],
+      "appears twice in this answer",
+    ),
+  );
 
-export const exportNoteSchema = z.object({ question: slugSchema, content: utf8Text(MAX_DOCUMENT_BYTES), revision: revisionSchema.min(1), createdAt: instantSchema, updatedAt: instantSchema });
+export const exportNoteSchema = z.object({
+  question: slugSchema,
+  content: utf8Text(MAX_DOCUMENT_BYTES),
+  revision: revisionSchema.min(1),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
 export const exportBookmarkSchema = z.object({ question: slugSchema, createdAt: instantSchema });
 export const exportSetSchema = z
-  .object({ name: setNameSchema, description: setDescriptionSchema, createdAt: instantSchema, questions: z.array(slugSchema).max(MAX_SET_QUESTIONS) })
-  .superRefine((s, context) => unique(s.questions, (q) => q, context, (n) => ["questions", n], "appears twice in this set"));
+  .object({
+    name: setNameSchema,
+    description: setDescriptionSchema,
+    createdAt: instantSchema,
+    questions: z.array(slugSchema).max(MAX_SET_QUESTIONS),
+  })
+  .superRefine((s, context) =>
+    unique(
+      s.questions,
+      (q) => q,
+      context,
+      (n) => ["questions", n],
+      "appears twice in this set",
+    ),
+  );
 
 /** An FSRS memory state as ts-fsrs produces it: a new card is all zeros; a reviewed one has S and D in range. */
 export const exportReviewCardSchema = z
@@ -120,18 +200,36 @@ export const exportReviewCardSchema = z
   })
   .superRefine((c, context) => {
     if (c.state === 0) return;
-    if (c.stability < S_MIN) context.addIssue({ code: "custom", path: ["stability"], message: `must be at least ${S_MIN} once the card has been reviewed` });
-    if (c.difficulty < 1) context.addIssue({ code: "custom", path: ["difficulty"], message: "must be between 1 and 10 once the card has been reviewed" });
+    if (c.stability < S_MIN)
+      context.addIssue({
+        code: "custom",
+        path: ["stability"],
+        message: `must be at least ${S_MIN} once the card has been reviewed`,
+      });
+    if (c.difficulty < 1)
+      context.addIssue({
+        code: "custom",
+        path: ["difficulty"],
+        message: "must be between 1 and 10 once the card has been reviewed",
+      });
   });
 
 export const exportReviewLogSchema = z.object({
-  question: slugSchema, rating: ratingSchema, source: z.enum(["review", "practice", "interview"]), reviewedAt: instantSchema, due: instantSchema,
+  question: slugSchema,
+  rating: ratingSchema,
+  source: z.enum(["review", "practice", "interview"]),
+  reviewedAt: instantSchema,
+  due: instantSchema,
 });
 
 /** The rows of each kind, in the document's order; `limit` is the most one import holds. */
 export const EXPORT_KINDS = {
   interviews: { schema: exportInterviewSchema, limit: IMPORT_LIMITS.interviews, what: "interviews" },
-  practiceAnswers: { schema: exportPracticeAnswerSchema, limit: IMPORT_LIMITS.practiceAnswers, what: "practice answers" },
+  practiceAnswers: {
+    schema: exportPracticeAnswerSchema,
+    limit: IMPORT_LIMITS.practiceAnswers,
+    what: "practice answers",
+  },
   notes: { schema: exportNoteSchema, limit: IMPORT_LIMITS.notes, what: "notes" },
   bookmarks: { schema: exportBookmarkSchema, limit: IMPORT_LIMITS.bookmarks, what: "bookmarks" },
   sets: { schema: exportSetSchema, limit: IMPORT_LIMITS.sets, what: "sets" },
@@ -140,7 +238,12 @@ export const EXPORT_KINDS = {
 } as const;
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
-export const exportHeaderSchema = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(EXPORT_VERSION), exportedAt: instantSchema, profile: exportProfileSchema });
+export const exportHeaderSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: instantSchema,
+  profile: exportProfileSchema,
+});
 
 export const exportDocumentSchema = exportHeaderSchema
   .extend({
@@ -155,9 +258,21 @@ export const exportDocumentSchema = exportHeaderSchema
   .superRefine((doc, context) => {
     // One row per question and kind (the tables' unique keys); sets are unique by name.
     for (const kind of ["practiceAnswers", "notes", "bookmarks", "reviewCards"] as const) {
-      unique<{ question: string }>(doc[kind], (row) => row.question, context, (n) => [kind, n, "question"], `appears twice in ${EXPORT_KINDS[kind].what}`);
+      unique<{ question: string }>(
+        doc[kind],
+        (row) => row.question,
+        context,
+        (n) => [kind, n, "question"],
+        `appears twice in ${EXPORT_KINDS[kind].what}`,
+      );
     }
-    unique(doc.sets, (s) => s.name, context, (n) => ["sets", n, "name"], "appears twice in sets");
+    unique(
+      doc.sets,
+      (s) => s.name,
+      context,
+      (n) => ["sets", n, "name"],
+      "appears twice in sets",
+    );
   })
   .meta({
     id: "ExportDocument",

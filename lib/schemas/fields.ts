@@ -7,14 +7,20 @@ import { z } from "zod";
 export const INT4_MAX = 2_147_483_647;
 
 /** A non-negative integer that fits an int4 column: revisions, counts, seeds. */
-export const nonNegativeInt = () => z.number().int("must be a whole number").min(0, "cannot be negative").max(INT4_MAX, `must be at most ${INT4_MAX}`);
+export const nonNegativeInt = () =>
+  z.number().int("must be a whole number").min(0, "cannot be negative").max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
 /**
  * Counters the app increments by one (revisions, FSRS reps and lapses): at most a billion, so the next
  * increment can never overflow the int4 column (an imported 2147483647 made every later save fail).
  */
 export const COUNTER_MAX = 1_000_000_000;
-export const counterSchema = () => z.number().int("must be a whole number").min(0, "cannot be negative").max(COUNTER_MAX, `must be at most ${COUNTER_MAX}`);
+export const counterSchema = () =>
+  z
+    .number()
+    .int("must be a whole number")
+    .min(0, "cannot be negative")
+    .max(COUNTER_MAX, `must be at most ${COUNTER_MAX}`);
 
 /** Revisions that a client echoes back (0 for a document that does not exist yet). */
 export const revisionSchema = counterSchema();
@@ -53,10 +59,16 @@ let zones: Set<string> | undefined;
  * the database does not also know are refused where a zone is stored (lib/data/users.ts).
  */
 export function isTimeZone(name: string): boolean {
-  zones ??= new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), "UTC"]);
+  zones ??= new Set([
+    ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []),
+    "UTC",
+  ]);
   return zones.has(name);
 }
-export const timeZoneSchema = z.string().max(64).refine(isTimeZone, "is not a time zone: choose an IANA name such as Europe/London");
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, "is not a time zone: choose an IANA name such as Europe/London");
 
 /** Bytes of `text` in UTF-8, without encoding it (a lone surrogate counts 3, as it is stored as U+FFFD). */
 export function utf8Length(text: string): number {
@@ -75,7 +87,12 @@ export function utf8Length(text: string): number {
 
 /** Text of at most `maxBytes` of UTF-8 (routes answer 413 beyond it; an import names the field). */
 export const utf8Text = (maxBytes: number) =>
-  z.string().refine((value) => value.length <= maxBytes && utf8Length(value) <= maxBytes, `is larger than ${Math.round(maxBytes / 1024)} KB`);
+  z
+    .string()
+    .refine(
+      (value) => value.length <= maxBytes && utf8Length(value) <= maxBytes,
+      `is larger than ${Math.round(maxBytes / 1024)} KB`,
+    );
 
 /** At most 6 key points a question (lib/schemas/content.ts), each 2-200 characters. */
 export const MAX_KEY_POINTS = 6;
@@ -97,7 +114,12 @@ export const keyPointCoverageSchema = z
 
 /** Coverage as scorers before the rubric stored it (stems of the point's words): read, and re-scored later. */
 const legacyCoverageSchema = z
-  .object({ point: z.string().max(200), covered: z.boolean(), matched: z.array(z.string().max(200)).max(200), missing: z.array(z.string().max(200)).max(200) })
+  .object({
+    point: z.string().max(200),
+    covered: z.boolean(),
+    matched: z.array(z.string().max(200)).max(200),
+    missing: z.array(z.string().max(200)).max(200),
+  })
   .transform(({ point, covered }) => ({ point, covered, heard: [], missing: [], wrong: [] }));
 
 /** Which key points an answer covered: today's shape, or the earlier one (older exports and rows). */
@@ -107,7 +129,15 @@ export const coverageSchema = z.array(z.union([keyPointCoverageSchema, legacyCov
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
 
 /** An opaque list cursor (lib/data/cursor.ts): URL-safe, bounded. */
-export const cursorSchema = z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.");
+export const cursorSchema = z
+  .string()
+  .max(500)
+  .regex(/^[\w-]*$/, "Invalid cursor.");
 
 /** A question as lists of the user's own things show it (sets, bookmarks, the revision queue). */
-export const questionRefSchema = z.object({ slug: z.string(), title: z.string(), topic: z.object({ slug: z.string(), name: z.string() }), difficulty: z.string() });
+export const questionRefSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  topic: z.object({ slug: z.string(), name: z.string() }),
+  difficulty: z.string(),
+});

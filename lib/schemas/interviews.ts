@@ -35,17 +35,34 @@ export const rateSchema = z.object({ rating: ratingSchema }).meta({ id: "RateReq
 export const interviewListQuerySchema = z.object({
   company: slugSchema.optional(),
   status: statusSchema.optional(),
-  cursor: z.string().max(300).regex(/^[\w-]*$/, "Invalid cursor.").optional(),
+  cursor: z
+    .string()
+    .max(300)
+    .regex(/^[\w-]*$/, "Invalid cursor.")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 /** Coding questions: what the room needs to run the visible tests (hidden ones come after the end). */
 const codingPart = z.object({ starterCode: z.string(), visibleTests: z.array(pythonTestSchema) });
 const interviewQuestion = z.object({
-  id: z.uuid(), position: z.number().int(), slug: z.string(), title: z.string(), prompt: z.string(), kind: kindSchema, topic: z.string(), flagged: z.boolean(),
+  id: z.uuid(),
+  position: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  prompt: z.string(),
+  kind: kindSchema,
+  topic: z.string(),
+  flagged: z.boolean(),
   coding: codingPart.nullable(),
 });
-const answer = z.object({ questionId: z.uuid(), content: z.string(), revision: z.number().int(), updatedAt: z.string(), lateContent: z.string().nullable() });
+const answer = z.object({
+  questionId: z.uuid(),
+  content: z.string(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  lateContent: z.string().nullable(),
+});
 
 export const reviewSchema = z.object({
   /** The mean over the answered questions that have a score; null when none has (all skipped, say). */
@@ -63,8 +80,14 @@ export const reviewSchema = z.object({
       skipped: z.boolean(),
       /** The key points' rubric was derived from their sentences (an imported question), not written by an author. */
       rubricDerived: z.boolean(),
-      modelAnswer: z.string(), keyPoints: z.array(z.string()), coverage: z.array(keyPointCoverageSchema), score: z.number().nullable(),
-      rating: ratingSchema.nullable(), timeSpentSeconds: z.number().int(), flagged: z.boolean(), difficulty: difficultySchema,
+      modelAnswer: z.string(),
+      keyPoints: z.array(z.string()),
+      coverage: z.array(keyPointCoverageSchema),
+      score: z.number().nullable(),
+      rating: ratingSchema.nullable(),
+      timeSpentSeconds: z.number().int(),
+      flagged: z.boolean(),
+      difficulty: difficultySchema,
       /** Coding questions: the test report the browser sent when the interview ended (self-reported). */
       testResults: storedTestResultsSchema.nullable(),
     }),
@@ -91,13 +114,23 @@ export const interviewSchema = z
   .meta({ id: "Interview" });
 
 export const interviewSummarySchema = z.object({
-  id: z.uuid(), status: statusSchema, mode: modeSchema, title: z.string(), company: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  startedAt: z.string(), endedAt: z.string().nullable(), durationSeconds: z.number().int().nullable(), score: z.number().nullable(), questionCount: z.number().int(),
+  id: z.uuid(),
+  status: statusSchema,
+  mode: modeSchema,
+  title: z.string(),
+  company: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  durationSeconds: z.number().int().nullable(),
+  score: z.number().nullable(),
+  questionCount: z.number().int(),
   /** Questions with an answer (saved at least once; blank ones are cleared when the interview ends). */
   answeredCount: z.number().int(),
 });
 
-export const interviewListSchema = z.object({ items: z.array(interviewSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "InterviewList" });
+export const interviewListSchema = z
+  .object({ items: z.array(interviewSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "InterviewList" });
 
 export type StartInterviewInput = z.infer<typeof startInterviewSchema>;
 export type SaveAnswerInput = z.infer<typeof saveAnswerSchema>;

@@ -15,7 +15,11 @@ export const saveNoteSchema = z
 
 export const noteSchema = z
   .object({
-    question: z.object({ slug: z.string(), title: z.string(), topic: z.object({ slug: z.string(), name: z.string() }) }),
+    question: z.object({
+      slug: z.string(),
+      title: z.string(),
+      topic: z.object({ slug: z.string(), name: z.string() }),
+    }),
     content: z.string(),
     revision: z.number().int(),
     createdAt: z.string(),

@@ -17,7 +17,11 @@ export const questionListQuerySchema = z
     company: slugSchema.optional(),
     kind: kindSchema.optional(),
     tag: slugSchema.optional(),
-    cursor: z.string().max(500).regex(/^[\w-]*$/, "Invalid cursor.").optional(),
+    cursor: z
+      .string()
+      .max(500)
+      .regex(/^[\w-]*$/, "Invalid cursor.")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(100, "limit is at most 100.").default(20),
   })
   .meta({ id: "QuestionListQuery" });
@@ -35,8 +39,14 @@ export const questionListItemSchema = z.object({
   tags: z.array(z.string()),
   companies: z.array(z.string()),
   snippet: z.string().optional().describe("HTML-escaped excerpt with <mark> around the matches (searches only)"),
-  partial: z.literal(true).optional().describe("Searches only: the question holds some of the words, not all (it follows those holding all)"),
-  titleHtml: z.string().optional().describe("HTML-escaped title with <mark> around the matches (searches whose words are in the title)"),
+  partial: z
+    .literal(true)
+    .optional()
+    .describe("Searches only: the question holds some of the words, not all (it follows those holding all)"),
+  titleHtml: z
+    .string()
+    .optional()
+    .describe("HTML-escaped title with <mark> around the matches (searches whose words are in the title)"),
 });
 
 export const facetSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
@@ -46,10 +56,29 @@ export const questionListSchema = z
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
-    capped: z.literal(true).optional().describe("Searches only: more questions may match than were read (the best are ranked); facet counts are at least these"),
-    match: searchMatchSchema.optional().describe("Searches only: all = the page has questions holding every word (first); some = none holds them all, these hold the most; none = nothing matched"),
-    searched: z.string().optional().describe("Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected"),
-    suggestion: z.string().optional().describe("Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text"),
+    capped: z
+      .literal(true)
+      .optional()
+      .describe(
+        "Searches only: more questions may match than were read (the best are ranked); facet counts are at least these",
+      ),
+    match: searchMatchSchema
+      .optional()
+      .describe(
+        "Searches only: all = the page has questions holding every word (first); some = none holds them all, these hold the most; none = nothing matched",
+      ),
+    searched: z
+      .string()
+      .optional()
+      .describe(
+        "Searches only: the words searched, after question words (vs, difference between, how do I) were dropped and typos corrected",
+      ),
+    suggestion: z
+      .string()
+      .optional()
+      .describe(
+        "Searches only: present when a word no question holds was replaced by the nearest word of the bank; the results are for this text",
+      ),
   })
   .meta({ id: "QuestionList" });
 
@@ -64,14 +93,20 @@ export const questionDetailSchema = questionListItemSchema
     archived: z.boolean(),
     withheld: z
       .boolean()
-      .describe("True while the signed-in user's running timed interview asks this question: modelAnswer and keyPoints are empty until it ends."),
+      .describe(
+        "True while the signed-in user's running timed interview asks this question: modelAnswer and keyPoints are empty until it ends.",
+      ),
     companies: z.array(z.object({ slug: z.string(), name: z.string(), frequency: z.number().int().nullable() })),
     related: z.array(z.object({ slug: z.string(), title: z.string(), difficulty: difficultySchema })),
   })
   .meta({ id: "QuestionDetail" });
 
 export const topicListSchema = z
-  .object({ items: z.array(z.object({ slug: z.string(), name: z.string(), order: z.number().int(), questionCount: z.number().int() })) })
+  .object({
+    items: z.array(
+      z.object({ slug: z.string(), name: z.string(), order: z.number().int(), questionCount: z.number().int() }),
+    ),
+  })
   .meta({ id: "TopicList" });
 
 const companyBase = z.object({
@@ -89,7 +124,9 @@ export const companyDetailSchema = companyBase
   .extend({
     styleNotes: z.string(),
     difficultyMix: z.object({ easy: z.number(), medium: z.number(), hard: z.number() }),
-    topics: z.array(z.object({ slug: z.string(), name: z.string(), weight: z.number(), questionCount: z.number().int() })),
+    topics: z.array(
+      z.object({ slug: z.string(), name: z.string(), weight: z.number(), questionCount: z.number().int() }),
+    ),
     bankQuestions: z.number().int().describe("Questions in the bank linked to this profile"),
   })
   .meta({ id: "CompanyDetail" });

@@ -32,16 +32,40 @@ export const practiceVersionAnswer = z.object({
     number: int(),
     content: z.string(),
     score: z.number(),
-    coverage: z.array(z.object({ point: z.string(), covered: z.boolean(), heard: z.array(heard), missing: z.array(z.string()), wrong: z.array(heard) })),
+    coverage: z.array(
+      z.object({
+        point: z.string(),
+        covered: z.boolean(),
+        heard: z.array(heard),
+        missing: z.array(z.string()),
+        wrong: z.array(heard),
+      }),
+    ),
     createdAt: z.string(),
   }),
 });
-export const importAnswer = z.object({ imported: z.record(z.string(), z.number()), skippedQuestions: z.optional(z.array(z.string())) });
+export const importAnswer = z.object({
+  imported: z.record(z.string(), z.number()),
+  skippedQuestions: z.optional(z.array(z.string())),
+});
 
 /** GET /api/interviews/{id}: only the server's clock is read from it in the browser. */
 export const serverNowAnswer = z.object({ serverNow: z.string() });
-const pythonTest = z.object({ name: z.string(), setup: z.optional(z.string()), call: z.string(), expected: z.optional(z.string()), raises: z.optional(z.string()) });
+const pythonTest = z.object({
+  name: z.string(),
+  setup: z.optional(z.string()),
+  call: z.string(),
+  expected: z.optional(z.string()),
+  raises: z.optional(z.string()),
+});
 /** GET /api/interviews/{id}/tests, once the interview has ended. */
 export const testsToRunAnswer = z.object({
-  questions: z.array(z.object({ questionId: z.string(), code: z.string(), visibleTests: z.array(pythonTest), hiddenTests: z.array(pythonTest) })),
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      code: z.string(),
+      visibleTests: z.array(pythonTest),
+      hiddenTests: z.array(pythonTest),
+    }),
+  ),
 });

@@ -28,7 +28,13 @@ export const updateSetSchema = z
   .refine((v) => v.name !== undefined || v.description !== undefined, "Send a name or a description.")
   .meta({ id: "UpdateSetRequest" });
 
-export const setSummarySchema = z.object({ id: z.uuid(), name: z.string(), description: z.string(), questionCount: z.number().int(), updatedAt: z.string() });
+export const setSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  questionCount: z.number().int(),
+  updatedAt: z.string(),
+});
 export const setListSchema = z.object({ items: z.array(setSummarySchema) }).meta({ id: "SetList" });
 export const setDetailSchema = setSummarySchema.extend({ questions: z.array(questionRefSchema) }).meta({ id: "Set" });
 export const bookmarkListSchema = z

@@ -6,7 +6,8 @@ import type { ContentKeyPoint } from "../schemas/content";
 import type { KeyPointRubric, QuestionRubric } from "../schemas/rubric";
 import { isStopWord, negatedAt, normaliseWord, readWords } from "./text";
 
-const IDENTIFIER = /`([^`]{1,60})`|\b[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+\b|\b\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*\b|\b\p{Lu}{2,}[\p{N}]*s?\b|\b\p{N}{3}\b/gu;
+const IDENTIFIER =
+  /`([^`]{1,60})`|\b[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+\b|\b\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*\b|\b\p{Lu}{2,}[\p{N}]*s?\b|\b\p{N}{3}\b/gu;
 const MAX_CONCEPTS = 2;
 
 export function deriveRubric(sentence: string): KeyPointRubric {
@@ -30,7 +31,10 @@ export function deriveRubric(sentence: string): KeyPointRubric {
     const at = words.list.find((w) => w.stem === stem);
     return at ? negatedAt(words, at.raw, at.raw) : false;
   };
-  return { concepts: picked.map((term) => ({ name: term, any: [negated(term) ? `not ${term}` : term] })), disqualifiers: [] };
+  return {
+    concepts: picked.map((term) => ({ name: term, any: [negated(term) ? `not ${term}` : term] })),
+    disqualifiers: [],
+  };
 }
 
 /** The rubric a question is scored with: its authored one, or one derived from the sentences. */
@@ -38,7 +42,9 @@ export function rubricOfContent(points: ContentKeyPoint[]): QuestionRubric {
   const derived = points.length === 0 || points.some((p) => typeof p === "string");
   return {
     derived,
-    points: points.map((p) => (typeof p === "string" ? deriveRubric(p) : { concepts: p.concepts, disqualifiers: p.disqualifiers })),
+    points: points.map((p) =>
+      typeof p === "string" ? deriveRubric(p) : { concepts: p.concepts, disqualifiers: p.disqualifiers },
+    ),
   };
 }
 

@@ -60,7 +60,8 @@ function readExpression(expression: string): Expression {
     // words (lib/schemas/rubric.ts requires another word).
     const stems = words.list.filter((w) => !w.whole && !words.negation[w.raw]).map((w) => w.stem);
     // The expression as one word: "select related" and select_related both also match "selectrelated".
-    const joined = stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => !words.negation[i]).join(""));
+    const joined =
+      stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => !words.negation[i]).join(""));
     read = { stems, joined, negative: words.negation.some(Boolean) };
     if (expressionCache.size > 20_000) expressionCache.clear();
     expressionCache.set(expression, read);
@@ -105,7 +106,8 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
   const after = claim ? 3 : 0;
   // ... and is made in one clause: "select_related for FK, prefetch_related for M2M" does not say "select_related M2M".
   // An expression's words belong to one sentence ("javascript: URLs are bad. Validate forms." is not "URL validation").
-  const oneClause = (first: Word, last: Word) => !(claim ? words.clauseStart : words.sentenceStart).slice(first.raw + 1, last.raw + 1).some(Boolean);
+  const oneClause = (first: Word, last: Word) =>
+    !(claim ? words.clauseStart : words.sentenceStart).slice(first.raw + 1, last.raw + 1).some(Boolean);
   const fits = (first: Word, last: Word) =>
     oneClause(first, last) && negatedAt(words, first.raw, last.raw, after) === negative;
   for (const at of positions.get(joined) ?? []) {
@@ -128,7 +130,8 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
       hi = Math.max(hi, at);
       return true;
     });
-    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!)) spans.push([words.list[lo]!, words.list[hi]!]);
+    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!))
+      spans.push([words.list[lo]!, words.list[hi]!]);
   }
   return spans;
 }
@@ -162,7 +165,9 @@ export function keyPointCoverage(answer: string, points: ScoredPoint[]): { point
       if (span) heard.push({ concept: concept.name, phrase: quote(index, span) });
       else missing.push(concept.name);
     }
-    const wrong = rubric.disqualifiers.flatMap((d) => spansOf(index, d, true, 1).map((span) => ({ concept: d.name, phrase: quote(index, span) })));
+    const wrong = rubric.disqualifiers.flatMap((d) =>
+      spansOf(index, d, true, 1).map((span) => ({ concept: d.name, phrase: quote(index, span) })),
+    );
     return { point: text, covered: missing.length === 0 && wrong.length === 0, heard, missing, wrong };
   });
   const score = out.length ? out.filter((p) => p.covered).length / out.length : 0;

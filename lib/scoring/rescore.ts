@@ -12,7 +12,13 @@ import { keyPointCoverage } from "./match";
 export const SCORER_VERSION = "rubric-2";
 const BATCH = 500;
 
-export type RescoreReport = { skipped: boolean; interviewAnswers: number; interviews: number; practiceVersions: number; changed: number };
+export type RescoreReport = {
+  skipped: boolean;
+  interviewAnswers: number;
+  interviews: number;
+  practiceVersions: number;
+  changed: number;
+};
 
 /** The scorer version and a digest of every question's key points and rubric. */
 export async function scoringFingerprint(db: PrismaClient): Promise<string> {
@@ -21,14 +27,23 @@ export async function scoringFingerprint(db: PrismaClient): Promise<string> {
   return `${SCORER_VERSION}:${row!.digest}`;
 }
 
-type Row = { id: string; content: string; coverage: unknown; score: number | null; keyPoints: string[]; rubric: unknown; parent: string };
+type Row = {
+  id: string;
+  content: string;
+  coverage: unknown;
+  score: number | null;
+  keyPoints: string[];
+  rubric: unknown;
+  parent: string;
+};
 
 function rescoreRows(rows: Row[]) {
   const changed: { id: string; coverage: string; score: number; parent: string }[] = [];
   for (const row of rows) {
     const { points, score } = keyPointCoverage(row.content, scoredPoints(row.keyPoints, row.rubric));
     // jsonb keeps its own key order: compare values, not text.
-    if (score !== row.score || !isDeepStrictEqual(points, row.coverage)) changed.push({ id: row.id, coverage: JSON.stringify(points), score, parent: row.parent });
+    if (score !== row.score || !isDeepStrictEqual(points, row.coverage))
+      changed.push({ id: row.id, coverage: JSON.stringify(points), score, parent: row.parent });
   }
   return changed;
 }
@@ -88,7 +103,11 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
     }
   }
 
-  await db.scoringState.upsert({ where: { id: 1 }, create: { id: 1, fingerprint, rescoredAt: new Date() }, update: { fingerprint, rescoredAt: new Date() } });
+  await db.scoringState.upsert({
+    where: { id: 1 },
+    create: { id: 1, fingerprint, rescoredAt: new Date() },
+    update: { fingerprint, rescoredAt: new Date() },
+  });
   return report;
 }
 

@@ -40,7 +40,9 @@ export type Words = {
 // The stopword library's English list, less the words PostgreSQL's english configuration keeps as words (search
 // uses that one): "many" (many-to-many), "never", "must", "get" (get_object_or_404) carry meaning in answers.
 const KEPT_BY_POSTGRES = new Set(
-  "also another came come could get got like make many might much must never said since still take way well would".split(" "),
+  "also another came come could get got like make many might much must never said since still take way well would".split(
+    " ",
+  ),
 );
 const STOP = new Set(englishStopWords.filter((word) => !KEPT_BY_POSTGRES.has(word)));
 const BRITISH = britishSpellings as Record<string, string>;
@@ -105,7 +107,21 @@ function canonicalToken(part: string): string {
 const CLAUSE_BREAK = /[.,;:?()[\]{}\n]|!(?!=)/;
 const SENTENCE_BREAK = /[.?\n]|!(?!=)/;
 const CLAUSE_WORDS = new Set(["but", "however", "although", "whereas", "while", "so", "because"]);
-const NEGATIONS = new Set(["not", "no", "never", "t", "cannot", "without", "nor", "nothing", "nobody", "neither", "hardly", "instead", "rather"]);
+const NEGATIONS = new Set([
+  "not",
+  "no",
+  "never",
+  "t",
+  "cannot",
+  "without",
+  "nor",
+  "nothing",
+  "nobody",
+  "neither",
+  "hardly",
+  "instead",
+  "rather",
+]);
 /** How far back a negation reaches within its clause ("don't need to be idempotent"). */
 const NEGATION_REACH = 5;
 

@@ -4,7 +4,12 @@ export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
 
 /** Options for ts_headline: our markers, and an excerpt of `maxWords` (or the whole text with `all`). */
-export function headlineOptions(options: { maxWords?: number; minWords?: number; fragments?: number; all?: boolean }): string {
+export function headlineOptions(options: {
+  maxWords?: number;
+  minWords?: number;
+  fragments?: number;
+  all?: boolean;
+}): string {
   const marks = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
   if (options.all) return `${marks}, HighlightAll=true`;
   const fragments = options.fragments ?? 1;

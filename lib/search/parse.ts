@@ -40,8 +40,22 @@ const NOISE_PHRASES: string[][] = [
   ["in", "django"],
 ];
 const NOISE_WORDS = new Set([
-  "vs", "versus", "difference", "differences", "compare", "compared", "comparison", "explain", "describe",
-  "use", "using", "work", "works", "django", "whats", "example",
+  "vs",
+  "versus",
+  "difference",
+  "differences",
+  "compare",
+  "compared",
+  "comparison",
+  "explain",
+  "describe",
+  "use",
+  "using",
+  "work",
+  "works",
+  "django",
+  "whats",
+  "example",
 ]);
 
 /** Identifier-ish tokens: letters, digits and underscores, joined by dots or hyphens, with an optional +N or ++ (N+1, C++). */

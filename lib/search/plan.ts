@@ -14,12 +14,14 @@ import { nearestWord } from "./words";
 export type Corpus = { contains: (tsquery: Prisma.Sql) => Prisma.Sql; bank: boolean };
 
 export const bankCorpus: Corpus = {
-  contains: (tsquery) => Prisma.sql`exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ ${tsquery})`,
+  contains: (tsquery) =>
+    Prisma.sql`exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ ${tsquery})`,
   bank: true,
 };
 
 export const notesCorpus = (userId: string): Corpus => ({
-  contains: (tsquery) => Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`,
+  contains: (tsquery) =>
+    Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`,
   bank: false,
 });
 
@@ -78,11 +80,17 @@ async function prefixQuery(word: string, corpus: Corpus): Promise<{ query: strin
 
 export async function planSearch(input: string | undefined, corpus: Corpus): Promise<SearchPlan> {
   let parsed = parseSearch(input);
-  let analysed = await analyse(parsed.map((t) => t.variants), corpus);
+  let analysed = await analyse(
+    parsed.map((t) => t.variants),
+    corpus,
+  );
   // A joined token nothing holds ("pytest-djagno") is searched as its parts, each of which may be a typo.
   if (analysed.some((a, i) => a.query && !a.known && /[.-]/.test(parsed[i]!.raw))) {
     parsed = parseSearch(parsed.map((t, i) => (analysed[i]!.known ? t.raw : t.raw.replace(/[.-]+/g, " "))).join(" "));
-    analysed = await analyse(parsed.map((t) => t.variants), corpus);
+    analysed = await analyse(
+      parsed.map((t) => t.variants),
+      corpus,
+    );
   }
   const terms: PlannedTerm[] = [];
   const corrections: SearchPlan["corrections"] = [];

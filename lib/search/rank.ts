@@ -16,7 +16,8 @@ export const HELD_BONUS = 0.5;
 const ALL_TERMS_FIRST = 1000;
 
 /** ts_rank normalisation 0: a document's length does not lower its rank (the weights already favour short fields). */
-const tsRank = (column: Prisma.Sql, tsquery: string) => Prisma.sql`ts_rank(${FIELD_WEIGHTS}::float4[], ${column}, ${tsquery}::tsquery, 0)`;
+const tsRank = (column: Prisma.Sql, tsquery: string) =>
+  Prisma.sql`ts_rank(${FIELD_WEIGHTS}::float4[], ${column}, ${tsquery}::tsquery, 0)`;
 
 /** Every way of choosing `size` of the items, in order. */
 function choose<T>(items: T[], size: number): T[][] {
@@ -50,10 +51,14 @@ export function widenings(plan: SearchPlan): number[] {
 export function searchRank(column: Prisma.Sql, plan: SearchPlan, fewest: number): Prisma.Sql {
   const partial = fewest < plan.terms.length;
   const parts = plan.terms.map((t) => {
-    const held = partial ? Prisma.sql` + ${HELD_BONUS}::float8 * (${column} @@ ${t.query}::tsquery)::int` : Prisma.empty;
+    const held = partial
+      ? Prisma.sql` + ${HELD_BONUS}::float8 * (${column} @@ ${t.query}::tsquery)::int`
+      : Prisma.empty;
     return Prisma.sql`${t.weight}::float8 * (${tsRank(column, t.query)}${held})`;
   });
-  const first = partial ? Prisma.sql`${ALL_TERMS_FIRST}::float8 * (${column} @@ ${plan.all}::tsquery)::int + ` : Prisma.empty;
+  const first = partial
+    ? Prisma.sql`${ALL_TERMS_FIRST}::float8 * (${column} @@ ${plan.all}::tsquery)::int + `
+    : Prisma.empty;
   return Prisma.sql`(${first}${Prisma.join(parts, " + ")})::float4`;
 }
 
@@ -63,7 +68,12 @@ export type Match = "all" | "some" | "none";
  * Reads the first page holding every term; when that is not a full page, reads it again letting in the best
  * partial matches, widening until something is found. A later page keeps its first page's width (`fewest`).
  */
-export async function widenedPage<R>(plan: SearchPlan, limit: number, fewest: number | undefined, read: (fewest: number) => Promise<R[]>) {
+export async function widenedPage<R>(
+  plan: SearchPlan,
+  limit: number,
+  fewest: number | undefined,
+  read: (fewest: number) => Promise<R[]>,
+) {
   if (fewest !== undefined) return { rows: await read(fewest), fewest };
   let rows: R[] = [];
   for (const width of widenings(plan)) {

@@ -182,7 +182,11 @@ function urlOf(req: http.IncomingMessage): URL {
 }
 
 /** Serves what the router matched: the Node request as a web Request, the handler's Response written back. */
-export async function serveRoute(match: RouteMatch, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function serveRoute(
+  match: RouteMatch,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   if (match.kind !== "handler") {
     // Nothing of a body is used; it is read and dropped so the connection stays usable.
     req.resume();
@@ -208,7 +212,13 @@ export async function serveRoute(match: RouteMatch, req: http.IncomingMessage, r
     const request = new Request(url, { method, headers, body: body ? (body as Uint8Array<ArrayBuffer>) : undefined });
     response =
       body === null
-        ? errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KB.`), request)
+        ? errorResponse(
+            new AppError(
+              "PAYLOAD_TOO_LARGE",
+              `The request body is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KB.`,
+            ),
+            request,
+          )
         : await match.handler(request, { params: Promise.resolve(match.params) });
   }
   await writeResponse(response, req, res);
@@ -225,7 +235,8 @@ async function writeResponse(response: Response, req: http.IncomingMessage, res:
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);
   res.statusCode = response.status;
-  const acceptsGzip = /\bgzip\b/i.test(String(req.headers["accept-encoding"] ?? "")) && !response.headers.has("content-encoding");
+  const acceptsGzip =
+    /\bgzip\b/i.test(String(req.headers["accept-encoding"] ?? "")) && !response.headers.has("content-encoding");
   const zipped = () => {
     res.setHeader("content-encoding", "gzip");
     res.setHeader("vary", [response.headers.get("vary"), "Accept-Encoding"].filter(Boolean).join(", "));

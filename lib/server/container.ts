@@ -22,7 +22,11 @@ async function main() {
     // `node mockroom.cjs user grant-admin EMAIL` (docker exec): the `npm run user` command, on the running
     // instance's database.
     const db = createPrismaClient(env.DATABASE_URL, { max: 2 });
-    const code = await runUserCommand(process.argv.slice(3), { appUrl: publicUrl(env), log: console.log, withDatabase: (run) => run(db) }).finally(() => db.$disconnect());
+    const code = await runUserCommand(process.argv.slice(3), {
+      appUrl: publicUrl(env),
+      log: console.log,
+      withDatabase: (run) => run(db),
+    }).finally(() => db.$disconnect());
     process.exit(code);
   }
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required (32+ characters, the same on every instance).");
@@ -42,7 +46,14 @@ async function main() {
 
   // startHttpServer serves with the build's Next config (.next/required-server-files.json): there is no
   // next.config.ts here.
-  const running = await startHttpServer({ dir: process.cwd(), dev: false, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY, pageCacheSeconds: env.CONTENT_CACHE_SECONDS });
+  const running = await startHttpServer({
+    dir: process.cwd(),
+    dev: false,
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    pageCacheSeconds: env.CONTENT_CACHE_SECONDS,
+  });
   say(`ready on ${running.url}`);
   let closing = false;
   const close = (signal: string) => {

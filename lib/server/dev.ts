@@ -7,7 +7,13 @@ import { closeOnSignals, startHttpServer } from "./http";
 
 async function main() {
   const env = readEnv();
-  const running = await startHttpServer({ dir: process.cwd(), dev: true, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY });
+  const running = await startHttpServer({
+    dir: process.cwd(),
+    dev: true,
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+  });
   closeOnSignals(running);
   console.log(`[mockroom] development server at ${running.url}`);
 }

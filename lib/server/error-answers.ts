@@ -14,7 +14,9 @@ const MESSAGES: Record<number, string> = {
 };
 
 function codeFor(status: number): ErrorCode {
-  const found = (Object.entries(errorStatus) as [ErrorCode, number][]).find(([code, value]) => value === status && code !== "TIME_UP");
+  const found = (Object.entries(errorStatus) as [ErrorCode, number][]).find(
+    ([code, value]) => value === status && code !== "TIME_UP",
+  );
   return found?.[0] ?? "VALIDATION";
 }
 
@@ -23,7 +25,8 @@ function withoutBodyHeaders(headers: Headers): Headers {
   const drop = /^(content-(type|length|encoding)|transfer-encoding)$/i;
   if (Array.isArray(headers)) {
     const kept: unknown[] = [];
-    for (let i = 0; i + 1 < headers.length; i += 2) if (!drop.test(String(headers[i]))) kept.push(headers[i], headers[i + 1]);
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      if (!drop.test(String(headers[i]))) kept.push(headers[i], headers[i + 1]);
     return kept;
   }
   return headers ? Object.fromEntries(Object.entries(headers).filter(([name]) => !drop.test(name))) : headers;
@@ -31,7 +34,8 @@ function withoutBodyHeaders(headers: Headers): Headers {
 
 function contentTypeOf(res: http.ServerResponse, headers: Headers): string {
   if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) if (/^content-type$/i.test(String(headers[i]))) return String(headers[i + 1]);
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      if (/^content-type$/i.test(String(headers[i]))) return String(headers[i + 1]);
   } else if (headers) {
     for (const [name, value] of Object.entries(headers)) if (/^content-type$/i.test(name)) return String(value);
   }
@@ -50,7 +54,9 @@ export function jsonApiErrors(res: http.ServerResponse): void {
   res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
     const headers = rest.find((arg) => arg && typeof arg === "object") as Headers;
     if (status < 400 || /\bjson\b/i.test(contentTypeOf(this, headers))) return writeHead.call(this, status, ...rest);
-    replacement = JSON.stringify({ error: { code: codeFor(status), message: MESSAGES[status] ?? "The request was refused." } });
+    replacement = JSON.stringify({
+      error: { code: codeFor(status), message: MESSAGES[status] ?? "The request was refused." },
+    });
     for (const name of ["content-length", "content-encoding", "transfer-encoding"]) this.removeHeader(name);
     this.setHeader("content-type", "application/json; charset=utf-8");
     this.setHeader("content-length", Buffer.byteLength(replacement));

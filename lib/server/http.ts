@@ -51,7 +51,10 @@ export async function startHttpServer(options: {
     // Serve with the Next config the build used (what Next's standalone server.js does), rather than
     // loading next.config.ts again: the same in the repository and in the container's standalone folder.
     const built = path.join(options.dir, ".next", "required-server-files.json");
-    if (fs.existsSync(built)) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify((JSON.parse(fs.readFileSync(built, "utf8")) as { config: unknown }).config);
+    if (fs.existsSync(built))
+      process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+        (JSON.parse(fs.readFileSync(built, "utf8")) as { config: unknown }).config,
+      );
   }
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await app.prepare();
@@ -85,7 +88,11 @@ export async function startHttpServer(options: {
     // next-auth takes a callback-url cookie it cannot parse for a configuration error (500): such a cookie is dropped.
     if (req.headers.cookie) req.headers.cookie = withoutInvalidCallbackCookie(req.headers.cookie);
     const api = req.url?.startsWith("/api/") ?? false;
-    const https = options.trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
+    const https =
+      options.trustProxy &&
+      String(req.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        ?.trim() === "https";
     // Every answer carries the security headers, also those Next makes before any page code runs (redirects
     // that normalise a path, its own 4xx). API routes and the Python runner's files skip proxy.ts (see there):
     // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
@@ -101,7 +108,15 @@ export async function startHttpServer(options: {
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.
-    if (!api && req.method === "POST" && req.headers["next-action"] && isCrossSite(req.headers.origin, requestTarget((name) => req.headers[name], options.trustProxy))) {
+    if (
+      !api &&
+      req.method === "POST" &&
+      req.headers["next-action"] &&
+      isCrossSite(
+        req.headers.origin,
+        requestTarget((name) => req.headers[name], options.trustProxy),
+      )
+    ) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
       res.end("Cross-site requests are not allowed.");
       return;
@@ -134,10 +149,14 @@ export async function startHttpServer(options: {
     // take (a trailing or doubled slash) goes to Next, which redirects it.
     const route = api ? apiRouter.match(req.method, req.url) : null;
     if (route) {
-      requestContext().run(context, () => serveRoute(route, req, res)).catch((error: Error) => fail(res, id, error));
+      requestContext()
+        .run(context, () => serveRoute(route, req, res))
+        .catch((error: Error) => fail(res, id, error));
       return;
     }
-    requestContext().run(context, () => handle(req, res)).catch((error: Error) => fail(res, id, error));
+    requestContext()
+      .run(context, () => handle(req, res))
+      .catch((error: Error) => fail(res, id, error));
   });
   // A request Node's parser refuses (broken framing, headers too large, a body without its length) never
   // reaches the handler above; it still gets an id, the security headers and the API's error shape, not
@@ -145,12 +164,32 @@ export async function startHttpServer(options: {
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const id = crypto.randomUUID();
-    const [status, text] = error.code === "HPE_HEADER_OVERFLOW" ? [431, "Request Header Fields Too Large"] : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? [408, "Request Timeout"] : [400, "Bad Request"];
-    const message = status === 431 ? "The request's headers are too large." : status === 408 ? "The request took too long to arrive." : "The request is not valid HTTP.";
+    const [status, text] =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "Request Header Fields Too Large"]
+        : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "Request Timeout"]
+          : [400, "Bad Request"];
+    const message =
+      status === 431
+        ? "The request's headers are too large."
+        : status === 408
+          ? "The request took too long to arrive."
+          : "The request is not valid HTTP.";
     const body = JSON.stringify({ error: { code: "VALIDATION", message } });
-    const headers = { ...strictSecurityHeaders({ https: false }), "x-request-id": id, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" };
+    const headers = {
+      ...strictSecurityHeaders({ https: false }),
+      "x-request-id": id,
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      connection: "close",
+    };
     logger.info("request", { requestId: id, status, error: error.code ?? error.message });
-    socket.end(`HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("\r\n")}\r\n\r\n${body}`,
+    );
   });
   // A socket that moves nothing for two minutes is closed: a client that stops reading a streamed download
   // releases what the stream holds (lib/data/account-export.ts).
@@ -180,7 +219,10 @@ export async function startHttpServer(options: {
         server.close(() => {
           clearTimeout(force);
           clearInterval(idle);
-          app.close().catch(() => undefined).finally(resolve);
+          app
+            .close()
+            .catch(() => undefined)
+            .finally(resolve);
         });
         server.closeIdleConnections();
       }),

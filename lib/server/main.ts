@@ -8,7 +8,14 @@ import { closeOnSignals, startHttpServer } from "./http";
 
 async function main() {
   const env = readEnv();
-  const running = await startHttpServer({ dir: process.cwd(), dev: false, host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY, pageCacheSeconds: env.CONTENT_CACHE_SECONDS });
+  const running = await startHttpServer({
+    dir: process.cwd(),
+    dev: false,
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    pageCacheSeconds: env.CONTENT_CACHE_SECONDS,
+  });
   const close = closeOnSignals(running);
   process.on("disconnect", close); // the parent exited: never outlive it
   process.send?.({ type: "ready", url: running.url });

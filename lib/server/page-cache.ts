@@ -33,18 +33,36 @@ const CACHEABLE_PATH = /^\/(?:questions(?:\/[a-z0-9-]{1,120})?)?$/;
 /** API routes whose GET answers are public content: the question list and search, a question, topics, companies. */
 const PUBLIC_API_PATH = /^\/api\/(?:questions(?:\/[a-z0-9-]{1,120})?|topics|companies(?:\/[a-z0-9-]{1,120})?)$/;
 /** Request headers that make Next answer something other than the full page (or run an action). */
-const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+const NAVIGATION_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
 /**
  * Crawlers and link previewers: Next renders metadata differently for them (blocking instead of streamed),
  * so they neither get nor fill the copy browsers share. Broader than Next's own list on purpose.
  */
-const BOT = /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|whatsapp|yandex|baidu|sogou|yeti|quora|tumblr|vkshare|ia_archiver|googleweblight|mediapartners|lighthouse/i;
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|whatsapp|yandex|baidu|sogou|yeti|quora|tumblr|vkshare|ia_archiver|googleweblight|mediapartners|lighthouse/i;
 /** A next-auth session cookie under any of its names (secure prefix, chunks). */
 const SESSION_COOKIE = /(?:^|;)\s*[^=;]*session-token[^=;]*=/;
 /** Says whether an answer came from the cache ("hit") or was rendered for it ("miss"). */
 export const CACHE_HEADER = "x-mockroom-page-cache";
 /** Response headers that belong to one answer, not to the page. */
-const PER_RESPONSE = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id", "content-encoding", "etag", CACHE_HEADER]);
+const PER_RESPONSE = new Set([
+  "date",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "x-request-id",
+  "content-encoding",
+  "etag",
+  CACHE_HEADER,
+]);
 /** A `cache-control` that lets shared caches keep the answer (and not `private`, `no-store`). */
 const PUBLIC = /(?:^|,)\s*public\s*(?:,|$)/i;
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]{16,})'/;
@@ -74,7 +92,10 @@ export class PageCache {
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
     // A page larger than the whole budget is not stored (lru-cache's maxEntrySize defaults to maxSize).
-    this.entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+    });
   }
 
   /** The cache key for this request, or null when its answer must not come from (or go to) the cache. */
@@ -118,7 +139,11 @@ export class PageCache {
     }
     const send = (payload: Buffer, encoding?: string) => {
       if (res.destroyed) return;
-      res.writeHead(200, { ...headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": payload.length });
+      res.writeHead(200, {
+        ...headers,
+        ...(encoding ? { "content-encoding": encoding } : {}),
+        "content-length": payload.length,
+      });
       res.end(payload);
     };
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
@@ -148,7 +173,9 @@ export class PageCache {
     const keep = (chunk: unknown, encoding: unknown) => {
       if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
       const buffer =
-        typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+        typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       if (size > MAX_PAGE_BYTES) tooLarge = true;
       else chunks.push(buffer);
@@ -170,10 +197,15 @@ export class PageCache {
       const headers = res.getHeaders();
       if (headers["set-cookie"] !== undefined) return;
       const kept: Headers = {};
-      for (const [name, value] of Object.entries(headers)) if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = value;
+      for (const [name, value] of Object.entries(headers))
+        if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = value;
       let entry: Entry;
       if (api) {
-        if (!String(headers["content-type"] ?? "").startsWith("application/json") || !PUBLIC.test(String(headers["cache-control"] ?? ""))) return;
+        if (
+          !String(headers["content-type"] ?? "").startsWith("application/json") ||
+          !PUBLIC.test(String(headers["cache-control"] ?? ""))
+        )
+          return;
         entry = { at: startedAt, headers: kept, body: [Buffer.concat(chunks)], csp: null, bytes: size };
       } else {
         if (!String(headers["content-type"] ?? "").startsWith("text/html")) return;

@@ -80,23 +80,38 @@ let proxy: DatabaseProxy;
 let db: ReturnType<typeof createPrismaClient>;
 const running: ServerProcess[] = [];
 
-async function startApp(port: number, overrides: Record<string, string> = {}): Promise<{ base: string; process: ServerProcess }> {
+async function startApp(
+  port: number,
+  overrides: Record<string, string> = {},
+): Promise<{ base: string; process: ServerProcess }> {
   const url = new URL(server.urlFor(database));
   url.hostname = "127.0.0.1";
   url.port = String(proxy.port);
   const base = `http://127.0.0.1:${port}`;
-  const child = await spawnServer({
-    ...process.env, DATABASE_URL: url.toString(), DB_POOL_MAX: "4", HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production",
-    AUTH_SECRET: SECRET, NEXTAUTH_URL: base, LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? "silent", NEXT_TELEMETRY_DISABLED: "1",
-    ...overrides,
-  }, { silent: !process.env.CHAOS_LOG_LEVEL });
+  const child = await spawnServer(
+    {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      DB_POOL_MAX: "4",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      NODE_ENV: "production",
+      AUTH_SECRET: SECRET,
+      NEXTAUTH_URL: base,
+      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? "silent",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...overrides,
+    },
+    { silent: !process.env.CHAOS_LOG_LEVEL },
+  );
   running.push(child);
   return { base, process: child };
 }
 
 /** Every symbolic link under `folder`. */
 function linksIn(folder: string): string[] {
-  return fs.readdirSync(folder, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isSymbolicLink())
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
@@ -120,42 +135,81 @@ function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.Proces
 async function signedInUser(): Promise<{ id: string; token: string; cookie: string }> {
   const user = await db.user.create({ data: { email: `chaos-${crypto.randomUUID()}@example.test`, name: "Chaos" } });
   // The session sign-in opens (lib/data/sessions.ts): a row the token names.
-  const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-  const token = await encode({ token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 });
+  const session = await db.session.create({
+    data: { id: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  const token = await encode({
+    token: { sub: user.id, sid: session.id, signedInAt: Math.floor(Date.now() / 1000) },
+    secret: SECRET,
+    maxAge: 3600,
+  });
   return { id: user.id, token, cookie: `next-auth.session-token=${token}` };
 }
 
 /** next-auth's credentials sign-in against `base`: the cookies it sets (CSRF and session), or its answer's status. */
-async function signIn(base: string, email: string, password: string, jar = ""): Promise<{ status: number; cookies: string }> {
+async function signIn(
+  base: string,
+  email: string,
+  password: string,
+  jar = "",
+): Promise<{ status: number; cookies: string }> {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: jar ? { cookie: jar } : {} });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookies = [jar, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].filter(Boolean).join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => c.startsWith("next-auth.session-token=") && c.length > 30);
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => c.startsWith("next-auth.session-token=") && c.length > 30);
   return { status: response.status, cookies: [cookies, ...session].join("; ") };
 }
 
 async function startInterview(base: string, cookie: string): Promise<{ id: string; question: string }> {
   const company = (await db.companyProfile.findFirstOrThrow({ select: { slug: true } })).slug;
-  const response = await fetch(`${base}/api/interviews`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ company, mode: "practice" }) });
+  const response = await fetch(`${base}/api/interviews`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ company, mode: "practice" }),
+  });
   expect(response.status).toBe(201);
   const body = (await response.json()) as { id: string; questions: { id: string }[] };
   return { id: body.id, question: body.questions[0]!.id };
 }
 
-async function save(base: string, cookie: string, interview: { id: string; question: string }, content: string, revision: number) {
+async function save(
+  base: string,
+  cookie: string,
+  interview: { id: string; question: string },
+  content: string,
+  revision: number,
+) {
   const response = await fetch(`${base}/api/interviews/${interview.id}/answers/${interview.question}`, {
-    method: "PUT", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ content, revision }), signal: AbortSignal.timeout(15_000),
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ content, revision }),
+    signal: AbortSignal.timeout(15_000),
   });
-  return { status: response.status, body: (await response.json().catch(() => null)) as { revision?: number; current?: { revision: number; content: string }; error?: { code: string } } | null };
+  return {
+    status: response.status,
+    body: (await response.json().catch(() => null)) as {
+      revision?: number;
+      current?: { revision: number; content: string };
+      error?: { code: string };
+    } | null,
+  };
 }
 
 const stored = async (interview: { id: string; question: string }) =>
-  (await db.interviewQuestion.findFirstOrThrow({ where: { interviewId: interview.id, questionId: interview.question } })).content;
+  (
+    await db.interviewQuestion.findFirstOrThrow({
+      where: { interviewId: interview.id, questionId: interview.question },
+    })
+  ).content;
 
 beforeAll(async () => {
   server = await resolveTestServer();
@@ -212,8 +266,12 @@ describe("signing out on two instances", () => {
     const captured = cookies.split("; ").find((c) => c.startsWith("next-auth.session-token="))!;
     const routes = async (base: string) => ({
       api: (await fetch(`${base}/api/notes`, { headers: { cookie: captured } })).status,
-      hot: (await fetch(`${base}/api/interviews/00000000-0000-4000-8000-000000000000`, { headers: { cookie: captured } })).status, // outside Next
-      page: await fetch(`${base}/dashboard`, { headers: { cookie: captured }, redirect: "manual" }).then((r) => (r.headers.get("location")?.includes("/sign-in") ? "to sign-in" : r.status)),
+      hot: (
+        await fetch(`${base}/api/interviews/00000000-0000-4000-8000-000000000000`, { headers: { cookie: captured } })
+      ).status, // outside Next
+      page: await fetch(`${base}/dashboard`, { headers: { cookie: captured }, redirect: "manual" }).then((r) =>
+        r.headers.get("location")?.includes("/sign-in") ? "to sign-in" : r.status,
+      ),
     });
     expect(await routes(a.base)).toEqual({ api: 200, hot: 404, page: 200 });
     expect(await routes(b.base)).toEqual({ api: 200, hot: 404, page: 200 }); // B has now seen the session live
@@ -222,7 +280,12 @@ describe("signing out on two instances", () => {
     const csrf = await fetch(`${b.base}/api/auth/csrf`, { headers: { cookie: cookies } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const jar = [cookies, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-    const out = await fetch(`${b.base}/api/auth/signout`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar }, body: new URLSearchParams({ csrfToken, callbackUrl: "/" }) });
+    const out = await fetch(`${b.base}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }),
+    });
     expect(out.status).toBe(302);
     const ended = { api: 401, hot: 401, page: "to sign-in" };
     expect(await routes(b.base)).toEqual(ended);
@@ -247,7 +310,15 @@ describe("scale-out start", () => {
     const starts = [3421, 3422, 3423].map((port) => ({
       port,
       ...launch(["--import", "tsx", "lib/cli/start.ts"], /ready in/, {
-        env: { ...process.env, DATABASE_URL: server.urlFor(fresh), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", AUTH_SECRET: SECRET, LOG_LEVEL: "warn" },
+        env: {
+          ...process.env,
+          DATABASE_URL: server.urlFor(fresh),
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          NODE_ENV: "production",
+          AUTH_SECRET: SECRET,
+          LOG_LEVEL: "warn",
+        },
       }),
     }));
     try {
@@ -260,11 +331,16 @@ describe("scale-out start", () => {
       expect(await client.topic.count()).toBeGreaterThan(10); // seeded once, fully
       await client.$disconnect();
     } finally {
-      await Promise.all(starts.map((s) => new Promise((resolve) => {
-        if (s.child.exitCode !== null) return resolve(null);
-        s.child.once("exit", resolve);
-        s.child.kill("SIGINT");
-      })));
+      await Promise.all(
+        starts.map(
+          (s) =>
+            new Promise((resolve) => {
+              if (s.child.exitCode !== null) return resolve(null);
+              s.child.once("exit", resolve);
+              s.child.kill("SIGINT");
+            }),
+        ),
+      );
       await dropDatabase(server.adminUrl, fresh).catch(() => undefined);
     }
   });
@@ -279,14 +355,24 @@ describe("the container image's folder", () => {
     // Symlinks copied as they are (as Docker's COPY does): Node's default would point the trace's relative
     // links (.next/node_modules/*) back into the repository, and the copy would load half its modules there.
     fs.cpSync(STANDALONE_DIR, folder, { recursive: true, verbatimSymlinks: true });
-    for (const link of linksIn(folder)) expect(path.resolve(path.dirname(link), fs.readlinkSync(link)), link).toMatch(new RegExp(`^${folder}/`));
+    for (const link of linksIn(folder))
+      expect(path.resolve(path.dirname(link), fs.readlinkSync(link)), link).toMatch(new RegExp(`^${folder}/`));
     const fresh = uniqueName("mockroom_chaos_image");
     await createDatabase(server.adminUrl, fresh);
     const replicas = [3431, 3432].map((port) => ({
       base: `http://127.0.0.1:${port}`,
       ...launch(["--max-old-space-size=256", path.join(folder, CONTAINER_ENTRY)], /ready on/, {
         cwd: "/",
-        env: { PATH: process.env.PATH, DATABASE_URL: server.urlFor(fresh), AUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: server.urlFor(fresh),
+          AUTH_SECRET: SECRET,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          NODE_ENV: "production",
+          LOG_LEVEL: "warn",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
       }),
     }));
     try {
@@ -303,23 +389,40 @@ describe("the container image's folder", () => {
       expect(question).toContain('<pre class="shiki');
       expect(question).not.toContain("could not be formatted in time");
       // The Python runner's files, read from the folder's own node_modules/pyodide and lib/coding.
-      for (const file of ["python_stdlib.zip", "pyodide.asm.wasm", "worker.mjs"]) expect((await fetch(`${one.base}${RUNNER_BASE}${file}`)).status, file).toBe(200);
+      for (const file of ["python_stdlib.zip", "pyodide.asm.wasm", "worker.mjs"])
+        expect((await fetch(`${one.base}${RUNNER_BASE}${file}`)).status, file).toBe(200);
       const email = `image-${crypto.randomUUID()}@example.test`;
-      const registered = await fetch(`${one.base}/api/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "correct horse battery staple", name: "Image" }) });
+      const registered = await fetch(`${one.base}/api/auth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "correct horse battery staple", name: "Image" }),
+      });
       expect(registered.status).toBe(201);
       const csrf = await fetch(`${two.base}/api/auth/csrf`);
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
       const signIn = await fetch(`${two.base}/api/auth/callback/credentials`, {
-        method: "POST", redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: csrf.headers
+            .getSetCookie()
+            .map((c) => c.split(";")[0])
+            .join("; "),
+        },
         body: new URLSearchParams({ csrfToken, email, password: "correct horse battery staple" }),
       });
-      const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))?.split(";")[0];
+      const session = signIn.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("next-auth.session-token="))
+        ?.split(";")[0];
       expect(session).toBeDefined();
       expect((await startInterview(one.base, session!)).id).toMatch(/^[0-9a-f-]{36}$/);
       // The `user` command an operator runs in the container (README, "Accounts, sessions and admins").
       const granted = spawnSync(process.execPath, [path.join(folder, CONTAINER_ENTRY), "user", "grant-admin", email], {
-        cwd: "/", encoding: "utf8", env: { PATH: process.env.PATH, DATABASE_URL: server.urlFor(fresh), LOG_LEVEL: "warn", NODE_ENV: "production" },
+        cwd: "/",
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, DATABASE_URL: server.urlFor(fresh), LOG_LEVEL: "warn", NODE_ENV: "production" },
       });
       expect(granted.stderr).toBe("");
       expect(granted.stdout.trim()).toBe(`${email} is now an admin.`);
@@ -341,10 +444,22 @@ describe("crashes", () => {
     const port = 3424;
     const base = `http://127.0.0.1:${port}`;
     const app = launch(["--import", "tsx", "lib/cli/start.ts"], /ready in/, {
-      env: { ...process.env, DATABASE_URL: server.urlFor(database), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", AUTH_SECRET: SECRET, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: server.urlFor(database),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        AUTH_SECRET: SECRET,
+        LOG_LEVEL: "warn",
+      },
     });
     // GET /api/ping answers without the database: "the app answers", whatever the database's load.
-    const ping = () => fetch(`${base}/api/ping`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.status, () => 0);
+    const ping = () =>
+      fetch(`${base}/api/ping`, { signal: AbortSignal.timeout(3_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
     try {
       const output = await app.ready;
       const pid = Number(output.match(/server pid (\d+) ready/)?.[1]);
@@ -378,10 +493,20 @@ describe("crashes", () => {
 
   it("SIGKILL in the middle of autosaves loses no acknowledged write", async () => {
     let app = await startApp(3413);
-    const writers = await Promise.all(Array.from({ length: 8 }, async () => {
-      const user = await signedInUser();
-      return { user, interview: await startInterview(app.base, user.cookie), revision: 0, acknowledged: "", n: 0, acks: 0, unanswered: 0 };
-    }));
+    const writers = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const user = await signedInUser();
+        return {
+          user,
+          interview: await startInterview(app.base, user.cookie),
+          revision: 0,
+          acknowledged: "",
+          n: 0,
+          acks: 0,
+          unanswered: 0,
+        };
+      }),
+    );
     let stop = false;
     const loops = writers.map(async (w) => {
       while (!stop) {
@@ -416,7 +541,9 @@ describe("crashes", () => {
       matching++;
     }
     const sum = (pick: (w: (typeof writers)[number]) => number) => writers.reduce((total, w) => total + pick(w), 0);
-    console.info(`SIGKILL: ${sum((w) => w.acks)} saves acknowledged and ${sum((w) => w.unanswered)} unanswered by 8 writers; ${matching}/8 answers hold their last acknowledged save`);
+    console.info(
+      `SIGKILL: ${sum((w) => w.acks)} saves acknowledged and ${sum((w) => w.unanswered)} unanswered by 8 writers; ${matching}/8 answers hold their last acknowledged save`,
+    );
     await app.process.stop();
   });
 
@@ -454,7 +581,12 @@ describe("the database", () => {
       expect(during.body?.error?.code).toBe("UNAVAILABLE");
       expect((await fetch(`${app.base}/api/health`)).status).toBe(503);
       // Reads too (a search not cached yet): every way a connection drops is an outage, not a 500.
-      for (const path of ["/api/questions?q=outage", "/api/topics", `/api/interviews/${interview.id}`, "/questions?q=outage"]) {
+      for (const path of [
+        "/api/questions?q=outage",
+        "/api/topics",
+        `/api/interviews/${interview.id}`,
+        "/questions?q=outage",
+      ]) {
         const response = await fetch(`${app.base}${path}`, { headers: { cookie: user.cookie } });
         expect([200, 503], `${path}: HTTP ${response.status}`).toContain(response.status);
       }
@@ -476,7 +608,9 @@ describe("the database", () => {
     expect(await stored(interview)).toBe("during the outage");
     const recovered = await fetch(`${app.base}${ANONYMOUS_PAGE}`);
     expect(recovered.status).toBe(200);
-    expect(recovered.headers.get("x-mockroom-page-cache"), "the page rendered during the outage was served again").toBe("miss");
+    expect(recovered.headers.get("x-mockroom-page-cache"), "the page rendered during the outage was served again").toBe(
+      "miss",
+    );
     expect(await recovered.text()).not.toContain("Something went wrong");
     await app.process.stop();
   });
@@ -488,7 +622,9 @@ describe("the database", () => {
     proxy.delayMs = 150;
     try {
       const started = Date.now();
-      const results = await Promise.all([0, 1, 2].map(() => fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } })));
+      const results = await Promise.all(
+        [0, 1, 2].map(() => fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } })),
+      );
       expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
       expect(Date.now() - started).toBeGreaterThan(150);
       expect((await save(app.base, user.cookie, interview, "slow but saved", 0)).status).toBe(200);
@@ -507,7 +643,11 @@ describe("the database", () => {
     try {
       const started = Date.now();
       // More requests than the pool has connections (4): the ones that wait for a connection time out too.
-      const reads = await Promise.all(Array.from({ length: 6 }, () => fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } })));
+      const reads = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } }),
+        ),
+      );
       const write = await save(app.base, user.cookie, interview, "typed while the database crawled", 0);
       expect(Date.now() - started).toBeLessThan(6_000); // not the 3 s x several round trips a query would take
       for (const response of reads) {
@@ -527,7 +667,11 @@ describe("the database", () => {
     }
     expect(after.status).toBe(200);
     expect(await stored(interview)).toBe("saved once it was fast again");
-    const reads = await Promise.all(Array.from({ length: 6 }, () => fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } })));
+    const reads = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        fetch(`${app.base}/api/interviews/${interview.id}`, { headers: { cookie: user.cookie } }),
+      ),
+    );
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await app.process.stop();
   });
@@ -547,7 +691,9 @@ describe("in the browser", () => {
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
       const context = await browser.newContext({ baseURL: app.base });
-      await context.addCookies([{ name: "next-auth.session-token", value: user.token, url: app.base, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: "next-auth.session-token", value: user.token, url: app.base, httpOnly: true, sameSite: "Lax" },
+      ]);
       const page = await context.newPage();
       await page.goto(`/interviews/${interview.id}`);
       const editor = page.getByRole("textbox", { name: /Your answer to question/ });
@@ -559,7 +705,9 @@ describe("in the browser", () => {
       try {
         await page.keyboard.type(" Typed while the database was down.");
         await saveStatus(page, /Offline/); // the save got 503: kept on this device, retried
-        expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).toContain("Typed while the database was down.");
+        expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).toContain(
+          "Typed while the database was down.",
+        );
         expect((await fetch(`${app.base}/api/health`)).status).toBe(503);
         // Pages that need the database say so in words, with a way to retry, and keep the app's frame.
         const other = await context.newPage();
@@ -571,7 +719,9 @@ describe("in the browser", () => {
         // Reloading the interview itself during the outage shows the same message; the draft stays stored.
         expect((await page.reload())?.status()).toBe(503);
         await page.getByRole("alert").filter({ hasText: "Nothing you saved is lost" }).waitFor();
-        expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).toContain("Typed while the database was down.");
+        expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).toContain(
+          "Typed while the database was down.",
+        );
         expect(await stored(interview)).toBe("Typed before the outage.");
       } finally {
         proxy.restore();
@@ -581,7 +731,9 @@ describe("in the browser", () => {
       await page.reload();
       await saveStatus(page, /^Saved$/);
       expect(await stored(interview)).toBe("Typed before the outage. Typed while the database was down.");
-      expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).not.toContain("Typed while the database was down.");
+      expect(await page.evaluate(() => Object.values(localStorage).join("\n"))).not.toContain(
+        "Typed while the database was down.",
+      );
     } finally {
       await browser.close();
       await app.process.stop();

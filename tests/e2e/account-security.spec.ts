@@ -1,20 +1,41 @@
 // Sessions that really end, and getting back into an account: signing out, signing out everywhere, changing
 // the password, and a forgotten password reset through a link read from a real email.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from "@playwright/test";
 import { e2eQuery } from "./db";
-import { mailCount, newEmail, nextMail, PASSWORD, registerViaApi, resetLinkIn, signInViaApi, signInViaUi } from "./helpers";
+import {
+  mailCount,
+  newEmail,
+  nextMail,
+  PASSWORD,
+  registerViaApi,
+  resetLinkIn,
+  signInViaApi,
+  signInViaUi,
+} from "./helpers";
 
 const NEW_PASSWORD = "a completely new passphrase";
 
 async function axe(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 /** A client that sends only the given session cookie, as someone who copied it would. */
 async function withCookie(baseURL: string, cookie: string): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${cookie}`, origin: baseURL } });
+  return playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `next-auth.session-token=${cookie}`, origin: baseURL },
+  });
 }
 
 async function sessionCookie(page: Page): Promise<string> {
@@ -29,13 +50,21 @@ async function stillWorks(copy: APIRequestContext) {
   const interview = (await copy.get("/api/interviews/00000000-0000-4000-8000-000000000000")).status(); // served outside Next
   const page = await copy.get("/dashboard", { maxRedirects: 0 });
   const session = (await (await copy.get("/api/auth/session")).json()) as { user?: unknown };
-  return { notes, interview, page: page.status() === 200 ? "page" : (page.headers().location ?? String(page.status())), session: Boolean(session.user) };
+  return {
+    notes,
+    interview,
+    page: page.status() === 200 ? "page" : (page.headers().location ?? String(page.status())),
+    session: Boolean(session.user),
+  };
 }
 
 const WORKS = { notes: 200, interview: 404, page: "page", session: true };
 const ENDED = { notes: 401, interview: 401, page: expect.stringContaining("/sign-in"), session: false };
 
-test("signing out ends the session on the server: a copy of the cookie taken before is worth nothing after", async ({ page, baseURL }) => {
+test("signing out ends the session on the server: a copy of the cookie taken before is worth nothing after", async ({
+  page,
+  baseURL,
+}) => {
   const email = newEmail("signout");
   await registerViaApi(page.request, email);
   await page.goto("/sign-in");
@@ -64,7 +93,10 @@ async function signedInOnTwoDevices(browser: Browser, email: string) {
   return { laptop, phone, here, there };
 }
 
-test("sign out everywhere on /account ends this browser's session and every other one", async ({ browser, baseURL }) => {
+test("sign out everywhere on /account ends this browser's session and every other one", async ({
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two browsers and an accessibility scan
   const email = newEmail("everywhere");
   const { laptop, phone, here, there } = await signedInOnTwoDevices(browser, email);
@@ -74,7 +106,9 @@ test("sign out everywhere on /account ends this browser's session and every othe
   await axe(here, "/account");
   await here.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(here).toHaveURL(/\/sign-in\?signedOut=everywhere$/);
-  await expect(here.getByRole("main").getByRole("status")).toHaveText("You were signed out everywhere. Sign in again to continue.");
+  await expect(here.getByRole("main").getByRole("status")).toHaveText(
+    "You were signed out everywhere. Sign in again to continue.",
+  );
 
   await there.goto("/notes");
   await expect(there.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
@@ -113,7 +147,11 @@ test("changing the password on /account keeps this session and ends the others",
   await phone.close();
 });
 
-test("forgot password: the email's link sets a new password once, and every old session ends", async ({ page, browser, baseURL }) => {
+test("forgot password: the email's link sets a new password once, and every old session ends", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two browsers, two accessibility scans, five argon2 hashes
   const email = newEmail("forgot");
   await registerViaApi(page.request, email);
@@ -133,7 +171,9 @@ test("forgot password: the email's link sets a new password once, and every old 
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByRole("button", { name: "Send me a reset link" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText("If an account uses this address, we sent it a link");
+  await expect(page.getByRole("main").getByRole("status")).toContainText(
+    "If an account uses this address, we sent it a link",
+  );
 
   const mail = await nextMail(email);
   expect(mail.subject).toBe("Reset your Mockroom password");
@@ -154,23 +194,34 @@ test("forgot password: the email's link sets a new password once, and every old 
 
   expect(await stillWorks(old)).toEqual(ENDED);
   await signInViaUi(page, email, PASSWORD);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password do not match an account.",
+  );
   await signInViaUi(page, email, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // The link worked once.
   await page.goto(link.pathname + link.search);
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("This reset link has expired or was already used");
-  const replay = await page.request.post("/api/auth/reset-password", { data: { token: link.searchParams.get("token"), password: "yet another passphrase" }, headers: { origin: baseURL! } });
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "This reset link has expired or was already used",
+  );
+  const replay = await page.request.post("/api/auth/reset-password", {
+    data: { token: link.searchParams.get("token"), password: "yet another passphrase" },
+    headers: { origin: baseURL! },
+  });
   expect(replay.status()).toBe(400);
   await old.dispose();
   await phone.close();
 });
 
-test("a reset link expires after 30 minutes, and an unknown address gets the same answer and no email", async ({ page, baseURL }) => {
+test("a reset link expires after 30 minutes, and an unknown address gets the same answer and no email", async ({
+  page,
+  baseURL,
+}) => {
   const email = newEmail("expire");
   const { id } = await registerViaApi(page.request, email);
-  const ask = (address: string) => page.request.post("/api/auth/forgot-password", { data: { email: address }, headers: { origin: baseURL! } });
+  const ask = (address: string) =>
+    page.request.post("/api/auth/forgot-password", { data: { email: address }, headers: { origin: baseURL! } });
   const known = await ask(email);
   const ghost = newEmail("ghost");
   const unknown = await ask(ghost);
@@ -180,14 +231,25 @@ test("a reset link expires after 30 minutes, and an unknown address gets the sam
   expect(mailCount(ghost)).toBe(0);
 
   // Thirty minutes pass (moved in the database rather than waited for).
-  const [stored] = await e2eQuery<{ minutes: number }>(`select extract(epoch from "expiresAt" - "createdAt") / 60 as minutes from "PasswordReset" where "userId" = $1`, [id]);
+  const [stored] = await e2eQuery<{ minutes: number }>(
+    `select extract(epoch from "expiresAt" - "createdAt") / 60 as minutes from "PasswordReset" where "userId" = $1`,
+    [id],
+  );
   expect(Number(stored!.minutes)).toBe(30);
-  await e2eQuery(`update "PasswordReset" set "createdAt" = "createdAt" - interval '30 minutes', "expiresAt" = "expiresAt" - interval '30 minutes' where "userId" = $1`, [id]);
+  await e2eQuery(
+    `update "PasswordReset" set "createdAt" = "createdAt" - interval '30 minutes', "expiresAt" = "expiresAt" - interval '30 minutes' where "userId" = $1`,
+    [id],
+  );
   await page.goto(link.pathname + link.search);
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("This reset link has expired or was already used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "This reset link has expired or was already used",
+  );
   await page.getByRole("link", { name: "Ask for a new one" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
-  const late = await page.request.post("/api/auth/reset-password", { data: { token: link.searchParams.get("token"), password: NEW_PASSWORD }, headers: { origin: baseURL! } });
+  const late = await page.request.post("/api/auth/reset-password", {
+    data: { token: link.searchParams.get("token"), password: NEW_PASSWORD },
+    headers: { origin: baseURL! },
+  });
   expect(late.status()).toBe(400);
   expect((await signInViaApi(page.request, email)).headers().location).not.toContain("error");
 });

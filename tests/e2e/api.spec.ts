@@ -25,15 +25,21 @@ test("every response carries the security headers and a request id", async ({ re
 test("the OpenAPI document is served", async ({ request }) => {
   const document = await (await request.get("/api/openapi.json")).json();
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/auth/register", "/api/auth/callback/credentials"]));
+  expect(Object.keys(document.paths)).toEqual(
+    expect.arrayContaining(["/api/health", "/api/auth/register", "/api/auth/callback/credentials"]),
+  );
 });
 
 test("bad inputs get the documented error shape over HTTP, never a 500", async ({ request }) => {
   const cases: { body: string; type: string; status: number }[] = [
-    { body: "{\"email\": ", type: "application/json", status: 400 },
+    { body: '{"email": ', type: "application/json", status: 400 },
     { body: JSON.stringify({ email: ["a"], password: { x: 1 } }), type: "application/json", status: 400 },
     { body: JSON.stringify({}), type: "application/json", status: 400 },
-    { body: JSON.stringify({ email: "a@b.co", password: "p".repeat(300 * 1024) }), type: "application/json", status: 413 },
+    {
+      body: JSON.stringify({ email: "a@b.co", password: "p".repeat(300 * 1024) }),
+      type: "application/json",
+      status: 413,
+    },
     { body: "email=a@b.co", type: "text/plain", status: 415 },
   ];
   for (const c of cases) {
@@ -55,13 +61,21 @@ test("a signed-out session is empty and unknown API paths answer 404", async ({ 
 // checked on the real server.
 test.describe("API transport", () => {
   /** A GET with exactly these headers (Playwright's own client always asks for compression). */
-  function rawGet(baseURL: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  function rawGet(
+    baseURL: string,
+    path: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
-      http.get(new URL(path, baseURL), { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on("error", reject);
+      http
+        .get(new URL(path, baseURL), { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on("error", reject);
     });
   }
 
@@ -83,12 +97,17 @@ test.describe("API transport", () => {
     expect(replaced.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test("a 204 has no body; a write cut off in the middle of its body saves nothing and the server goes on", async ({ request, baseURL }) => {
+  test("a 204 has no body; a write cut off in the middle of its body saves nothing and the server goes on", async ({
+    request,
+    baseURL,
+  }) => {
     const email = newEmail("path");
     await registerViaApi(request, email);
     await signInViaApi(request, email);
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const started = await (await request.post("/api/interviews", { data: { company: "deloitte", mode: "practice" } })).json();
+    const started = await (
+      await request.post("/api/interviews", { data: { company: "deloitte", mode: "practice" } })
+    ).json();
     const answerPath = `/api/interviews/${started.id}/answers/${started.questions[0].id}`;
     expect((await request.put(answerPath, { data: { content: "kept", revision: 0 } })).status()).toBe(200);
 
@@ -96,7 +115,9 @@ test.describe("API transport", () => {
     const socket = net.connect(Number(url.port), url.hostname);
     await new Promise((resolve) => socket.once("connect", resolve));
     const half = '{"content":"half of a';
-    socket.write(`PUT ${answerPath} HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nOrigin: ${url.origin}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n${half}`);
+    socket.write(
+      `PUT ${answerPath} HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nOrigin: ${url.origin}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n${half}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.destroy();
 
@@ -106,7 +127,9 @@ test.describe("API transport", () => {
     expect(JSON.stringify(read)).not.toContain("half of a");
 
     const slug = (await (await request.get("/api/questions")).json()).items[0].slug as string;
-    expect((await request.put(`/api/questions/${slug}/note`, { data: { content: "a note", revision: 0 } })).status()).toBe(200);
+    expect(
+      (await request.put(`/api/questions/${slug}/note`, { data: { content: "a note", revision: 0 } })).status(),
+    ).toBe(200);
     const deleted = await request.delete(`/api/questions/${slug}/note`);
     expect(deleted.status()).toBe(204);
     expect(await deleted.body()).toHaveLength(0);

@@ -47,7 +47,9 @@ test("a protected page sends a visitor to sign in and back again", async ({ page
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
 
   await signInViaUi(page, email, "not the password");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password do not match an account.",
+  );
 
   await signInViaUi(page, email);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -67,14 +69,21 @@ test("an account registered through the API signs in through next-auth's credent
   expect(session.user).toMatchObject({ email, id: created.id });
 });
 
-test("an attacker elsewhere is slowed down, the owner is not locked out, and the answers never tell whether the account exists", async ({ page, playwright, baseURL }) => {
+test("an attacker elsewhere is slowed down, the owner is not locked out, and the answers never tell whether the account exists", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const owner = newEmail("brute");
   const setup = await playwright.request.newContext({ baseURL });
   await registerViaApi(setup, owner, "Owner");
   await setup.dispose();
   // Two attackers on other client addresses of this machine: one at the owner's account, one at an account that does not exist.
   const runs: { statuses: number[]; locations: string[]; retryAfter: number; body: unknown }[] = [];
-  for (const [address, email] of [["127.0.0.2", owner], ["127.0.0.3", newEmail("ghost")]] as const) {
+  for (const [address, email] of [
+    ["127.0.0.2", owner],
+    ["127.0.0.3", newEmail("ghost")],
+  ] as const) {
     const run = { statuses: [] as number[], locations: [] as string[], retryAfter: 0, body: null as unknown };
     for (let i = 0; i < 12; i++) {
       const answer = await signInFrom(baseURL!, address, email, `wrong password ${i}`);
@@ -105,7 +114,10 @@ test("an attacker elsewhere is slowed down, the owner is not locked out, and the
   await expect(page.getByRole("heading", { name: "Welcome, Owner" })).toBeVisible();
 });
 
-test("the throttle counts every spelling of a sign-in next-auth accepts: JSON, a repeated email field, an escaped or longer path", async ({ playwright, baseURL }) => {
+test("the throttle counts every spelling of a sign-in next-auth accepts: JSON, a repeated email field, an escaped or longer path", async ({
+  playwright,
+  baseURL,
+}) => {
   const spellings = ["json", "decoy-email-first", "escaped-path", "extra-segment"] as const;
   for (const [n, spelling] of spellings.entries()) {
     const victim = newEmail("spelling");
@@ -113,7 +125,8 @@ test("the throttle counts every spelling of a sign-in next-auth accepts: JSON, a
     await registerViaApi(setup, victim);
     await setup.dispose();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await signInFrom(baseURL!, `127.0.0.${20 + n}`, victim, `wrong ${i}`, spelling)).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await signInFrom(baseURL!, `127.0.0.${20 + n}`, victim, `wrong ${i}`, spelling)).status);
     expect(statuses.slice(0, 5), spelling).not.toContain(429);
     expect(statuses.slice(5), spelling).toEqual([429, 429]);
   }

@@ -33,7 +33,12 @@ function watchRunnerDownloads(page: Page) {
   const seen: Promise<{ file: string; transferred: number }>[] = [];
   page.on("requestfinished", (request) => {
     if (!new URL(request.url()).pathname.startsWith("/python/")) return;
-    seen.push(request.sizes().then((s) => ({ file: request.url().split("/").at(-1)!, transferred: s.responseBodySize + s.responseHeadersSize })));
+    seen.push(
+      request.sizes().then((s) => ({
+        file: request.url().split("/").at(-1)!,
+        transferred: s.responseBodySize + s.responseHeadersSize,
+      })),
+    );
   });
   return { count: () => seen.length, all: () => Promise.all(seen) };
 }
@@ -48,7 +53,10 @@ function watchScripts(page: Page) {
   return async () => (await Promise.all(seen)).reduce((a, b) => a + b, 0);
 }
 
-test("a coding question in an interview: run the visible tests, fix the code, finish, see the hidden tests", async ({ page, browser }) => {
+test("a coding question in an interview: run the visible tests, fix the code, finish, see the hidden tests", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signedIn(page);
   const downloads = watchRunnerDownloads(page);
@@ -100,14 +108,16 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   const files = await downloads.all();
-  test.info().annotations.push(
-    { type: "interview-page-js-bytes (cold cache, without the runner)", description: String(roomJs) },
-    { type: "coding-workspace-js-bytes (loaded when the coding question opens)", description: String(workspaceJs) },
-    { type: "pyodide-first-load-ms (open question → ready)", description: String(loadMs) },
-    { type: "pyodide-transferred-bytes", description: String(files.reduce((sum, d) => sum + d.transferred, 0)) },
-    { type: "pyodide-files", description: JSON.stringify(files) },
-    { type: "warm-visible-run-ms (click → results)", description: String(warmMs) },
-  );
+  test
+    .info()
+    .annotations.push(
+      { type: "interview-page-js-bytes (cold cache, without the runner)", description: String(roomJs) },
+      { type: "coding-workspace-js-bytes (loaded when the coding question opens)", description: String(workspaceJs) },
+      { type: "pyodide-first-load-ms (open question → ready)", description: String(loadMs) },
+      { type: "pyodide-transferred-bytes", description: String(files.reduce((sum, d) => sum + d.transferred, 0)) },
+      { type: "pyodide-files", description: JSON.stringify(files) },
+      { type: "warm-visible-run-ms (click → results)", description: String(warmMs) },
+    );
 
   await page.getByRole("button", { name: "Finish interview" }).click();
   await page.getByRole("button", { name: "Yes, finish" }).click();
@@ -116,17 +126,25 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
   await expect(tests.getByTestId("tests-summary")).toHaveText(`${problem.tests} of ${problem.tests} tests passed`);
   await expect(tests.getByText("hidden", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Self-reported by your browser/)).toBeVisible();
-  const [row] = await e2eQuery<{ score: number }>(`select iq.score from "InterviewQuestion" iq join "CodingProblem" c on c."questionId" = iq."questionId" where iq."interviewId" = $1`, [id]);
+  const [row] = await e2eQuery<{ score: number }>(
+    `select iq.score from "InterviewQuestion" iq join "CodingProblem" c on c."questionId" = iq."questionId" where iq."interviewId" = $1`,
+    [id],
+  );
   expect(row!.score).toBe(1);
 });
 
 test("a coding question's page: practise it signed in, a sign-in prompt otherwise", async ({ page }) => {
-  const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(`select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`);
+  const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(
+    `select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`,
+  );
   const scripts = watchScripts(page);
   await page.goto(`/questions/${problem!.slug}`);
   await expect(page.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
   await page.waitForLoadState("networkidle");
-  test.info().annotations.push({ type: "question-page-js-bytes (signed out, no workspace)", description: String(await scripts()) });
+  test.info().annotations.push({
+    type: "question-page-js-bytes (signed out, no workspace)",
+    description: String(await scripts()),
+  });
 
   await signedIn(page);
   await page.goto(`/questions/${problem!.slug}`);
@@ -137,16 +155,23 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
 
   // Autosaved as the practice draft (server, revision-checked) and there after a reload; "Reset to starter" asks first.
   await expect(page.getByTestId("save-status").first()).toHaveText("Saved", { timeout: 10_000 });
-  const [saved] = await e2eQuery<{ draft: string }>(`select pa.draft from "PracticeAnswer" pa join "Question" q on q.id = pa."questionId" where q.slug = $1 order by pa."updatedAt" desc limit 1`, [problem!.slug]);
+  const [saved] = await e2eQuery<{ draft: string }>(
+    `select pa.draft from "PracticeAnswer" pa join "Question" q on q.id = pa."questionId" where q.slug = $1 order by pa."updatedAt" desc limit 1`,
+    [problem!.slug],
+  );
   expect(saved?.draft).toBe(problem!.solution);
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Your solution" })).toContainText(problem!.solution.split("\n")[0]!);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Reset to starter" }).click();
-  const solutionOnly = problem!.solution.split("\n").find((line) => line.trim() && !problem!.starterCode.includes(line))!;
+  const solutionOnly = problem!.solution
+    .split("\n")
+    .find((line) => line.trim() && !problem!.starterCode.includes(line))!;
   await expect(page.getByRole("textbox", { name: "Your solution" })).not.toContainText(solutionOnly.trim());
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Reveal the reference solution" }).click();
-  await expect(page.getByRole("region", { name: "Reference solution" })).toContainText(problem!.solution.split("\n")[0]!);
+  await expect(page.getByRole("region", { name: "Reference solution" })).toContainText(
+    problem!.solution.split("\n")[0]!,
+  );
 });

@@ -41,7 +41,11 @@ export async function signInViaUi(page: Page, email: string, password = PASSWORD
 export async function nextMail(address: string, after = 0, timeoutMs = 10_000): Promise<Mail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = fs.readFileSync(E2E_MAIL_FILE, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Mail);
+    const mails = fs
+      .readFileSync(E2E_MAIL_FILE, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Mail);
     const found = mails.filter((m) => m.to.includes(address.toLowerCase()));
     if (found.length > after) return found[after]!;
     if (Date.now() > deadline) throw new Error(`no email to ${address} within ${timeoutMs} ms`);
@@ -51,20 +55,34 @@ export async function nextMail(address: string, after = 0, timeoutMs = 10_000): 
 
 /** How many emails `address` has received so far. */
 export function mailCount(address: string): number {
-  return fs.readFileSync(E2E_MAIL_FILE, "utf8").split("\n").filter(Boolean).filter((line) => (JSON.parse(line) as Mail).to.includes(address.toLowerCase())).length;
+  return fs
+    .readFileSync(E2E_MAIL_FILE, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .filter((line) => (JSON.parse(line) as Mail).to.includes(address.toLowerCase())).length;
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-function send(baseURL: string, localAddress: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+function send(
+  baseURL: string,
+  localAddress: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, baseURL);
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, localAddress }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, localAddress },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -74,7 +92,13 @@ function send(baseURL: string, localAddress: string, method: string, path: strin
  * next-auth's credentials sign-in from another client address on this machine (127.0.0.2, 127.0.0.3...: the
  * server sees the connection's source address), as someone elsewhere would send it.
  */
-export async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, spelling: SignInSpelling = "form"): Promise<Answer> {
+export async function signInFrom(
+  baseURL: string,
+  localAddress: string,
+  email: string,
+  password: string,
+  spelling: SignInSpelling = "form",
+): Promise<Answer> {
   const csrf = await send(baseURL, localAddress, "GET", "/api/auth/csrf", {});
   const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
@@ -82,10 +106,25 @@ export async function signInFrom(baseURL: string, localAddress: string, email: s
     spelling === "json"
       ? ["application/json", JSON.stringify({ csrfToken, email, password })]
       : spelling === "decoy-email-first"
-        ? ["application/x-www-form-urlencoded", `${new URLSearchParams({ email: `decoy-${localAddress}@example.test`, csrfToken, password })}&${new URLSearchParams({ email })}`]
+        ? [
+            "application/x-www-form-urlencoded",
+            `${new URLSearchParams({ email: `decoy-${localAddress}@example.test`, csrfToken, password })}&${new URLSearchParams({ email })}`,
+          ]
         : ["application/x-www-form-urlencoded", new URLSearchParams({ csrfToken, email, password }).toString()];
-  const path = spelling === "escaped-path" ? "/api/auth/callback/credential%73" : spelling === "extra-segment" ? "/api/auth/callback/credentials/x" : "/api/auth/callback/credentials";
-  return send(baseURL, localAddress, "POST", path, { "content-type": type, cookie, "content-length": String(Buffer.byteLength(body)) }, body);
+  const path =
+    spelling === "escaped-path"
+      ? "/api/auth/callback/credential%73"
+      : spelling === "extra-segment"
+        ? "/api/auth/callback/credentials/x"
+        : "/api/auth/callback/credentials";
+  return send(
+    baseURL,
+    localAddress,
+    "POST",
+    path,
+    { "content-type": type, cookie, "content-length": String(Buffer.byteLength(body)) },
+    body,
+  );
 }
 
 /** Ways to send the same credentials sign-in that next-auth reads alike (the throttle must count them all). */

@@ -4,7 +4,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { newEmail, registerViaApi, signInViaApi } from "./helpers";
 
-test("during a strict interview its questions' pages hold their answers back, and give them back when it ends", async ({ page }) => {
+test("during a strict interview its questions' pages hold their answers back, and give them back when it ends", async ({
+  page,
+}) => {
   const email = newEmail("integrity");
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
@@ -14,17 +16,22 @@ test("during a strict interview its questions' pages hold their answers back, an
   const asked = interview.questions.find((q) => q.kind === "written")!.slug;
 
   await page.goto(`/questions/${asked}`);
-  await expect(page.getByText("Its model answer, key points and practice come back when the interview ends.")).toBeVisible();
+  await expect(
+    page.getByText("Its model answer, key points and practice come back when the interview ends."),
+  ).toBeVisible();
   await expect(page.getByText("Show the model answer")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Practise" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Back to the interview" })).toHaveAttribute("href", `/interviews/${interview.id}`);
+  await expect(page.getByRole("link", { name: "Back to the interview" })).toHaveAttribute(
+    "href",
+    `/interviews/${interview.id}`,
+  );
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   // A question the interview does not ask is untouched.
-  const other = ((await (await page.request.get("/api/questions?kind=written&limit=50")).json()) as { items: { slug: string }[] }).items.find(
-    (q) => !interview.questions.some((asked) => asked.slug === q.slug),
-  )!.slug;
+  const other = (
+    (await (await page.request.get("/api/questions?kind=written&limit=50")).json()) as { items: { slug: string }[] }
+  ).items.find((q) => !interview.questions.some((asked) => asked.slug === q.slug))!.slug;
   await page.goto(`/questions/${other}`);
   await expect(page.getByText("Show the model answer")).toBeVisible();
 
@@ -42,11 +49,15 @@ test("during a strict interview its questions' pages hold their answers back, an
   await expect(page.getByRole("heading", { name: "Practise" })).toBeVisible();
 });
 
-test("starting a second timed interview offers to resume or abandon the running one, whatever its company", async ({ page }) => {
+test("starting a second timed interview offers to resume or abandon the running one, whatever its company", async ({
+  page,
+}) => {
   const email = newEmail("one-clock");
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
-  const first = (await (await page.request.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } })).json()) as { id: string };
+  const first = (await (
+    await page.request.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } })
+  ).json()) as { id: string };
   await page.goto("/interviews/new?company=jpmorgan");
   await page.getByLabel("Strict", { exact: false }).first().check();
   await page.getByRole("button", { name: "Start interview" }).click();

@@ -33,7 +33,10 @@ test("start a strict interview, answer, reload without losing anything, finish a
   await page.keyboard.type("Django is a batteries-included Python web framework with an ORM, admin and auth.");
   const saveStarted = Date.now();
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 5_000 });
-  test.info().annotations.push({ type: "autosave-round-trip-ms (incl. 1 s debounce)", description: String(Date.now() - saveStarted) });
+  test.info().annotations.push({
+    type: "autosave-round-trip-ms (incl. 1 s debounce)",
+    description: String(Date.now() - saveStarted),
+  });
 
   const before = await page.getByRole("timer").textContent();
   await page.reload();
@@ -47,13 +50,17 @@ test("start a strict interview, answer, reload without losing anything, finish a
   await page.getByRole("button", { name: "Yes, finish" }).click();
   await page.waitForURL(/\/review$/);
   const first = page.getByRole("main").getByRole("listitem").first();
-  await expect(first.getByRole("region", { name: "Your answer" })).toContainText("batteries-included Python web framework");
+  await expect(first.getByRole("region", { name: "Your answer" })).toContainText(
+    "batteries-included Python web framework",
+  );
   await expect(first.getByRole("region", { name: "Model answer" })).not.toBeEmpty();
   await expect(first.getByRole("region", { name: "Key points" })).toBeVisible();
   await first.getByRole("button", { name: "Good" }).click();
   await expect(first.getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
   await page.reload();
-  await expect(page.getByRole("main").getByRole("listitem").first().getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("main").getByRole("listitem").first().getByRole("button", { name: "Good" }),
+  ).toHaveAttribute("aria-pressed", "true");
 
   // Only the first question was answered: the rest are skipped, not wrong, and the score says what it rests on.
   await expect(page.getByTestId("answered-count")).toHaveText(/^1 of \d+ answered$/);
@@ -69,7 +76,8 @@ test("start a strict interview, answer, reload without losing anything, finish a
   }
   await expect(card.getByText(/· skipped in a mock interview$/)).toBeVisible();
   await expect(card).not.toContainText("scored low");
-  const axe = async () => (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => v.id);
+  const axe = async () =>
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => v.id);
   expect(await axe()).toEqual([]);
 
   // On the dashboard, the answered topic rests on one answer (tentative); topics only skipped are not practised.
@@ -134,7 +142,11 @@ test("going offline keeps the draft on the device and syncs it on return", async
 });
 
 /** The first answer save reaches the server and commits, but its response never arrives; `meanwhile` runs in between. */
-async function loseFirstSaveAnswer(page: Page, interviewId: string, meanwhile: () => Promise<void> = async () => undefined) {
+async function loseFirstSaveAnswer(
+  page: Page,
+  interviewId: string,
+  meanwhile: () => Promise<void> = async () => undefined,
+) {
   let puts = 0;
   await page.route(`**/api/interviews/${interviewId}/answers/**`, async (route) => {
     if (route.request().method() !== "PUT" || puts++ > 0) return route.continue();
@@ -159,7 +171,9 @@ test("a save whose answer was lost is retried as saved, not as a conflict with i
   await expect(editor(page)).toContainText("Committed, then the connection dropped.");
 });
 
-test("typing on after a save whose answer was lost: the newer text is saved over it, no conflict shown", async ({ page }) => {
+test("typing on after a save whose answer was lost: the newer text is saved over it, no conflict shown", async ({
+  page,
+}) => {
   await signedIn(page);
   const id = await startInterview(page, "deloitte", "Practice");
   await loseFirstSaveAnswer(page, id, () => page.keyboard.insertText(" Then more, typed before the retry."));
@@ -181,9 +195,15 @@ test("someone else's interview is not found, in pages and in the API", async ({ 
   await signedIn(strangerPage);
   const api = strangerPage.request;
   expect((await api.get(`/api/interviews/${id}`)).status()).toBe(404);
-  expect((await api.put(`/api/interviews/${id}/answers/${questionId}`, { data: { content: "x", revision: 0 } })).status()).toBe(404);
-  expect((await api.put(`/api/interviews/${id}/answers/${questionId}/flag`, { data: { flagged: true } })).status()).toBe(404);
-  expect((await api.put(`/api/interviews/${id}/answers/${questionId}/rating`, { data: { rating: "good" } })).status()).toBe(404);
+  expect(
+    (await api.put(`/api/interviews/${id}/answers/${questionId}`, { data: { content: "x", revision: 0 } })).status(),
+  ).toBe(404);
+  expect(
+    (await api.put(`/api/interviews/${id}/answers/${questionId}/flag`, { data: { flagged: true } })).status(),
+  ).toBe(404);
+  expect(
+    (await api.put(`/api/interviews/${id}/answers/${questionId}/rating`, { data: { rating: "good" } })).status(),
+  ).toBe(404);
   expect((await api.post(`/api/interviews/${id}/finish`)).status()).toBe(404);
   expect((await api.post(`/api/interviews/${id}/abandon`)).status()).toBe(404);
   expect((await strangerPage.goto(`/interviews/${id}`))!.status()).toBe(404);
@@ -193,7 +213,9 @@ test("someone else's interview is not found, in pages and in the API", async ({ 
 
   const anonymous = await browser.newContext({ baseURL });
   expect((await anonymous.request.get(`/api/interviews/${id}`)).status()).toBe(401);
-  expect((await anonymous.request.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } })).status()).toBe(401);
+  expect(
+    (await anonymous.request.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } })).status(),
+  ).toBe(401);
   await anonymous.close();
 });
 
@@ -211,12 +233,18 @@ test("the API validates input and refuses a second interview in progress for the
   const second = await api.post("/api/interviews", { data: { company: "deloitte", mode: "strict" } });
   expect(second.status()).toBe(409);
   expect((await second.json()).inProgress.id).toBe(created.id);
-  const huge = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, { data: { content: "x".repeat(101 * 1024), revision: 0 } });
+  const huge = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, {
+    data: { content: "x".repeat(101 * 1024), revision: 0 },
+  });
   expect(huge.status()).toBe(413);
-  const stale = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, { data: { content: "hello", revision: 5 } });
+  const stale = await api.put(`/api/interviews/${created.id}/answers/${created.questions[0].id}`, {
+    data: { content: "hello", revision: 5 },
+  });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).current).toEqual({ content: "", revision: 0 });
-  const crossSite = await api.post(`/api/interviews/${created.id}/abandon`, { headers: { origin: "https://evil.example" } });
+  const crossSite = await api.post(`/api/interviews/${created.id}/abandon`, {
+    headers: { origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
 });
 

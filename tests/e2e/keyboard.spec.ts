@@ -5,7 +5,12 @@ import { newEmail, registerViaApi, signInViaApi } from "./helpers";
 /** Presses Tab (as a keyboard user would) until `target` has focus; fails if it never gets there. */
 async function tabTo(page: Page, target: Locator, limit = 80) {
   for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement)).catch(() => false)) return;
+    if (
+      await target
+        .evaluate((element) => element === document.activeElement || element.contains(document.activeElement))
+        .catch(() => false)
+    )
+      return;
     await page.keyboard.press("Tab");
   }
   throw new Error(`Tab never reached ${target}`);

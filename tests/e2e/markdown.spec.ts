@@ -14,7 +14,9 @@ async function signedIn(page: Page) {
   await signInViaApi(page.request, email);
 }
 
-test("a review with pathological answers answers quickly, plain where it must be, formatted elsewhere", async ({ page }) => {
+test("a review with pathological answers answers quickly, plain where it must be, formatted elsewhere", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await signedIn(page);
   await page.goto("/questions/what-is-drf-and-why-use-it"); // the render workers have started (a cold start is not what this measures)
@@ -28,7 +30,13 @@ test("a review with pathological answers answers quickly, plain where it must be
     [deep!, `${fill("> ", 10 * 1024)}still here`],
   ] as const;
   for (const [question, content] of answers) {
-    expect((await page.request.put(`/api/interviews/${interview.id}/answers/${question.id}`, { data: { content, revision: 0 } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.put(`/api/interviews/${interview.id}/answers/${question.id}`, {
+          data: { content, revision: 0 },
+        })
+      ).status(),
+    ).toBe(200);
   }
   expect((await page.request.post(`/api/interviews/${interview.id}/finish`)).status()).toBe(200);
 

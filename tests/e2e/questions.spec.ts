@@ -11,9 +11,15 @@ test("a visitor searches the bank, the results follow the URL, and the best matc
   await expect(page).toHaveURL(/\/questions\?q=prefetch$/);
   // Questions about prefetch_related (and its Prefetch objects) come first: the word is in their titles.
   for (const i of [0, 1]) await expect(results.nth(i).getByRole("heading")).toContainText(/prefetch/i);
-  await expect(results.filter({ hasText: /select_related.*prefetch_related|prefetch_related.*select_related/i }).first()).toBeVisible();
-  const firstNonTitleMatch = await results.evaluateAll((items) => items.findIndex((li) => !/prefetch/i.test(li.querySelector("h2")?.textContent ?? "")));
-  const titleMatches = await results.evaluateAll((items) => items.filter((li) => /prefetch/i.test(li.querySelector("h2")?.textContent ?? "")).length);
+  await expect(
+    results.filter({ hasText: /select_related.*prefetch_related|prefetch_related.*select_related/i }).first(),
+  ).toBeVisible();
+  const firstNonTitleMatch = await results.evaluateAll((items) =>
+    items.findIndex((li) => !/prefetch/i.test(li.querySelector("h2")?.textContent ?? "")),
+  );
+  const titleMatches = await results.evaluateAll(
+    (items) => items.filter((li) => /prefetch/i.test(li.querySelector("h2")?.textContent ?? "")).length,
+  );
   expect(firstNonTitleMatch === -1 || firstNonTitleMatch >= titleMatches).toBe(true);
   await expect(results.first().locator("mark").first()).toBeVisible();
 

@@ -7,7 +7,9 @@ async function expectAccessible(page: Page) {
 }
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`an empty search says what was searched, shows the filters as chips and offers the correction (${scheme}, phone width)`, async ({ page }) => {
+  test(`an empty search says what was searched, shows the filters as chips and offers the correction (${scheme}, phone width)`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 390, height: 844 });
     // A typo, narrowed to a topic and difficulty no middleware question has (easy behavioural ones): nothing matches.

@@ -9,7 +9,13 @@ import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
 import { ADMIN_EMAIL, E2E_MAIL_FILE } from "./accounts";
 import { startMailbox } from "../support/mailbox";
 import { runSeed } from "../../seed/load";
-import { createDatabase, dropDatabase, dropStaleTestDatabases, resolveTestServer, uniqueName } from "../support/postgres";
+import {
+  createDatabase,
+  dropDatabase,
+  dropStaleTestDatabases,
+  resolveTestServer,
+  uniqueName,
+} from "../support/postgres";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -26,7 +32,9 @@ async function main() {
   let running: ServerProcess | undefined;
   fs.mkdirSync(path.dirname(E2E_MAIL_FILE), { recursive: true });
   fs.writeFileSync(E2E_MAIL_FILE, "");
-  const mailbox = await startMailbox({ onMail: (mail) => fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify(mail) + "\n") });
+  const mailbox = await startMailbox({
+    onMail: (mail) => fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify(mail) + "\n"),
+  });
 
   const shutdown = async (code = 0) => {
     await running?.stop().catch(() => undefined);

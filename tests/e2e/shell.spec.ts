@@ -13,7 +13,9 @@ test("the landing page says what Mockroom is and leads to sign-up", async ({ pag
 });
 
 const AXE_PAGES = [
-  ...["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/forgot-password", "/reset-password", "/status"].map((path) => ({ path, scheme: "light" as const })),
+  ...["/", "/sign-in", "/sign-up", "/interviews", "/notes", "/forgot-password", "/reset-password", "/status"].map(
+    (path) => ({ path, scheme: "light" as const }),
+  ),
   ...["/forgot-password", "/reset-password", "/status"].map((path) => ({ path, scheme: "dark" as const })),
 ];
 for (const { path, scheme } of AXE_PAGES) {
@@ -36,7 +38,10 @@ test("the status page says which version serves pages and where the database's s
 test("member areas ask a visitor to sign in, with a way back", async ({ page }) => {
   await page.goto("/interviews");
   await expect(page.getByRole("heading", { name: "Sign in to use this" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/sign-in?callbackUrl=%2Finterviews");
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute(
+    "href",
+    "/sign-in?callbackUrl=%2Finterviews",
+  );
 });
 
 test("the skip link is the first stop for the keyboard and moves focus to the content", async ({ page }) => {
@@ -60,7 +65,9 @@ test("dark mode follows the system and can be toggled, and the choice survives a
   await expect(page.locator("html")).toHaveClass(/dark/);
 });
 
-test("a theme chosen before (stored under mockroom-theme) applies before the page hydrates, without errors", async ({ page }) => {
+test("a theme chosen before (stored under mockroom-theme) applies before the page hydrates, without errors", async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
@@ -83,7 +90,9 @@ test("the shell fits a 360 px wide screen without sideways scrolling", async ({ 
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/sign-in", "/sign-up"]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions" })).toBeVisible();
   }
@@ -102,12 +111,16 @@ test("pages run with a nonce-based policy and no inline script is blocked", asyn
   expect(violations).toEqual([]);
 });
 
-test("anonymous visitors' public pages come from the page cache with a new nonce on every load, and run", async ({ page }) => {
+test("anonymous visitors' public pages come from the page cache with a new nonce on every load, and run", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as { items: { slug: string; title: string }[] };
+  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as {
+    items: { slug: string; title: string }[];
+  };
   const question = items[0]!;
   for (const path of ["/", "/questions", `/questions/${question.slug}`]) {
     const seen = new Set<string>();
@@ -140,7 +153,8 @@ test("a signed-in visitor never gets the anonymous copy of a page", async ({ pag
   const path = `/questions/${items[0]!.slug}`;
   // Anonymous: served from the cache by the second load at the latest (the third, if a copy expired between).
   const anonymous: string[] = [];
-  for (let load = 0; load < 3 && anonymous.at(-1) !== "hit"; load++) anonymous.push((await page.goto(path))!.headers()["x-mockroom-page-cache"] ?? "none");
+  for (let load = 0; load < 3 && anonymous.at(-1) !== "hit"; load++)
+    anonymous.push((await page.goto(path))!.headers()["x-mockroom-page-cache"] ?? "none");
   expect(anonymous.at(-1), anonymous.join(", ")).toBe("hit");
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   const email = newEmail("page-cache");

@@ -39,12 +39,22 @@ test("write a note, reload, find it with search, and download it in an export", 
   await expect(result.getByRole("link")).toHaveText(/Django REST Framework/);
 
   await page.goto("/account");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download JSON" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^mockroom-export-\d{4}-\d\d-\d\d\.json$/);
-  const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { notes: { question: string; content: string }[] };
-  expect(exported.notes).toEqual([expect.objectContaining({ question: QUESTION, content: expect.stringContaining("Remember **throttling** scopes") })]);
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+    notes: { question: string; content: string }[];
+  };
+  expect(exported.notes).toEqual([
+    expect.objectContaining({ question: QUESTION, content: expect.stringContaining("Remember **throttling** scopes") }),
+  ]);
 
-  const [markdown] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Markdown" }).click(),
+  ]);
   expect(fs.readFileSync((await markdown.path())!, "utf8")).toContain("Remember **throttling** scopes");
 });
 
@@ -64,8 +74,14 @@ test("practise a question, save versions, compare them, rate it Again and review
   const verdicts = page.getByRole("region", { name: /Version 2/ }).getByRole("listitem");
   expect(await verdicts.count()).toBeGreaterThanOrEqual(3);
   for (const verdict of await verdicts.all()) await expect(verdict).toContainText(/Heard “[^”]+” for |Not heard: /);
-  for (const phrase of await page.getByRole("region", { name: /Version 2/ }).getByText(/^Heard /).allTextContents()) {
-    for (const quoted of phrase.matchAll(/“([^”]+)”/g)) expect("DRF is a toolkit for Web APIs. Serializers convert and validate; viewsets and routers build the URLs.").toContain(quoted[1]!.replace(/…$/, ""));
+  for (const phrase of await page
+    .getByRole("region", { name: /Version 2/ })
+    .getByText(/^Heard /)
+    .allTextContents()) {
+    for (const quoted of phrase.matchAll(/“([^”]+)”/g))
+      expect(
+        "DRF is a toolkit for Web APIs. Serializers convert and validate; viewsets and routers build the URLs.",
+      ).toContain(quoted[1]!.replace(/…$/, ""));
   }
 
   await page.getByText("Versions (2) and differences").click();
@@ -127,21 +143,32 @@ test("another user's set is a 404, and signed-out visitors are asked to sign in"
   await anonymous.close();
 });
 
-test("import an export into a new account from the account page; a broken file names its field and writes nothing", async ({ page }, testInfo) => {
+test("import an export into a new account from the account page; a broken file names its field and writes nothing", async ({
+  page,
+}, testInfo) => {
   await signedIn(page);
-  await page.request.put(`/api/questions/${QUESTION}/note`, { data: { content: "Moved between accounts", revision: 0 } });
-  const exported = JSON.parse(await (await page.request.get("/api/me/export")).text()) as { profile: { timeZone: string } };
+  await page.request.put(`/api/questions/${QUESTION}/note`, {
+    data: { content: "Moved between accounts", revision: 0 },
+  });
+  const exported = JSON.parse(await (await page.request.get("/api/me/export")).text()) as {
+    profile: { timeZone: string };
+  };
   const good = testInfo.outputPath("export.json");
   const broken = testInfo.outputPath("broken.json");
   fs.writeFileSync(good, JSON.stringify(exported));
-  fs.writeFileSync(broken, JSON.stringify({ ...exported, profile: { ...exported.profile, timeZone: "Mars/Olympus_Mons" } }));
+  fs.writeFileSync(
+    broken,
+    JSON.stringify({ ...exported, profile: { ...exported.profile, timeZone: "Mars/Olympus_Mons" } }),
+  );
 
   await signedIn(page); // another, empty account
   await page.goto("/account");
   const file = page.getByLabel("Import a JSON export into this account (only while it is empty)");
   await file.setInputFiles(broken);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The import was refused" })).toContainText("profile.timeZone: is not a time zone");
+  await expect(page.getByRole("alert").filter({ hasText: "The import was refused" })).toContainText(
+    "profile.timeZone: is not a time zone",
+  );
   await file.setInputFiles(good);
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*1 notes/);
@@ -186,7 +213,9 @@ test("two tabs editing the same note show a conflict instead of losing a write",
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`signed-in question page, notes, account and a new user's dashboard pass accessibility checks (${scheme})`, async ({ page }) => {
+  test(`signed-in question page, notes, account and a new user's dashboard pass accessibility checks (${scheme})`, async ({
+    page,
+  }) => {
     test.slow(); // four pages, each with a full accessibility check
     await page.emulateMedia({ colorScheme: scheme });
     await signedIn(page);
@@ -200,16 +229,25 @@ for (const scheme of ["light", "dark"] as const) {
       ["/notes", () => expect(page.getByRole("list", { name: "Notes" }).getByRole("listitem")).toHaveCount(1)],
       ["/account", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
       // Nothing answered yet: every topic says so instead of showing 0%, and none is called weak.
-      ["/dashboard", async () => {
-        await expect(page.getByRole("list", { name: "Strength by topic" }).getByText("Not practised yet").first()).toBeVisible();
-        await expect(page.getByRole("heading", { name: "Weakest topics" })).toHaveCount(0);
-      }],
+      [
+        "/dashboard",
+        async () => {
+          await expect(
+            page.getByRole("list", { name: "Strength by topic" }).getByText("Not practised yet").first(),
+          ).toBeVisible();
+          await expect(page.getByRole("heading", { name: "Weakest topics" })).toHaveCount(0);
+        },
+      ],
     ];
     for (const [path, ready] of pages) {
       if (path !== `/questions/${QUESTION}`) await page.goto(path);
       await ready();
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      expect(axe.violations.map((v) => `${path} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(
+        axe.violations.map(
+          (v) => `${path} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
     }
   });
 }

@@ -43,7 +43,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Asks for the export and reads its body chunk by chunk; its size, and the most the live heap grew meanwhile. */
-async function drain(format: string): Promise<{ response: Response; bytes: number; grewMb: number; head: string; tail: string }> {
+async function drain(
+  format: string,
+): Promise<{ response: Response; bytes: number; grewMb: number; head: string; tail: string }> {
   gc();
   const baseline = process.memoryUsage().heapUsed;
   const response = await exportAs(userId, format);
@@ -81,7 +83,9 @@ describe("the export of a large account", () => {
 
   it("streams Markdown the same way, model answers included", async () => {
     const { bytes, grewMb, head } = await drain("markdown");
-    console.info(`Markdown export: ${(bytes / MB).toFixed(1)} MB streamed, live heap grew ${grewMb.toFixed(1)} MB at most`);
+    console.info(
+      `Markdown export: ${(bytes / MB).toFixed(1)} MB streamed, live heap grew ${grewMb.toFixed(1)} MB at most`,
+    );
     expect(bytes).toBeGreaterThan(40 * MB);
     expect(grewMb).toBeLessThan(20);
     expect(head).toMatch(/^# Mockroom export for /);

@@ -26,9 +26,15 @@ function kept(doc: ExportDocument) {
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   return {
     profile: { ...doc.profile, email: undefined, name: undefined, createdAt: undefined }, // the account keeps its own
-    interviews: sorted(doc.interviews.map((i) => ({ ...i, questions: i.questions.map((q) => ({ ...q, title: undefined })) }))),
-    practiceAnswers: sorted(doc.practiceAnswers), notes: sorted(doc.notes), bookmarks: sorted(doc.bookmarks), sets: sorted(doc.sets),
-    reviewCards: sorted(doc.reviewCards), reviewLog: sorted(doc.reviewLog),
+    interviews: sorted(
+      doc.interviews.map((i) => ({ ...i, questions: i.questions.map((q) => ({ ...q, title: undefined })) })),
+    ),
+    practiceAnswers: sorted(doc.practiceAnswers),
+    notes: sorted(doc.notes),
+    bookmarks: sorted(doc.bookmarks),
+    sets: sorted(doc.sets),
+    reviewCards: sorted(doc.reviewCards),
+    reviewLog: sorted(doc.reviewLog),
   };
 }
 
@@ -45,14 +51,26 @@ describe("a valid document", () => {
     const first = await userFactory();
     const imported = await importAs(first.id, JSON.stringify(doc));
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body.imported).toEqual({ interviews: 3, practiceAnswers: 2, notes: 2, bookmarks: 2, sets: 2, reviewCards: 2, reviewLog: 4 });
+    expect(imported.body.imported).toEqual({
+      interviews: 3,
+      practiceAnswers: 2,
+      notes: 2,
+      bookmarks: 2,
+      sets: 2,
+      reviewCards: 2,
+      reviewLog: 4,
+    });
     const once = await exported(first.id);
     expect(kept(once)).toEqual(kept(doc));
 
     const second = await userFactory();
     expect((await importAs(second.id, JSON.stringify(once))).status).toBe(201);
     const twice = await exported(second.id);
-    expect({ ...twice, exportedAt: "", profile: { ...twice.profile, email: "", createdAt: "" } }).toEqual({ ...once, exportedAt: "", profile: { ...once.profile, email: "", createdAt: "" } });
+    expect({ ...twice, exportedAt: "", profile: { ...twice.profile, email: "", createdAt: "" } }).toEqual({
+      ...once,
+      exportedAt: "",
+      profile: { ...once.profile, email: "", createdAt: "" },
+    });
     // Into an account that holds data: 409, before its body is read.
     expect((await importAs(second.id, JSON.stringify(once))).status).toBe(409);
   });
@@ -64,7 +82,10 @@ describe("a valid document", () => {
     const user = await userFactory();
     const { status, body } = await importAs(user.id, JSON.stringify(doc));
     expect(status).toBe(201);
-    expect(body).toMatchObject({ imported: { interviews: 2, notes: 1 }, skippedQuestions: expect.arrayContaining(["not-in-this-bank", "gone-0", "gone-1"]) });
+    expect(body).toMatchObject({
+      imported: { interviews: 2, notes: 1 },
+      skippedQuestions: expect.arrayContaining(["not-in-this-bank", "gone-0", "gone-1"]),
+    });
   });
 });
 
@@ -92,7 +113,9 @@ describe("an account that changes while it imports", () => {
       await other.end();
     }
     expect(await db().interview.count({ where: { userId: user.id } })).toBe(0);
-    expect((await db().note.findMany({ where: { userId: user.id } })).map((n) => n.content)).toEqual(["saved meanwhile"]);
+    expect((await db().note.findMany({ where: { userId: user.id } })).map((n) => n.content)).toEqual([
+      "saved meanwhile",
+    ]);
   });
 });
 
@@ -101,15 +124,50 @@ describe("a document at the edges of every range", () => {
     const doc = validDocument();
     const [earliest, latest] = ["1970-01-01T00:00:00.000Z", "2199-12-31T23:59:59.999Z"];
     doc.profile = { ...doc.profile, timeMultiplier: 2, timeZone: "Pacific/Kiritimati" };
-    Object.assign(doc.interviews[0]!, { startedAt: earliest, deadlineAt: latest, endedAt: latest, score: 1, seed: 2 ** 31 - 1 });
-    Object.assign(doc.interviews[0]!.questions[0]!, { revision: COUNTER_MAX, timeSpentSeconds: 86_400, score: 0, answeredAt: earliest, position: 59 });
+    Object.assign(doc.interviews[0]!, {
+      startedAt: earliest,
+      deadlineAt: latest,
+      endedAt: latest,
+      score: 1,
+      seed: 2 ** 31 - 1,
+    });
+    Object.assign(doc.interviews[0]!.questions[0]!, {
+      revision: COUNTER_MAX,
+      timeSpentSeconds: 86_400,
+      score: 0,
+      answeredAt: earliest,
+      position: 59,
+    });
     Object.assign(doc.interviews[2]!, { status: "in_progress", endedAt: null });
     Object.assign(doc.practiceAnswers[0]!, { revision: COUNTER_MAX, createdAt: earliest, updatedAt: latest });
     doc.practiceAnswers[0]!.versions[0]!.number = 1_000;
     Object.assign(doc.notes[0]!, { revision: COUNTER_MAX, createdAt: earliest, updatedAt: latest });
     // A card reviewed long ago with the largest memory state FSRS keeps, due since 1970; a new card due in 2199.
-    Object.assign(doc.reviewCards[0]!, { state: 2, stability: 36_500, difficulty: 10, elapsedDays: 36_500, scheduledDays: 36_500, learningSteps: 100, reps: COUNTER_MAX, lapses: COUNTER_MAX, due: earliest, lastReview: earliest, createdAt: earliest });
-    Object.assign(doc.reviewCards[1]!, { state: 0, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, due: latest, lastReview: null });
+    Object.assign(doc.reviewCards[0]!, {
+      state: 2,
+      stability: 36_500,
+      difficulty: 10,
+      elapsedDays: 36_500,
+      scheduledDays: 36_500,
+      learningSteps: 100,
+      reps: COUNTER_MAX,
+      lapses: COUNTER_MAX,
+      due: earliest,
+      lastReview: earliest,
+      createdAt: earliest,
+    });
+    Object.assign(doc.reviewCards[1]!, {
+      state: 0,
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 0,
+      lapses: 0,
+      due: latest,
+      lastReview: null,
+    });
     Object.assign(doc.reviewLog[0]!, { reviewedAt: earliest, due: latest });
     const user = await userFactory();
     const { status, body } = await importAs(user.id, JSON.stringify(doc));
@@ -125,11 +183,25 @@ describe("a document at the edges of every range", () => {
     for (const when of Object.values(card.next)) expect(Number.isFinite(Date.parse(when))).toBe(true);
     const rated = await rateReview(user.id, card.question.slug, "good", now);
     expect(rated).toBeDefined();
-    expect((await db().reviewCard.findFirstOrThrow({ where: { userId: user.id, question: { slug: card.question.slug } } })).reps).toBe(COUNTER_MAX + 1);
+    expect(
+      (await db().reviewCard.findFirstOrThrow({ where: { userId: user.id, question: { slug: card.question.slug } } }))
+        .reps,
+    ).toBe(COUNTER_MAX + 1);
 
     // Saves at the largest revision an import allows still have room to count up.
-    expect((await saveNote(user.id, doc.notes[0]!.question, { content: "edited", revision: COUNTER_MAX }, now)).revision).toBe(COUNTER_MAX + 1);
-    expect((await savePracticeDraft(user.id, doc.practiceAnswers[0]!.question, { content: "edited", revision: COUNTER_MAX }, now)).revision).toBe(COUNTER_MAX + 1);
+    expect(
+      (await saveNote(user.id, doc.notes[0]!.question, { content: "edited", revision: COUNTER_MAX }, now)).revision,
+    ).toBe(COUNTER_MAX + 1);
+    expect(
+      (
+        await savePracticeDraft(
+          user.id,
+          doc.practiceAnswers[0]!.question,
+          { content: "edited", revision: COUNTER_MAX },
+          now,
+        )
+      ).revision,
+    ).toBe(COUNTER_MAX + 1);
 
     // The imported default extra time (2) gives a deadline of twice the profile's 30 minutes, not 31 days.
     const interview = await startInterview(user.id, { company: "acme", mode: "extended" }, now);
@@ -144,7 +216,10 @@ describe("time zones", () => {
     expect(await databaseKnowsTimeZone(db(), "Mars/Phobos")).toBe(false);
     const user = await userFactory();
     await setTimeZone(user.id, "Asia/Kolkata");
-    await expect(setTimeZone(user.id, "Mars/Phobos")).rejects.toMatchObject({ code: "VALIDATION", fields: { timeZone: [expect.any(String)] } });
+    await expect(setTimeZone(user.id, "Mars/Phobos")).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { timeZone: [expect.any(String)] },
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).timeZone).toBe("Asia/Kolkata");
     expect((await getDashboard(user.id)).timeZone).toBe("Asia/Kolkata");
   });

@@ -19,13 +19,21 @@ const role = async (email: string) => (await db().user.findUnique({ where: { ema
 /** next-auth's signIn callback, as it runs after GitHub or Google answered. */
 async function oauthSignIn(provider: "github" | "google", id: string, email: string, profile: Record<string, unknown>) {
   const user = { id, email, name: "Someone" };
-  const result = await authOptions().callbacks!.signIn!({ user, account: { provider, providerAccountId: id, type: "oauth" }, profile: { email, ...profile } } as never);
+  const result = await authOptions().callbacks!.signIn!({
+    user,
+    account: { provider, providerAccountId: id, type: "oauth" },
+    profile: { email, ...profile },
+  } as never);
   return { result, user };
 }
 
 async function user(args: string[]) {
   const lines: string[] = [];
-  const code = await runUserCommand(args, { appUrl: "https://mockroom.example", log: (line) => lines.push(line), withDatabase: (run) => run(db()) });
+  const code = await runUserCommand(args, {
+    appUrl: "https://mockroom.example",
+    log: (line) => lines.push(line),
+    withDatabase: (run) => run(db()),
+  });
   return { code, out: lines.join("\n") };
 }
 
@@ -74,7 +82,12 @@ describe("the ADMIN role", () => {
     const email = uniqueEmail("new-admin");
     const { code, out } = await user(["grant-admin", email]);
     expect(code).toBe(0);
-    expect(out).toMatch(new RegExp(`^Created ${email} as an admin\\..*\\nhttps://mockroom\\.example/reset-password\\?token=[A-Za-z0-9_-]{43}$`, "s"));
+    expect(out).toMatch(
+      new RegExp(
+        `^Created ${email} as an admin\\..*\\nhttps://mockroom\\.example/reset-password\\?token=[A-Za-z0-9_-]{43}$`,
+        "s",
+      ),
+    );
     const row = await db().user.findUniqueOrThrow({ where: { email } });
     expect(row).toMatchObject({ role: "ADMIN", passwordHash: null });
     expect(await db().passwordReset.count({ where: { userId: row.id } })).toBe(1);
@@ -83,7 +96,9 @@ describe("the ADMIN role", () => {
   it("reset-link prints a link for an existing account and refuses unknown addresses and bad usage", async () => {
     const email = uniqueEmail("forgetful");
     await createUser({ email, password: "correct horse battery" });
-    expect((await user(["reset-link", email])).out).toMatch(/\nhttps:\/\/mockroom\.example\/reset-password\?token=[A-Za-z0-9_-]{43}$/);
+    expect((await user(["reset-link", email])).out).toMatch(
+      /\nhttps:\/\/mockroom\.example\/reset-password\?token=[A-Za-z0-9_-]{43}$/,
+    );
     await expect(user(["reset-link", uniqueEmail("nobody")])).rejects.toBeInstanceOf(UserCommandError);
     await expect(user(["revoke-admin", "not an email"])).rejects.toThrow('"not an email" is not an email address.');
     for (const args of [[], ["grant-admin"], ["list", "extra"], ["promote", email], ["grant-admin", email, "extra"]]) {

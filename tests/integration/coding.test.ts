@@ -19,8 +19,14 @@ function contentWithProblem(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-coding-"));
   fs.cpSync(path.resolve("tests/fixtures/content"), dir, { recursive: true });
   fs.mkdirSync(path.join(dir, "problems"));
-  fs.copyFileSync(path.resolve("tests/fixtures/problems/add-numbers.json"), path.join(dir, "problems/add-numbers.json"));
-  const companies = JSON.parse(fs.readFileSync(path.join(dir, "companies.json"), "utf8")) as { codingProblems: number; questionCount: number }[];
+  fs.copyFileSync(
+    path.resolve("tests/fixtures/problems/add-numbers.json"),
+    path.join(dir, "problems/add-numbers.json"),
+  );
+  const companies = JSON.parse(fs.readFileSync(path.join(dir, "companies.json"), "utf8")) as {
+    codingProblems: number;
+    questionCount: number;
+  }[];
   Object.assign(companies[0]!, { codingProblems: 1, questionCount: 3 });
   fs.writeFileSync(path.join(dir, "companies.json"), JSON.stringify(companies));
   return dir;
@@ -28,8 +34,18 @@ function contentWithProblem(): string {
 
 const T0 = new Date("2026-03-01T09:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof AppError ? error.code : Promise.reject(error)));
-const result = (name: string, passed: boolean) => ({ name, passed, expected: "3", actual: passed ? "3" : "None", error: null });
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof AppError ? error.code : Promise.reject(error)),
+  );
+const result = (name: string, passed: boolean) => ({
+  name,
+  passed,
+  expected: "3",
+  actual: passed ? "3" : "None",
+  error: null,
+});
 const report = (passes: boolean[]) => ({
   compileError: null,
   results: ["small", "negative", "large"].map((name, i) => result(name, passes[i]!)),
@@ -53,7 +69,10 @@ async function interviewWithCode(code: string) {
 
 describe("coding problems", () => {
   it("load as coding questions with their code and tests, and a second load changes nothing", async () => {
-    const problem = await db().question.findUniqueOrThrow({ where: { slug: "add-numbers" }, include: { coding: true } });
+    const problem = await db().question.findUniqueOrThrow({
+      where: { slug: "add-numbers" },
+      include: { coding: true },
+    });
     expect(problem.kind).toBe("CODING");
     expect(problem.coding?.hiddenTests).toHaveLength(2);
     const again = await loadBank(db(), readContent(dir));
@@ -71,7 +90,10 @@ describe("coding problems", () => {
     const { user, interview, coding } = await interviewWithCode("");
     // The start's answer is built from the statement that wrote it: it must equal the interview read back.
     expect(interview).toEqual(await getInterview(user.id, interview.id, T0));
-    expect(coding.coding).toEqual({ starterCode: "def add(a, b):\n    pass\n", visibleTests: [{ name: "small", call: "add(1, 2)", expected: "3" }] });
+    expect(coding.coding).toEqual({
+      starterCode: "def add(a, b):\n    pass\n",
+      visibleTests: [{ name: "small", call: "add(1, 2)", expected: "3" }],
+    });
     expect(JSON.stringify(interview)).not.toContain("negative");
   });
 });
@@ -80,20 +102,30 @@ describe("hidden tests and reports", () => {
   it("are refused while the interview runs, and for someone else's interview", async () => {
     const { user, interview, coding } = await interviewWithCode("def add(a, b):\n    return a + b\n");
     expect(await codeOf(getInterviewTests(user.id, interview.id, later(2)))).toBe("CONFLICT");
-    expect(await codeOf(reportTestResults(user.id, interview.id, coding.id, report([true, true, true]), later(2)))).toBe("CONFLICT");
+    expect(
+      await codeOf(reportTestResults(user.id, interview.id, coding.id, report([true, true, true]), later(2))),
+    ).toBe("CONFLICT");
     const stranger = await userFactory();
     await endInterview(user.id, interview.id, "finish", later(3));
     expect(await codeOf(getInterviewTests(stranger.id, interview.id, later(3)))).toBe("NOT_FOUND");
   });
 
   it("serve the saved code with every test once finished, and score the answer by the tests passed", async () => {
-    const { user, interview, coding } = await interviewWithCode("def add(a, b):\n    return a + b if a > 0 else None\n");
+    const { user, interview, coding } = await interviewWithCode(
+      "def add(a, b):\n    return a + b if a > 0 else None\n",
+    );
     await endInterview(user.id, interview.id, "finish", later(3));
     const { questions } = await getInterviewTests(user.id, interview.id, later(3));
-    expect(questions).toEqual([expect.objectContaining({ questionId: coding.id, code: expect.stringContaining("a > 0") })]);
+    expect(questions).toEqual([
+      expect.objectContaining({ questionId: coding.id, code: expect.stringContaining("a > 0") }),
+    ]);
     expect(questions[0]!.hiddenTests.map((t) => t.name)).toEqual(["negative", "large"]);
 
-    expect(await reportTestResults(user.id, interview.id, coding.id, report([true, false, true]), later(4))).toEqual({ passed: 2, total: 3, score: 2 / 3 });
+    expect(await reportTestResults(user.id, interview.id, coding.id, report([true, false, true]), later(4))).toEqual({
+      passed: 2,
+      total: 3,
+      score: 2 / 3,
+    });
     const view = await getInterview(user.id, interview.id, later(5));
     const item = view.review!.items.find((i) => i.questionId === coding.id)!;
     expect(item.score).toBeCloseTo(2 / 3);
@@ -114,7 +146,9 @@ describe("hidden tests and reports", () => {
     renamed.results[1]!.name = "made up";
     expect(await codeOf(reportTestResults(user.id, interview.id, coding.id, renamed, later(4)))).toBe("VALIDATION");
     const written = interview.questions.find((q) => !q.coding)!;
-    expect(await codeOf(reportTestResults(user.id, interview.id, written.id, report([true, true, true]), later(4)))).toBe("VALIDATION");
+    expect(
+      await codeOf(reportTestResults(user.id, interview.id, written.id, report([true, true, true]), later(4))),
+    ).toBe("VALIDATION");
   });
 
   it("are withheld from another interview of the user while a timed one asks the same problem", async () => {
@@ -134,7 +168,12 @@ describe("hidden tests and reports", () => {
     const { user, interview, coding } = await interviewWithCode(" \n");
     const view = await endInterview(user.id, interview.id, "finish", later(3));
     expect(view.review!.items.find((i) => i.questionId === coding.id)).toMatchObject({ skipped: true, score: null });
-    expect(await codeOf(reportTestResults(user.id, interview.id, coding.id, report([false, false, false]), later(5)))).toBe("CONFLICT");
-    expect((await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: interview.id, questionId: coding.id } })).score).toBeNull();
+    expect(
+      await codeOf(reportTestResults(user.id, interview.id, coding.id, report([false, false, false]), later(5))),
+    ).toBe("CONFLICT");
+    expect(
+      (await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: interview.id, questionId: coding.id } }))
+        .score,
+    ).toBeNull();
   });
 });

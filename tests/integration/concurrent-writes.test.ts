@@ -16,7 +16,9 @@ let slugs: string[] = [];
 beforeAll(async () => {
   await loadBank(db(), readContent(path.resolve("tests/fixtures/content")));
   userId = (await userFactory()).id;
-  slugs = (await db().question.findMany({ select: { slug: true }, orderBy: { slug: "asc" }, take: 3 })).map((q) => q.slug);
+  slugs = (await db().question.findMany({ select: { slug: true }, orderBy: { slug: "asc" }, take: 3 })).map(
+    (q) => q.slug,
+  );
 });
 
 const times = <T>(n: number, run: () => Promise<T>) => Promise.all(Array.from({ length: n }, run));

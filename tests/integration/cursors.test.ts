@@ -23,13 +23,34 @@ beforeAll(async () => {
 });
 
 const extremeNumber = fc.oneof(
-  fc.constantFrom(2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53 + 2, -1, 0, -0, 0.5, 1e308, -1e308, 3.5e38, 1e-320, 8.64e15, 8.64e15 + 1, -8.64e15, 253_402_300_800_000),
+  fc.constantFrom(
+    2 ** 31,
+    2 ** 31 - 1,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    -1,
+    0,
+    -0,
+    0.5,
+    1e308,
+    -1e308,
+    3.5e38,
+    1e-320,
+    8.64e15,
+    8.64e15 + 1,
+    -8.64e15,
+    253_402_300_800_000,
+  ),
   fc.double(),
   fc.integer(),
   fc.bigInt().map(Number),
 );
 const key = fc.oneof(extremeNumber, fc.string(), fc.constant(null), fc.boolean(), fc.constant("1e400"));
-const slug = fc.oneof(fc.constantFrom("a", "filler-01", "00000000-0000-4000-8000-000000000000", "'; drop table x; --", "", "x".repeat(300)), fc.uuid(), fc.string());
+const slug = fc.oneof(
+  fc.constantFrom("a", "filler-01", "00000000-0000-4000-8000-000000000000", "'; drop table x; --", "", "x".repeat(300)),
+  fc.uuid(),
+  fc.string(),
+);
 const mode = fc.constantFrom("rank", "topic", "edited", "started", "other");
 
 /** A cursor as a client could forge it: JSON (with numbers past double range spelled out), base64url. */
@@ -72,7 +93,10 @@ describe("forged pagination cursors", () => {
     ["an edit time before year 0", { mode: "edited", key: -8.64e15, slug: "00000000-0000-4000-8000-000000000000" }],
   ])("refuses %s", async (_name, cursor) => {
     const value = Buffer.from(JSON.stringify(cursor)).toString("base64url");
-    const run = cursor.mode === "edited" ? () => listNotes(userId, { cursor: value, limit: 5 }) : () => listQuestions({ q: cursor.mode === "rank" ? "middleware" : undefined, cursor: value, limit: 5 });
+    const run =
+      cursor.mode === "edited"
+        ? () => listNotes(userId, { cursor: value, limit: 5 })
+        : () => listQuestions({ q: cursor.mode === "rank" ? "middleware" : undefined, cursor: value, limit: 5 });
     expect(await outcome(run)).toBe("invalid");
   });
 

@@ -19,7 +19,9 @@ describe("database connections", () => {
       const store = { render: Array.from({ length: 1_000 }, (_, n) => n) };
       context = new WeakRef(store);
       // Two at once: the pool opens a connection for each.
-      const rows = await request.run(store, () => Promise.all([1, 2].map((n) => client.$queryRaw<{ n: number }[]>`select ${n}::int as n, pg_sleep(0.05)::text`)));
+      const rows = await request.run(store, () =>
+        Promise.all([1, 2].map((n) => client.$queryRaw<{ n: number }[]>`select ${n}::int as n, pg_sleep(0.05)::text`)),
+      );
       expect(rows.map((r) => r[0]!.n)).toEqual([1, 2]);
     })();
     for (let n = 0; n < 3 && context.deref(); n++) {
@@ -34,11 +36,14 @@ describe("database connections", () => {
   it("prepare each distinct statement once per connection, and reuse it", async () => {
     const single = createPrismaClient(process.env.DATABASE_URL!, { max: 1 });
     try {
-      for (const n of [1, 2, 3]) expect(await single.$queryRaw<{ n: number }[]>`select ${n}::int as n`).toEqual([{ n }]);
+      for (const n of [1, 2, 3])
+        expect(await single.$queryRaw<{ n: number }[]>`select ${n}::int as n`).toEqual([{ n }]);
       await single.$queryRaw`select 'another statement' as s`;
       await single.$queryRaw`select ${Prisma.raw(PLAN_EACH_TIME)} 'planned each time' as s`;
       // One connection: the catalog shows its prepared statements, each distinct text once.
-      const prepared = await single.$queryRaw<{ name: string; statement: string }[]>`select name, statement from pg_prepared_statements order by name`;
+      const prepared = await single.$queryRaw<
+        { name: string; statement: string }[]
+      >`select name, statement from pg_prepared_statements order by name`;
       const texts = prepared.map((p) => p.statement);
       expect(texts.filter((t) => t.includes("::int as n"))).toHaveLength(1);
       expect(texts.filter((t) => t.includes("another statement"))).toHaveLength(1);

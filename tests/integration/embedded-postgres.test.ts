@@ -48,9 +48,16 @@ describe("embedded PostgreSQL", () => {
     const server = await startEmbeddedPostgres({ stateDir, name: "pg", log: () => undefined });
     try {
       await ensureDatabase(server.url("postgres"), "migrated");
-      const { applied } = await migrate({ databaseUrl: server.url("migrated"), dir: path.resolve("prisma/migrations"), log: () => undefined });
+      const { applied } = await migrate({
+        databaseUrl: server.url("migrated"),
+        dir: path.resolve("prisma/migrations"),
+        log: () => undefined,
+      });
       expect(applied.length).toBe(fs.readdirSync("prisma/migrations").filter((name) => /^\d{14}_/.test(name)).length);
-      const [row] = await query(server.url("migrated"), "select similarity('middleware', 'middlware') > 0.5 as near, levenshtein('middleware', 'middlware') as edits");
+      const [row] = await query(
+        server.url("migrated"),
+        "select similarity('middleware', 'middlware') > 0.5 as near, levenshtein('middleware', 'middlware') as edits",
+      );
       expect(row).toEqual({ near: true, edits: 1 });
     } finally {
       await server.stop();
@@ -76,7 +83,9 @@ describe("embedded PostgreSQL with a lost password file", () => {
     await server.stop();
     fs.writeFileSync(path.join(dir, "postgres-password"), "another-password\n");
     const started = Date.now();
-    await expect(startEmbeddedPostgres({ stateDir: dir, name: "pg", log: () => undefined })).rejects.toThrow(/was created with a different password/);
+    await expect(startEmbeddedPostgres({ stateDir: dir, name: "pg", log: () => undefined })).rejects.toThrow(
+      /was created with a different password/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
     await new Promise((r) => setTimeout(r, 200)); // the failed start kills its server; let it go
     fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,9 @@ describe("importing a guide", () => {
   });
 
   it("stores unanswered questions with an empty answer and repaired text", async () => {
-    const session = await db().question.findFirstOrThrow({ where: { sourceRef: "Explain Django’s session framework?" } });
+    const session = await db().question.findFirstOrThrow({
+      where: { sourceRef: "Explain Django’s session framework?" },
+    });
     expect(session.modelAnswer).toBe("");
     const orm = await db().question.findFirstOrThrow({ where: { sourceRef: "How does Django ORM work?" } });
     expect(orm.modelAnswer).toContain("→");
@@ -39,6 +41,8 @@ describe("importing a guide", () => {
     const guide = parseGuide("# G\n\n# ZEBRA patterns (ZP)\nWhat is a stripe?\n");
     const plan = await importGuide(db(), guide, { source: "small-guide", dryRun: false });
     expect(plan.topics).toEqual({ create: [], existing: ["ZEBRA patterns (ZP)"] });
-    expect((await db().question.findFirstOrThrow({ where: { source: "small-guide" }, include: { topic: true } })).topic.slug).toBe("zp");
+    expect(
+      (await db().question.findFirstOrThrow({ where: { source: "small-guide" }, include: { topic: true } })).topic.slug,
+    ).toBe("zp");
   });
 });

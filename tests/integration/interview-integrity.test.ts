@@ -25,12 +25,30 @@ import { sessionCookieFor, userFactory } from "../factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function call(handler: unknown, userId: string | null, method: string, url: string, params: Record<string, string> = {}, body?: unknown) {
+async function call(
+  handler: unknown,
+  userId: string | null,
+  method: string,
+  url: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+) {
   const headers: Record<string, string> = { origin: "http://localhost", host: "localhost" };
   if (userId) headers.cookie = (await sessionCookieFor(userId)).cookie;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await (handler as Handler)(new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
-  return { status: response.status, headers: response.headers, body: response.status === 204 ? null : ((await response.json()) as Record<string, unknown>) };
+  const response = await (handler as Handler)(
+    new Request(`http://localhost${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { params: Promise.resolve(params) },
+  );
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: response.status === 204 ? null : ((await response.json()) as Record<string, unknown>),
+  };
 }
 
 const conflict = async (run: Promise<unknown>) => {
@@ -51,16 +69,28 @@ beforeAll(async () => {
   const acme = await db().companyProfile.findUniqueOrThrow({ where: { slug: "acme" } });
   await db().companyProfile.create({
     data: {
-      slug: "globex", name: "Globex", description: acme.description, durationMinutes: acme.durationMinutes, questionCount: acme.questionCount,
-      codingProblems: acme.codingProblems, styleNotes: acme.styleNotes, topicWeights: acme.topicWeights as object, difficultyMix: acme.difficultyMix as object,
+      slug: "globex",
+      name: "Globex",
+      description: acme.description,
+      durationMinutes: acme.durationMinutes,
+      questionCount: acme.questionCount,
+      codingProblems: acme.codingProblems,
+      styleNotes: acme.styleNotes,
+      topicWeights: acme.topicWeights as object,
+      difficultyMix: acme.difficultyMix as object,
     },
   });
   userId = (await userFactory()).id;
   // History first: a finished practice interview, a queued card and a practice version on every question.
   const earlier = await startInterview(userId, { company: "acme", mode: "practice" });
-  for (const q of earlier.questions) await saveAnswer(userId, earlier.id, q.id, { content: "A join vs separate query; built but not executed.", revision: 0 });
+  for (const q of earlier.questions)
+    await saveAnswer(userId, earlier.id, q.id, {
+      content: "A join vs separate query; built but not executed.",
+      revision: 0,
+    });
   await endInterview(userId, earlier.id, "finish");
-  for (const slug of (await db().question.findMany({ select: { slug: true } })).map((q) => q.slug)) await addToQueue(userId, slug);
+  for (const slug of (await db().question.findMany({ select: { slug: true } })).map((q) => q.slug))
+    await addToQueue(userId, slug);
   // Now the timed interview.
   timed = await startInterview(userId, { company: "acme", mode: "strict" });
   asked = timed.questions.map((q) => q.slug);
@@ -82,8 +112,13 @@ describe("while a timed interview runs", () => {
   it("searches leave its questions out (their snippets quote model answers; a match tells a word is in one)", async () => {
     for (const slug of asked) {
       const { modelAnswer } = await db().question.findUniqueOrThrow({ where: { slug } });
-      const q = modelAnswer.split(/\W+/).filter((w) => w.length > 5).slice(0, 2).join(" ");
-      const find = (body: Record<string, unknown> | null) => (body!.items as { slug: string; snippet?: string }[]).find((i) => i.slug === slug);
+      const q = modelAnswer
+        .split(/\W+/)
+        .filter((w) => w.length > 5)
+        .slice(0, 2)
+        .join(" ");
+      const find = (body: Record<string, unknown> | null) =>
+        (body!.items as { slug: string; snippet?: string }[]).find((i) => i.slug === slug);
       const visitor = find((await call(questions.GET, null, "GET", `/api/questions?q=${encodeURIComponent(q)}`)).body);
       expect(visitor?.snippet, q).toBeTruthy();
       const mine = await call(questions.GET, userId, "GET", `/api/questions?q=${encodeURIComponent(q)}`);
@@ -105,18 +140,24 @@ describe("while a timed interview runs", () => {
       expect(response.body).toMatchObject({ interview: { id: timed.id } });
     }
     const open = (await db().question.findFirstOrThrow({ where: { slug: { notIn: asked } } })).slug;
-    expect((await call(practice.GET, userId, "GET", `/api/questions/${open}/practice`, { slug: open })).status).toBe(200);
+    expect((await call(practice.GET, userId, "GET", `/api/questions/${open}/practice`, { slug: open })).status).toBe(
+      200,
+    );
   });
 
   it("the revision queue holds its questions back, and says how many", async () => {
-    const queue = (await call(review.GET, userId, "GET", "/api/review")).body as { due: { question: { slug: string } }[]; withheld: number };
+    const queue = (await call(review.GET, userId, "GET", "/api/review")).body as {
+      due: { question: { slug: string } }[];
+      withheld: number;
+    };
     expect(queue.due.map((c) => c.question.slug).filter((s) => asked.includes(s))).toEqual([]);
     expect(queue.withheld).toBe(asked.length);
   });
 
   it("the review of an earlier interview withholds the model answers, key points and coverage of the questions asked now", async () => {
     const earlier = await db().interview.findFirstOrThrow({ where: { userId, status: "FINISHED" } });
-    const view = (await call(interviewRoute.GET, userId, "GET", `/api/interviews/${earlier.id}`, { id: earlier.id })).body as unknown as InterviewView;
+    const view = (await call(interviewRoute.GET, userId, "GET", `/api/interviews/${earlier.id}`, { id: earlier.id }))
+      .body as unknown as InterviewView;
     const bySlug = new Map(view.questions.map((q) => [q.slug, view.review!.items.find((i) => i.questionId === q.id)!]));
     for (const slug of asked) {
       if (!bySlug.has(slug)) continue;
@@ -146,15 +187,35 @@ describe("while a timed interview runs", () => {
 describe("once the timed interview ends", () => {
   it("everything comes back, flags stay as they were, and ratings do not change the score", async () => {
     const q = timed.questions[0]!;
-    expect((await call(flag.PUT, userId, "PUT", `/api/interviews/${timed.id}/answers/${q.id}/flag`, { id: timed.id, questionId: q.id }, { flagged: true })).status).toBe(200);
+    expect(
+      (
+        await call(
+          flag.PUT,
+          userId,
+          "PUT",
+          `/api/interviews/${timed.id}/answers/${q.id}/flag`,
+          { id: timed.id, questionId: q.id },
+          { flagged: true },
+        )
+      ).status,
+    ).toBe(200);
     const ended = await endInterview(userId, timed.id, "finish");
     const slug = asked[0]!;
-    expect((await call(question.GET, userId, "GET", `/api/questions/${slug}`, { slug })).body).toMatchObject({ withheld: false });
+    expect((await call(question.GET, userId, "GET", `/api/questions/${slug}`, { slug })).body).toMatchObject({
+      withheld: false,
+    });
     expect((await call(practice.GET, userId, "GET", `/api/questions/${slug}/practice`, { slug })).status).toBe(200);
     expect(((await call(review.GET, userId, "GET", "/api/review")).body as { withheld: number }).withheld).toBe(0);
     expect((await call(exportRoute.GET, userId, "GET", "/api/me/export?format=json")).status).toBe(200);
 
-    const unflag = await call(flag.PUT, userId, "PUT", `/api/interviews/${timed.id}/answers/${q.id}/flag`, { id: timed.id, questionId: q.id }, { flagged: false });
+    const unflag = await call(
+      flag.PUT,
+      userId,
+      "PUT",
+      `/api/interviews/${timed.id}/answers/${q.id}/flag`,
+      { id: timed.id, questionId: q.id },
+      { flagged: false },
+    );
     expect(unflag.status).toBe(409);
     const after = await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: timed.id, questionId: q.id } });
     expect(after.flagged).toBe(true);

@@ -43,13 +43,23 @@ describe("interview candidates", () => {
 
     await db().question.createMany({
       data: Array.from({ length: 150 }, (_, i) => ({
-        slug: `window-${i}`, title: `Window ${i}`, prompt: "p", modelAnswer: "a", keyPoints: [], difficulty: "EASY" as const,
-        topicId: alpha.id, tags: [], estimatedMinutes: 3, source: "test",
+        slug: `window-${i}`,
+        title: `Window ${i}`,
+        prompt: "p",
+        modelAnswer: "a",
+        keyPoints: [],
+        difficulty: "EASY" as const,
+        topicId: alpha.id,
+        tags: [],
+        estimatedMinutes: 3,
+        source: "test",
       })),
     });
     try {
       const bucket = (candidates: Awaited<ReturnType<typeof interviewCandidates>>) =>
-        candidates.filter((c) => c.topic === "alpha" && c.kind === "written" && c.difficulty === "easy").map((c) => c.id);
+        candidates
+          .filter((c) => c.topic === "alpha" && c.kind === "written" && c.difficulty === "easy")
+          .map((c) => c.id);
       const first = await interviewCandidates(["alpha"], 7);
       expect(bucket(first).length).toBeLessThanOrEqual(40);
       expect(bucket(first).length).toBeGreaterThanOrEqual(20);
@@ -94,17 +104,26 @@ describe("starting an interview", () => {
     expect((error as AppError).extra).toHaveProperty("inProgress.id");
 
     const other = await userFactory();
-    const results = await Promise.allSettled([1, 2, 3].map(() => startInterview(other.id, { company: "acme", mode: "strict" }, T0)));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => startInterview(other.id, { company: "acme", mode: "strict" }, T0)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     // The losers get the same 409 as a start that found the running interview, not a database error.
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r.reason as AppError).code).toBe("CONFLICT");
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r.reason as AppError).code).toBe("CONFLICT");
     expect(await db().interview.count({ where: { userId: other.id } })).toBe(1);
     expect(await db().interviewQuestion.count({ where: { interview: { userId: other.id } } })).toBeGreaterThan(0);
   });
 
   it("ends an interview left running past its deadline, scored, before starting the next", async () => {
     const { user, interview, first } = await started();
-    await saveAnswer(user.id, interview.id, first, { content: "select_related follows foreign keys in one joined query.", revision: 0 }, after(1000));
+    await saveAnswer(
+      user.id,
+      interview.id,
+      first,
+      { content: "select_related follows foreign keys in one joined query.", revision: 0 },
+      after(1000),
+    );
     const next = await startInterview(user.id, { company: "acme", mode: "strict" }, after(THIRTY_MINUTES + 60_000));
     expect(next.id).not.toBe(interview.id);
     const old = await getInterview(user.id, interview.id, after(THIRTY_MINUTES + 60_000));
@@ -119,7 +138,8 @@ describe("starting an interview", () => {
       const { user, interview } = await started();
       await endInterview(user.id, interview.id, "finish", after(60_000));
       const next = await startInterview(user.id, { company: "acme", mode: "strict" }, after(120_000));
-      const alpha = (view: typeof interview) => view.questions.filter((q) => q.topic === "Alpha Topic").map((q) => q.slug);
+      const alpha = (view: typeof interview) =>
+        view.questions.filter((q) => q.topic === "Alpha Topic").map((q) => q.slug);
       expect(alpha(interview)).toHaveLength(1);
       expect(alpha(next)).toHaveLength(1);
       expect(alpha(next)).not.toEqual(alpha(interview));
@@ -134,7 +154,11 @@ describe("starting an interview", () => {
     const alphaOf = (view: typeof interview) => view.questions.find((q) => q.topic === "Alpha Topic")!.id;
     const [a, b] = [alphaOf(interview), alphaOf(second)];
     expect(a).not.toBe(b);
-    const score = (id: string, value: number | null) => db().interviewQuestion.updateMany({ where: { questionId: id, interview: { userId: user.id } }, data: { score: value } });
+    const score = (id: string, value: number | null) =>
+      db().interviewQuestion.updateMany({
+        where: { questionId: id, interview: { userId: user.id } },
+        data: { score: value },
+      });
     let at = 240_000;
     const next = async () => {
       const view = await startInterview(user.id, { company: "acme", mode: "strict" }, after(at));
@@ -170,16 +194,26 @@ describe("starting an interview", () => {
 describe("saving answers", () => {
   it("chains revisions and detects a stale one with the current content", async () => {
     const { user, interview, first } = await started();
-    expect((await saveAnswer(user.id, interview.id, first, { content: "one", revision: 0 }, after(1000))).revision).toBe(1);
-    expect((await saveAnswer(user.id, interview.id, first, { content: "two", revision: 1 }, after(2000))).revision).toBe(2);
-    const error = (await saveAnswer(user.id, interview.id, first, { content: "stale", revision: 1 }, after(3000)).catch((e) => e)) as AppError;
+    expect(
+      (await saveAnswer(user.id, interview.id, first, { content: "one", revision: 0 }, after(1000))).revision,
+    ).toBe(1);
+    expect(
+      (await saveAnswer(user.id, interview.id, first, { content: "two", revision: 1 }, after(2000))).revision,
+    ).toBe(2);
+    const error = (await saveAnswer(user.id, interview.id, first, { content: "stale", revision: 1 }, after(3000)).catch(
+      (e) => e,
+    )) as AppError;
     expect(error.code).toBe("CONFLICT");
     expect(error.extra).toEqual({ current: { content: "two", revision: 2 } });
   });
 
   it("lets exactly one of two concurrent saves with the same revision win", async () => {
     const { user, interview, first } = await started();
-    const results = await Promise.allSettled(["tab A", "tab B"].map((content) => saveAnswer(user.id, interview.id, first, { content, revision: 0 }, after(1000))));
+    const results = await Promise.allSettled(
+      ["tab A", "tab B"].map((content) =>
+        saveAnswer(user.id, interview.id, first, { content, revision: 0 }, after(1000)),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("CONFLICT");
@@ -190,8 +224,28 @@ describe("saving answers", () => {
   it("accepts a save within the grace after the deadline and refuses one after it, keeping that text aside", async () => {
     const { user, interview, first } = await started();
     const deadline = THIRTY_MINUTES;
-    expect((await saveAnswer(user.id, interview.id, first, { content: "just in time", revision: 0 }, after(deadline + SAVE_GRACE_MS))).revision).toBe(1);
-    expect(await codeOf(saveAnswer(user.id, interview.id, first, { content: "too late", revision: 1 }, after(deadline + SAVE_GRACE_MS + 1)))).toBe("TIME_UP");
+    expect(
+      (
+        await saveAnswer(
+          user.id,
+          interview.id,
+          first,
+          { content: "just in time", revision: 0 },
+          after(deadline + SAVE_GRACE_MS),
+        )
+      ).revision,
+    ).toBe(1);
+    expect(
+      await codeOf(
+        saveAnswer(
+          user.id,
+          interview.id,
+          first,
+          { content: "too late", revision: 1 },
+          after(deadline + SAVE_GRACE_MS + 1),
+        ),
+      ),
+    ).toBe("TIME_UP");
     const stored = await getInterview(user.id, interview.id, after(deadline + 10_000));
     expect(stored.status).toBe("expired");
     expect(stored.answers[0]).toMatchObject({ content: "just in time", revision: 1, lateContent: "too late" });
@@ -200,15 +254,30 @@ describe("saving answers", () => {
   it("refuses saves once the interview has ended, changing nothing", async () => {
     const { user, interview, first } = await started();
     await endInterview(user.id, interview.id, "finish", after(1000));
-    expect(await codeOf(saveAnswer(user.id, interview.id, first, { content: "after", revision: 0 }, after(2000)))).toBe("TIME_UP");
-    expect((await getInterview(user.id, interview.id, after(3000))).answers[0]).toMatchObject({ content: "", revision: 0 });
+    expect(await codeOf(saveAnswer(user.id, interview.id, first, { content: "after", revision: 0 }, after(2000)))).toBe(
+      "TIME_UP",
+    );
+    expect((await getInterview(user.id, interview.id, after(3000))).answers[0]).toMatchObject({
+      content: "",
+      revision: 0,
+    });
   });
 });
 
 describe("ending and reviewing", () => {
   it("finalizes an interview whose deadline passed the next time anyone reads it", async () => {
     const { user, interview, first } = await started();
-    await saveAnswer(user.id, interview.id, first, { content: "select_related joins in one query; prefetch_related runs a separate query for many-to-many and reverse relations, avoiding N+1 queries.", revision: 0 }, after(1000));
+    await saveAnswer(
+      user.id,
+      interview.id,
+      first,
+      {
+        content:
+          "select_related joins in one query; prefetch_related runs a separate query for many-to-many and reverse relations, avoiding N+1 queries.",
+        revision: 0,
+      },
+      after(1000),
+    );
     const later = await getInterview(user.id, interview.id, after(THIRTY_MINUTES + 60_000));
     expect(later.status).toBe("expired");
     expect(later.endedAt).toBe(after(THIRTY_MINUTES).toISOString());
@@ -220,12 +289,23 @@ describe("ending and reviewing", () => {
   it("scores key point coverage on finish, leaves a blank answer unscored; finishing twice is harmless", async () => {
     const { user, interview, first } = await started();
     const { keyPoints } = await db().question.findUniqueOrThrow({ where: { id: first } });
-    await saveAnswer(user.id, interview.id, first, { content: `In short: ${keyPoints.join("; ")}.`, revision: 0 }, after(1000));
+    await saveAnswer(
+      user.id,
+      interview.id,
+      first,
+      { content: `In short: ${keyPoints.join("; ")}.`, revision: 0 },
+      after(1000),
+    );
     // The fixture's key points are plain sentences (derived rubrics); mark the first question's as authored.
-    const [, second] = (await db().interviewQuestion.findMany({ where: { interviewId: interview.id }, orderBy: { position: "asc" } })).map((q) => q.questionId);
+    const [, second] = (
+      await db().interviewQuestion.findMany({ where: { interviewId: interview.id }, orderBy: { position: "asc" } })
+    ).map((q) => q.questionId);
     await db().question.update({ where: { id: first }, data: { rubric: { derived: false, points: [] } } });
     const finished = await endInterview(user.id, interview.id, "finish", after(5000));
-    expect(finished.review!.items.map((i) => [i.questionId, i.rubricDerived])).toEqual([[first, false], [second, true]]);
+    expect(finished.review!.items.map((i) => [i.questionId, i.rubricDerived])).toEqual([
+      [first, false],
+      [second, true],
+    ]);
     const again = await endInterview(user.id, interview.id, "finish", after(9000));
     expect(finished.status).toBe("finished");
     expect(again.endedAt).toBe(finished.endedAt);
@@ -270,7 +350,14 @@ describe("ownership", () => {
 describe("answer size", () => {
   it("refuses an answer over 100 KB with PAYLOAD_TOO_LARGE and keeps the stored one", async () => {
     const { user, interview, first } = await started();
-    expect(await codeOf(saveAnswer(user.id, interview.id, first, { content: "é".repeat(51 * 1024), revision: 0 }, after(1000)))).toBe("PAYLOAD_TOO_LARGE");
-    expect((await getInterview(user.id, interview.id, after(2000))).answers[0]).toMatchObject({ content: "", revision: 0 });
+    expect(
+      await codeOf(
+        saveAnswer(user.id, interview.id, first, { content: "é".repeat(51 * 1024), revision: 0 }, after(1000)),
+      ),
+    ).toBe("PAYLOAD_TOO_LARGE");
+    expect((await getInterview(user.id, interview.id, after(2000))).answers[0]).toMatchObject({
+      content: "",
+      revision: 0,
+    });
   });
 });

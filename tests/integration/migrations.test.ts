@@ -48,7 +48,10 @@ describe("migration runner", () => {
     const second = await migrate({ databaseUrl: url, dir });
     expect(second.applied).toEqual([]);
 
-    const recorded = await rows(url, `select migration_name, checksum, finished_at, applied_steps_count, logs, rolled_back_at from "_prisma_migrations" order by migration_name`);
+    const recorded = await rows(
+      url,
+      `select migration_name, checksum, finished_at, applied_steps_count, logs, rolled_back_at from "_prisma_migrations" order by migration_name`,
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual(first.applied);
     for (const [i, migration] of readMigrations(dir).entries()) {
       expect(recorded[i]!.checksum).toBe(migration.checksum);
@@ -84,11 +87,19 @@ describe("migration runner", () => {
     const copy = migrationsCopy();
     const broken = path.join(copy, "99990101000000_broken");
     fs.mkdirSync(broken);
-    fs.writeFileSync(path.join(broken, "migration.sql"), `create table "Half" (id int);\nselect * from "no_such_table";`);
+    fs.writeFileSync(
+      path.join(broken, "migration.sql"),
+      `create table "Half" (id int);\nselect * from "no_such_table";`,
+    );
     const error = await migrate({ databaseUrl: url, dir: copy }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/99990101000000_broken failed and was rolled back/);
     expect(await rows(url, `select to_regclass('"Half"') as t`)).toEqual([{ t: null }]);
-    expect(await rows(url, `select count(*)::int as n from "_prisma_migrations" where migration_name = '99990101000000_broken'`)).toEqual([{ n: 0 }]);
+    expect(
+      await rows(
+        url,
+        `select count(*)::int as n from "_prisma_migrations" where migration_name = '99990101000000_broken'`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it("repairs what older versions let users store: a second running timed interview, unknown time zones, odd multipliers", async () => {
@@ -98,7 +109,9 @@ describe("migration runner", () => {
       fs.cpSync(path.join(dir, m.name), path.join(before, m.name), { recursive: true });
     }
     await migrate({ databaseUrl: url, dir: before });
-    await rows(url, `
+    await rows(
+      url,
+      `
       insert into "User" (id, email, "timeZone", "timeMultiplier", "updatedAt") values
         ('00000000-0000-4000-8000-000000000001', 'a@example.test', 'Mars/Olympus', 1000, now()),
         ('00000000-0000-4000-8000-000000000002', 'b@example.test', 'Europe/Zurich', 1.5, now()),
@@ -106,7 +119,8 @@ describe("migration runner", () => {
       insert into "Interview" (id, "userId", title, mode, status, seed, "topicFocus", "startedAt", "deadlineAt", "updatedAt") values
         ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001', 'Older', 'STRICT', 'IN_PROGRESS', 1, '{}', now() - interval '10 minutes', now() + interval '1 hour', now()),
         ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-000000000001', 'Newer', 'EXTENDED', 'IN_PROGRESS', 2, '{}', now() - interval '5 minutes', now() + interval '1 hour', now()),
-        ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-000000000001', 'Practice', 'PRACTICE', 'IN_PROGRESS', 3, '{}', now(), null, now())`);
+        ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-000000000001', 'Practice', 'PRACTICE', 'IN_PROGRESS', 3, '{}', now(), null, now())`,
+    );
     await migrate({ databaseUrl: url, dir });
     expect(await rows(url, `select email, "timeZone", "timeMultiplier" from "User" order by email`)).toEqual([
       { email: "a@example.test", timeZone: "UTC", timeMultiplier: 1 },
@@ -131,7 +145,9 @@ describe("migration runner", () => {
     // Interview a1 (finished): q1 answered 0.5, q2 blank scored 0, q3 answered 0.2. Interview a2 (running): q2 blank.
     // Interview a3 (expired): q4 blank, answered nowhere else. Cards: q2 and q4 queued as scored low only for being
     // blank; q3 for a real low score; q1 by hand.
-    await rows(url, `
+    await rows(
+      url,
+      `
       insert into "User" (id, email, "updatedAt") values ('${user}', 'a@example.test', now());
       insert into "Topic" (id, slug, name, "order", "updatedAt") values ('00000000-0000-4000-8000-0000000000f1', 'orm', 'ORM', 1, now());
       insert into "Question" (id, slug, title, prompt, "modelAnswer", "keyPoints", difficulty, "topicId", tags, "estimatedMinutes", source, "updatedAt")
@@ -151,14 +167,21 @@ describe("migration runner", () => {
         (gen_random_uuid(), '${user}', '${q(1)}', 'MANUAL', now(), now()),
         (gen_random_uuid(), '${user}', '${q(2)}', 'LOW_SCORE', now(), now()),
         (gen_random_uuid(), '${user}', '${q(3)}', 'LOW_SCORE', now(), now()),
-        (gen_random_uuid(), '${user}', '${q(4)}', 'LOW_SCORE', now(), now())`);
+        (gen_random_uuid(), '${user}', '${q(4)}', 'LOW_SCORE', now(), now())`,
+    );
     await migrate({ databaseUrl: url, dir });
 
     const state = async () => ({
       interviews: await rows(url, `select title, score from "Interview" order by title`),
-      answers: await rows(url, `select i.title, q.slug, iq.score, iq.coverage, iq."answeredAt" is not null as "answeredAt"
-        from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId" join "Question" q on q.id = iq."questionId" order by i.title, q.slug`),
-      cards: await rows(url, `select q.slug, rc.reason::text from "ReviewCard" rc join "Question" q on q.id = rc."questionId" order by q.slug`),
+      answers: await rows(
+        url,
+        `select i.title, q.slug, iq.score, iq.coverage, iq."answeredAt" is not null as "answeredAt"
+        from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId" join "Question" q on q.id = iq."questionId" order by i.title, q.slug`,
+      ),
+      cards: await rows(
+        url,
+        `select q.slug, rc.reason::text from "ReviewCard" rc join "Question" q on q.id = rc."questionId" order by q.slug`,
+      ),
     });
     const migrated = await state();
     expect(migrated.interviews).toEqual([
@@ -185,4 +208,3 @@ describe("migration runner", () => {
     expect(await state()).toEqual(migrated);
   });
 });
-

@@ -26,13 +26,21 @@ const post = (handler: unknown, body: unknown, headers: Record<string, string> =
   (handler as Handler)(
     new Request("http://localhost/api/auth/x", {
       method: headers.method ?? "POST",
-      headers: { "content-type": "application/json", "x-mockroom-client-ip": `10.9.${Math.floor(ipCounter / 200)}.${ipCounter++ % 200}`, ...headers },
+      headers: {
+        "content-type": "application/json",
+        "x-mockroom-client-ip": `10.9.${Math.floor(ipCounter / 200)}.${ipCounter++ % 200}`,
+        ...headers,
+      },
       body: JSON.stringify(body),
     }),
     { params: Promise.resolve({}) },
   );
 const signedIn = async (cookie: string) =>
-  (await (notes.GET as Handler)(new Request("http://localhost/api/notes", { headers: { cookie } }), { params: Promise.resolve({}) })).status;
+  (
+    await (notes.GET as Handler)(new Request("http://localhost/api/notes", { headers: { cookie } }), {
+      params: Promise.resolve({}),
+    })
+  ).status;
 
 async function linkFor(email: string): Promise<string> {
   const response = await post(forgot.POST, { email });
@@ -82,7 +90,10 @@ describe("forgot password", () => {
     expect(body.error.fields.token).toBeDefined();
 
     const expiring = await linkFor(user.email);
-    await db().passwordReset.updateMany({ where: { tokenHash: hashResetToken(expiring) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().passwordReset.updateMany({
+      where: { tokenHash: hashResetToken(expiring) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await post(reset.POST, { token: expiring, password: "second new passphrase" })).status).toBe(400);
     for (const junk of ["A".repeat(43), "", "../../etc/passwd", "x".repeat(200), `${token}=`]) {
       expect((await post(reset.POST, { token: junk, password: "second new passphrase" })).status).toBe(400);
@@ -98,7 +109,11 @@ describe("forgot password", () => {
 
     const third = await linkFor(user.email);
     const { cookie } = await sessionCookieFor(user.id);
-    const changed = await post(password.PUT, { currentPassword: "a chosen passphrase", newPassword: "changed while signed in" }, { method: "PUT", cookie });
+    const changed = await post(
+      password.PUT,
+      { currentPassword: "a chosen passphrase", newPassword: "changed while signed in" },
+      { method: "PUT", cookie },
+    );
     expect(changed.status).toBe(200);
     expect((await post(reset.POST, { token: third, password: "another passphrase" })).status).toBe(400);
   });
@@ -114,7 +129,10 @@ describe("forgot password", () => {
   it("lets only one of two simultaneous uses of a link through", async () => {
     const user = await userFactory();
     const token = await linkFor(user.email);
-    const results = await Promise.all([post(reset.POST, { token, password: "racing passphrase one" }), post(reset.POST, { token, password: "racing passphrase two" })]);
+    const results = await Promise.all([
+      post(reset.POST, { token, password: "racing passphrase one" }),
+      post(reset.POST, { token, password: "racing passphrase two" }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
   });
 
@@ -158,7 +176,11 @@ describe("forgot password", () => {
       for (let i = 0; i < 4; i++) statuses.push((await post(forgot.POST, { email })).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
     }
-    const burst = await Promise.all(Array.from({ length: 15 }, (_, i) => post(forgot.POST, { email: uniqueEmail(`ip${i}`) }, { "x-mockroom-client-ip": "10.250.0.1" })));
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        post(forgot.POST, { email: uniqueEmail(`ip${i}`) }, { "x-mockroom-client-ip": "10.250.0.1" }),
+      ),
+    );
     expect(burst.filter((r) => r.status === 202)).toHaveLength(10);
     const limited = burst.find((r) => r.status === 429)!;
     expect((await limited.json()).error.code).toBe("RATE_LIMITED");
@@ -167,7 +189,16 @@ describe("forgot password", () => {
 
   it("limits reset attempts per client address", async () => {
     const statuses = [];
-    for (let i = 0; i < 31; i++) statuses.push((await post(reset.POST, { token: "B".repeat(43), password: "whatever passphrase" }, { "x-mockroom-client-ip": "10.251.0.1" })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (
+          await post(
+            reset.POST,
+            { token: "B".repeat(43), password: "whatever passphrase" },
+            { "x-mockroom-client-ip": "10.251.0.1" },
+          )
+        ).status,
+      );
     expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
     expect(statuses[30]).toBe(429);
   });
@@ -177,13 +208,27 @@ describe("forgot password", () => {
     const token = await linkFor(user.email);
     const ip = "10.252.0.1";
     await db().rateLimit.create({ data: { key: keys.signInPair(user.email, ip), count: 9, windowStart: new Date() } });
-    expect((await post(reset.POST, { token, password: "fresh start passphrase" }, { "x-mockroom-client-ip": ip })).status).toBe(200);
+    expect(
+      (await post(reset.POST, { token, password: "fresh start passphrase" }, { "x-mockroom-client-ip": ip })).status,
+    ).toBe(200);
     expect(await db().rateLimit.findUnique({ where: { key: keys.signInPair(user.email, ip) } })).toBeNull();
   });
 
   it("refuses cross-site requests", async () => {
-    const forged = await post(forgot.POST, { email: "a@example.test" }, { origin: "https://evil.example", host: "localhost" });
+    const forged = await post(
+      forgot.POST,
+      { email: "a@example.test" },
+      { origin: "https://evil.example", host: "localhost" },
+    );
     expect(forged.status).toBe(403);
-    expect((await post(reset.POST, { token: "C".repeat(43), password: "whatever passphrase" }, { origin: "https://evil.example", host: "localhost" })).status).toBe(403);
+    expect(
+      (
+        await post(
+          reset.POST,
+          { token: "C".repeat(43), password: "whatever passphrase" },
+          { origin: "https://evil.example", host: "localhost" },
+        )
+      ).status,
+    ).toBe(403);
   });
 });

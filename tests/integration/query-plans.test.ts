@@ -20,8 +20,13 @@ const MAX_PAGES = 60;
 const MAX_INTERVIEW_ROWS = 5;
 
 type PlanNode = {
-  "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; "Rows Removed by Filter"?: number;
-  "Shared Hit Blocks": number; "Shared Read Blocks": number; Plans?: PlanNode[];
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  "Rows Removed by Filter"?: number;
+  "Shared Hit Blocks": number;
+  "Shared Read Blocks": number;
+  Plans?: PlanNode[];
 };
 
 /** Runs the statement under EXPLAIN ANALYZE, its changes rolled back: pages it read, and Interview rows it looked at. */
@@ -30,7 +35,9 @@ async function measure(statement: Prisma.Sql): Promise<{ pages: number; intervie
   let plan: PlanNode | undefined;
   try {
     await db().$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(Prisma.sql`explain (analyze, buffers, format json) ${statement}`);
+      const [row] = await tx.$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
+        Prisma.sql`explain (analyze, buffers, format json) ${statement}`,
+      );
       plan = row!["QUERY PLAN"][0]!.Plan;
       throw rollback;
     });
@@ -38,8 +45,9 @@ async function measure(statement: Prisma.Sql): Promise<{ pages: number; intervie
     if (error !== rollback) throw error;
   }
   const interviewRows = (node: PlanNode): number =>
-    (node["Relation Name"] === "Interview" ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"] : 0) +
-    (node.Plans ?? []).reduce((sum, child) => sum + interviewRows(child), 0);
+    (node["Relation Name"] === "Interview"
+      ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"]
+      : 0) + (node.Plans ?? []).reduce((sum, child) => sum + interviewRows(child), 0);
   return { pages: plan!["Shared Hit Blocks"] + plan!["Shared Read Blocks"], interviewRows: interviewRows(plan!) };
 }
 
@@ -71,7 +79,15 @@ beforeAll(async () => {
 
 describe(`with ${RUNNING.toLocaleString("en")} interviews running and statistics that show none`, () => {
   it("an autosave reads the user's interview alone", async () => {
-    const read = await measure(saveAnswerStatement(user.id, interview.id, interview.questionId, { content: "An answer", revision: 0 }, new Date()));
+    const read = await measure(
+      saveAnswerStatement(
+        user.id,
+        interview.id,
+        interview.questionId,
+        { content: "An answer", revision: 0 },
+        new Date(),
+      ),
+    );
     expect(read.interviewRows).toBeLessThanOrEqual(MAX_INTERVIEW_ROWS);
     expect(read.pages).toBeLessThan(MAX_PAGES);
   });

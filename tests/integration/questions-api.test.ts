@@ -13,7 +13,9 @@ import { readContent } from "@/seed/content";
 
 // Every query this file's app code runs goes through a client that counts them.
 let queries = 0;
-(globalThis as unknown as { mockroomDbs: Map<unknown, unknown> }).mockroomDbs = new Map([[Prisma.Sql, createPrismaClient(process.env.DATABASE_URL!, { onQuery: () => queries++ })]]);
+(globalThis as unknown as { mockroomDbs: Map<unknown, unknown> }).mockroomDbs = new Map([
+  [Prisma.Sql, createPrismaClient(process.env.DATABASE_URL!, { onQuery: () => queries++ })],
+]);
 const { db } = await import("@/lib/db/client");
 
 beforeAll(async () => {
@@ -24,17 +26,30 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     await db().question.create({
       data: {
-        slug: `filler-${String(i).padStart(2, "0")}`, title: `Filler question ${i} about middleware`, prompt: "Filler prompt.",
-        modelAnswer: "Filler answer about request processing.", keyPoints: ["a", "b", "c"], difficulty: i % 2 ? "EASY" : "HARD",
-        topicId: topic.id, tags: ["filler"], estimatedMinutes: 2, source: "test",
+        slug: `filler-${String(i).padStart(2, "0")}`,
+        title: `Filler question ${i} about middleware`,
+        prompt: "Filler prompt.",
+        modelAnswer: "Filler answer about request processing.",
+        keyPoints: ["a", "b", "c"],
+        difficulty: i % 2 ? "EASY" : "HARD",
+        topicId: topic.id,
+        tags: ["filler"],
+        estimatedMinutes: 2,
+        source: "test",
         companies: { create: [{ companyId: company.id, frequency: 1 }] },
       },
     });
   }
 });
 
-const call = async (handler: (r: Request, c: never) => Promise<Response>, url: string, params?: Record<string, string>) => {
-  const response = await handler(new Request(`http://localhost${url}`), { params: Promise.resolve(params ?? {}) } as never);
+const call = async (
+  handler: (r: Request, c: never) => Promise<Response>,
+  url: string,
+  params?: Record<string, string>,
+) => {
+  const response = await handler(new Request(`http://localhost${url}`), {
+    params: Promise.resolve(params ?? {}),
+  } as never);
   return { status: response.status, body: await response.json() };
 };
 
@@ -44,7 +59,10 @@ describe("GET /api/questions", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const { status, body } = await call(listQuestionsRoute, `/api/questions?limit=7${cursor ? `&cursor=${cursor}` : ""}`);
+      const { status, body } = await call(
+        listQuestionsRoute,
+        `/api/questions?limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(status).toBe(200);
       seen.push(...body.items.map((i: { slug: string }) => i.slug));
       cursor = body.nextCursor;
@@ -54,7 +72,12 @@ describe("GET /api/questions", () => {
     expect(new Set(seen).size).toBe(33);
     expect(seen.slice(0, 2)).toEqual(["prefetch-related-explained", "queryset-laziness"]); // topic "alpha" first
     const first = await call(listQuestionsRoute, "/api/questions?limit=1");
-    expect(first.body.items[0]).toMatchObject({ topic: { slug: "alpha", name: "Alpha Topic" }, difficulty: "medium", kind: "written", companies: ["acme"] });
+    expect(first.body.items[0]).toMatchObject({
+      topic: { slug: "alpha", name: "Alpha Topic" },
+      difficulty: "medium",
+      kind: "written",
+      companies: ["acme"],
+    });
   });
 
   it("ranks title matches first, matches word prefixes while typing, and marks the match in a safe snippet", async () => {
@@ -69,7 +92,11 @@ describe("GET /api/questions", () => {
 
   it("filters by topic, difficulty, company, kind and tag, with facet counts for the other choices", async () => {
     const { body } = await call(listQuestionsRoute, "/api/questions?topic=beta&difficulty=hard");
-    expect(body.items.every((i: { topic: { slug: string }; difficulty: string }) => i.topic.slug === "beta" && i.difficulty === "hard")).toBe(true);
+    expect(
+      body.items.every(
+        (i: { topic: { slug: string }; difficulty: string }) => i.topic.slug === "beta" && i.difficulty === "hard",
+      ),
+    ).toBe(true);
     expect(body.items).toHaveLength(16);
     expect(body.facets.difficulty).toEqual([
       { value: "easy", label: "Easy", count: 15 },
@@ -132,7 +159,9 @@ describe("GET /api/questions", () => {
 
 describe("GET /api/questions/{slug}, /api/topics, /api/companies", () => {
   it("returns a question with its model answer, key points, companies and related questions", async () => {
-    const { status, body } = await call(getQuestionRoute, "/api/questions/prefetch-related-explained", { slug: "prefetch-related-explained" });
+    const { status, body } = await call(getQuestionRoute, "/api/questions/prefetch-related-explained", {
+      slug: "prefetch-related-explained",
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({
       slug: "prefetch-related-explained",
@@ -158,9 +187,14 @@ describe("GET /api/questions/{slug}, /api/topics, /api/companies", () => {
       { slug: "alpha", name: "Alpha Topic", order: 1, questionCount: 2 },
       { slug: "beta", name: "Beta Topic", order: 2, questionCount: 31 },
     ]);
-    expect((await call(listCompaniesRoute, "/api/companies")).body.items.map((c: { slug: string }) => c.slug)).toEqual(["acme"]);
+    expect((await call(listCompaniesRoute, "/api/companies")).body.items.map((c: { slug: string }) => c.slug)).toEqual([
+      "acme",
+    ]);
     const { body } = await call(getCompany, "/api/companies/acme", { slug: "acme" });
-    expect(body.topics.map((t: { slug: string; weight: number }) => [t.slug, t.weight])).toEqual([["alpha", 2], ["beta", 1]]);
+    expect(body.topics.map((t: { slug: string; weight: number }) => [t.slug, t.weight])).toEqual([
+      ["alpha", 2],
+      ["beta", 1],
+    ]);
     expect(body.bankQuestions).toBe(32);
   });
 });

@@ -45,7 +45,10 @@ describe("PostgreSQL rate limits", () => {
     await clearHits("t:clear");
     expect(await db().rateLimit.findUnique({ where: { key: "t:clear" } })).toBeNull();
     await recordHit("t:old", rule);
-    await db().rateLimit.update({ where: { key: "t:old" }, data: { windowStart: new Date(Date.now() - 2 * 86_400_000) } });
+    await db().rateLimit.update({
+      where: { key: "t:old" },
+      data: { windowStart: new Date(Date.now() - 2 * 86_400_000) },
+    });
     expect(await pruneRateLimits()).toBeGreaterThanOrEqual(1);
     expect(await db().rateLimit.findUnique({ where: { key: "t:old" } })).toBeNull();
   });

@@ -25,7 +25,9 @@ describe("POST /api/auth/register", () => {
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body).toEqual({ id: expect.any(String), email: email.toLowerCase() });
-    expect(await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { name: true } })).toEqual({ name: "Ada" });
+    expect(await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { name: true } })).toEqual({
+      name: "Ada",
+    });
   });
 
   it("answers 409 for an email that already has an account, in any case", async () => {
@@ -45,7 +47,7 @@ describe("POST /api/auth/register", () => {
   });
 
   it.each([
-    ["malformed JSON", "{\"email\":", 400],
+    ["malformed JSON", '{"email":', 400],
     ["a JSON array", "[]", 400],
     ["null", "null", 400],
     ["an empty body", "", 400],
@@ -57,12 +59,15 @@ describe("POST /api/auth/register", () => {
 
   it("answers 413 for a body over 256 KB and 415 for a form body", async () => {
     expect((await register({ email: uniqueEmail(), password: "x".repeat(300_000) })).status).toBe(413);
-    expect((await register(undefined, { raw: "email=a", contentType: "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(
+      (await register(undefined, { raw: "email=a", contentType: "application/x-www-form-urlencoded" })).status,
+    ).toBe(415);
   });
 
   it("rate-limits one address to 20 attempts an hour with Retry-After", async () => {
     const ip = "203.0.113.9";
-    for (let i = 0; i < 20; i++) expect((await register({ email: uniqueEmail(), password: "correct horse battery" }, { ip })).status).toBe(201);
+    for (let i = 0; i < 20; i++)
+      expect((await register({ email: uniqueEmail(), password: "correct horse battery" }, { ip })).status).toBe(201);
     const limited = await register({ email: uniqueEmail(), password: "correct horse battery" }, { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3500);

@@ -5,7 +5,10 @@ import { db } from "@/lib/db/client";
 import { rescore, scoringFingerprint } from "@/lib/scoring/rescore";
 import { userFactory } from "../factories";
 
-const rubric = (points: string[][]) => ({ derived: false, points: points.map((any) => ({ concepts: [{ name: any[0]!, any }], disqualifiers: [] })) });
+const rubric = (points: string[][]) => ({
+  derived: false,
+  points: points.map((any) => ({ concepts: [{ name: any[0]!, any }], disqualifiers: [] })),
+});
 let questionId: string;
 let topicId: string;
 
@@ -14,24 +17,57 @@ beforeAll(async () => {
   questionId = (
     await db().question.create({
       data: {
-        slug: "rescore-question", title: "Soft deletes", prompt: "How do you soft-delete rows?", modelAnswer: "Mark them.", topicId,
+        slug: "rescore-question",
+        title: "Soft deletes",
+        prompt: "How do you soft-delete rows?",
+        modelAnswer: "Mark them.",
+        topicId,
         keyPoints: ["Mark rows deleted (deleted_at) instead of removing them", "Hide them with a custom manager"],
-        rubric: rubric([["deleted_at", "is_deleted"], ["custom manager"]]), difficulty: "EASY", tags: ["orm"], estimatedMinutes: 3, source: "test",
+        rubric: rubric([["deleted_at", "is_deleted"], ["custom manager"]]),
+        difficulty: "EASY",
+        tags: ["orm"],
+        estimatedMinutes: 3,
+        source: "test",
       },
     })
   ).id;
 });
 
-const legacy = [{ point: "Mark rows deleted (deleted_at) instead of removing them", covered: false, matched: ["delet"], missing: ["mark", "row"] }];
+const legacy = [
+  {
+    point: "Mark rows deleted (deleted_at) instead of removing them",
+    covered: false,
+    matched: ["delet"],
+    missing: ["mark", "row"],
+  },
+];
 
 async function endedInterview(userId: string, answers: string[]) {
   const interview = await db().interview.create({
-    data: { userId, title: "Old", mode: "PRACTICE", status: "FINISHED", seed: 1, topicFocus: [], startedAt: new Date(), endedAt: new Date(), score: 0 },
+    data: {
+      userId,
+      title: "Old",
+      mode: "PRACTICE",
+      status: "FINISHED",
+      seed: 1,
+      topicFocus: [],
+      startedAt: new Date(),
+      endedAt: new Date(),
+      score: 0,
+    },
   });
   for (const [position, content] of answers.entries()) {
     const blank = !content.trim();
     await db().interviewQuestion.create({
-      data: { interviewId: interview.id, questionId, position, content, coverage: blank ? undefined : legacy, score: blank ? null : 0, answeredAt: blank ? null : new Date() },
+      data: {
+        interviewId: interview.id,
+        questionId,
+        position,
+        content,
+        coverage: blank ? undefined : legacy,
+        score: blank ? null : 0,
+        answeredAt: blank ? null : new Date(),
+      },
     });
   }
   return interview.id;
@@ -43,8 +79,12 @@ describe("rescore", () => {
     // Two identical answers would collide on (interviewId, questionId): one interview per answer.
     const first = await endedInterview(user.id, ["Add an is_deleted flag."]);
     const blank = await endedInterview(user.id, ["  "]);
-    const answer = await db().practiceAnswer.create({ data: { userId: user.id, questionId, draft: "x", revision: 1, updatedAt: new Date() } });
-    await db().practiceAnswerVersion.create({ data: { answerId: answer.id, number: 1, content: "deleted_at plus a custom manager", coverage: legacy, score: 0 } });
+    const answer = await db().practiceAnswer.create({
+      data: { userId: user.id, questionId, draft: "x", revision: 1, updatedAt: new Date() },
+    });
+    await db().practiceAnswerVersion.create({
+      data: { answerId: answer.id, number: 1, content: "deleted_at plus a custom manager", coverage: legacy, score: 0 },
+    });
 
     const report = await rescore(db(), { force: true });
     expect(report).toMatchObject({ skipped: false, changed: 2, interviews: 1 });
@@ -52,7 +92,13 @@ describe("rescore", () => {
     const scored = await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: first } });
     expect(scored.score).toBe(0.5);
     expect(scored.coverage).toEqual([
-      { point: "Mark rows deleted (deleted_at) instead of removing them", covered: true, heard: [{ concept: "deleted_at", phrase: "is_deleted" }], missing: [], wrong: [] },
+      {
+        point: "Mark rows deleted (deleted_at) instead of removing them",
+        covered: true,
+        heard: [{ concept: "deleted_at", phrase: "is_deleted" }],
+        missing: [],
+        wrong: [],
+      },
       { point: "Hide them with a custom manager", covered: false, heard: [], missing: ["custom manager"], wrong: [] },
     ]);
     expect((await db().interview.findUniqueOrThrow({ where: { id: first } })).score).toBe(0.5);
@@ -64,7 +110,15 @@ describe("rescore", () => {
     expect(await rescore(db(), { force: true })).toMatchObject({ skipped: false, changed: 0 });
 
     const before = await scoringFingerprint(db());
-    await db().question.update({ where: { id: questionId }, data: { rubric: rubric([["deleted_at", "is_deleted"], ["manager", "filter"]]) } });
+    await db().question.update({
+      where: { id: questionId },
+      data: {
+        rubric: rubric([
+          ["deleted_at", "is_deleted"],
+          ["manager", "filter"],
+        ]),
+      },
+    });
     expect(await scoringFingerprint(db())).not.toBe(before);
     expect(await rescore(db())).toMatchObject({ skipped: false, changed: 2 });
     expect((await db().interview.findUniqueOrThrow({ where: { id: first } })).score).toBe(0.5);

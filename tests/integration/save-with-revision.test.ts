@@ -18,7 +18,10 @@ beforeAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(() => null, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -26,21 +29,51 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 describe("saveWithRevision", () => {
   it("answers what the write answered, without reading what is stored", async () => {
     let reads = 0;
-    const saved = await saveWithRevision(async () => ({ revision: 4 }), async () => (reads++, { content: "x", revision: 3 }), "changed");
+    const saved = await saveWithRevision(
+      async () => ({ revision: 4 }),
+      async () => (reads++, { content: "x", revision: 3 }),
+      "changed",
+    );
     expect(saved).toEqual({ revision: 4 });
     expect(reads).toBe(0);
   });
 
   it("fails a write that matched nothing with 409 CONFLICT carrying the stored version", async () => {
-    const error = await failure(saveWithRevision(async () => undefined, async () => ({ content: "stored", revision: 7 }), "This note was changed elsewhere."));
+    const error = await failure(
+      saveWithRevision(
+        async () => undefined,
+        async () => ({ content: "stored", revision: 7 }),
+        "This note was changed elsewhere.",
+      ),
+    );
     expect([error.code, error.status, error.message]).toEqual(["CONFLICT", 409, "This note was changed elsewhere."]);
     expect(error.extra).toEqual({ current: { content: "stored", revision: 7 } });
   });
 
   it("reports nothing stored as the empty text at revision 0, and lets the read give a better reason", async () => {
-    expect((await failure(saveWithRevision(async () => undefined, async () => null, "changed"))).extra).toEqual({ current: { content: "", revision: 0 } });
+    expect(
+      (
+        await failure(
+          saveWithRevision(
+            async () => undefined,
+            async () => null,
+            "changed",
+          ),
+        )
+      ).extra,
+    ).toEqual({ current: { content: "", revision: 0 } });
     const timeUp = new AppError("TIME_UP", "Time is up.");
-    expect((await failure(saveWithRevision(async () => undefined, () => Promise.reject(timeUp), "changed"))).code).toBe("TIME_UP");
+    expect(
+      (
+        await failure(
+          saveWithRevision(
+            async () => undefined,
+            () => Promise.reject(timeUp),
+            "changed",
+          ),
+        )
+      ).code,
+    ).toBe("TIME_UP");
   });
 });
 
@@ -54,8 +87,13 @@ describe.each(["note", "practice"] as const)("writeDocument (%s)", (kind) => {
     const { id: userId } = await userFactory();
     const created = await writeDocument(kind, userId, questionId, { content: "first", revision: 0 }, now);
     expect(created?.revision).toBe(1);
-    expect(await writeDocument(kind, userId, questionId, { content: "second create", revision: 0 }, now)).toBeUndefined();
-    expect(await writeDocument(kind, userId, questionId, { content: "second", revision: 1 }, now)).toEqual({ id: created!.id, revision: 2 });
+    expect(
+      await writeDocument(kind, userId, questionId, { content: "second create", revision: 0 }, now),
+    ).toBeUndefined();
+    expect(await writeDocument(kind, userId, questionId, { content: "second", revision: 1 }, now)).toEqual({
+      id: created!.id,
+      revision: 2,
+    });
     expect(await writeDocument(kind, userId, questionId, { content: "stale tab", revision: 1 }, now)).toBeUndefined();
     expect(await writeDocument(kind, userId, questionId, { content: "ahead", revision: 5 }, now)).toBeUndefined();
     expect(await stored(userId)).toBe("second");
@@ -65,7 +103,9 @@ describe.each(["note", "practice"] as const)("writeDocument (%s)", (kind) => {
     const { id: userId } = await userFactory();
     await writeDocument(kind, userId, questionId, { content: "base", revision: 0 }, now);
     const texts = ["a", "b", "c", "d", "e"];
-    const results = await Promise.all(texts.map((content) => writeDocument(kind, userId, questionId, { content, revision: 1 }, now)));
+    const results = await Promise.all(
+      texts.map((content) => writeDocument(kind, userId, questionId, { content, revision: 1 }, now)),
+    );
     const winners = results.flatMap((r, i) => (r ? [texts[i]] : []));
     expect(winners).toHaveLength(1);
     expect(results.find(Boolean)?.revision).toBe(2);

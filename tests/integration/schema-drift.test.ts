@@ -14,7 +14,7 @@ describe("Prisma schema and migrations", () => {
     const catalog = await readCatalog(process.env.DATABASE_URL!);
     const edited = schema.replace(/^(  name\s+String\?)$/m, '$1\n  locale String @default("en")');
     expect(edited).not.toBe(schema);
-    expect(compareSchema(dmmfOf(edited), catalog)).toEqual(['column User.locale is missing']);
+    expect(compareSchema(dmmfOf(edited), catalog)).toEqual(["column User.locale is missing"]);
   });
 
   it("would notice a changed nullability, a new index and a new enum value", async () => {

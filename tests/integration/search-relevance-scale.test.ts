@@ -18,7 +18,14 @@ import { bankCorpus, planSearch } from "@/lib/search/plan";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { addSyntheticQuestions } from "../support/synthetic-questions";
-import { figures, readRelevanceSet, report, scoreQuery, type QueryResult, type RelevanceQuery } from "../support/relevance";
+import {
+  figures,
+  readRelevanceSet,
+  report,
+  scoreQuery,
+  type QueryResult,
+  type RelevanceQuery,
+} from "../support/relevance";
 
 // `npm test` adds 10,000 (the quick benchmark's scale, about 30 s); SEARCH_RELEVANCE_SCALE=100000 runs the full benchmark's
 // (about 4 minutes: docs/decisions/0014-search.md has its figures).
@@ -28,7 +35,10 @@ const onBank = new Map<string, QueryResult>();
 
 async function run(query: RelevanceQuery): Promise<QueryResult> {
   const page = await listQuestions({ q: query.q, limit: 20 });
-  return scoreQuery(query, page.items.map((item) => item.slug));
+  return scoreQuery(
+    query,
+    page.items.map((item) => item.slug),
+  );
 }
 
 beforeAll(async () => {
@@ -36,7 +46,9 @@ beforeAll(async () => {
   for (const query of queries) onBank.set(query.q, await run(query));
   const started = performance.now();
   await addSyntheticQuestions(process.env.DATABASE_URL!, SYNTHETIC);
-  console.info(`${SYNTHETIC.toLocaleString("en")} synthetic questions made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.info(
+    `${SYNTHETIC.toLocaleString("en")} synthetic questions made in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }, 600_000);
 
 it(`keeps the real questions first among ${SYNTHETIC.toLocaleString("en")} synthetic ones, for the queries that still apply`, async () => {
@@ -65,7 +77,8 @@ it(`keeps the real questions first among ${SYNTHETIC.toLocaleString("en")} synth
   timings.sort((a, b) => a - b);
   const p = (share: number) => timings[Math.min(timings.length - 1, Math.floor(share * timings.length))]!.toFixed(1);
   const overall = figures(answered);
-  const line = (name: string, f: ReturnType<typeof figures>) => `  ${name}: ${f.queries} queries, MRR@5 ${f.mrr5.toFixed(3)}, top-3 recall ${f.recall3.toFixed(3)}`;
+  const line = (name: string, f: ReturnType<typeof figures>) =>
+    `  ${name}: ${f.queries} queries, MRR@5 ${f.mrr5.toFixed(3)}, top-3 recall ${f.recall3.toFixed(3)}`;
   console.info(
     [
       `Search relevance with ${SYNTHETIC.toLocaleString("en")} synthetic questions: ${excluded} of ${queries.length} queries left out (a synthetic question holds all their words).`,
@@ -85,7 +98,7 @@ it("reads a bounded set of candidates for a word thousands of questions hold, an
   const first = await listQuestions({ q: "queryset", limit: 50 });
   expect(first.capped).toBe(true);
   let seen = first.items.length;
-  for (let cursor = first.nextCursor; cursor; ) {
+  for (let cursor = first.nextCursor; cursor;) {
     const next = await listQuestions({ q: "queryset", limit: 50, cursor });
     seen += next.items.length;
     cursor = next.nextCursor;

@@ -18,7 +18,12 @@ it(`finds what candidates mean for ${queries.length} queries: MRR@5 >= 0.85, top
   const results: QueryResult[] = [];
   for (const query of queries) {
     const page = await listQuestions({ q: query.q, limit: 5 });
-    results.push(scoreQuery(query, page.items.map((item) => item.slug)));
+    results.push(
+      scoreQuery(
+        query,
+        page.items.map((item) => item.slug),
+      ),
+    );
   }
   const overall = figures(results);
   console.info(report("Search relevance, the question bank:", results));

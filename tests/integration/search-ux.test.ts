@@ -11,14 +11,21 @@ import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
 async function search(q: string, extra = ""): Promise<QuestionList> {
-  const response = await listQuestionsRoute(new Request(`http://localhost/api/questions?q=${encodeURIComponent(q)}${extra}`), { params: Promise.resolve({}) });
+  const response = await listQuestionsRoute(
+    new Request(`http://localhost/api/questions?q=${encodeURIComponent(q)}${extra}`),
+    { params: Promise.resolve({}) },
+  );
   expect(response.status).toBe(200);
   return questionListSchema.parse(await response.json());
 }
 
 /** Every highlighted word of a result: its title and snippet. */
 const marked = (list: QuestionList) =>
-  list.items.flatMap((item) => [...`${item.titleHtml ?? ""} ${item.snippet ?? ""}`.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase()));
+  list.items.flatMap((item) =>
+    [...`${item.titleHtml ?? ""} ${item.snippet ?? ""}`.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) =>
+      m[1]!.toLowerCase(),
+    ),
+  );
 
 beforeAll(async () => {
   await loadBank(db(), readContent(path.resolve("seed")));
@@ -34,18 +41,25 @@ describe("search as candidates type it", () => {
     expect(list.items[1]!.partial).toBeUndefined();
     expect(list.items[1]!.title).toMatch(/\bORM\b|_related/);
     // "vs" is not searched: the same results as without it.
-    expect((await search("select_related prefetch_related")).items.map((i) => i.slug)).toEqual(list.items.map((i) => i.slug));
+    expect((await search("select_related prefetch_related")).items.map((i) => i.slug)).toEqual(
+      list.items.map((i) => i.slug),
+    );
   });
 
   it('"csrf token" puts the CSRF questions first', async () => {
     const list = await search("csrf token");
-    for (const item of list.items.slice(0, 3)) expect(`${item.title} ${item.tags.join(" ")}`.toLowerCase(), item.slug).toContain("csrf");
-    expect(list.items.slice(0, 3).map((i) => i.slug)).toEqual(expect.arrayContaining(["django-csrf-protection-mechanism"]));
+    for (const item of list.items.slice(0, 3))
+      expect(`${item.title} ${item.tags.join(" ")}`.toLowerCase(), item.slug).toContain("csrf");
+    expect(list.items.slice(0, 3).map((i) => i.slug)).toEqual(
+      expect.arrayContaining(["django-csrf-protection-mechanism"]),
+    );
   });
 
   it('"N+1" puts the N+1 questions first and highlights only N+1, never None, non, needs or never', async () => {
     const list = await search("N+1");
-    expect(list.items.slice(0, 2).map((i) => i.slug)).toEqual(expect.arrayContaining(["fix-n-plus-one-queries-django"]));
+    expect(list.items.slice(0, 2).map((i) => i.slug)).toEqual(
+      expect.arrayContaining(["fix-n-plus-one-queries-django"]),
+    );
     expect(list.items.slice(0, 2).every((item) => /N\+1/.test(item.title))).toBe(true);
     const words = marked(list);
     expect(words.length).toBeGreaterThan(0);
@@ -84,7 +98,10 @@ describe("search as candidates type it", () => {
   it("matches an identifier typed without underscores or as words", async () => {
     for (const q of ["selectrelated", "select related", "select_related"]) {
       const list = await search(q);
-      expect(list.items.slice(0, 3).map((i) => i.slug), q).toContain("select-related-vs-prefetch-related");
+      expect(
+        list.items.slice(0, 3).map((i) => i.slug),
+        q,
+      ).toContain("select-related-vs-prefetch-related");
     }
   });
 
@@ -93,7 +110,11 @@ describe("search as candidates type it", () => {
     let cursor: string | null = null;
     const first = await listQuestions({ q: "factory_boy fixtures", limit: 50 });
     do {
-      const page: QuestionList = await listQuestions({ q: "factory_boy fixtures", limit: 3, ...(cursor ? { cursor } : {}) });
+      const page: QuestionList = await listQuestions({
+        q: "factory_boy fixtures",
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((i) => i.slug));
       cursor = page.nextCursor;
     } while (cursor && seen.length < 200);
@@ -101,7 +122,9 @@ describe("search as candidates type it", () => {
   });
 
   it("searches a bank of this size whole: a common word's facet counts are exact and nothing is capped", async () => {
-    const [bank] = await db().$queryRaw<{ live: number }[]>`select count(*)::int as live from "Question" where "archivedAt" is null`;
+    const [bank] = await db().$queryRaw<
+      { live: number }[]
+    >`select count(*)::int as live from "Question" where "archivedAt" is null`;
     expect(bank!.live).toBeLessThanOrEqual(WHOLE_BANK);
     const plan = await planSearch("django", bankCorpus);
     const [{ holding }] = await db().$queryRawUnsafe<[{ holding: number }]>(
@@ -113,7 +136,7 @@ describe("search as candidates type it", () => {
     expect(list.capped).toBeUndefined();
     expect(list.facets.topic.reduce((sum, f) => sum + f.count, 0)).toBe(holding);
     let seen = list.items.length;
-    for (let cursor = list.nextCursor; cursor; ) {
+    for (let cursor = list.nextCursor; cursor;) {
       const next = await search("django", `&cursor=${encodeURIComponent(cursor)}`);
       seen += next.items.length;
       cursor = next.nextCursor;

@@ -28,7 +28,9 @@ describe("the content loader", () => {
     expect(second.questions).toEqual({ created: 0, updated: 0, archived: 0, restored: 0, unchanged: 3 });
     expect(await db().question.findMany({ orderBy: { slug: "asc" } })).toEqual(before);
 
-    const link = await db().questionCompany.findFirstOrThrow({ where: { question: { slug: "prefetch-related-explained" } } });
+    const link = await db().questionCompany.findFirstOrThrow({
+      where: { question: { slug: "prefetch-related-explained" } },
+    });
     expect(link.frequency).toBe(3);
   });
 
@@ -44,7 +46,9 @@ describe("the content loader", () => {
     expect(report.questions).toMatchObject({ updated: 1, archived: 1, unchanged: 1 });
     const archived = await db().question.findUniqueOrThrow({ where: { slug: removed.slug } });
     expect(archived.archivedAt).toBeInstanceOf(Date);
-    expect((await db().question.findUniqueOrThrow({ where: { slug: "prefetch-related-explained" } })).title).toBe("When is prefetch_related the better choice?");
+    expect((await db().question.findUniqueOrThrow({ where: { slug: "prefetch-related-explained" } })).title).toBe(
+      "When is prefetch_related the better choice?",
+    );
 
     const back = await loadBank(db(), readContent(fixture));
     expect(back.questions).toMatchObject({ restored: 1, updated: 1 });
@@ -54,7 +58,18 @@ describe("the content loader", () => {
   it("never touches users or questions from other sources", async () => {
     const topic = await db().topic.findFirstOrThrow();
     await db().question.create({
-      data: { slug: "imported-one", title: "Imported?", prompt: "Imported?", modelAnswer: "", keyPoints: [], difficulty: "MEDIUM", topicId: topic.id, tags: [], estimatedMinutes: 5, source: "someone-elses-guide" },
+      data: {
+        slug: "imported-one",
+        title: "Imported?",
+        prompt: "Imported?",
+        modelAnswer: "",
+        keyPoints: [],
+        difficulty: "MEDIUM",
+        topicId: topic.id,
+        tags: [],
+        estimatedMinutes: 5,
+        source: "someone-elses-guide",
+      },
     });
     const user = await db().user.create({ data: { email: "keep-me@example.test" } });
     await loadBank(db(), readContent(fixture));

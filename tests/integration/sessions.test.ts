@@ -17,9 +17,16 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 function call(handler: unknown, method: string, cookie: string, body?: unknown, params: Record<string, string> = {}) {
   const headers: Record<string, string> = { cookie, "x-mockroom-client-ip": "10.1.2.3" };
   if (body !== undefined) headers["content-type"] = "application/json";
-  return (handler as Handler)(new Request("http://localhost/api/x", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve(params),
-  });
+  return (handler as Handler)(
+    new Request("http://localhost/api/x", {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    {
+      params: Promise.resolve(params),
+    },
+  );
 }
 
 /**
@@ -38,12 +45,17 @@ async function anotherInstance(): Promise<typeof import("@/lib/data/sessions")> 
 }
 
 const signedIn = async (cookie: string) => (await call(notes.GET, "GET", cookie)).status;
-const hot = async (cookie: string) => (await call(interview.GET, "GET", cookie, undefined, { id: "00000000-0000-4000-8000-000000000000" })).status;
+const hot = async (cookie: string) =>
+  (await call(interview.GET, "GET", cookie, undefined, { id: "00000000-0000-4000-8000-000000000000" })).status;
 
 describe("session tokens", () => {
   it("from before sessions had ids are signed out (401), never a 500", async () => {
     const user = await userFactory();
-    const legacy = await encode({ token: { sub: user.id, signedInAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
+    const legacy = await encode({
+      token: { sub: user.id, signedInAt: Math.floor(Date.now() / 1000) },
+      secret: process.env.AUTH_SECRET!,
+      maxAge: 3600,
+    });
     expect(await signedIn(`next-auth.session-token=${legacy}`)).toBe(401);
     expect(await hot(`next-auth.session-token=${legacy}`)).toBe(401);
   });
@@ -53,7 +65,11 @@ describe("session tokens", () => {
     const { sid } = await sessionCookieFor(a.id);
     const borrowed = await encode({ token: { sub: b.id, sid }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
     expect(await signedIn(`next-auth.session-token=${borrowed}`)).toBe(401);
-    const invented = await encode({ token: { sub: a.id, sid: crypto.randomUUID() }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
+    const invented = await encode({
+      token: { sub: a.id, sid: crypto.randomUUID() },
+      secret: process.env.AUTH_SECRET!,
+      maxAge: 3600,
+    });
     expect(await signedIn(`next-auth.session-token=${invented}`)).toBe(401);
   });
 
@@ -87,11 +103,18 @@ describe("session tokens", () => {
 describe("signing out everywhere", () => {
   it("ends every session of the account, this one too, and clears this cookie", async () => {
     const [user, bystander] = [await userFactory(), await userFactory()];
-    const [here, phone, laptop, theirs] = [await sessionCookieFor(user.id), await sessionCookieFor(user.id), await sessionCookieFor(user.id), await sessionCookieFor(bystander.id)];
+    const [here, phone, laptop, theirs] = [
+      await sessionCookieFor(user.id),
+      await sessionCookieFor(user.id),
+      await sessionCookieFor(user.id),
+      await sessionCookieFor(bystander.id),
+    ];
     const response = await call(sessions.DELETE, "DELETE", here.cookie, { scope: "all" });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ended: 3 });
-    expect(response.headers.get("set-cookie")).toMatch(/^next-auth\.session-token=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/);
+    expect(response.headers.get("set-cookie")).toMatch(
+      /^next-auth\.session-token=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/,
+    );
     for (const cookie of [here.cookie, phone.cookie, laptop.cookie]) expect(await signedIn(cookie)).toBe(401);
     expect(await signedIn(theirs.cookie)).toBe(200); // nobody else's
   });
@@ -112,7 +135,11 @@ describe("signing out everywhere", () => {
     expect((await call(sessions.DELETE, "DELETE", cookie, {})).status).toBe(400);
     expect((await call(sessions.DELETE, "DELETE", "", { scope: "all" })).status).toBe(401);
     const forged = await (sessions.DELETE as Handler)(
-      new Request("http://localhost/api/me/sessions", { method: "DELETE", headers: { cookie, origin: "https://evil.example", host: "localhost", "content-type": "application/json" }, body: '{"scope":"all"}' }),
+      new Request("http://localhost/api/me/sessions", {
+        method: "DELETE",
+        headers: { cookie, origin: "https://evil.example", host: "localhost", "content-type": "application/json" },
+        body: '{"scope":"all"}',
+      }),
       { params: Promise.resolve({}) },
     );
     expect(forged.status).toBe(403);
@@ -124,15 +151,26 @@ describe("changing the password", () => {
   it("needs the current password, sets the new one and ends every other session", async () => {
     const user = await userFactory();
     const [here, elsewhere] = [await sessionCookieFor(user.id), await sessionCookieFor(user.id)];
-    const wrong = await call(password.PUT, "PUT", here.cookie, { currentPassword: "not it at all", newPassword: "a brand new passphrase" });
+    const wrong = await call(password.PUT, "PUT", here.cookie, {
+      currentPassword: "not it at all",
+      newPassword: "a brand new passphrase",
+    });
     expect(wrong.status).toBe(400);
-    expect(((await wrong.json()) as { error: { fields: Record<string, string[]> } }).error.fields.currentPassword).toEqual(["The current password is not correct."]);
+    expect(
+      ((await wrong.json()) as { error: { fields: Record<string, string[]> } }).error.fields.currentPassword,
+    ).toEqual(["The current password is not correct."]);
     expect(await signedIn(elsewhere.cookie)).toBe(200);
 
-    const short = await call(password.PUT, "PUT", here.cookie, { currentPassword: DEFAULT_PASSWORD, newPassword: "short" });
+    const short = await call(password.PUT, "PUT", here.cookie, {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: "short",
+    });
     expect(short.status).toBe(400);
 
-    const changed = await call(password.PUT, "PUT", here.cookie, { currentPassword: DEFAULT_PASSWORD, newPassword: "a brand new passphrase" });
+    const changed = await call(password.PUT, "PUT", here.cookie, {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: "a brand new passphrase",
+    });
     expect(changed.status).toBe(200);
     expect(await signedIn(here.cookie)).toBe(200);
     expect(await signedIn(elsewhere.cookie)).toBe(401);
@@ -144,8 +182,19 @@ describe("changing the password", () => {
     const user = await userFactory();
     const { cookie } = await sessionCookieFor(user.id);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await call(password.PUT, "PUT", cookie, { currentPassword: `guess number ${i}`, newPassword: "a brand new passphrase" })).status);
-    const limited = await call(password.PUT, "PUT", cookie, { currentPassword: DEFAULT_PASSWORD, newPassword: "a brand new passphrase" });
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (
+          await call(password.PUT, "PUT", cookie, {
+            currentPassword: `guess number ${i}`,
+            newPassword: "a brand new passphrase",
+          })
+        ).status,
+      );
+    const limited = await call(password.PUT, "PUT", cookie, {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: "a brand new passphrase",
+    });
     expect(statuses).toEqual([400, 400, 400, 400, 400]);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(800);
@@ -155,7 +204,14 @@ describe("changing the password", () => {
   it("parallel guesses get no more tries than sequential ones", async () => {
     const user = await userFactory();
     const { cookie } = await sessionCookieFor(user.id);
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => call(password.PUT, "PUT", cookie, { currentPassword: `parallel guess ${i}`, newPassword: "a brand new passphrase" })));
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call(password.PUT, "PUT", cookie, {
+          currentPassword: `parallel guess ${i}`,
+          newPassword: "a brand new passphrase",
+        }),
+      ),
+    );
     const statuses = guesses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
@@ -164,7 +220,10 @@ describe("changing the password", () => {
   it("is refused for accounts without a password (GitHub, Google)", async () => {
     const user = await db().user.create({ data: { email: `oauth-${crypto.randomUUID()}@example.test` } });
     const { cookie } = await sessionCookieFor(user.id);
-    expect((await call(password.PUT, "PUT", cookie, { currentPassword: "anything", newPassword: "a brand new passphrase" })).status).toBe(409);
+    expect(
+      (await call(password.PUT, "PUT", cookie, { currentPassword: "anything", newPassword: "a brand new passphrase" }))
+        .status,
+    ).toBe(409);
   });
 });
 
@@ -172,7 +231,9 @@ describe("deleting the account", () => {
   it("ends all its sessions with it", async () => {
     const user = await userFactory();
     const [here, elsewhere] = [await sessionCookieFor(user.id), await sessionCookieFor(user.id)];
-    expect((await call(me.DELETE, "DELETE", here.cookie, { confirm: "delete my account", password: user.password })).status).toBe(204);
+    expect(
+      (await call(me.DELETE, "DELETE", here.cookie, { confirm: "delete my account", password: user.password })).status,
+    ).toBe(204);
     expect(await db().session.count({ where: { userId: user.id } })).toBe(0);
     expect(await signedIn(elsewhere.cookie)).toBe(401);
     expect(await sessionIsLive({ sub: user.id, sid: here.sid })).toBe(false);

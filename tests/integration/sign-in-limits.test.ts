@@ -30,7 +30,10 @@ describe("sign-in throttling", () => {
     // A refused attempt does not count: the wait runs from the last failure.
     expect((await db().rateLimit.findUniqueOrThrow({ where: { key: keys.signInPair(email, at(1)) } })).count).toBe(5);
     // The minute passes (moved in the database): one more try, then two minutes.
-    await db().rateLimit.update({ where: { key: keys.signInPair(email, at(1)) }, data: { windowStart: new Date(Date.now() - 61_000) } });
+    await db().rateLimit.update({
+      where: { key: keys.signInPair(email, at(1)) },
+      data: { windowStart: new Date(Date.now() - 61_000) },
+    });
     expect(await fail(email, at(1))).toBe(0);
     const next = await fail(email, at(1));
     expect(next).toBeGreaterThan(115);
@@ -70,7 +73,9 @@ describe("sign-in throttling", () => {
   it("under a distributed attack gives each address one failure for the account, never a lock", async () => {
     const at = addresses();
     const email = uniqueEmail("botnet");
-    await db().rateLimit.create({ data: { key: keys.signInAccount(email), count: ACCOUNT_UNDER_ATTACK, windowStart: new Date() } });
+    await db().rateLimit.create({
+      data: { key: keys.signInAccount(email), count: ACCOUNT_UNDER_ATTACK, windowStart: new Date() },
+    });
     expect(await fail(email, at(1))).toBe(0);
     expect(await fail(email, at(1))).toBeGreaterThan(55); // the second failure from one address waits
     expect(await claimSignInAttempt(email, at(2))).toBe(0); // a fresh address (the owner's) still gets in
@@ -89,12 +94,20 @@ describe("sign-in throttling", () => {
     const others = [uniqueEmail("prop-a"), uniqueEmail("prop-b")];
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ target: fc.constantFrom(owner, null, ...others), host: fc.integer({ min: 1, max: 4 }), success: fc.boolean() }), { maxLength: 40 }),
+        fc.array(
+          fc.record({
+            target: fc.constantFrom(owner, null, ...others),
+            host: fc.integer({ min: 1, max: 4 }),
+            success: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
         async (attempts) => {
           const at = addresses();
           for (const attempt of attempts) {
             const wait = await claimSignInAttempt(attempt.target, at(attempt.host));
-            if (wait === 0 && attempt.success && attempt.target) await signInSucceeded(attempt.target, at(attempt.host));
+            if (wait === 0 && attempt.success && attempt.target)
+              await signInSucceeded(attempt.target, at(attempt.host));
           }
           expect(await claimSignInAttempt(owner, at(200))).toBe(0);
           await signInSucceeded(owner, at(200));

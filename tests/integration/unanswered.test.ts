@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 const T0 = new Date("2026-03-01T09:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const PREFETCH_ALL = "select_related is a join vs a separate query for prefetch_related, which handles many-to-many and reverse relations and avoids N+1 queries.";
+const PREFETCH_ALL =
+  "select_related is a join vs a separate query for prefetch_related, which handles many-to-many and reverse relations and avoids N+1 queries.";
 
 /** A practice interview over exactly these questions (a set keeps their order), with the given answers. */
 async function interviewOver(userId: string, answers: Record<string, string>, minute = 0) {
@@ -42,15 +43,23 @@ async function interviewOver(userId: string, answers: Record<string, string>, mi
 describe("an interview with skipped questions", () => {
   it("is scored over the answers given, says how many, and stores the skipped ones as unanswered", async () => {
     const user = await userFactory();
-    const { view, idOf } = await interviewOver(user.id, { "prefetch-related-explained": PREFETCH_ALL, "queryset-laziness": " \n", "csrf-protection": "" });
+    const { view, idOf } = await interviewOver(user.id, {
+      "prefetch-related-explained": PREFETCH_ALL,
+      "queryset-laziness": " \n",
+      "csrf-protection": "",
+    });
     expect(view.score).toBe(1);
     expect(view.review).toMatchObject({ score: 1, answered: 1, questions: 3 });
     expect(view.review!.byTopic).toEqual([{ topic: "Alpha Topic", score: 1, questions: 1 }]);
     const skipped = view.review!.items.filter((i) => i.skipped).map((i) => i.questionId);
     expect(skipped.sort()).toEqual([idOf("queryset-laziness"), idOf("csrf-protection")].sort());
 
-    const stored = await db().interviewQuestion.findMany({ where: { interviewId: view.id }, select: { questionId: true, score: true, coverage: true, answeredAt: true } });
-    for (const row of stored.filter((r) => r.questionId !== idOf("prefetch-related-explained"))) expect(row).toMatchObject({ score: null, coverage: null, answeredAt: null });
+    const stored = await db().interviewQuestion.findMany({
+      where: { interviewId: view.id },
+      select: { questionId: true, score: true, coverage: true, answeredAt: true },
+    });
+    for (const row of stored.filter((r) => r.questionId !== idOf("prefetch-related-explained")))
+      expect(row).toMatchObject({ score: null, coverage: null, answeredAt: null });
 
     const listed = await listInterviews(user.id, { limit: 20 });
     expect(listed.items[0]).toMatchObject({ id: view.id, score: 1, questionCount: 3, answeredCount: 1 });
@@ -66,7 +75,10 @@ describe("an interview with skipped questions", () => {
 
   it("counts a wrong answer as answered and scores it 0", async () => {
     const user = await userFactory();
-    const { view } = await interviewOver(user.id, { "queryset-laziness": "I would add an index.", "csrf-protection": "" });
+    const { view } = await interviewOver(user.id, {
+      "queryset-laziness": "I would add an index.",
+      "csrf-protection": "",
+    });
     expect(view.review).toMatchObject({ score: 0, answered: 1, questions: 2 });
   });
 });
@@ -75,7 +87,8 @@ describe("the revision queue", () => {
   it("labels skipped questions 'skipped' and poorly answered ones 'low score', and relabels one answered poorly later", async () => {
     const user = await userFactory();
     const first = await interviewOver(user.id, { "queryset-laziness": "I would add an index.", "csrf-protection": "" });
-    const reasons = async () => Object.fromEntries((await reviewQueue(user.id, at(60))).due.map((c) => [c.question.slug, c.reason]));
+    const reasons = async () =>
+      Object.fromEntries((await reviewQueue(user.id, at(60))).due.map((c) => [c.question.slug, c.reason]));
     expect(await reasons()).toEqual({ "queryset-laziness": "low_score", "csrf-protection": "skipped" });
 
     // Rated Again in the review: still the skipped card, still labelled skipped.
@@ -123,7 +136,12 @@ describe("the dashboard", () => {
 
     // Two more answers in Alpha (an interview and a practice version): no longer tentative.
     await interviewOver(user.id, { "prefetch-related-explained": PREFETCH_ALL }, 10);
-    await savePracticeVersion(user.id, "queryset-laziness", "built but not executed; evaluation triggers; chaining is cheap", at(30));
+    await savePracticeVersion(
+      user.id,
+      "queryset-laziness",
+      "built but not executed; evaluation triggers; chaining is cheap",
+      at(30),
+    );
     dashboard = await getDashboard(user.id, at(60));
     const alpha = dashboard.topics.find((t) => t.slug === "alpha")!;
     expect(alpha).toMatchObject({ state: "judged", answers: 3, ratings: 0 });

@@ -37,13 +37,33 @@ describe("users", () => {
 
   it("creates and then reuses a user for an external identity, but never silently takes over a password account", async () => {
     const email = uniqueEmail("gh");
-    const first = await userForExternalAccount({ provider: "github", providerAccountId: "42", email, name: "Octo", emailVerified: true });
+    const first = await userForExternalAccount({
+      provider: "github",
+      providerAccountId: "42",
+      email,
+      name: "Octo",
+      emailVerified: true,
+    });
     expect(first?.email).toBe(email);
-    const again = await userForExternalAccount({ provider: "github", providerAccountId: "42", email, name: "Octo", emailVerified: true });
+    const again = await userForExternalAccount({
+      provider: "github",
+      providerAccountId: "42",
+      email,
+      name: "Octo",
+      emailVerified: true,
+    });
     expect(again?.id).toBe(first?.id);
 
     const existing = await userFactory();
-    expect(await userForExternalAccount({ provider: "google", providerAccountId: "g-1", email: existing.email, name: null, emailVerified: true })).toBeNull();
+    expect(
+      await userForExternalAccount({
+        provider: "google",
+        providerAccountId: "g-1",
+        email: existing.email,
+        name: null,
+        emailVerified: true,
+      }),
+    ).toBeNull();
     expect(await db().account.count({ where: { userId: existing.id } })).toBe(0);
   });
 });

@@ -33,7 +33,14 @@ const cookies = new Map<string, string>();
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function call(handler: unknown, method: string, url: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  handler: unknown,
+  method: string,
+  url: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit = { method, headers: { ...headers } };
   if (current) {
     const key = `${current.id} ${signedInAt()}`;
@@ -60,11 +67,23 @@ beforeAll(async () => {
   owner = await userFactory();
   other = await userFactory();
   as(owner);
-  expect((await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", { slug: "queryset-laziness" }, { content: "owner's secret note", revision: 0 })).status).toBe(200);
+  expect(
+    (
+      await call(
+        note.PUT,
+        "PUT",
+        "/api/questions/queryset-laziness/note",
+        { slug: "queryset-laziness" },
+        { content: "owner's secret note", revision: 0 },
+      )
+    ).status,
+  ).toBe(200);
   const created = await call(sets.POST, "POST", "/api/sets", {}, { name: "Owner set", questions: ["csrf-protection"] });
   expect(created.status).toBe(201);
   setId = ((await created.json()) as { id: string }).id;
-  expect((await call(reviewItem.PUT, "PUT", "/api/review/csrf-protection", { slug: "csrf-protection" })).status).toBe(200);
+  expect((await call(reviewItem.PUT, "PUT", "/api/review/csrf-protection", { slug: "csrf-protection" })).status).toBe(
+    200,
+  );
 });
 
 const slug = { slug: "queryset-laziness" };
@@ -75,9 +94,23 @@ const routes: [string, unknown, string, string, Record<string, string>, unknown?
   ["PUT note", note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: "x", revision: 1 }],
   ["DELETE note", note.DELETE, "DELETE", "/api/questions/queryset-laziness/note", slug],
   ["GET practice", practice.GET, "GET", "/api/questions/queryset-laziness/practice", slug],
-  ["PUT practice", practice.PUT, "PUT", "/api/questions/queryset-laziness/practice", slug, { content: "x", revision: 0 }],
+  [
+    "PUT practice",
+    practice.PUT,
+    "PUT",
+    "/api/questions/queryset-laziness/practice",
+    slug,
+    { content: "x", revision: 0 },
+  ],
   ["POST version", versions.POST, "POST", "/api/questions/queryset-laziness/practice/versions", slug, { content: "x" }],
-  ["PUT rating", practiceRating.PUT, "PUT", "/api/questions/queryset-laziness/practice/rating", slug, { rating: "good" }],
+  [
+    "PUT rating",
+    practiceRating.PUT,
+    "PUT",
+    "/api/questions/queryset-laziness/practice/rating",
+    slug,
+    { rating: "good" },
+  ],
   ["PUT bookmark", bookmark.PUT, "PUT", "/api/questions/queryset-laziness/bookmark", slug],
   ["DELETE bookmark", bookmark.DELETE, "DELETE", "/api/questions/queryset-laziness/bookmark", slug],
   ["GET bookmarks", bookmarks.GET, "GET", "/api/bookmarks", {}],
@@ -104,13 +137,38 @@ describe("another user", () => {
     ["GET set", set.GET, "GET", () => `/api/sets/${setId}`, () => ({ id: setId })],
     ["PATCH set", set.PATCH, "PATCH", () => `/api/sets/${setId}`, () => ({ id: setId }), { name: "Stolen" }],
     ["DELETE set", set.DELETE, "DELETE", () => `/api/sets/${setId}`, () => ({ id: setId })],
-    ["PUT set question", setQuestion.PUT, "PUT", () => `/api/sets/${setId}/questions/queryset-laziness`, () => ({ id: setId, slug: "queryset-laziness" })],
-    ["DELETE set question", setQuestion.DELETE, "DELETE", () => `/api/sets/${setId}/questions/csrf-protection`, () => ({ id: setId, slug: "csrf-protection" })],
+    [
+      "PUT set question",
+      setQuestion.PUT,
+      "PUT",
+      () => `/api/sets/${setId}/questions/queryset-laziness`,
+      () => ({ id: setId, slug: "queryset-laziness" }),
+    ],
+    [
+      "DELETE set question",
+      setQuestion.DELETE,
+      "DELETE",
+      () => `/api/sets/${setId}/questions/csrf-protection`,
+      () => ({ id: setId, slug: "csrf-protection" }),
+    ],
     ["POST set interview", setInterview.POST, "POST", () => `/api/sets/${setId}/interview`, () => ({ id: setId })],
     ["GET note", note.GET, "GET", () => "/api/questions/queryset-laziness/note", () => slug],
     ["DELETE note", note.DELETE, "DELETE", () => "/api/questions/queryset-laziness/note", () => slug],
-    ["POST review", reviewItem.POST, "POST", () => "/api/review/csrf-protection", () => ({ slug: "csrf-protection" }), { rating: "good" }],
-    ["DELETE review", reviewItem.DELETE, "DELETE", () => "/api/review/csrf-protection", () => ({ slug: "csrf-protection" })],
+    [
+      "POST review",
+      reviewItem.POST,
+      "POST",
+      () => "/api/review/csrf-protection",
+      () => ({ slug: "csrf-protection" }),
+      { rating: "good" },
+    ],
+    [
+      "DELETE review",
+      reviewItem.DELETE,
+      "DELETE",
+      () => "/api/review/csrf-protection",
+      () => ({ slug: "csrf-protection" }),
+    ],
   ];
 
   it.each(ownersOnly)("%s on the owner's data answers 404", async (_name, handler, method, url, params, body) => {
@@ -121,7 +179,12 @@ describe("another user", () => {
 
   it("sees none of the owner's data in lists, search or export", async () => {
     as(other);
-    for (const [handler, url] of [[notes.GET, "/api/notes?q=secret"], [sets.GET, "/api/sets"], [review.GET, "/api/review"], [exportRoute.GET, "/api/me/export"]] as const) {
+    for (const [handler, url] of [
+      [notes.GET, "/api/notes?q=secret"],
+      [sets.GET, "/api/sets"],
+      [review.GET, "/api/review"],
+      [exportRoute.GET, "/api/me/export"],
+    ] as const) {
       const text = await (await call(handler, "GET", url)).text();
       expect(text).not.toContain("secret note");
       expect(text).not.toContain("Owner set");
@@ -131,8 +194,19 @@ describe("another user", () => {
 
   it("left the owner's data as it was", async () => {
     as(owner);
-    expect(((await (await call(note.GET, "GET", "/api/questions/queryset-laziness/note", slug)).json()) as { content: string }).content).toBe("owner's secret note");
-    expect(((await (await call(set.GET, "GET", `/api/sets/${setId}`, { id: setId })).json()) as { name: string; questionCount: number })).toMatchObject({ name: "Owner set", questionCount: 1 });
+    expect(
+      (
+        (await (await call(note.GET, "GET", "/api/questions/queryset-laziness/note", slug)).json()) as {
+          content: string;
+        }
+      ).content,
+    ).toBe("owner's secret note");
+    expect(
+      (await (await call(set.GET, "GET", `/api/sets/${setId}`, { id: setId })).json()) as {
+        name: string;
+        questionCount: number;
+      },
+    ).toMatchObject({ name: "Owner set", questionCount: 1 });
   });
 });
 
@@ -141,9 +215,15 @@ describe("the owner", () => {
     as(owner);
     const list = (await (await call(notes.GET, "GET", "/api/notes?q=secr")).json()) as { items: { snippet: string }[] };
     expect(list.items[0]!.snippet).toContain("<mark>secret</mark>");
-    const stale = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: "old", revision: 0 });
+    const stale = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, {
+      content: "old",
+      revision: 0,
+    });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: { code: "CONFLICT" }, current: { content: "owner's secret note", revision: 1 } });
+    expect(await stale.json()).toMatchObject({
+      error: { code: "CONFLICT" },
+      current: { content: "owner's secret note", revision: 1 },
+    });
     const json = await call(exportRoute.GET, "GET", "/api/me/export?format=json");
     expect(json.headers.get("content-disposition")).toMatch(/attachment; filename="mockroom-export-.*\.json"/);
     expect(await json.text()).toContain("owner's secret note");
@@ -164,32 +244,71 @@ describe("the owner", () => {
 describe("bad input", () => {
   it("answers 400 with field messages, 413 past 100 KB, 415 for non-JSON and 404 for malformed ids", async () => {
     as(owner);
-    const bad = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: 5, revision: -1 });
+    const bad = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, {
+      content: 5,
+      revision: -1,
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("content");
-    expect((await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: "x".repeat(100 * 1024 + 1), revision: 1 })).status).toBe(413);
-    expect((await call(practice.PUT, "PUT", "/api/questions/queryset-laziness/practice", slug, "content=x", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(
+      "content",
+    );
+    expect(
+      (
+        await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, {
+          content: "x".repeat(100 * 1024 + 1),
+          revision: 1,
+        })
+      ).status,
+    ).toBe(413);
+    expect(
+      (
+        await call(practice.PUT, "PUT", "/api/questions/queryset-laziness/practice", slug, "content=x", {
+          "content-type": "application/x-www-form-urlencoded",
+        })
+      ).status,
+    ).toBe(415);
     expect((await call(set.GET, "GET", "/api/sets/not-a-uuid", { id: "not-a-uuid" })).status).toBe(404);
     expect((await call(note.GET, "GET", "/api/questions/..%2Fetc/note", { slug: "../etc" })).status).toBe(404);
     const name = await call(sets.POST, "POST", "/api/sets", {}, { name: "   " });
     expect(name.status).toBe(400);
-    expect(((await name.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("name");
+    expect(((await name.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(
+      "name",
+    );
     expect((await call(sets.POST, "POST", "/api/sets", {}, { name: "x".repeat(81) })).status).toBe(400);
     expect((await call(notes.GET, "GET", "/api/notes?limit=1000")).status).toBe(400);
     expect((await call(exportRoute.GET, "GET", "/api/me/export?format=pdf")).status).toBe(400);
-    expect((await call(reviewItem.POST, "POST", "/api/review/csrf-protection", { slug: "csrf-protection" }, { rating: "meh" })).status).toBe(400);
+    expect(
+      (
+        await call(
+          reviewItem.POST,
+          "POST",
+          "/api/review/csrf-protection",
+          { slug: "csrf-protection" },
+          { rating: "meh" },
+        )
+      ).status,
+    ).toBe(400);
     expect((await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "yes" })).status).toBe(400);
     // An account that holds data is refused before its body is read; an empty one reads it and names the field.
     expect((await call(importRoute.POST, "POST", "/api/me/import", {}, { format: "something-else" })).status).toBe(409);
     as(await userFactory());
     const wrongFormat = await call(importRoute.POST, "POST", "/api/me/import", {}, { format: "something-else" });
     expect(wrongFormat.status).toBe(400);
-    expect(((await wrongFormat.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("format");
+    expect(((await wrongFormat.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(
+      "format",
+    );
   });
 
   it("refuses cross-site writes", async () => {
     as(owner);
-    const response = await call(note.PUT, "PUT", "/api/questions/queryset-laziness/note", slug, { content: "x", revision: 1 }, { origin: "https://evil.example", host: "localhost" });
+    const response = await call(
+      note.PUT,
+      "PUT",
+      "/api/questions/queryset-laziness/note",
+      slug,
+      { content: "x", revision: 1 },
+      { origin: "https://evil.example", host: "localhost" },
+    );
     expect(response.status).toBe(403);
   });
 });
@@ -198,15 +317,27 @@ describe("the account", () => {
   it("is deleted with its password, and its leftover session then answers 401", async () => {
     const user = await userFactory();
     as(user);
-    const wrong = await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account", password: "not the password" });
+    const wrong = await call(
+      me.DELETE,
+      "DELETE",
+      "/api/me",
+      {},
+      { confirm: "delete my account", password: "not the password" },
+    );
     expect(wrong.status).toBe(400);
-    expect((await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account", password: user.password })).status).toBe(204);
+    expect(
+      (await call(me.DELETE, "DELETE", "/api/me", {}, { confirm: "delete my account", password: user.password }))
+        .status,
+    ).toBe(204);
     expect(await db().user.findUnique({ where: { id: user.id } })).toBeNull();
     expect((await call(sets.GET, "GET", "/api/sets")).status).toBe(401);
   });
 
   it("without a password is deleted only within minutes of signing in (the session cookie's signedInAt)", async () => {
-    const user = await db().user.create({ data: { email: `oauth-${crypto.randomUUID()}@example.test`, name: "OAuth" }, select: { id: true, email: true, name: true, role: true } });
+    const user = await db().user.create({
+      data: { email: `oauth-${crypto.randomUUID()}@example.test`, name: "OAuth" },
+      select: { id: true, email: true, name: true, role: true },
+    });
     as(user);
     try {
       signedInAt = () => Math.floor(Date.now() / 1000) - 3_600;

@@ -18,8 +18,14 @@ const PRINCIPALS: Principal[] = ["anonymous", "other", "admin", "owner"]; // the
 test("every route in app/ has an authorization rule, and every rule a route", () => {
   const routes = discoverRoutes();
   expect(routes.length).toBeGreaterThan(50);
-  expect(routes.filter((route) => !RULES[route]), "routes without a rule in tests/security/routes.ts").toEqual([]);
-  expect(Object.keys(RULES).filter((route) => !routes.includes(route)), "rules for routes that no longer exist").toEqual([]);
+  expect(
+    routes.filter((route) => !RULES[route]),
+    "routes without a rule in tests/security/routes.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(RULES).filter((route) => !routes.includes(route)),
+    "rules for routes that no longer exist",
+  ).toEqual([]);
 });
 
 test.describe("authorization matrix", () => {
@@ -44,17 +50,23 @@ test.describe("authorization matrix", () => {
     expect(granted.stderr).toBe("");
     expect(granted.stdout.trim()).toBe(`${ADMIN_EMAIL} is now an admin.`);
     expect(await e2eQuery(`select role from "User" where email = $1`, [ADMIN_EMAIL])).toEqual([{ role: "ADMIN" }]);
-    const questions = (await (await contexts.anonymous.get("/api/questions?kind=written&limit=1")).json()) as { items: { slug: string }[] };
+    const questions = (await (await contexts.anonymous.get("/api/questions?kind=written&limit=1")).json()) as {
+      items: { slug: string }[];
+    };
     values.slug = questions.items[0]!.slug;
     const companies = (await (await contexts.anonymous.get("/api/companies")).json()) as { items: { slug: string }[] };
     values.company = companies.items[0]!.slug;
     // The owner's rows: a practice interview (no clock) and a set.
-    const interview = await contexts.owner.post("/api/interviews", { data: { company: values.company, mode: "practice" } });
+    const interview = await contexts.owner.post("/api/interviews", {
+      data: { company: values.company, mode: "practice" },
+    });
     expect(interview.status()).toBe(201);
     const started = (await interview.json()) as { id: string; questions: { id: string }[] };
     values.interview = started.id;
     values.question = started.questions[0]!.id;
-    const saved = await contexts.owner.put(`/api/interviews/${values.interview}/answers/${values.question}`, { data: { content: OWNERS_WORDS, revision: 0 } });
+    const saved = await contexts.owner.put(`/api/interviews/${values.interview}/answers/${values.question}`, {
+      data: { content: OWNERS_WORDS, revision: 0 },
+    });
     expect(saved.status()).toBe(200);
     const set = await contexts.owner.post("/api/sets", { data: { name: "Owner's set", questions: [values.slug] } });
     expect(set.status()).toBe(201);
@@ -126,7 +138,9 @@ test.describe("authorization matrix", () => {
   test("nothing another user or an admin sent changed the owner's rows", async () => {
     // Every write in the matrix carried revision 0; the owner's answer was at revision 1 already, so only
     // a write that skipped both the ownership and the revision check could have changed it.
-    const interview = (await (await contexts.owner.get(`/api/interviews/${values.interview}`)).json()) as { answers: { questionId: string; content: string }[] };
+    const interview = (await (await contexts.owner.get(`/api/interviews/${values.interview}`)).json()) as {
+      answers: { questionId: string; content: string }[];
+    };
     expect(interview.answers.find((a) => a.questionId === values.question)?.content).toBe(OWNERS_WORDS);
     for (const who of ["other", "admin"] as const) {
       expect((await contexts[who].get(`/api/interviews/${values.interview}`)).status()).toBe(404);

@@ -18,7 +18,23 @@ const TOTAL_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 /** Requests in flight at once (the server and this runner share two cores). */
 const CONCURRENCY = 6;
-const QUERY_KEYS = ["q", "topic", "difficulty", "kind", "company", "tag", "cursor", "limit", "status", "format", "sort", "set", "id", "callbackUrl", "error"];
+const QUERY_KEYS = [
+  "q",
+  "topic",
+  "difficulty",
+  "kind",
+  "company",
+  "tag",
+  "cursor",
+  "limit",
+  "status",
+  "format",
+  "sort",
+  "set",
+  "id",
+  "callbackUrl",
+  "error",
+];
 
 let api: APIRequestContext;
 let origin = "";
@@ -34,9 +50,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await signInViaApi(api, email);
   const cookie = (await api.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
   sessionCookie = `${cookie.name}=${cookie.value}`;
-  values.slug = ((await (await api.get("/api/questions?kind=written&limit=1")).json()) as { items: { slug: string }[] }).items[0]!.slug;
+  values.slug = (
+    (await (await api.get("/api/questions?kind=written&limit=1")).json()) as { items: { slug: string }[] }
+  ).items[0]!.slug;
   values.company = ((await (await api.get("/api/companies")).json()) as { items: { slug: string }[] }).items[0]!.slug;
-  const started = (await (await api.post("/api/interviews", { data: { company: values.company, mode: "practice" } })).json()) as { id: string; questions: { id: string }[] };
+  const started = (await (
+    await api.post("/api/interviews", { data: { company: values.company, mode: "practice" } })
+  ).json()) as { id: string; questions: { id: string }[] };
   values.interview = started.id;
   values.question = started.questions[0]!.id;
   values.set = ((await (await api.post("/api/sets", { data: { name: "Fuzzed set" } })).json()) as { id: string }).id;
@@ -52,7 +72,14 @@ type Case = { method: string; path: string; headers: Record<string, string>; bod
 // ---- Generators of each part of a request ----
 
 const cursorLike = fc
-  .record({ mode: fc.constantFrom("rank", "topic", "edited", "started", "x"), key: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(2 ** 31, 1e308, -8.64e15), fc.string()), slug: fc.oneof(fc.uuid(), fc.string()) }, { requiredKeys: [] })
+  .record(
+    {
+      mode: fc.constantFrom("rank", "topic", "edited", "started", "x"),
+      key: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(2 ** 31, 1e308, -8.64e15), fc.string()),
+      slug: fc.oneof(fc.uuid(), fc.string()),
+    },
+    { requiredKeys: [] },
+  )
   .map((c) => Buffer.from(JSON.stringify(c)).toString("base64url"));
 const queryValue = fc.oneof(
   fc.string(),
@@ -62,70 +89,215 @@ const queryValue = fc.oneof(
   cursorLike,
   anyDestination,
 );
-const query = fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })), queryValue, { maxKeys: 4 }).map((q) => new URLSearchParams(q).toString());
+const query = fc
+  .dictionary(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })), queryValue, { maxKeys: 4 })
+  .map((q) => new URLSearchParams(q).toString());
 
 const segment = fc.oneof(
-  fc.constantFrom("%", "%f", "%ff", "%FF%FE", "%c0%af", "%e0%80%af", "%E0%A4%A", "%ed%a0%80", "%f4%90%80%80", "%%", "%zz", "%00", "%2e%2e", "%2f", "%5c", ".", "..", "", "~", "%20", "a%", "%C3", "%u0041"),
+  fc.constantFrom(
+    "%",
+    "%f",
+    "%ff",
+    "%FF%FE",
+    "%c0%af",
+    "%e0%80%af",
+    "%E0%A4%A",
+    "%ed%a0%80",
+    "%f4%90%80%80",
+    "%%",
+    "%zz",
+    "%00",
+    "%2e%2e",
+    "%2f",
+    "%5c",
+    ".",
+    "..",
+    "",
+    "~",
+    "%20",
+    "a%",
+    "%C3",
+    "%u0041",
+  ),
   fc.string({ unit: "binary", maxLength: 30 }).map(encodeURIComponent),
   fc.string({ maxLength: 30 }).map((s) => s.replace(/[^\x21-\x7e]|[/?#]/g, "")),
   fc.integer({ min: 200, max: 8_000 }).map((n) => "x".repeat(n)),
   fc.uuid(),
 );
 
-const cookieValue = fc.oneof(fc.string({ maxLength: 60 }).map((s) => s.replace(/[;\r\n]/g, "")), fc.constantFrom("", "%", "%ff", "not a url", "javascript:alert(1)", "//evil.example", "a".repeat(6_000), "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z"));
-const cookieName = fc.constantFrom("next-auth.session-token", "next-auth.callback-url", "next-auth.csrf-token", "__Secure-next-auth.session-token", "__Host-next-auth.csrf-token", "theme", "a", "");
+const cookieValue = fc.oneof(
+  fc.string({ maxLength: 60 }).map((s) => s.replace(/[;\r\n]/g, "")),
+  fc.constantFrom(
+    "",
+    "%",
+    "%ff",
+    "not a url",
+    "javascript:alert(1)",
+    "//evil.example",
+    "a".repeat(6_000),
+    "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z",
+  ),
+);
+const cookieName = fc.constantFrom(
+  "next-auth.session-token",
+  "next-auth.callback-url",
+  "next-auth.csrf-token",
+  "__Secure-next-auth.session-token",
+  "__Host-next-auth.csrf-token",
+  "theme",
+  "a",
+  "",
+);
 /** The Cookie header: usually the real session, with garbage cookies around it (or in its place). */
 const cookies = fc
-  .record({ keepSession: fc.boolean(), extra: fc.array(fc.tuple(cookieName, cookieValue), { maxLength: 4 }), raw: fc.constantFrom("", ";;;", "=x", "a", " ; = ; ") })
-  .map(({ keepSession, extra, raw }) => [...extra.map(([n, v]) => `${n}=${v}`), keepSession ? sessionCookie : "", raw].filter(Boolean).join("; "));
+  .record({
+    keepSession: fc.boolean(),
+    extra: fc.array(fc.tuple(cookieName, cookieValue), { maxLength: 4 }),
+    raw: fc.constantFrom("", ";;;", "=x", "a", " ; = ; "),
+  })
+  .map(({ keepSession, extra, raw }) =>
+    [...extra.map(([n, v]) => `${n}=${v}`), keepSession ? sessionCookie : "", raw].filter(Boolean).join("; "),
+  );
 
 const headerValue = fc.oneof(
   fc.string({ maxLength: 80 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, "")),
-  fc.constantFrom("", "1", "0", "{", "[]", "null", "*/*", "gzip", "br, gzip;q=-1", "bytes=0-0,1-", "bytes=999999999-", '"*"', "W/\"x\"", "Thu, 01 Jan 1970 00:00:00 GMT", "text/x-component"),
-  fc.constantFrom('["",{"children":["__PAGE__",{}]},null,null,true]', "%5B%22%22%5D", "middleware:middleware:middleware:middleware:middleware", "/_next/data/x.json", "https://evil.example", "null"),
+  fc.constantFrom(
+    "",
+    "1",
+    "0",
+    "{",
+    "[]",
+    "null",
+    "*/*",
+    "gzip",
+    "br, gzip;q=-1",
+    "bytes=0-0,1-",
+    "bytes=999999999-",
+    '"*"',
+    'W/"x"',
+    "Thu, 01 Jan 1970 00:00:00 GMT",
+    "text/x-component",
+  ),
+  fc.constantFrom(
+    '["",{"children":["__PAGE__",{}]},null,null,true]',
+    "%5B%22%22%5D",
+    "middleware:middleware:middleware:middleware:middleware",
+    "/_next/data/x.json",
+    "https://evil.example",
+    "null",
+  ),
 );
 const headerName = fc.constantFrom(
-  "accept", "accept-encoding", "accept-language", "origin", "referer", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-request-id",
-  "if-none-match", "if-modified-since", "range", "cache-control", "next-action", "rsc", "next-router-state-tree", "next-router-prefetch",
-  "next-router-segment-prefetch", "next-url", "next-hmr-refresh", "x-middleware-subrequest", "x-middleware-prefetch", "x-nextjs-data", "purpose",
-  "x-mockroom-client-ip", "x-mockroom-path", "x-mockroom-invalid-address", "x-nonce", "x-bench-route", "content-encoding",
+  "accept",
+  "accept-encoding",
+  "accept-language",
+  "origin",
+  "referer",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-request-id",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+  "cache-control",
+  "next-action",
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+  "next-hmr-refresh",
+  "x-middleware-subrequest",
+  "x-middleware-prefetch",
+  "x-nextjs-data",
+  "purpose",
+  "x-mockroom-client-ip",
+  "x-mockroom-path",
+  "x-mockroom-invalid-address",
+  "x-nonce",
+  "x-bench-route",
+  "content-encoding",
 );
 const headers = fc.dictionary(headerName, headerValue, { maxKeys: 3 });
 
-const contentType = fc.constantFrom("application/json", "application/json; charset=utf-16", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/merge-patch+json", "");
+const contentType = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-16",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/merge-patch+json",
+  "",
+);
 function body(valid: unknown) {
   const mutated =
     valid && typeof valid === "object"
-      ? fc.record(Object.fromEntries(Object.keys(valid).map((key) => [key, fc.oneof(fc.jsonValue(), fc.constantFrom("\u0000", "a\u0000b", 1e308, -(2 ** 31) - 1, 2 ** 63))])), { requiredKeys: [] }).map((v) => JSON.stringify(v))
+      ? fc
+          .record(
+            Object.fromEntries(
+              Object.keys(valid).map((key) => [
+                key,
+                fc.oneof(fc.jsonValue(), fc.constantFrom("\u0000", "a\u0000b", 1e308, -(2 ** 31) - 1, 2 ** 63)),
+              ]),
+            ),
+            { requiredKeys: [] },
+          )
+          .map((v) => JSON.stringify(v))
       : fc.constant("{}");
-  const notJson = fc.oneof(fc.string(), fc.constantFrom("{", "[1,", '{"a":', "null", "\u0000", '{"content": "\\ud800"}', '{"content": "a\\u0000b"}', "1e309", "[]".repeat(2000), "[".repeat(20_000), "--x\r\n\r\n"));
-  return fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? "null"), mutated, notJson, fc.constant(JSON.stringify(valid ?? {})));
+  const notJson = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      "{",
+      "[1,",
+      '{"a":',
+      "null",
+      "\u0000",
+      '{"content": "\\ud800"}',
+      '{"content": "a\\u0000b"}',
+      "1e309",
+      "[]".repeat(2000),
+      "[".repeat(20_000),
+      "--x\r\n\r\n",
+    ),
+  );
+  return fc.oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v) ?? "null"),
+    mutated,
+    notJson,
+    fc.constant(JSON.stringify(valid ?? {})),
+  );
 }
 
 /** One request for a route: a valid base, then one to three parts replaced by generated ones. */
 function caseFor(route: string, basePath: string, validBody: unknown): fc.Arbitrary<Case> {
   const method = route.startsWith("PAGE ") ? "GET" : route.split(" ")[0]!;
-  const parts = fc.subarray(method === "GET" ? ["query", "path", "cookie", "header"] : ["query", "path", "cookie", "header", "body"], { minLength: 1, maxLength: 3 });
-  return fc.record({ parts, query, segment, segmentAt: fc.nat(), cookies, headers, body: body(validBody), contentType }).map((r) => {
-    let path = basePath;
-    const base: Record<string, string> = { cookie: sessionCookie, origin };
-    const out: Case = { method, path, headers: base, what: r.parts.join("+") };
-    if (r.parts.includes("path")) {
-      const segments = path.split("?")[0]!.split("/");
-      const at = 1 + (r.segmentAt % Math.max(1, segments.length - 1));
-      segments[at] = r.segment;
-      path = segments.join("/") + (path.includes("?") ? path.slice(path.indexOf("?")) : "");
-    }
-    if (r.parts.includes("query") && r.query) path += (path.includes("?") ? "&" : "?") + r.query;
-    if (r.parts.includes("cookie")) base.cookie = r.cookies;
-    if (r.parts.includes("header")) Object.assign(base, r.headers);
-    if (method !== "GET") {
-      out.body = r.parts.includes("body") ? r.body : JSON.stringify(validBody ?? {});
-      base["content-type"] = r.parts.includes("body") ? r.contentType : "application/json";
-    }
-    out.path = path;
-    return out;
-  });
+  const parts = fc.subarray(
+    method === "GET" ? ["query", "path", "cookie", "header"] : ["query", "path", "cookie", "header", "body"],
+    { minLength: 1, maxLength: 3 },
+  );
+  return fc
+    .record({ parts, query, segment, segmentAt: fc.nat(), cookies, headers, body: body(validBody), contentType })
+    .map((r) => {
+      let path = basePath;
+      const base: Record<string, string> = { cookie: sessionCookie, origin };
+      const out: Case = { method, path, headers: base, what: r.parts.join("+") };
+      if (r.parts.includes("path")) {
+        const segments = path.split("?")[0]!.split("/");
+        const at = 1 + (r.segmentAt % Math.max(1, segments.length - 1));
+        segments[at] = r.segment;
+        path = segments.join("/") + (path.includes("?") ? path.slice(path.indexOf("?")) : "");
+      }
+      if (r.parts.includes("query") && r.query) path += (path.includes("?") ? "&" : "?") + r.query;
+      if (r.parts.includes("cookie")) base.cookie = r.cookies;
+      if (r.parts.includes("header")) Object.assign(base, r.headers);
+      if (method !== "GET") {
+        out.body = r.parts.includes("body") ? r.body : JSON.stringify(validBody ?? {});
+        base["content-type"] = r.parts.includes("body") ? r.contentType : "application/json";
+      }
+      out.path = path;
+      return out;
+    });
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string } | { error: string };
@@ -136,15 +308,25 @@ function send(c: Case): Promise<Answer> {
   return new Promise((resolve) => {
     let request: http.ClientRequest;
     try {
-      const headers = c.body === undefined ? c.headers : { ...c.headers, "content-length": String(Buffer.byteLength(c.body)) };
+      const headers =
+        c.body === undefined ? c.headers : { ...c.headers, "content-length": String(Buffer.byteLength(c.body)) };
       // The path exactly as generated (a URL string would be normalised first: "/api/../x" sent as "/x").
       const { hostname, port } = new URL(origin);
-      request = http.request({ hostname, port, path: c.path, method: c.method, headers, agent, timeout: 30_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.length < 64 && chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (error) => resolve({ error: error.message }));
-      });
+      request = http.request(
+        { hostname, port, path: c.path, method: c.method, headers, agent, timeout: 30_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.length < 64 && chunks.push(chunk));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
+          res.on("error", (error) => resolve({ error: error.message }));
+        },
+      );
     } catch (error) {
       // A request Node's client itself refuses to send (an invalid header value): nothing reached the server.
       resolve({ status: 0, headers: {}, body: (error as Error).message });
@@ -167,12 +349,14 @@ function problem(route: string, c: Case, answer: Answer): string | null {
   if (apiRoute && answer.status >= 400) {
     try {
       const parsed = JSON.parse(answer.body) as { error?: { code?: unknown; message?: unknown } };
-      if (typeof parsed.error?.code !== "string" || typeof parsed.error.message !== "string") return "error body without code and message";
+      if (typeof parsed.error?.code !== "string" || typeof parsed.error.message !== "string")
+        return "error body without code and message";
     } catch {
       return `HTTP ${answer.status} body is not JSON: ${answer.body.slice(0, 80)}`;
     }
   }
-  if (!apiRoute && answer.status >= 400 && !answer.headers["content-security-policy"]) return `HTTP ${answer.status} page without a CSP`;
+  if (!apiRoute && answer.status >= 400 && !answer.headers["content-security-policy"])
+    return `HTTP ${answer.status} page without a CSP`;
   return null;
 }
 
@@ -194,8 +378,15 @@ for (const [index, [route, rule]] of routes.entries()) {
         const found = problem(route, c, await send(c));
         sent++;
         if (found && failures.length < 10) {
-          const shown = Object.fromEntries(Object.entries(c.headers).map(([name, value]) => [name, name === "cookie" ? value.replace(sessionCookie, "<session>").slice(0, 200) : value.slice(0, 120)]));
-          failures.push(`${found} :: ${c.what} ${c.method} ${c.path.slice(0, 200)} headers=${JSON.stringify(shown)} body=${JSON.stringify(c.body)?.slice(0, 150)}`);
+          const shown = Object.fromEntries(
+            Object.entries(c.headers).map(([name, value]) => [
+              name,
+              name === "cookie" ? value.replace(sessionCookie, "<session>").slice(0, 200) : value.slice(0, 120),
+            ]),
+          );
+          failures.push(
+            `${found} :: ${c.what} ${c.method} ${c.path.slice(0, 200)} headers=${JSON.stringify(shown)} body=${JSON.stringify(c.body)?.slice(0, 150)}`,
+          );
         }
       }
     };

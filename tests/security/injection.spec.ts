@@ -5,11 +5,44 @@ import { expect, test } from "@playwright/test";
 import { newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
 
 const PAYLOADS = [
-  "'", '"', "\\", ";", "--", "/*", "*/", "%", "_", "\u0000", "' OR '1'='1", "' OR 1=1 --", "\"; DROP TABLE \"Question\"; --",
-  "') UNION SELECT email, \"passwordHash\" FROM \"User\" --", "1; select pg_sleep(5)", "$$", "$1", "::text", "E'\\x41'",
+  "'",
+  '"',
+  "\\",
+  ";",
+  "--",
+  "/*",
+  "*/",
+  "%",
+  "_",
+  "\u0000",
+  "' OR '1'='1",
+  "' OR 1=1 --",
+  '"; DROP TABLE "Question"; --',
+  '\') UNION SELECT email, "passwordHash" FROM "User" --',
+  "1; select pg_sleep(5)",
+  "$$",
+  "$1",
+  "::text",
+  "E'\\x41'",
   // tsquery syntax a naive to_tsquery would choke on
-  "!", "&", "|", "<->", "<2>", "(", ")", ":*", "a & | b", "!!!!", "((((", "cach:* & !", "a:B", "'a' <-> 'b'", "\\:*",
-  "🙂", "ｓｅｌｅｃｔ", "x".repeat(500),
+  "!",
+  "&",
+  "|",
+  "<->",
+  "<2>",
+  "(",
+  ")",
+  ":*",
+  "a & | b",
+  "!!!!",
+  "((((",
+  "cach:* & !",
+  "a:B",
+  "'a' <-> 'b'",
+  "\\:*",
+  "🙂",
+  "ｓｅｌｅｃｔ",
+  "x".repeat(500),
 ];
 const NOTHING = "zqxjkvbwy";
 
@@ -38,15 +71,24 @@ test("a payload cannot widen a search or a filter", async ({ request }) => {
     // partial matches, each marked partial, since no question holds the nonsense word), never more.
     const injected = await list(`q=${encodeURIComponent(NOTHING + tail)}`);
     const plain = await list(`q=${encodeURIComponent(`${NOTHING} ${tail.replace(/[^\p{L}\p{N}]+/gu, " ")}`)}`);
-    expect(injected.map((i) => i.slug), tail).toEqual(plain.map((i) => i.slug));
-    expect(injected.every((i) => i.partial), tail).toBe(true);
+    expect(
+      injected.map((i) => i.slug),
+      tail,
+    ).toEqual(plain.map((i) => i.slug));
+    expect(
+      injected.every((i) => i.partial),
+      tail,
+    ).toBe(true);
     expect(await count(`topic=${encodeURIComponent(NOTHING + tail)}`), tail).toBe(0);
     expect(await count(`tag=${encodeURIComponent(NOTHING + tail)}`), tail).toBe(0);
     expect(await count(`company=${encodeURIComponent(NOTHING + tail)}`), tail).toBe(0);
   }
 });
 
-test("notes search answers 200 or 400 to every payload and finds only the user's own notes", async ({ request, baseURL }) => {
+test("notes search answers 200 or 400 to every payload and finds only the user's own notes", async ({
+  request,
+  baseURL,
+}) => {
   const email = newEmail("inject");
   await registerViaApi(request, email);
   await signInViaApi(request, email);
@@ -56,7 +98,12 @@ test("notes search answers 200 or 400 to every payload and finds only the user's
     if (response.status() === 200) expect(((await response.json()) as { items: unknown[] }).items).toEqual([]);
   }
   const questions = (await (await request.get("/api/questions?limit=1")).json()) as { items: { slug: string }[] };
-  await request.put(`/api/questions/${questions.items[0]!.slug}/note`, { data: { content: `about ${NOTHING}`, revision: 0 }, headers: { origin: baseURL! } });
-  const found = (await (await request.get(`/api/notes?q=${encodeURIComponent(`${NOTHING}' OR '1'='1`)}`)).json()) as { items: unknown[] };
+  await request.put(`/api/questions/${questions.items[0]!.slug}/note`, {
+    data: { content: `about ${NOTHING}`, revision: 0 },
+    headers: { origin: baseURL! },
+  });
+  const found = (await (await request.get(`/api/notes?q=${encodeURIComponent(`${NOTHING}' OR '1'='1`)}`)).json()) as {
+    items: unknown[];
+  };
   expect(found.items.length).toBeLessThanOrEqual(1);
 });

@@ -34,13 +34,17 @@ export function discoverRoutes(root = ROUTE_ROOT): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "page.tsx" || entry.name === "route.ts") {
-        const segments = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)); // route groups add no segment
+        const segments = path
+          .relative(root, dir)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s)); // route groups add no segment
         const url = "/" + segments.join("/");
         if (entry.name === "page.tsx") found.push(`PAGE ${url}`);
         else {
           const source = fs.readFileSync(full, "utf8");
           for (const method of METHODS) {
-            if (new RegExp(`export\\s+(?:async\\s+)?(?:const|function)\\s+${method}\\b`).test(source)) found.push(`${method} ${url}`);
+            if (new RegExp(`export\\s+(?:async\\s+)?(?:const|function)\\s+${method}\\b`).test(source))
+              found.push(`${method} ${url}`);
           }
         }
       }
@@ -98,7 +102,11 @@ export const RULES: Record<string, Rule> = {
   // An invalid body on purpose: 400 shows the route is open without creating accounts.
   "POST /api/auth/register": { access: "public", path: "/api/auth/register", body: { email: "not an email" } },
   // Invalid bodies too: no reset email is sent and no reset link is tried by the matrix.
-  "POST /api/auth/forgot-password": { access: "public", path: "/api/auth/forgot-password", body: { email: "not an email" } },
+  "POST /api/auth/forgot-password": {
+    access: "public",
+    path: "/api/auth/forgot-password",
+    body: { email: "not an email" },
+  },
   "POST /api/auth/reset-password": { access: "public", path: "/api/auth/reset-password", body: {} },
 
   // The signed-in user's own data
@@ -108,7 +116,11 @@ export const RULES: Record<string, Rule> = {
   "GET /api/sets": { access: "signed-in", path: "/api/sets" },
   "POST /api/sets": { access: "signed-in", path: "/api/sets", body: { name: "A set of one's own" } },
   "GET /api/interviews": { access: "signed-in", path: "/api/interviews" },
-  "POST /api/interviews": { access: "signed-in", path: "/api/interviews", body: { company: ":company", mode: "practice" } },
+  "POST /api/interviews": {
+    access: "signed-in",
+    path: "/api/interviews",
+    body: { company: ":company", mode: "practice" },
+  },
   "GET /api/me/export": { access: "signed-in", path: "/api/me/export" },
   "POST /api/me/import": { access: "signed-in", path: "/api/me/import", body: { version: -1 } },
   // Without the confirmation phrase: 400, so no principal's account is deleted by the matrix.
@@ -119,13 +131,29 @@ export const RULES: Record<string, Rule> = {
   "DELETE /api/me/sessions": { access: "signed-in", path: "/api/me/sessions", body: {} },
   "PUT /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
   "DELETE /api/questions/[slug]/bookmark": { access: "signed-in", path: "/api/questions/:slug/bookmark" },
-  "PUT /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note", body: { content: "mine", revision: 0 } },
+  "PUT /api/questions/[slug]/note": {
+    access: "signed-in",
+    path: "/api/questions/:slug/note",
+    body: { content: "mine", revision: 0 },
+  },
   "GET /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note" },
   "DELETE /api/questions/[slug]/note": { access: "signed-in", path: "/api/questions/:slug/note" },
-  "PUT /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice", body: { content: "draft", revision: 0 } },
+  "PUT /api/questions/[slug]/practice": {
+    access: "signed-in",
+    path: "/api/questions/:slug/practice",
+    body: { content: "draft", revision: 0 },
+  },
   "GET /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice" },
-  "PUT /api/questions/[slug]/practice/rating": { access: "signed-in", path: "/api/questions/:slug/practice/rating", body: { rating: "good" } },
-  "POST /api/questions/[slug]/practice/versions": { access: "signed-in", path: "/api/questions/:slug/practice/versions", body: { content: "v1" } },
+  "PUT /api/questions/[slug]/practice/rating": {
+    access: "signed-in",
+    path: "/api/questions/:slug/practice/rating",
+    body: { rating: "good" },
+  },
+  "POST /api/questions/[slug]/practice/versions": {
+    access: "signed-in",
+    path: "/api/questions/:slug/practice/versions",
+    body: { content: "v1" },
+  },
   "PUT /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
   "POST /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug", body: { rating: "good" } },
   "DELETE /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
@@ -133,11 +161,25 @@ export const RULES: Record<string, Rule> = {
   // Rows with an owner
   "GET /api/interviews/[id]": { access: "owner", path: "/api/interviews/:interview" },
   "GET /api/interviews/[id]/tests": { access: "owner", path: "/api/interviews/:interview/tests" },
-  "PUT /api/interviews/[id]/answers/[questionId]": { access: "owner", path: "/api/interviews/:interview/answers/:question", body: answer },
-  "PUT /api/interviews/[id]/answers/[questionId]/flag": { access: "owner", path: "/api/interviews/:interview/answers/:question/flag", body: { flagged: true } },
-  "PUT /api/interviews/[id]/answers/[questionId]/rating": { access: "owner", path: "/api/interviews/:interview/answers/:question/rating", body: { rating: "good" } },
+  "PUT /api/interviews/[id]/answers/[questionId]": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:question",
+    body: answer,
+  },
+  "PUT /api/interviews/[id]/answers/[questionId]/flag": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:question/flag",
+    body: { flagged: true },
+  },
+  "PUT /api/interviews/[id]/answers/[questionId]/rating": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:question/rating",
+    body: { rating: "good" },
+  },
   "PUT /api/interviews/[id]/answers/[questionId]/tests": {
-    access: "owner", path: "/api/interviews/:interview/answers/:question/tests", body: { compileError: null, results: [], stdout: "", stderr: "" },
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:question/tests",
+    body: { compileError: null, results: [], stdout: "", stderr: "" },
   },
   "POST /api/interviews/[id]/finish": { access: "owner", path: "/api/interviews/:interview/finish" },
   "POST /api/interviews/[id]/abandon": { access: "owner", path: "/api/interviews/:interview/abandon" },

@@ -15,17 +15,30 @@ test("every state-changing API route refuses a request from another site", async
   await registerViaApi(request, email);
   await signInViaApi(request, email);
   // From the route list, so a new write route without the check fails here. next-auth's own routes use its CSRF token instead.
-  const writes = Object.entries(RULES).filter(([route, rule]) => !/^(GET|PAGE) /.test(route) && !route.includes("[...nextauth]") && rule.access !== "nothing");
+  const writes = Object.entries(RULES).filter(
+    ([route, rule]) => !/^(GET|PAGE) /.test(route) && !route.includes("[...nextauth]") && rule.access !== "nothing",
+  );
   expect(writes.length).toBeGreaterThan(20);
   for (const [route, rule] of writes) {
     const method = route.split(" ")[0]!;
-    const path = rule.path.replace(/:(\w+)/g, "00000000-0000-4000-8000-000000000000").replace("/api/questions/00000000-0000-4000-8000-000000000000", "/api/questions/some-question");
-    const response = await request.fetch(path, { method, data: rule.body ?? {}, headers: { origin: EVIL }, maxRedirects: 0 });
+    const path = rule.path
+      .replace(/:(\w+)/g, "00000000-0000-4000-8000-000000000000")
+      .replace("/api/questions/00000000-0000-4000-8000-000000000000", "/api/questions/some-question");
+    const response = await request.fetch(path, {
+      method,
+      data: rule.body ?? {},
+      headers: { origin: EVIL },
+      maxRedirects: 0,
+    });
     expect(response.status(), `${route} from ${EVIL}`).toBe(403);
   }
   // next-auth's sign-in refuses a post without its CSRF token (a login forged from another site).
   const victim = await playwright.request.newContext({ baseURL });
-  const forged = await victim.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD }, headers: { origin: EVIL }, maxRedirects: 0 });
+  const forged = await victim.post("/api/auth/callback/credentials", {
+    form: { email, password: PASSWORD },
+    headers: { origin: EVIL },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBeLessThan(500);
   expect(await (await victim.get("/api/auth/session")).json()).not.toHaveProperty("user");
   await victim.dispose();
@@ -35,7 +48,9 @@ test("server actions refuse a form posted from another site", async ({ page }) =
   const email = newEmail("action-csrf");
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
-  const multiplier = async () => (await e2eQuery<{ timeMultiplier: number }>(`select "timeMultiplier" from "User" where email = $1`, [email]))[0]!.timeMultiplier;
+  const multiplier = async () =>
+    (await e2eQuery<{ timeMultiplier: number }>(`select "timeMultiplier" from "User" where email = $1`, [email]))[0]!
+      .timeMultiplier;
 
   // The real action request, as the dashboard's form sends it.
   await page.goto("/dashboard");
@@ -52,8 +67,17 @@ test("server actions refuse a form posted from another site", async ({ page }) =
   const headers = await posted.allHeaders();
   const replay = (origin: string, value: string) =>
     page.request.post(posted.url(), {
-      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: headers["accept"] ?? "text/x-component", origin },
-      data: posted.postDataBuffer()!.toString("utf8").replace('"1.5"', `"${value}"`).replace(/\r\n\r\n1\.5\r\n/, `\r\n\r\n${value}\r\n`),
+      headers: {
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        accept: headers["accept"] ?? "text/x-component",
+        origin,
+      },
+      data: posted
+        .postDataBuffer()!
+        .toString("utf8")
+        .replace('"1.5"', `"${value}"`)
+        .replace(/\r\n\r\n1\.5\r\n/, `\r\n\r\n${value}\r\n`),
       maxRedirects: 0,
     });
   expect((await replay(new URL(posted.url()).origin, "2")).status()).toBe(200);
@@ -94,9 +118,13 @@ test("sign-in never sends anyone to another site, whatever the callbackUrl says"
   await page.context().clearCookies();
   for (const callbackUrl of [`${EVIL}/x`, "/.//evil.example", "not a url", "%%%"]) {
     const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl }, maxRedirects: 0 });
+    const response = await context.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: PASSWORD, callbackUrl },
+      maxRedirects: 0,
+    });
     expect(response.status(), callbackUrl).toBeLessThan(500);
-    if (response.headers().location) expect(new URL(response.headers().location!, baseURL).origin, callbackUrl).toBe(origin);
+    if (response.headers().location)
+      expect(new URL(response.headers().location!, baseURL).origin, callbackUrl).toBe(origin);
     await page.context().clearCookies();
   }
 });
@@ -117,7 +145,9 @@ test("the session cookie is HttpOnly and SameSite=Lax, out of reach of scripts",
 
 test("the server decides the owner, the role and the clock, not the request body", async ({ request, baseURL }) => {
   const email = newEmail("mass");
-  const registered = await request.post("/api/auth/register", { data: { email, password: PASSWORD, role: "ADMIN", id: "00000000-0000-4000-8000-000000000001" } });
+  const registered = await request.post("/api/auth/register", {
+    data: { email, password: PASSWORD, role: "ADMIN", id: "00000000-0000-4000-8000-000000000001" },
+  });
   expect([201, 400]).toContain(registered.status());
   if (registered.status() === 201) {
     const [row] = await e2eQuery<{ id: string; role: string }>(`select id, role from "User" where email = $1`, [email]);
@@ -129,11 +159,22 @@ test("the server decides the owner, the role and the clock, not the request body
   const companies = (await (await request.get("/api/companies")).json()) as { items: { slug: string }[] };
   const far = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const started = await request.post("/api/interviews", {
-    data: { company: companies.items[0]!.slug, mode: "strict", deadlineAt: far, startedAt: far, userId: "00000000-0000-4000-8000-000000000001" },
+    data: {
+      company: companies.items[0]!.slug,
+      mode: "strict",
+      deadlineAt: far,
+      startedAt: far,
+      userId: "00000000-0000-4000-8000-000000000001",
+    },
     headers: { origin: baseURL! },
   });
   expect(started.status()).toBe(201);
-  const interview = (await started.json()) as { id: string; deadlineAt: string; serverNow: string; questions: { id: string }[] };
+  const interview = (await started.json()) as {
+    id: string;
+    deadlineAt: string;
+    serverNow: string;
+    questions: { id: string }[];
+  };
   expect(new Date(interview.deadlineAt).getTime()).toBeLessThan(Date.now() + 4 * 3_600_000); // the profile's duration, not the body's
   // Time runs out (moved in the database, as waiting would take the whole interview): no body brings it back.
   await e2eQuery(`update "Interview" set "deadlineAt" = now() - interval '1 minute' where id = $1`, [interview.id]);
@@ -145,29 +186,51 @@ test("the server decides the owner, the role and the clock, not the request body
   expect((await late.json()).error.code).toBe("TIME_UP");
 });
 
-test("a deleted account's leftover session reaches nothing: its sessions end with it, every call is 401", async ({ request, baseURL }) => {
+test("a deleted account's leftover session reaches nothing: its sessions end with it, every call is 401", async ({
+  request,
+  baseURL,
+}) => {
   const email = newEmail("deleted");
   const { id: userId } = await registerViaApi(request, email);
   await signInViaApi(request, email);
   const companies = (await (await request.get("/api/companies")).json()) as { items: { slug: string }[] };
-  const started = await request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
+  const started = await request.post("/api/interviews", {
+    data: { company: companies.items[0]!.slug, mode: "practice" },
+    headers: { origin: baseURL! },
+  });
   expect(started.status()).toBe(201);
   const interview = (await started.json()) as { id: string; questions: { id: string }[] };
   const save = (content: string, revision: number) =>
-    request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}`, { data: { content, revision }, headers: { origin: baseURL! } });
+    request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}`, {
+      data: { content, revision },
+      headers: { origin: baseURL! },
+    });
   expect((await save("before the account is deleted", 0)).status()).toBe(200);
 
   // The account goes; this client keeps its cookie (as a second tab would).
-  expect((await request.delete("/api/me", { data: { password: PASSWORD, confirm: "delete my account" }, headers: { origin: baseURL! } })).status()).toBe(204);
+  expect(
+    (
+      await request.delete("/api/me", {
+        data: { password: PASSWORD, confirm: "delete my account" },
+        headers: { origin: baseURL! },
+      })
+    ).status(),
+  ).toBe(204);
   // The autosave and reading an interview (served outside Next) as much as every other route.
   const after = await save("after the account is deleted", 1);
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("UNAUTHORIZED");
   expect((await request.get(`/api/interviews/${interview.id}`)).status()).toBe(401);
-  const flag = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}/flag`, { data: { flagged: true }, headers: { origin: baseURL! } });
+  const flag = await request.put(`/api/interviews/${interview.id}/answers/${interview.questions[0]!.id}/flag`, {
+    data: { flagged: true },
+    headers: { origin: baseURL! },
+  });
   expect(flag.status()).toBe(401);
   expect((await request.get("/api/notes")).status()).toBe(401);
-  const restart = await request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
+  const restart = await request.post("/api/interviews", {
+    data: { company: companies.items[0]!.slug, mode: "practice" },
+    headers: { origin: baseURL! },
+  });
   expect(restart.status()).toBe(401);
   expect((await request.get("/api/me/export")).status()).toBe(401);
   expect(await e2eQuery(`select id from "Interview" where "userId" = $1`, [userId])).toEqual([]);

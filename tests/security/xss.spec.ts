@@ -12,7 +12,7 @@ import { newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
 
 const PAYLOADS = [
   "<script>window.__pwned = 'script'</script>",
-  '<img src=x onerror="window.__pwned = \'img\'">',
+  "<img src=x onerror=\"window.__pwned = 'img'\">",
   '<a href="javascript:window.__pwned=\'link\'" id="js-link">html link</a>',
   "[markdown link](javascript:window.__pwned='md')",
   "[entity link](&#106;avascript:window.__pwned='entity')",
@@ -21,7 +21,7 @@ const PAYLOADS = [
   '<svg onload="window.__pwned=\'svg\'"><circle r="1"/></svg>',
   "<svg><script>window.__pwned='svg-script'</script></svg>",
   "[data url](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)",
-  '<iframe srcdoc="<script>parent.__pwned=\'iframe\'</script>"></iframe>',
+  "<iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe>",
   "<details open ontoggle=\"window.__pwned='toggle'\">x</details>",
   '<div style="background:url(javascript:window.__pwned=1)">styled</div>',
   "&lt;script&gt;window.__pwned='entities'&lt;/script&gt;",
@@ -39,7 +39,8 @@ async function assertInert(page: Page, container: string) {
     void dialog.dismiss();
   });
   // Click every link the payload produced: a javascript: URL would run now.
-  for (const link of await page.locator(`${container} a`).all()) await link.click({ modifiers: ["ControlOrMeta"], timeout: 2_000 }).catch(() => undefined);
+  for (const link of await page.locator(`${container} a`).all())
+    await link.click({ modifiers: ["ControlOrMeta"], timeout: 2_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
   expect(dialogs).toEqual([]);
@@ -52,12 +53,20 @@ test("a user's answer full of XSS payloads renders inert in the interview review
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
   const companies = (await (await page.request.get("/api/companies")).json()) as { items: { slug: string }[] };
-  const started = await page.request.post("/api/interviews", { data: { company: companies.items[0]!.slug, mode: "practice" }, headers: { origin: baseURL! } });
+  const started = await page.request.post("/api/interviews", {
+    data: { company: companies.items[0]!.slug, mode: "practice" },
+    headers: { origin: baseURL! },
+  });
   const interview = (await started.json()) as { id: string; questions: { id: string; kind: string }[] };
   const written = interview.questions.find((q) => q.kind === "written")!;
-  const saved = await page.request.put(`/api/interviews/${interview.id}/answers/${written.id}`, { data: { content: CORPUS, revision: 0 }, headers: { origin: baseURL! } });
+  const saved = await page.request.put(`/api/interviews/${interview.id}/answers/${written.id}`, {
+    data: { content: CORPUS, revision: 0 },
+    headers: { origin: baseURL! },
+  });
   expect(saved.status()).toBe(200);
-  expect((await page.request.post(`/api/interviews/${interview.id}/finish`, { headers: { origin: baseURL! } })).status()).toBe(200);
+  expect(
+    (await page.request.post(`/api/interviews/${interview.id}/finish`, { headers: { origin: baseURL! } })).status(),
+  ).toBe(200);
 
   await page.goto(`/interviews/${interview.id}/review`);
   await expect(page.locator(`#mine-${written.id}`)).toContainText("html link");
@@ -68,9 +77,14 @@ test("a note full of XSS payloads stays inert in the live preview", async ({ pag
   const email = newEmail("xss-note");
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
-  const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as { items: { slug: string }[] };
+  const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
+    items: { slug: string }[];
+  };
   const slug = list.items[0]!.slug;
-  const saved = await page.request.put(`/api/questions/${slug}/note`, { data: { content: CORPUS, revision: 0 }, headers: { origin: baseURL! } });
+  const saved = await page.request.put(`/api/questions/${slug}/note`, {
+    data: { content: CORPUS, revision: 0 },
+    headers: { origin: baseURL! },
+  });
   expect(saved.status()).toBe(200);
 
   await page.goto(`/questions/${slug}`);
@@ -88,7 +102,10 @@ test("an imported guide full of XSS payloads renders inert on the question page"
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-xss-")), "hostile-guide.md");
   fs.writeFileSync(file, guide);
   const databaseUrl = fs.readFileSync(".data/e2e-database-url", "utf8").trim();
-  execFileSync("node_modules/.bin/tsx", ["lib/cli/import.ts", file, "--source", "hostile"], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }, stdio: "pipe" });
+  execFileSync("node_modules/.bin/tsx", ["lib/cli/import.ts", file, "--source", "hostile"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+    stdio: "pipe",
+  });
   const [question] = await e2eQuery<{ slug: string }>(`select slug from "Question" where slug like 'hostile-%'`);
   expect(question).toBeDefined();
 

@@ -29,7 +29,10 @@ export function watchEventLoop(intervalMs = 5) {
     const gap = now - last;
     longestGapMs = Math.max(longestGapMs, gap - intervalMs);
     // Without per-thread CPU time, every late tick counts as busy.
-    longestBusyMs = Math.max(longestBusyMs, cpu === null || lastCpu === null ? gap - intervalMs : Math.min(gap, cpu - lastCpu));
+    longestBusyMs = Math.max(
+      longestBusyMs,
+      cpu === null || lastCpu === null ? gap - intervalMs : Math.min(gap, cpu - lastCpu),
+    );
     last = now;
     lastCpu = cpu;
   }, intervalMs);

@@ -35,7 +35,10 @@ export function pathologicalCorpus(bytes = LIMIT_BYTES): Case[] {
     // Deep nesting.
     { name: "nested lists on one line", text: fill("- * ", bytes) },
     { name: "nested ordered lists on one line", text: fill("1. ", bytes) },
-    { name: "nested lists, one per line, each indented two more", text: lines((i) => `${" ".repeat(2 * i)}- x`, bytes) },
+    {
+      name: "nested lists, one per line, each indented two more",
+      text: lines((i) => `${" ".repeat(2 * i)}- x`, bytes),
+    },
     { name: "quotes then a list, nested", text: fill("> - ", bytes) },
     { name: "nested emphasis", text: fill("*a _b ", bytes / 2) + fill(" c_ d*", bytes / 2) },
     { name: "nested strong emphasis", text: fill("**a __b ", bytes / 2) + fill(" c__ d**", bytes / 2) },
@@ -52,12 +55,24 @@ export function pathologicalCorpus(bytes = LIMIT_BYTES): Case[] {
     { name: "unclosed HTML", text: fill("<a b='", bytes) },
     { name: "emphasis that never closes", text: fill("*a ", bytes) },
     // Huge tables.
-    { name: "table with thousands of columns", text: `${fill("|a", bytes / 2 - 2, "", "|")}\n${fill("|-", bytes / 2 - 2, "", "|")}` },
-    { name: "table with many columns and rows", text: lines((i) => (i === 1 ? "|-".repeat(200) + "|" : "|a".repeat(200) + "|"), bytes) },
+    {
+      name: "table with thousands of columns",
+      text: `${fill("|a", bytes / 2 - 2, "", "|")}\n${fill("|-", bytes / 2 - 2, "", "|")}`,
+    },
+    {
+      name: "table with many columns and rows",
+      text: lines((i) => (i === 1 ? "|-".repeat(200) + "|" : "|a".repeat(200) + "|"), bytes),
+    },
     { name: "table with thousands of rows", text: lines((i) => (i === 1 ? "|-|-|" : "|a|b|"), bytes) },
-    { name: "table with emphasis in every cell", text: lines((i) => (i === 1 ? "|-".repeat(50) + "|" : "|**_".repeat(50) + "|"), bytes) },
+    {
+      name: "table with emphasis in every cell",
+      text: lines((i) => (i === 1 ? "|-".repeat(50) + "|" : "|**_".repeat(50) + "|"), bytes),
+    },
     // Footnotes.
-    { name: "many footnote references", text: lines((i) => `a[^${i % 500}]`, bytes / 2) + "\n\n" + lines((i) => `[^${i}]: note ${i}`, bytes / 2 - 2) },
+    {
+      name: "many footnote references",
+      text: lines((i) => `a[^${i % 500}]`, bytes / 2) + "\n\n" + lines((i) => `[^${i}]: note ${i}`, bytes / 2 - 2),
+    },
     { name: "nested footnote definitions on one line", text: fill("[^a]: ", bytes) },
     { name: "many footnote definitions", text: lines((i) => `[^${i}]: note [^${i + 1}]`, bytes) },
     { name: "footnotes referencing themselves", text: lines((i) => `[^a${i}]: [^a${i}] [^a${i + 1}]`, bytes) },
@@ -76,4 +91,30 @@ export function pathologicalCorpus(bytes = LIMIT_BYTES): Case[] {
 }
 
 /** Fragments fast-check combines into mixtures (tests/unit/markdown-render.test.ts). */
-export const FRAGMENTS = ["**", "__", "*", "_", "~~", "`", "[", "](", ")", "![", "<", ">", "> ", "- ", "1. ", "|", "#", "[^1]", "[^1]: ", "\n", "\n\n", "  ", "a", "http://a", "\\"];
+export const FRAGMENTS = [
+  "**",
+  "__",
+  "*",
+  "_",
+  "~~",
+  "`",
+  "[",
+  "](",
+  ")",
+  "![",
+  "<",
+  ">",
+  "> ",
+  "- ",
+  "1. ",
+  "|",
+  "#",
+  "[^1]",
+  "[^1]: ",
+  "\n",
+  "\n\n",
+  "  ",
+  "a",
+  "http://a",
+  "\\",
+];

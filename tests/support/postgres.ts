@@ -33,7 +33,8 @@ async function admin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-export const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(4).toString("hex")}`;
+export const uniqueName = (prefix: string) =>
+  `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(4).toString("hex")}`;
 
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
   await admin(adminUrl, (c) => c.query(`create database "${name}"${template ? ` template "${template}"` : ""}`));
@@ -60,7 +61,8 @@ export async function dropStaleTestDatabases(adminUrl: string): Promise<void> {
     const hourAgo = Date.now() - 3_600_000;
     for (const { datname } of rows) {
       const stamp = parseInt(datname.split("_")[2] ?? "", 36);
-      if (Number.isFinite(stamp) && stamp < hourAgo) await client.query(`drop database if exists "${datname}" with (force)`);
+      if (Number.isFinite(stamp) && stamp < hourAgo)
+        await client.query(`drop database if exists "${datname}" with (force)`);
     }
   });
 }

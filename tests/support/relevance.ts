@@ -19,17 +19,24 @@ export function readRelevanceSet(): RelevanceQuery[] {
 export function scoreQuery(query: RelevanceQuery, top: string[]): QueryResult {
   const first = top.slice(0, 5).findIndex((slug) => query.expect.includes(slug));
   const found = query.expect.filter((slug) => top.slice(0, 3).includes(slug)).length;
-  return { ...query, top: top.slice(0, 5), reciprocalRank: first < 0 ? 0 : 1 / (first + 1), recall: found / Math.min(3, query.expect.length) };
+  return {
+    ...query,
+    top: top.slice(0, 5),
+    reciprocalRank: first < 0 ? 0 : 1 / (first + 1),
+    recall: found / Math.min(3, query.expect.length),
+  };
 }
 
 export function figures(results: QueryResult[]): Figures {
-  const mean = (f: (r: QueryResult) => number) => (results.length ? results.reduce((sum, r) => sum + f(r), 0) / results.length : 0);
+  const mean = (f: (r: QueryResult) => number) =>
+    results.length ? results.reduce((sum, r) => sum + f(r), 0) / results.length : 0;
   return { queries: results.length, mrr5: mean((r) => r.reciprocalRank), recall3: mean((r) => r.recall) };
 }
 
 /** Overall and per-kind figures, and the queries that missed, as lines to print. */
 export function report(title: string, results: QueryResult[]): string {
-  const line = (name: string, f: Figures) => `  ${name.padEnd(12)} ${String(f.queries).padStart(4)} queries  MRR@5 ${f.mrr5.toFixed(3)}  top-3 recall ${f.recall3.toFixed(3)}`;
+  const line = (name: string, f: Figures) =>
+    `  ${name.padEnd(12)} ${String(f.queries).padStart(4)} queries  MRR@5 ${f.mrr5.toFixed(3)}  top-3 recall ${f.recall3.toFixed(3)}`;
   const kinds = [...new Set(results.map((r) => r.kind))].sort();
   const misses = results.filter((r) => r.recall < 1 || r.reciprocalRank < 1);
   return [
@@ -37,6 +44,8 @@ export function report(title: string, results: QueryResult[]): string {
     line("all", figures(results)),
     ...kinds.map((kind) => line(kind, figures(results.filter((r) => r.kind === kind)))),
     `  not first or not all in the top 3 (${misses.length}):`,
-    ...misses.map((r) => `    [${r.kind}] "${r.q}" expects ${r.expect.join(", ")}; got ${r.top.join(", ") || "nothing"}`),
+    ...misses.map(
+      (r) => `    [${r.kind}] "${r.q}" expects ${r.expect.join(", ")}; got ${r.top.join(", ") || "nothing"}`,
+    ),
   ].join("\n");
 }

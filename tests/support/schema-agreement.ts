@@ -21,7 +21,12 @@ type Field = {
   relationOnDelete?: string;
 };
 type Model = { name: string; dbName: string | null; fields: Field[] };
-type Index = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[]; dbName?: string | null };
+type Index = {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  fields: { name: string }[];
+  dbName?: string | null;
+};
 type Dmmf = { datamodel: { models: Model[]; enums: { name: string; values: { name: string }[] }[]; indexes: Index[] } };
 
 export function dmmfOf(schema: string): Dmmf {
@@ -31,8 +36,13 @@ export function dmmfOf(schema: string): Dmmf {
     const model = dmmf.datamodel.models.find((m) => m.name === block[1]);
     for (const field of block[2]!.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)) {
       model?.fields.push({
-        name: field[1]!, kind: "unsupported", type: field[2]!, isList: false, isRequired: field[3] !== "?",
-        hasDefaultValue: false, nativeType: [field[2]!, []],
+        name: field[1]!,
+        kind: "unsupported",
+        type: field[2]!,
+        isList: false,
+        isRequired: field[3] !== "?",
+        hasDefaultValue: false,
+        nativeType: [field[2]!, []],
       });
     }
   }
@@ -40,24 +50,54 @@ export function dmmfOf(schema: string): Dmmf {
 }
 
 const scalarTypes: Record<string, string> = {
-  String: "text", Int: "int4", BigInt: "int8", Float: "float8", Decimal: "numeric",
-  Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Bytes: "bytea",
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Float: "float8",
+  Decimal: "numeric",
+  Boolean: "bool",
+  DateTime: "timestamp",
+  Json: "jsonb",
+  Bytes: "bytea",
 };
 const nativeTypes: Record<string, string> = {
-  Uuid: "uuid", VarChar: "varchar", Char: "bpchar", Text: "text", Timestamptz: "timestamptz", Timestamp: "timestamp",
-  Date: "date", Integer: "int4", SmallInt: "int2", BigInt: "int8", DoublePrecision: "float8", Real: "float4",
-  JsonB: "jsonb", Json: "json", Citext: "citext", Inet: "inet", Decimal: "numeric", Boolean: "bool",
+  Uuid: "uuid",
+  VarChar: "varchar",
+  Char: "bpchar",
+  Text: "text",
+  Timestamptz: "timestamptz",
+  Timestamp: "timestamp",
+  Date: "date",
+  Integer: "int4",
+  SmallInt: "int2",
+  BigInt: "int8",
+  DoublePrecision: "float8",
+  Real: "float4",
+  JsonB: "jsonb",
+  Json: "json",
+  Citext: "citext",
+  Inet: "inet",
+  Decimal: "numeric",
+  Boolean: "bool",
 };
 
 function expectedUdt(field: Field): string {
-  const base = field.kind === "enum" ? field.type : field.nativeType ? nativeTypes[field.nativeType[0]] ?? field.nativeType[0].toLowerCase() : scalarTypes[field.type] ?? field.type;
+  const base =
+    field.kind === "enum"
+      ? field.type
+      : field.nativeType
+        ? (nativeTypes[field.nativeType[0]] ?? field.nativeType[0].toLowerCase())
+        : (scalarTypes[field.type] ?? field.type);
   return field.isList ? `_${base}` : base;
 }
 
 /** Whether PostgreSQL's column default matches the schema's @default (null: no default in the database). */
 function defaultMatches(field: Field, actual: string | null): boolean {
   const d = field.default as { name?: string } | string | number | boolean | undefined;
-  if (!field.hasDefaultValue || (typeof d === "object" && d && ["uuid", "cuid", "nanoid", "ulid"].includes(d.name ?? ""))) {
+  if (
+    !field.hasDefaultValue ||
+    (typeof d === "object" && d && ["uuid", "cuid", "nanoid", "ulid"].includes(d.name ?? ""))
+  ) {
     return actual === null;
   }
   if (actual === null) return false;
@@ -111,14 +151,21 @@ export async function readCatalog(url: string): Promise<Catalog> {
   }
 }
 
-const onDeleteCodes: Record<string, string> = { Cascade: "c", Restrict: "r", NoAction: "a", SetNull: "n", SetDefault: "d" };
+const onDeleteCodes: Record<string, string> = {
+  Cascade: "c",
+  Restrict: "r",
+  NoAction: "a",
+  SetNull: "n",
+  SetDefault: "d",
+};
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function compareSchema(dmmf: Dmmf, catalog: Catalog): string[] {
   const problems: string[] = [];
   const models = dmmf.datamodel.models;
   const tableOf = (model: string) => models.find((m) => m.name === model)?.dbName ?? model;
-  const columnOf = (model: string, field: string) => models.find((m) => m.name === model)?.fields.find((f) => f.name === field)?.dbName ?? field;
+  const columnOf = (model: string, field: string) =>
+    models.find((m) => m.name === model)?.fields.find((f) => f.name === field)?.dbName ?? field;
 
   for (const model of models) {
     const table = model.dbName ?? model.name;
@@ -135,38 +182,69 @@ export function compareSchema(dmmf: Dmmf, catalog: Catalog): string[] {
         problems.push(`column ${table}.${name} is missing`);
         continue;
       }
-      if (column.udt !== expectedUdt(field)) problems.push(`column ${table}.${name} has type ${column.udt}, schema says ${expectedUdt(field)}`);
+      if (column.udt !== expectedUdt(field))
+        problems.push(`column ${table}.${name} has type ${column.udt}, schema says ${expectedUdt(field)}`);
       // Prisma creates list columns without NOT NULL whatever the schema says.
-      if (!field.isList && column.nullable === field.isRequired) problems.push(`column ${table}.${name} is ${column.nullable ? "nullable" : "NOT NULL"}, schema says ${field.isRequired ? "required" : "optional"}`);
-      if (!defaultMatches(field, column.default)) problems.push(`column ${table}.${name} has default ${column.default ?? "none"}, schema says ${JSON.stringify(field.default ?? null)}`);
+      if (!field.isList && column.nullable === field.isRequired)
+        problems.push(
+          `column ${table}.${name} is ${column.nullable ? "nullable" : "NOT NULL"}, schema says ${field.isRequired ? "required" : "optional"}`,
+        );
+      if (!defaultMatches(field, column.default))
+        problems.push(
+          `column ${table}.${name} has default ${column.default ?? "none"}, schema says ${JSON.stringify(field.default ?? null)}`,
+        );
     }
     for (const column of actualColumns) {
-      if (!expected.some((f) => (f.dbName ?? f.name) === column.column)) problems.push(`column ${table}.${column.column} is not in the schema`);
+      if (!expected.some((f) => (f.dbName ?? f.name) === column.column))
+        problems.push(`column ${table}.${column.column} is not in the schema`);
     }
     for (const field of model.fields.filter((f) => f.kind === "object" && f.relationFromFields?.length)) {
       const columns = field.relationFromFields!.map((f) => columnOf(model.name, f));
       const fk = catalog.foreignKeys.find((k) => k.table === table && same(k.columns, columns));
       if (!fk) problems.push(`foreign key ${table}(${columns.join(", ")}) -> ${tableOf(field.type)} is missing`);
       else {
-        if (fk.refTable !== tableOf(field.type)) problems.push(`foreign key ${table}(${columns.join(", ")}) points at ${fk.refTable}, schema says ${tableOf(field.type)}`);
+        if (fk.refTable !== tableOf(field.type))
+          problems.push(
+            `foreign key ${table}(${columns.join(", ")}) points at ${fk.refTable}, schema says ${tableOf(field.type)}`,
+          );
         const wanted = onDeleteCodes[field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull")];
-        if (wanted && fk.onDelete !== wanted) problems.push(`foreign key ${table}(${columns.join(", ")}) has ON DELETE ${fk.onDelete}, schema says ${field.relationOnDelete}`);
+        if (wanted && fk.onDelete !== wanted)
+          problems.push(
+            `foreign key ${table}(${columns.join(", ")}) has ON DELETE ${fk.onDelete}, schema says ${field.relationOnDelete}`,
+          );
       }
     }
   }
   const knownTables = new Set(models.map((m) => m.dbName ?? m.name));
-  for (const table of new Set(catalog.columns.map((c) => c.table))) if (!knownTables.has(table)) problems.push(`table ${table} is not in the schema`);
+  for (const table of new Set(catalog.columns.map((c) => c.table)))
+    if (!knownTables.has(table)) problems.push(`table ${table} is not in the schema`);
 
   for (const index of dmmf.datamodel.indexes) {
     const table = tableOf(index.model);
     const columns = index.fields.map((f) => columnOf(index.model, f.name));
-    const match = catalog.indexes.find((i) => i.table === table && same(i.columns, columns) && (index.type === "id" ? i.primary : index.type === "unique" ? i.unique : true));
-    if (!match) problems.push(`${index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index"} on ${table}(${columns.join(", ")}) is missing`);
+    const match = catalog.indexes.find(
+      (i) =>
+        i.table === table &&
+        same(i.columns, columns) &&
+        (index.type === "id" ? i.primary : index.type === "unique" ? i.unique : true),
+    );
+    if (!match)
+      problems.push(
+        `${index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index"} on ${table}(${columns.join(", ")}) is missing`,
+      );
   }
   for (const e of dmmf.datamodel.enums) {
     const actual = catalog.enums.find((x) => x.name === e.name);
     if (!actual) problems.push(`enum ${e.name} does not exist`);
-    else if (!same(actual.values, e.values.map((v) => v.name))) problems.push(`enum ${e.name} has values ${actual.values.join(", ")}, schema says ${e.values.map((v) => v.name).join(", ")}`);
+    else if (
+      !same(
+        actual.values,
+        e.values.map((v) => v.name),
+      )
+    )
+      problems.push(
+        `enum ${e.name} has values ${actual.values.join(", ")}, schema says ${e.values.map((v) => v.name).join(", ")}`,
+      );
   }
   return problems;
 }

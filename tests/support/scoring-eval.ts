@@ -11,7 +11,17 @@ import { rubricOfContent } from "@/lib/scoring/derive";
 import { keyPointCoverage, type KeyPointCoverage } from "@/lib/scoring/match";
 import type { Content } from "@/seed/content";
 
-export const STYLES = ["terse", "wordy", "british", "code-only", "bullets", "partial", "wrong", "off-topic", "keywords"] as const;
+export const STYLES = [
+  "terse",
+  "wordy",
+  "british",
+  "code-only",
+  "bullets",
+  "partial",
+  "wrong",
+  "off-topic",
+  "keywords",
+] as const;
 const fileSchema = z.object({
   topic: z.string(),
   answers: z.array(
@@ -25,8 +35,14 @@ const fileSchema = z.object({
 });
 
 export type Case = {
-  topic: string; question: string; style: (typeof STYLES)[number]; split: "dev" | "holdout";
-  point: string; expected: boolean; got: KeyPointCoverage; answer: string;
+  topic: string;
+  question: string;
+  style: (typeof STYLES)[number];
+  split: "dev" | "holdout";
+  point: string;
+  expected: boolean;
+  got: KeyPointCoverage;
+  answer: string;
 };
 
 export const EVAL_DIR = path.resolve("tests/scoring-eval");
@@ -34,7 +50,10 @@ export const EVAL_DIR = path.resolve("tests/scoring-eval");
 export function evaluate(content: Content): Case[] {
   const questions = new Map([...content.questions, ...content.problems].map((q) => [q.slug, q]));
   const cases: Case[] = [];
-  for (const file of fs.readdirSync(EVAL_DIR).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of fs
+    .readdirSync(EVAL_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const data = fileSchema.parse(JSON.parse(fs.readFileSync(path.join(EVAL_DIR, file), "utf8")));
     for (const a of data.answers) {
       const question = questions.get(a.question);
@@ -42,11 +61,28 @@ export function evaluate(content: Content): Case[] {
       const texts = question.keyPoints.map(keyPointText);
       const missingVerdicts = texts.filter((t) => !(t in a.verdicts));
       const unknown = Object.keys(a.verdicts).filter((t) => !texts.includes(t));
-      if (missingVerdicts.length || unknown.length) throw new Error(`${file}: ${a.question} verdicts do not match its key points: ${[...missingVerdicts, ...unknown].join(" | ")}`);
+      if (missingVerdicts.length || unknown.length)
+        throw new Error(
+          `${file}: ${a.question} verdicts do not match its key points: ${[...missingVerdicts, ...unknown].join(" | ")}`,
+        );
       const rubric = rubricOfContent(question.keyPoints);
-      const { points } = keyPointCoverage(a.answer, texts.map((text, i) => ({ text, rubric: rubric.points[i]! })));
+      const { points } = keyPointCoverage(
+        a.answer,
+        texts.map((text, i) => ({ text, rubric: rubric.points[i]! })),
+      );
       const split = crypto.createHash("sha256").update(a.answer).digest()[0]! % 2 ? "holdout" : "dev";
-      points.forEach((got) => cases.push({ topic: data.topic, question: a.question, style: a.style, split, point: got.point, expected: a.verdicts[got.point] === "covered", got, answer: a.answer }));
+      points.forEach((got) =>
+        cases.push({
+          topic: data.topic,
+          question: a.question,
+          style: a.style,
+          split,
+          point: got.point,
+          expected: a.verdicts[got.point] === "covered",
+          got,
+          answer: a.answer,
+        }),
+      );
     }
   }
   return cases;
@@ -71,12 +107,19 @@ export const precision = (m: Matrix) => m.tp / Math.max(1, m.tp + m.fp);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** The per-topic confusion matrix as a markdown table (docs/scoring.md, the closing note). */
 export function table(cases: Case[]): string {
-  const rows = [...new Set(cases.map((c) => c.topic))].sort().map((topic) => [topic, cases.filter((c) => c.topic === topic)] as const);
+  const rows = [...new Set(cases.map((c) => c.topic))]
+    .sort()
+    .map((topic) => [topic, cases.filter((c) => c.topic === topic)] as const);
   rows.push(["**all**", cases]);
-  const lines = ["| topic | cases | covered ✓ (TP) | covered ✗ (FN) | missed but scored covered (FP) | missed ✓ (TN) | recall | false covered | precision |", "|---|---|---|---|---|---|---|---|---|"];
+  const lines = [
+    "| topic | cases | covered ✓ (TP) | covered ✗ (FN) | missed but scored covered (FP) | missed ✓ (TN) | recall | false covered | precision |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
   for (const [topic, list] of rows) {
     const m = matrix(list);
-    lines.push(`| ${topic} | ${list.length} | ${m.tp} | ${m.fn} | ${m.fp} | ${m.tn} | ${pct(recall(m))} | ${pct(falseCovered(m))} | ${pct(precision(m))} |`);
+    lines.push(
+      `| ${topic} | ${list.length} | ${m.tp} | ${m.fn} | ${m.fp} | ${m.tn} | ${pct(recall(m))} | ${pct(falseCovered(m))} | ${pct(precision(m))} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -29,8 +29,10 @@ export async function addSyntheticQuestions(url: string, count: number): Promise
       join pool a1 on a1.i = (g * 7) % ${POOL} join pool a2 on a2.i = (g / ${POOL} + g * 31 + 1) % ${POOL}
       join (select id, row_number() over (order by "order", slug) - 1 as n from "Topic") t on t.n = g % 5`);
     await client.query(`create index "Question_search_idx" on "Question" using gin (search)`);
-    await client.query(`refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"; refresh materialized view "SearchPosting"; analyze`);
+    await client.query(
+      `refresh materialized view "SearchWord"; refresh materialized view "SearchLexeme"; refresh materialized view "SearchPosting"; analyze`,
+    );
   } finally {
     await client.end();
-}
+  }
 }

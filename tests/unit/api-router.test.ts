@@ -16,7 +16,15 @@ function routeFiles(dir = path.join("app", "api")): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
-    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [`/${path.dirname(full).split(path.sep).join("/").replace(/^app\//, "")}`] : [];
+    return /^route\.(ts|tsx|js)$/.test(entry.name)
+      ? [
+          `/${path
+            .dirname(full)
+            .split(path.sep)
+            .join("/")
+            .replace(/^app\//, "")}`,
+        ]
+      : [];
   });
 }
 
@@ -25,7 +33,10 @@ function sampleUrl(routePath: string): string {
   return routePath.replace(/\[\.\.\.[^\]]+\]/g, "x1/y2").replace(/\[[^\]]+\]/g, "v1");
 }
 
-const handler = (name: string): RouteHandler => () => Response.json({ name });
+const handler =
+  (name: string): RouteHandler =>
+  () =>
+    Response.json({ name });
 const methods = (handlers: Record<string, RouteHandler>) => handlers;
 
 describe("the API route table", () => {
@@ -39,11 +50,15 @@ describe("the API route table", () => {
 
   it("serves every HTTP method each module exports, by that export", async () => {
     for (const routePath of routeFiles()) {
-      const exported = (await import(/* @vite-ignore */ path.resolve("app", ...routePath.split("/").filter(Boolean), "route.ts"))) as Record<string, unknown>;
+      const exported = (await import(
+        /* @vite-ignore */ path.resolve("app", ...routePath.split("/").filter(Boolean), "route.ts")
+      )) as Record<string, unknown>;
       const served = HTTP_METHODS.filter((method) => typeof exported[method] === "function");
       expect(served.length, routePath).toBeGreaterThan(0);
       // A function export spelled like a method but not one (Get, del) would never be served.
-      const unserved = Object.keys(exported).filter((name) => typeof exported[name] === "function" && /^[A-Z]+$/i.test(name) && !served.includes(name as never));
+      const unserved = Object.keys(exported).filter(
+        (name) => typeof exported[name] === "function" && /^[A-Z]+$/i.test(name) && !served.includes(name as never),
+      );
       expect(unserved, routePath).toEqual([]);
       for (const method of served) {
         const match = router.match(method, sampleUrl(routePath));
@@ -58,9 +73,15 @@ describe("the API route table", () => {
       const match = router.match(method, url);
       return match?.kind === "handler" ? { path: match.route.path, params: match.params } : match;
     };
-    expect(at("PUT", "/api/interviews/abc/answers/d%20e?x=1")).toEqual({ path: "/api/interviews/[id]/answers/[questionId]", params: { id: "abc", questionId: "d e" } });
+    expect(at("PUT", "/api/interviews/abc/answers/d%20e?x=1")).toEqual({
+      path: "/api/interviews/[id]/answers/[questionId]",
+      params: { id: "abc", questionId: "d e" },
+    });
     expect(at("POST", "/api/auth/register")).toMatchObject({ path: "/api/auth/register" }); // static before the catch-all
-    expect(at("GET", "/api/auth/callback/github?code=1")).toEqual({ path: "/api/auth/[...nextauth]", params: { nextauth: ["callback", "github"] } });
+    expect(at("GET", "/api/auth/callback/github?code=1")).toEqual({
+      path: "/api/auth/[...nextauth]",
+      params: { nextauth: ["callback", "github"] },
+    });
     expect(at("GET", "/api/openapi.json")).toMatchObject({ path: "/api/openapi.json" });
     expect(at("GET", "/api/nothing/here")).toEqual({ path: "/api/[...path]", params: { path: ["nothing", "here"] } });
     expect(at("GET", "/api/interviews/abc/nothing")).toMatchObject({ path: "/api/[...path]" });
@@ -87,16 +108,26 @@ describe("matching", () => {
     // A static route that does not take the method does not give way to the dynamic one (Next: 405).
     expect(nameOf("GET", "/api/things/new")).toEqual({ kind: "status", status: 405 });
     expect(nameOf("GET", "/api/things/7")).toEqual({ path: "/api/things/[id]", params: { id: "7" } });
-    expect(nameOf("GET", "/api/things/7/a/b%2Fc")).toEqual({ path: "/api/things/[id]/[...more]", params: { id: "7", more: ["a", "b/c"] } });
+    expect(nameOf("GET", "/api/things/7/a/b%2Fc")).toEqual({
+      path: "/api/things/[id]/[...more]",
+      params: { id: "7", more: ["a", "b/c"] },
+    });
     expect(nameOf("GET", "/api/other")).toEqual({ path: "/api/[...rest]", params: { rest: ["other"] } });
-    expect(new ApiRouter([...API_ROUTES].reverse()).match("POST", "/api/auth/register")).toMatchObject({ route: { path: "/api/auth/register" } });
+    expect(new ApiRouter([...API_ROUTES].reverse()).match("POST", "/api/auth/register")).toMatchObject({
+      route: { path: "/api/auth/register" },
+    });
   });
 
   it("serves HEAD by GET unless the module has its own, OPTIONS with Allow, other methods 405, unknown methods 400", () => {
     const head = router.match("HEAD", "/api/things/7");
-    expect(head?.kind === "handler" && head.handler).toBe(router.match("GET", "/api/things/7")?.kind === "handler" && (router.match("GET", "/api/things/7") as { handler: RouteHandler }).handler);
+    expect(head?.kind === "handler" && head.handler).toBe(
+      router.match("GET", "/api/things/7")?.kind === "handler" &&
+        (router.match("GET", "/api/things/7") as { handler: RouteHandler }).handler,
+    );
     const ownHead = router.match("HEAD", "/api/things");
-    expect(ownHead?.kind === "handler" && ownHead.handler).not.toBe((router.match("GET", "/api/things") as { handler: RouteHandler }).handler);
+    expect(ownHead?.kind === "handler" && ownHead.handler).not.toBe(
+      (router.match("GET", "/api/things") as { handler: RouteHandler }).handler,
+    );
     expect(router.match("OPTIONS", "/api/things/7")).toEqual({ kind: "options", allow: "DELETE, GET, HEAD, OPTIONS" });
     expect(router.match("OPTIONS", "/api/things/new")).toEqual({ kind: "options", allow: "OPTIONS, POST" });
     expect(router.match("PATCH", "/api/things/7")).toEqual({ kind: "status", status: 405 });
@@ -129,7 +160,13 @@ describe("serving a route", () => {
       module: methods({
         PUT: async (request, { params }) => {
           const body = await request.text();
-          seen.push({ method: request.method, url: request.url, params: await params, body, cookie: request.headers.get("cookie") });
+          seen.push({
+            method: request.method,
+            url: request.url,
+            params: await params,
+            body,
+            cookie: request.headers.get("cookie"),
+          });
           const size = Number(new URL(request.url).searchParams.get("size") ?? 2);
           const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
           headers.append("set-cookie", "a=1; Path=/");
@@ -139,7 +176,13 @@ describe("serving a route", () => {
       }),
     },
     { path: "/api/empty", module: methods({ GET: () => new Response(null, { status: 204 }) }) },
-    { path: "/api/who", module: methods({ GET: (request) => Response.json({ id: request.headers.get("x-request-id"), ip: request.headers.get("x-mockroom-client-ip") }) }) },
+    {
+      path: "/api/who",
+      module: methods({
+        GET: (request) =>
+          Response.json({ id: request.headers.get("x-request-id"), ip: request.headers.get("x-mockroom-client-ip") }),
+      }),
+    },
     {
       // A download that arrives in pieces, like the account export: sent as it comes, never held whole.
       path: "/api/stream",
@@ -181,10 +224,13 @@ describe("serving a route", () => {
         res.end();
         return;
       }
-      serveRoute(match, req, res).then(() => served.push(req.url ?? ""), (error: Error) => {
-        failures.push(error);
-        res.destroy();
-      });
+      serveRoute(match, req, res).then(
+        () => served.push(req.url ?? ""),
+        (error: Error) => {
+          failures.push(error);
+          res.destroy();
+        },
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -192,22 +238,36 @@ describe("serving a route", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("passes method, URL, params, headers and body to the handler, and its status, headers and cookies back", async () => {
-    const response = await fetch(`${base}/api/echo/r%C3%A9sum%C3%A9?size=5`, { method: "PUT", headers: { cookie: "s=1; t=2", "content-type": "application/json" }, body: '{"a":"é"}' });
+    const response = await fetch(`${base}/api/echo/r%C3%A9sum%C3%A9?size=5`, {
+      method: "PUT",
+      headers: { cookie: "s=1; t=2", "content-type": "application/json" },
+      body: '{"a":"é"}',
+    });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ pad: "xxxxx" });
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(response.headers.get("content-length")).toBe(String('{"pad":"xxxxx"}'.length));
-    expect(seen.at(-1)).toEqual({ method: "PUT", url: expect.stringMatching(/\/api\/echo\/r%C3%A9sum%C3%A9\?size=5$/), params: { id: "résumé" }, body: '{"a":"é"}', cookie: "s=1; t=2" });
+    expect(seen.at(-1)).toEqual({
+      method: "PUT",
+      url: expect.stringMatching(/\/api\/echo\/r%C3%A9sum%C3%A9\?size=5$/),
+      params: { id: "résumé" },
+      body: '{"a":"é"}',
+      cookie: "s=1; t=2",
+    });
   });
 
   it("gzips answers from 1 KB for clients that accept it, and only those", async () => {
     const raw = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const request = http.request(`${base}/api/echo/x?size=4000`, { method: "PUT", headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      });
+      const request = http.request(
+        `${base}/api/echo/x?size=4000`,
+        { method: "PUT", headers: { "accept-encoding": "gzip" } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        },
+      );
       request.on("error", reject);
       request.end("{}");
     });
@@ -232,7 +292,9 @@ describe("serving a route", () => {
   });
 
   it("gives the handler the request id and client address the server set, not the ones the client sent", async () => {
-    const response = await fetch(`${base}/api/who`, { headers: { "x-request-id": "client-id-123", "x-mockroom-client-ip": "1.2.3.4" } });
+    const response = await fetch(`${base}/api/who`, {
+      headers: { "x-request-id": "client-id-123", "x-mockroom-client-ip": "1.2.3.4" },
+    });
     expect(await response.json()).toEqual({ id: "server-chosen-id", ip: "10.9.8.7" });
   });
 
@@ -246,7 +308,10 @@ describe("serving a route", () => {
     const before = seen.length;
     const socket = net.connect(Number(new URL(base).port), "127.0.0.1");
     await new Promise((resolve) => socket.once("connect", resolve));
-    socket.write("PUT /api/echo/left HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n" + '{"content":"half');
+    socket.write(
+      "PUT /api/echo/left HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n" +
+        '{"content":"half',
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     socket.destroy();
     await expect.poll(() => served).toContain("/api/echo/left");
@@ -269,7 +334,12 @@ describe("serving a route", () => {
         .on("error", reject);
     });
     expect(zipped.headers["content-encoding"]).toBe("gzip");
-    expect(zlib.gunzipSync(zipped.body).toString().match(/piece \d/g)).toHaveLength(4);
+    expect(
+      zlib
+        .gunzipSync(zipped.body)
+        .toString()
+        .match(/piece \d/g),
+    ).toHaveLength(4);
 
     const before = cancelled;
     await new Promise<void>((resolve) => {

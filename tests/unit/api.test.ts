@@ -38,7 +38,12 @@ describe("readJson", () => {
         controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
       },
     });
-    const request = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     const error = await errorOf(readJson(request, schema));
     expect(error.status).toBe(400);
     expect(error.message).toBe("The request body ended before it was complete.");
@@ -75,7 +80,9 @@ describe("readJson", () => {
   });
 
   it("refuses a body that is not declared as JSON", async () => {
-    const error = await errorOf(readJson(post("name=Ada", { "content-type": "application/x-www-form-urlencoded" }), schema));
+    const error = await errorOf(
+      readJson(post("name=Ada", { "content-type": "application/x-www-form-urlencoded" }), schema),
+    );
     expect(error.status).toBe(415);
   });
 });
@@ -90,7 +97,10 @@ describe("readQuery", () => {
 
 describe("error responses", () => {
   it("maps AppError codes to status, body and Retry-After", async () => {
-    const response = errorResponse(new AppError("RATE_LIMITED", "Slow down.", { retryAfter: 12.2 }), new Request("http://t/"));
+    const response = errorResponse(
+      new AppError("RATE_LIMITED", "Slow down.", { retryAfter: 12.2 }),
+      new Request("http://t/"),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("13");
     expect(await response.json()).toEqual({ error: { code: "RATE_LIMITED", message: "Slow down." } });
@@ -151,7 +161,8 @@ describe("NUL characters (PostgreSQL cannot store U+0000)", () => {
       const walk = (v: unknown): unknown => {
         if (typeof v === "string") return seen++ === target ? v + "\u0000" : v;
         if (Array.isArray(v)) return v.map(walk);
-        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [seen++ === target ? "\u0000" + k : k, walk(x)]));
+        if (v && typeof v === "object")
+          return Object.fromEntries(Object.entries(v).map(([k, x]) => [seen++ === target ? "\u0000" + k : k, walk(x)]));
         return v;
       };
       return walk(value);
@@ -178,7 +189,8 @@ describe("NUL characters (PostgreSQL cannot store U+0000)", () => {
 });
 
 describe("assertSameOrigin (TRUST_PROXY unset)", () => {
-  const write = (headers: Record<string, string>) => new Request("http://mockroom.example/api/sets", { method: "POST", headers });
+  const write = (headers: Record<string, string>) =>
+    new Request("http://mockroom.example/api/sets", { method: "POST", headers });
   const refused = (headers: Record<string, string>) => {
     try {
       assertSameOrigin(write(headers));
@@ -190,17 +202,33 @@ describe("assertSameOrigin (TRUST_PROXY unset)", () => {
   };
 
   it("refuses another site's page even when the request names that site in X-Forwarded-Host", () => {
-    expect(refused({ host: "mockroom.example", origin: "https://evil.example", "x-forwarded-host": "evil.example" })).toBe(true);
-    expect(refused({ host: "mockroom.example", origin: "https://mockroom.example", "x-forwarded-host": "evil.example" })).toBe(false);
+    expect(
+      refused({ host: "mockroom.example", origin: "https://evil.example", "x-forwarded-host": "evil.example" }),
+    ).toBe(true);
+    expect(
+      refused({ host: "mockroom.example", origin: "https://mockroom.example", "x-forwarded-host": "evil.example" }),
+    ).toBe(false);
   });
 
   it("property: whatever X-Forwarded-Host and X-Forwarded-Proto say, the answer is the one for the Host alone", () => {
-    const header = fc.oneof(fc.domain(), fc.constantFrom("evil.example", "https", "http", "mockroom.example"), fc.string({ unit: "grapheme-ascii" }).filter((v) => !/[\r\n\0]/.test(v)));
+    const header = fc.oneof(
+      fc.domain(),
+      fc.constantFrom("evil.example", "https", "http", "mockroom.example"),
+      fc.string({ unit: "grapheme-ascii" }).filter((v) => !/[\r\n\0]/.test(v)),
+    );
     fc.assert(
-      fc.property(fc.constantFrom("https", "http"), fc.oneof(fc.domain(), fc.constant("mockroom.example")), header, header, (scheme, originHost, forwardedHost, forwardedProto) => {
-        const base = { host: "mockroom.example", origin: `${scheme}://${originHost}` };
-        expect(refused({ ...base, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto })).toBe(refused(base));
-      }),
+      fc.property(
+        fc.constantFrom("https", "http"),
+        fc.oneof(fc.domain(), fc.constant("mockroom.example")),
+        header,
+        header,
+        (scheme, originHost, forwardedHost, forwardedProto) => {
+          const base = { host: "mockroom.example", origin: `${scheme}://${originHost}` };
+          expect(refused({ ...base, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto })).toBe(
+            refused(base),
+          );
+        },
+      ),
     );
   });
 });

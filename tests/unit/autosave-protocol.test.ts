@@ -5,39 +5,68 @@ import { parseDraft } from "@/components/autosave/drafts";
 import { needsSave, restoreDraft, saveOutcome, statusAfterEdit, type SaveStatus } from "@/components/autosave/protocol";
 import { UnansweredWrites } from "@/components/autosave/unanswered-writes";
 
-const conflict = (content: string, revision: number) => ({ error: { code: "CONFLICT", message: "Changed elsewhere." }, current: { content, revision } });
+const conflict = (content: string, revision: number) => ({
+  error: { code: "CONFLICT", message: "Changed elsewhere." },
+  current: { content, revision },
+});
 // The answer as the hook reads it: through lib/client/api.ts with the schema it passes.
 const outcome = async (status: number, body: unknown, sent = "mine", writes = new UnansweredWrites()) =>
-  saveOutcome(await readResponse(new Response(typeof body === "string" ? body : JSON.stringify(body), { status }), savedRevisionAnswer), sent, writes);
+  saveOutcome(
+    await readResponse(
+      new Response(typeof body === "string" ? body : JSON.stringify(body), { status }),
+      savedRevisionAnswer,
+    ),
+    sent,
+    writes,
+  );
 
 describe("what a save's response means", () => {
   it("takes a 200 with a revision as stored, and anything else that succeeds without one as unanswered", async () => {
-    expect(await outcome(200, { revision: 3, updatedAt: "2026-03-01T09:00:00.000Z" })).toEqual({ kind: "saved", stored: { content: "mine", revision: 3 }, own: false });
+    expect(await outcome(200, { revision: 3, updatedAt: "2026-03-01T09:00:00.000Z" })).toEqual({
+      kind: "saved",
+      stored: { content: "mine", revision: 3 },
+      own: false,
+    });
     expect(await outcome(200, null)).toEqual({ kind: "retry" });
     expect(await outcome(200, { revision: "3" })).toEqual({ kind: "retry" });
   });
 
   it("shows a 409 CONFLICT with another text as a conflict carrying the stored version", async () => {
-    expect(await outcome(409, conflict("another tab's", 4))).toEqual({ kind: "conflict", current: { content: "another tab's", revision: 4 } });
+    expect(await outcome(409, conflict("another tab's", 4))).toEqual({
+      kind: "conflict",
+      current: { content: "another tab's", revision: 4 },
+    });
   });
 
   it("takes a conflict with the very text sent, or with an unanswered earlier save of ours, as stored", async () => {
-    expect(await outcome(409, conflict("mine", 4))).toEqual({ kind: "saved", stored: { content: "mine", revision: 4 }, own: true });
+    expect(await outcome(409, conflict("mine", 4))).toEqual({
+      kind: "saved",
+      stored: { content: "mine", revision: 4 },
+      own: true,
+    });
     const writes = new UnansweredWrites();
     writes.record(3, "mine, earlier");
-    expect(await outcome(409, conflict("mine, earlier", 4), "mine, later", writes)).toEqual({ kind: "saved", stored: { content: "mine, earlier", revision: 4 }, own: true });
+    expect(await outcome(409, conflict("mine, earlier", 4), "mine, later", writes)).toEqual({
+      kind: "saved",
+      stored: { content: "mine, earlier", revision: 4 },
+      own: true,
+    });
     expect((await outcome(409, conflict("mine, earlier", 5), "mine, later", writes)).kind).toBe("conflict");
   });
 
   it("tells time up, signed out and a refused text apart, keeping the server's words for the refusal", async () => {
     expect(await outcome(409, { error: { code: "TIME_UP", message: "Time is up." } })).toEqual({ kind: "time-up" });
     expect(await outcome(401, { error: { code: "UNAUTHORIZED" } })).toEqual({ kind: "signed-out" });
-    expect(await outcome(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Notes are limited to 100 KB." } })).toEqual({ kind: "rejected", message: "Notes are limited to 100 KB." });
+    expect(
+      await outcome(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Notes are limited to 100 KB." } }),
+    ).toEqual({ kind: "rejected", message: "Notes are limited to 100 KB." });
     expect(await outcome(400, null)).toEqual({ kind: "rejected", message: "This text cannot be saved." });
   });
 
   it("retries when no answer came at all", () => {
-    expect(saveOutcome({ ok: false, error: new ApiError(0, "OFFLINE", "offline") }, "mine", new UnansweredWrites())).toEqual({ kind: "retry" });
+    expect(
+      saveOutcome({ ok: false, error: new ApiError(0, "OFFLINE", "offline") }, "mine", new UnansweredWrites()),
+    ).toEqual({ kind: "retry" });
   });
 
   it("retries whatever else comes back: outages, a 409 without a usable version, unexpected statuses", async () => {
@@ -62,7 +91,12 @@ describe("a text's state", () => {
   });
 
   it("becomes unsaved when typed in, except in a conflict or past the deadline", () => {
-    expect(["saved", "offline", "conflict", "time-up"].map((s) => statusAfterEdit(s as SaveStatus))).toEqual(["unsaved", "unsaved", "conflict", "time-up"]);
+    expect(["saved", "offline", "conflict", "time-up"].map((s) => statusAfterEdit(s as SaveStatus))).toEqual([
+      "unsaved",
+      "unsaved",
+      "conflict",
+      "time-up",
+    ]);
   });
 });
 
@@ -70,8 +104,15 @@ describe("a draft left on the device", () => {
   const server = { content: "stored", revision: 2 };
 
   it("is sent when based on the stored revision, and shown beside the stored text when the server moved on", () => {
-    expect(restoreDraft({ content: "typed offline", baseRevision: 2 }, server)).toEqual({ kind: "send", content: "typed offline" });
-    expect(restoreDraft({ content: "typed offline", baseRevision: 1 }, server)).toEqual({ kind: "conflict", content: "typed offline", conflict: server });
+    expect(restoreDraft({ content: "typed offline", baseRevision: 2 }, server)).toEqual({
+      kind: "send",
+      content: "typed offline",
+    });
+    expect(restoreDraft({ content: "typed offline", baseRevision: 1 }, server)).toEqual({
+      kind: "conflict",
+      content: "typed offline",
+      conflict: server,
+    });
   });
 
   it("is ignored when absent or when the server already holds its text", () => {
@@ -80,9 +121,21 @@ describe("a draft left on the device", () => {
   });
 
   it("is read from both formats stored so far, and nothing else", () => {
-    expect(parseDraft(JSON.stringify({ content: "a", baseRevision: 1, savedAt: 5 }))).toEqual({ content: "a", baseRevision: 1, savedAt: 5 });
+    expect(parseDraft(JSON.stringify({ content: "a", baseRevision: 1, savedAt: 5 }))).toEqual({
+      content: "a",
+      baseRevision: 1,
+      savedAt: 5,
+    });
     expect(parseDraft(JSON.stringify({ content: "b", baseRevision: 0 }))).toEqual({ content: "b", baseRevision: 0 });
-    for (const raw of [null, "", "not json", "null", "[]", JSON.stringify({ content: 1, baseRevision: 1 }), JSON.stringify({ content: "c", baseRevision: 1.5 })]) {
+    for (const raw of [
+      null,
+      "",
+      "not json",
+      "null",
+      "[]",
+      JSON.stringify({ content: 1, baseRevision: 1 }),
+      JSON.stringify({ content: "c", baseRevision: 1.5 }),
+    ]) {
       expect(parseDraft(raw), String(raw)).toBeNull();
     }
   });

@@ -108,10 +108,12 @@ describe("TtlCache", () => {
       const store = { render: Array.from({ length: 1_000 }, (_, n) => n) };
       context = new WeakRef(store);
       // As a page render does: the miss is computed inside the request's async context.
-      const value = await request.run(store, () => cache.get("k", async () => {
-        await Promise.resolve();
-        return "content";
-      }));
+      const value = await request.run(store, () =>
+        cache.get("k", async () => {
+          await Promise.resolve();
+          return "content";
+        }),
+      );
       expect(value).toBe("content");
     })();
     for (let n = 0; n < 3 && context.deref(); n++) {

@@ -3,7 +3,8 @@ import * as z from "zod/mini";
 import { apiFetch, OFFLINE_MESSAGE, readResponse } from "@/lib/client/api";
 import { reviewDueAnswer } from "@/lib/schemas/responses";
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -11,16 +12,35 @@ describe("the browser's API helper", () => {
   it("sends JSON and gives back the validated body", async () => {
     const fetch = vi.fn(async () => json({ due: "2026-03-01T09:00:00.000Z", extra: 1 }));
     vi.stubGlobal("fetch", fetch);
-    const result = await apiFetch("/api/review/orm", { method: "POST", body: { rating: "good" }, schema: reviewDueAnswer });
+    const result = await apiFetch("/api/review/orm", {
+      method: "POST",
+      body: { rating: "good" },
+      schema: reviewDueAnswer,
+    });
     expect(result).toEqual({ ok: true, status: 200, data: { due: "2026-03-01T09:00:00.000Z" } });
-    expect(fetch).toHaveBeenCalledWith("/api/review/orm", expect.objectContaining({ method: "POST", body: '{"rating":"good"}', headers: { "content-type": "application/json" } }));
+    expect(fetch).toHaveBeenCalledWith(
+      "/api/review/orm",
+      expect.objectContaining({
+        method: "POST",
+        body: '{"rating":"good"}',
+        headers: { "content-type": "application/json" },
+      }),
+    );
   });
 
   it("maps the error shape to code, message and fields, keeping members beside it", async () => {
-    const body = { error: { code: "VALIDATION", message: "Check the fields.", fields: { name: ["Too long.", "Also this."] } }, inProgress: { id: "i1" } };
+    const body = {
+      error: { code: "VALIDATION", message: "Check the fields.", fields: { name: ["Too long.", "Also this."] } },
+      inProgress: { id: "i1" },
+    };
     const result = await readResponse(json(body, 400), reviewDueAnswer);
     if (result.ok) throw new Error("expected a failure");
-    expect([result.error.status, result.error.code, result.error.message, result.error.field("name")]).toEqual([400, "VALIDATION", "Check the fields.", "Too long."]);
+    expect([result.error.status, result.error.code, result.error.message, result.error.field("name")]).toEqual([
+      400,
+      "VALIDATION",
+      "Check the fields.",
+      "Too long.",
+    ]);
     expect(result.error.messageOr("fallback")).toBe("Check the fields.");
     expect(result.error.body).toEqual(body);
   });
@@ -34,16 +54,26 @@ describe("the browser's API helper", () => {
   });
 
   it("tells a network failure (offline, status 0) from an HTTP error", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     const result = await apiFetch("/api/sets", { method: "POST", body: { name: "x" } });
     if (result.ok) throw new Error("expected a failure");
-    expect([result.error.offline, result.error.status, result.error.messageOr("fallback")]).toEqual([true, 0, OFFLINE_MESSAGE]);
+    expect([result.error.offline, result.error.status, result.error.messageOr("fallback")]).toEqual([
+      true,
+      0,
+      OFFLINE_MESSAGE,
+    ]);
   });
 
   it("rethrows an abort asked for by the caller", async () => {
     const controller = new AbortController();
     controller.abort();
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new DOMException("aborted", "AbortError"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new DOMException("aborted", "AbortError"))),
+    );
     await expect(apiFetch("/api/interviews/1", { signal: controller.signal })).rejects.toThrow("aborted");
   });
 

@@ -11,9 +11,15 @@ const content = readContent();
 const guide = parseGuide(fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8"));
 
 function seedFiles(dir = path.resolve("seed")): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? seedFiles(path.join(dir, entry.name)) : entry.name.endsWith(".json") ? [path.join(dir, entry.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? seedFiles(path.join(dir, entry.name))
+        : entry.name.endsWith(".json")
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
 }
 
 describe("the seed content", () => {
@@ -24,19 +30,29 @@ describe("the seed content", () => {
   });
 
   it("gives every key point of every question and problem an authored rubric, which its own model answer satisfies", () => {
-    const all = [...content.questions, ...content.problems.map((p) => ({ ...p, modelAnswer: `${p.modelAnswer}\n\n${p.solution}` }))];
-    const unauthored = all.flatMap((q) => q.keyPoints.filter((p) => typeof p === "string").map((p) => `${q.slug}: ${keyPointText(p)}`));
+    const all = [
+      ...content.questions,
+      ...content.problems.map((p) => ({ ...p, modelAnswer: `${p.modelAnswer}\n\n${p.solution}` })),
+    ];
+    const unauthored = all.flatMap((q) =>
+      q.keyPoints.filter((p) => typeof p === "string").map((p) => `${q.slug}: ${keyPointText(p)}`),
+    );
     expect(unauthored).toEqual([]);
     const missedByOwnAnswer = all.flatMap((q) => {
       const rubric = rubricOfContent(q.keyPoints);
-      const { points } = keyPointCoverage(q.modelAnswer, q.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })));
+      const { points } = keyPointCoverage(
+        q.modelAnswer,
+        q.keyPoints.map((p, i) => ({ text: keyPointText(p), rubric: rubric.points[i]! })),
+      );
       return points.filter((p) => !p.covered).map((p) => `${q.slug}: ${p.point} (not heard: ${p.missing.join("; ")})`);
     });
     expect(missedByOwnAnswer).toEqual([]);
   });
 
   it("contains every one of the guide's 86 questions, traceable through its source", () => {
-    const refs = new Set(content.questions.filter((q) => q.source.name === "django-interview-guide").map((q) => q.source.ref));
+    const refs = new Set(
+      content.questions.filter((q) => q.source.name === "django-interview-guide").map((q) => q.source.ref),
+    );
     const missing = guide.topics.flatMap((t) => t.questions.map((q) => q.text)).filter((text) => !refs.has(text));
     expect(missing).toEqual([]);
     expect(refs.size).toBe(86);
@@ -64,12 +80,18 @@ describe("the seed content", () => {
     for (const company of content.companies) {
       const topics = new Set(Object.keys(company.topicWeights));
       const pool = content.questions.filter((q) => topics.has(q.topic) && q.kind === "written");
-      for (const topic of topics) expect(pool.some((q) => q.topic === topic), `${company.slug}: no question in ${topic}`).toBe(true);
+      for (const topic of topics)
+        expect(
+          pool.some((q) => q.topic === topic),
+          `${company.slug}: no question in ${topic}`,
+        ).toBe(true);
       const written = company.questionCount - company.codingProblems;
       expect(pool.length, `${company.slug}: pool`).toBeGreaterThanOrEqual(written * 2);
       for (const level of ["easy", "medium", "hard"] as const) {
         const needed = Math.ceil(company.difficultyMix[level] * written);
-        expect(pool.filter((q) => q.difficulty === level).length, `${company.slug}: ${level}`).toBeGreaterThanOrEqual(needed);
+        expect(pool.filter((q) => q.difficulty === level).length, `${company.slug}: ${level}`).toBeGreaterThanOrEqual(
+          needed,
+        );
       }
     }
   });

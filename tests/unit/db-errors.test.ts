@@ -4,7 +4,9 @@ import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/errors";
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection nested in causes", () => {
     const inner = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    expect(isDatabaseUnavailable(new Error("query failed", { cause: new Error("adapter", { cause: inner }) }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("query failed", { cause: new Error("adapter", { cause: inner }) }))).toBe(
+      true,
+    );
   });
 
   it("recognises PostgreSQL shutdown codes and pool timeouts", () => {
@@ -14,9 +16,16 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("recognises a connection dropped under a query (found by tests/chaos: it was a 500)", () => {
-    const prisma = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), { code: "P2010" });
+    const prisma = Object.assign(
+      new Error(
+        "Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`",
+      ),
+      { code: "P2010" },
+    );
     expect(isDatabaseUnavailable(prisma)).toBe(true);
-    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
+      true,
+    );
   });
 
   it("does not mistake ordinary errors for an outage", () => {
@@ -36,7 +45,13 @@ describe("isDatabaseTimeout", () => {
     const read = new Error("Raw query failed. Code: `N/A`. Message: `Query read timeout`");
     const cancelled = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
     const connecting = new Error("Connection terminated due to connection timeout");
-    for (const error of [read, new Error("wrapped", { cause: cancelled }), connecting, { code: "P2024" }, { code: "P2028" }]) {
+    for (const error of [
+      read,
+      new Error("wrapped", { cause: cancelled }),
+      connecting,
+      { code: "P2024" },
+      { code: "P2028" },
+    ]) {
       expect(isDatabaseTimeout(error)).toBe(true);
       expect(isDatabaseUnavailable(error)).toBe(true);
     }

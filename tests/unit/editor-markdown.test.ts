@@ -10,7 +10,7 @@ const doc = (text: string) => Text.of(text.split("\n"));
 function longestStepMs(text: string): number {
   const parse = markdownLanguage.parser.startParse(text);
   let longest = 0;
-  for (let done = null; !done; ) {
+  for (let done = null; !done;) {
     const started = performance.now();
     done = parse.advance();
     longest = Math.max(longest, performance.now() - started);

@@ -58,7 +58,15 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const path = req.url ?? "/";
     if (path.startsWith("/api/")) jsonApiErrors(res);
-    else correctPageStatus(res, { databaseUnavailable: path === "/page/db-down", clientFault: path === "/page/bad-form" ? 400 : undefined } as RequestContext, path === "/page/bad-path");
+    else
+      correctPageStatus(
+        res,
+        {
+          databaseUnavailable: path === "/page/db-down",
+          clientFault: path === "/page/bad-form" ? 400 : undefined,
+        } as RequestContext,
+        path === "/page/bad-path",
+      );
     handlers[path]!(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -81,7 +89,9 @@ describe("API errors that are not JSON", () => {
   });
 
   it("keeps JSON errors and successful answers as they were written", async () => {
-    expect(await (await fetch(`${base}/api/json-409`)).json()).toEqual({ error: { code: "CONFLICT", message: "kept as sent" } });
+    expect(await (await fetch(`${base}/api/json-409`)).json()).toEqual({
+      error: { code: "CONFLICT", message: "kept as sent" },
+    });
     expect(await (await fetch(`${base}/api/ok`)).text()).toBe("fine");
   });
 

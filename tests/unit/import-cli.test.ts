@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 
 // The command refuses these before it touches any database.
 function runImport(...args: string[]) {
-  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["lib/cli/import.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" } });
+  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["lib/cli/import.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+  });
 }
 
 describe("npm run import", () => {

@@ -11,7 +11,11 @@ const chunks = (text: string, size: number) => {
   return out;
 };
 
-const SPEC = { arrays: { rows: { maxItems: 1_000, maxTokens: 10_000 }, more: { maxItems: 3, maxTokens: 10_000 } }, maxValueTokens: 1_000, maxStringLength: 10_000 };
+const SPEC = {
+  arrays: { rows: { maxItems: 1_000, maxTokens: 10_000 }, more: { maxItems: 3, maxTokens: 10_000 } },
+  maxValueTokens: 1_000,
+  maxStringLength: 10_000,
+};
 
 async function read(text: string, spec = SPEC, size = 7) {
   const events: DocumentEvent[] = [];
@@ -33,19 +37,27 @@ describe("readDocument", () => {
   it("hands over the same rows and values as JSON.parse, for any document and any chunk size", async () => {
     const member = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }));
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom("rows", "other", "x y", "émoji 🎉", "__proto__"), member), fc.integer({ min: 1, max: 64 }), async (doc, size) => {
-        const text = JSON.stringify(doc);
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        const { events, summary } = await read(text, SPEC, size);
-        for (const [key, value] of Object.entries(parsed)) {
-          if (key === "rows" && Array.isArray(value)) {
-            expect(events.filter((e) => e.type === "element" && e.key === "rows").map((e) => (e as { value: unknown }).value)).toEqual(value);
-            expect(summary.counts.get("rows")).toBe(value.length);
-          } else {
-            expect(events).toContainEqual({ type: "value", key, value });
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom("rows", "other", "x y", "émoji 🎉", "__proto__"), member),
+        fc.integer({ min: 1, max: 64 }),
+        async (doc, size) => {
+          const text = JSON.stringify(doc);
+          const parsed = JSON.parse(text) as Record<string, unknown>;
+          const { events, summary } = await read(text, SPEC, size);
+          for (const [key, value] of Object.entries(parsed)) {
+            if (key === "rows" && Array.isArray(value)) {
+              expect(
+                events
+                  .filter((e) => e.type === "element" && e.key === "rows")
+                  .map((e) => (e as { value: unknown }).value),
+              ).toEqual(value);
+              expect(summary.counts.get("rows")).toBe(value.length);
+            } else {
+              expect(events).toContainEqual({ type: "value", key, value });
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -71,14 +83,28 @@ describe("readDocument", () => {
     expect(deep).toMatchObject({ tooLarge: true, path: "rows.0" });
     const wide = await failure(JSON.stringify({ rows: [Array.from({ length: 20_000 }, () => ({}))] }));
     expect(wide).toMatchObject({ tooLarge: true, path: "rows.0" });
-    expect(await failure(JSON.stringify({ profile: Array.from({ length: 2_000 }, () => 1) }))).toMatchObject({ tooLarge: true, path: "profile" });
+    expect(await failure(JSON.stringify({ profile: Array.from({ length: 2_000 }, () => 1) }))).toMatchObject({
+      tooLarge: true,
+      path: "profile",
+    });
     // A 50 MB string is refused after its first 10,000 characters arrived: never built whole.
     expect(await failure(`{"rows":["${"x".repeat(20_000)}`)).toMatchObject({ tooLarge: true, path: "rows.0" });
     expect(await failure(`{"rows":[1${"0".repeat(100)}]}`)).toMatchObject({ tooLarge: true, path: "rows.0" });
   });
 
   it("refuses what is not one JSON object, and a member given twice (400)", async () => {
-    for (const text of ["", "   ", "[1]", '"x"', '{"rows":[1,]}', '{"rows":[1]', '{"rows":[1]}{"rows":[2]}', '{"a":1} x', "{'a':1}", '{"a":\u00a01}']) {
+    for (const text of [
+      "",
+      "   ",
+      "[1]",
+      '"x"',
+      '{"rows":[1,]}',
+      '{"rows":[1]',
+      '{"rows":[1]}{"rows":[2]}',
+      '{"a":1} x',
+      "{'a':1}",
+      '{"a":\u00a01}',
+    ]) {
       const error = await failure(text);
       expect(error.tooLarge, text).toBe(false);
     }

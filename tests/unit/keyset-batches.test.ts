@@ -6,7 +6,9 @@ import { BATCH_BYTES, plan, type Sized } from "@/lib/db/keyset-batches";
 // within its bytes and rows, each parent opened once and closed once.
 describe("plan", () => {
   it("covers every child once, in order, in groups within the byte and row limits", () => {
-    const parent = fc.uniqueArray(fc.nat({ max: 1_000 }), { maxLength: 30 }).map((ns) => ns.map((n) => ({ n, bytes: 0 })));
+    const parent = fc
+      .uniqueArray(fc.nat({ max: 1_000 }), { maxLength: 30 })
+      .map((ns) => ns.map((n) => ({ n, bytes: 0 })));
     fc.assert(
       fc.property(
         fc.array(parent, { maxLength: 40 }),
@@ -14,7 +16,9 @@ describe("plan", () => {
         fc.integer({ min: 1, max: 25 }),
         (children, sizes, maxRows) => {
           const parents = children.map((_, i) => `p${i}`);
-          const sized: Sized[] = children.flatMap((list, i) => list.map((c, j) => ({ parent: `p${i}`, n: c.n, bytes: sizes[(i + j) % sizes.length]! })));
+          const sized: Sized[] = children.flatMap((list, i) =>
+            list.map((c, j) => ({ parent: `p${i}`, n: c.n, bytes: sizes[(i + j) % sizes.length]! })),
+          );
           const groups = plan(parents, [...sized].reverse(), maxRows);
           const covered = new Map<string, number[]>();
           const opened: string[] = [];
@@ -26,7 +30,10 @@ describe("plan", () => {
               if (w.first) opened.push(w.parent);
               if (w.last) closed.push(w.parent);
               const inWindow = sized.filter((s) => s.parent === w.parent && s.n >= w.from && s.n <= w.to);
-              covered.set(w.parent, [...(covered.get(w.parent) ?? []), ...inWindow.map((s) => s.n).sort((a, b) => a - b)]);
+              covered.set(w.parent, [
+                ...(covered.get(w.parent) ?? []),
+                ...inWindow.map((s) => s.n).sort((a, b) => a - b),
+              ]);
               bytes += inWindow.reduce((sum, s) => sum + s.bytes, 0);
               rows += inWindow.length;
             }
@@ -35,7 +42,8 @@ describe("plan", () => {
           }
           expect(opened).toEqual(parents);
           expect(closed).toEqual(parents);
-          for (const [i, list] of children.entries()) expect(covered.get(`p${i}`) ?? []).toEqual(list.map((c) => c.n).sort((a, b) => a - b));
+          for (const [i, list] of children.entries())
+            expect(covered.get(`p${i}`) ?? []).toEqual(list.map((c) => c.n).sort((a, b) => a - b));
         },
       ),
       { numRuns: 300 },

@@ -24,7 +24,14 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-markdown-"));
   const filename = path.join(dir, "markdown-worker.cjs");
   bundleMarkdownWorker(filename);
-  pool = createMarkdownPool({ filename, timeLimitMs: TIME_LIMIT_MS, timeLimitMsPerKb: 0, maxWaitMs: 120_000, maxQueue: 1_000, threads: 4 });
+  pool = createMarkdownPool({
+    filename,
+    timeLimitMs: TIME_LIMIT_MS,
+    timeLimitMsPerKb: 0,
+    maxWaitMs: 120_000,
+    maxQueue: 1_000,
+    threads: 4,
+  });
 }, 60_000);
 afterAll(async () => {
   await pool?.destroy();
@@ -50,7 +57,9 @@ function expectBounded(outcome: RenderOutcome, what: string) {
 describe("the render pool under pathological markdown", () => {
   it("renders or gives up on every class within the time limit, and the event loop never waits", async () => {
     const corpus = pathologicalCorpus();
-    expect(corpus.every((c) => Buffer.byteLength(c.text) <= LIMIT_BYTES && c.text.length > LIMIT_BYTES * 0.95)).toBe(true);
+    expect(corpus.every((c) => Buffer.byteLength(c.text) <= LIMIT_BYTES && c.text.length > LIMIT_BYTES * 0.95)).toBe(
+      true,
+    );
     const { outcomes, blockedMs } = await renderAll(corpus.map((c) => c.text));
     corpus.forEach((c, i) => expectBounded(outcomes[i]!, c.name));
     expect(blockedMs).toBeLessThanOrEqual(BLOCKED_MS);
@@ -59,7 +68,9 @@ describe("the render pool under pathological markdown", () => {
   }, 120_000);
 
   it("does the same for generated mixtures of delimiters and openers", async () => {
-    const units = fc.sample(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 6 }), 16).map((parts) => parts.join(""));
+    const units = fc
+      .sample(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 6 }), 16)
+      .map((parts) => parts.join(""));
     const { outcomes, blockedMs } = await renderAll(units.map((unit) => fill(unit)));
     units.forEach((unit, i) => expectBounded(outcomes[i]!, JSON.stringify(unit)));
     expect(blockedMs).toBeLessThanOrEqual(BLOCKED_MS);

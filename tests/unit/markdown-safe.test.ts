@@ -10,10 +10,10 @@ const payloads = [
   "[click](javascript:alert(1))",
   "![x](javascript:alert(1))",
   "<svg onload=alert(1)></svg>",
-  "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
   "[x](JaVaScRiPt:alert(1))",
-  "<iframe src=\"https://example.com\"></iframe>",
-  "<div style=\"background:url(javascript:alert(1))\">x</div>",
+  '<iframe src="https://example.com"></iframe>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
   "&lt;script&gt;alert(1)&lt;/script&gt;",
   "[x](&#106;avascript:alert(1))",
 ];
@@ -30,7 +30,8 @@ function anchors(html: string) {
 const depthOf = (html: string, tag: string) => {
   let depth = 0;
   let deepest = 0;
-  for (const m of html.matchAll(new RegExp(`<(/?)${tag}[\\s>]`, "g"))) deepest = Math.max(deepest, (depth += m[1] ? -1 : 1));
+  for (const m of html.matchAll(new RegExp(`<(/?)${tag}[\\s>]`, "g")))
+    deepest = Math.max(deepest, (depth += m[1] ? -1 : 1));
   return deepest;
 };
 
@@ -42,7 +43,9 @@ describe("renderSafeMarkdown", () => {
   });
 
   it("keeps ordinary markdown: emphasis, code, lists, tables and safe links", () => {
-    const html = renderSafeMarkdown("**bold** `code`\n\n- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://docs.djangoproject.com/)\n\n```python\nx = 1\n```");
+    const html = renderSafeMarkdown(
+      "**bold** `code`\n\n- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://docs.djangoproject.com/)\n\n```python\nx = 1\n```",
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<code>code</code>");
     expect(html).toContain("<li>item</li>");
@@ -65,13 +68,17 @@ describe("footnotes", () => {
   it("resolve for any labels, and two texts on one page share no id", () => {
     const label = fc.stringMatching(/^[\w\-.é~:]{1,12}$/);
     fc.assert(
-      fc.property(fc.uniqueArray(label, { minLength: 1, maxLength: 5 }), fc.string({ maxLength: 20 }), (labels, extra) => {
-        const text = `${labels.map((l) => `x[^${l}]`).join(" ")}\n\n${labels.map((l) => `[^${l}]: note ${extra.replace(/[\n[\]^]/g, "")}`).join("\n")}`;
-        const first = anchors(renderSafeMarkdown(text));
-        for (const target of [...first.links, ...first.describedBy]) expect(first.ids).toContain(target);
-        const second = anchors(renderSafeMarkdown(`${text}\n\nAnother text.`));
-        expect(second.ids.filter((id) => first.ids.includes(id))).toEqual([]);
-      }),
+      fc.property(
+        fc.uniqueArray(label, { minLength: 1, maxLength: 5 }),
+        fc.string({ maxLength: 20 }),
+        (labels, extra) => {
+          const text = `${labels.map((l) => `x[^${l}]`).join(" ")}\n\n${labels.map((l) => `[^${l}]: note ${extra.replace(/[\n[\]^]/g, "")}`).join("\n")}`;
+          const first = anchors(renderSafeMarkdown(text));
+          for (const target of [...first.links, ...first.describedBy]) expect(first.ids).toContain(target);
+          const second = anchors(renderSafeMarkdown(`${text}\n\nAnother text.`));
+          expect(second.ids.filter((id) => first.ids.includes(id))).toEqual([]);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -96,14 +103,19 @@ describe("nesting", () => {
   it("leaves lines with up to the cap of container markers exactly as they are", () => {
     const opener = fc.constantFrom("> ", ">", "- ", "* ", "+ ", "1. ", "12) ", "[^a]: ", "   > ");
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.array(opener, { maxLength: MAX_DEPTH }), fc.string({ maxLength: 10 }))), (rows) => {
-        const text = rows.map(([openers, rest]) => openers.join("") + "x" + rest.replace(/\n/g, "")).join("\n");
-        expect(capLineNesting(text)).toBe(text);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.array(opener, { maxLength: MAX_DEPTH }), fc.string({ maxLength: 10 }))),
+        (rows) => {
+          const text = rows.map(([openers, rest]) => openers.join("") + "x" + rest.replace(/\n/g, "")).join("\n");
+          expect(capLineNesting(text)).toBe(text);
+        },
+      ),
     );
   });
 
   it("keeps the first markers and the text of a line with more", () => {
-    expect(capLineNesting(`keep\n${"> ".repeat(40)}text\n${"- * ".repeat(20)}item`)).toBe(`keep\n${"> ".repeat(MAX_DEPTH)}text\n${"- * ".repeat(16)}item`);
+    expect(capLineNesting(`keep\n${"> ".repeat(40)}text\n${"- * ".repeat(20)}item`)).toBe(
+      `keep\n${"> ".repeat(MAX_DEPTH)}text\n${"- * ".repeat(16)}item`,
+    );
   });
 });

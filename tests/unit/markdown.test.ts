@@ -30,7 +30,11 @@ const ACTIVE = /<script|<iframe|<object|<embed|<svg|<form|\son\w+=|javascript:|d
 
 // A fresh worker run through tsx takes seconds to start on a busy machine; the tests below time renders only.
 beforeAll(async () => {
-  for (let i = 0; i < 60 && (await renderMarkdown(`warm-up ${i}\n\n\`\`\`python\nx = ${i}\n\`\`\``)).includes(FALLBACK_NOTE); i++);
+  for (
+    let i = 0;
+    i < 60 && (await renderMarkdown(`warm-up ${i}\n\n\`\`\`python\nx = ${i}\n\`\`\``)).includes(FALLBACK_NOTE);
+    i++
+  );
 }, 120_000);
 afterAll(() => stopMarkdownWorkers());
 

@@ -13,12 +13,18 @@ describe("repairMojibake", () => {
     expect(repairMojibake(broken).text).toBe(fixed);
   });
 
-  it.each(["naïve", "São Paulo", "Zürich", "Ångström", "façade — déjà vu", "plain ASCII", "€100 and ½ price", "emoji 👉 ✅ stay"])(
-    "leaves correct text %j alone",
-    (good) => {
-      expect(repairMojibake(good)).toEqual({ text: good, repaired: 0 });
-    },
-  );
+  it.each([
+    "naïve",
+    "São Paulo",
+    "Zürich",
+    "Ångström",
+    "façade — déjà vu",
+    "plain ASCII",
+    "€100 and ½ price",
+    "emoji 👉 ✅ stay",
+  ])("leaves correct text %j alone", (good) => {
+    expect(repairMojibake(good)).toEqual({ text: good, repaired: 0 });
+  });
 
   it("counts repairs and handles mixed text", () => {
     const result = repairMojibake("Zürich â€” Djangoâ€™s");

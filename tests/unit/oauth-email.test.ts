@@ -13,22 +13,42 @@ describe("a GitHub identity's email", () => {
     expect(gitHubEmail(null, emails)).toEqual({ email: "Main@Example.test", email_verified: true });
     expect(gitHubEmail("main@example.test", emails)).toEqual({ email: "main@example.test", email_verified: true });
     expect(gitHubEmail("new@example.test", emails)).toEqual({ email: "new@example.test", email_verified: false });
-    expect(gitHubEmail(null, [{ email: "only@example.test", primary: true, verified: false }])).toEqual({ email: "only@example.test", email_verified: false });
+    expect(gitHubEmail(null, [{ email: "only@example.test", primary: true, verified: false }])).toEqual({
+      email: "only@example.test",
+      email_verified: false,
+    });
   });
 
   it("is never verified without the list (the request failed) or with a malformed one", () => {
-    for (const list of [null, undefined, {}, "x", [null], [{ email: 1, verified: true }], [{ email: "p@example.test", verified: "yes" }]]) {
+    for (const list of [
+      null,
+      undefined,
+      {},
+      "x",
+      [null],
+      [{ email: 1, verified: true }],
+      [{ email: "p@example.test", verified: "yes" }],
+    ]) {
       expect(gitHubEmail("p@example.test", list).email_verified).toBe(false);
     }
   });
 
   it("property: verified only if the list holds that very address marked verified: true", () => {
-    const entry = fc.record({ email: fc.emailAddress(), primary: fc.boolean(), verified: fc.oneof(fc.boolean(), fc.constant("true"), fc.constant(1)) });
+    const entry = fc.record({
+      email: fc.emailAddress(),
+      primary: fc.boolean(),
+      verified: fc.oneof(fc.boolean(), fc.constant("true"), fc.constant(1)),
+    });
     fc.assert(
-      fc.property(fc.option(fc.emailAddress(), { nil: null }), fc.array(entry, { maxLength: 4 }), (publicEmail, list) => {
-        const { email, email_verified } = gitHubEmail(publicEmail, list);
-        if (email_verified) expect(list.some((e) => e.email.toLowerCase() === email!.toLowerCase() && e.verified === true)).toBe(true);
-      }),
+      fc.property(
+        fc.option(fc.emailAddress(), { nil: null }),
+        fc.array(entry, { maxLength: 4 }),
+        (publicEmail, list) => {
+          const { email, email_verified } = gitHubEmail(publicEmail, list);
+          if (email_verified)
+            expect(list.some((e) => e.email.toLowerCase() === email!.toLowerCase() && e.verified === true)).toBe(true);
+        },
+      ),
     );
   });
 });

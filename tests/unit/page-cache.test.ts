@@ -6,7 +6,14 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PageCache } from "@/lib/server/page-cache";
 
-type Render = { status?: number; type?: string; cookie?: boolean; fail?: boolean; noNonce?: boolean; cacheControl?: string };
+type Render = {
+  status?: number;
+  type?: string;
+  cookie?: boolean;
+  fail?: boolean;
+  noNonce?: boolean;
+  cacheControl?: string;
+};
 
 let now = 0;
 let ttlMs = 30_000;
@@ -36,7 +43,10 @@ function render(req: http.IncomingMessage, res: http.ServerResponse, options: Re
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   res.statusCode = options.status ?? 200;
   res.setHeader("content-type", options.type ?? "text/html; charset=utf-8");
-  res.setHeader("content-security-policy", options.noNonce ? "default-src 'self'" : `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+  res.setHeader(
+    "content-security-policy",
+    options.noNonce ? "default-src 'self'" : `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+  );
   res.setHeader("vary", "rsc, Accept-Encoding");
   res.setHeader("x-frame-options", "DENY");
   if (options.cookie) res.setHeader("set-cookie", "flash=1; Path=/");
@@ -81,11 +91,13 @@ async function get(path: string, init: RequestInit = {}) {
 
 function raw(path: string, headers: http.OutgoingHttpHeaders) {
   return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    http.get(`${base}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject);
+    http
+      .get(`${base}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
   });
 }
 
@@ -107,7 +119,11 @@ describe("PageCache", () => {
     expect(second.html).not.toContain(first.nonce);
     expect(second.html.replaceAll(second.nonce!, "N")).toBe(first.html.replaceAll(first.nonce!, "N"));
     expect(second.response.headers.get("x-request-id")).toBe("second-request");
-    expect([first, second, third].map((a) => a.response.headers.get("x-mockroom-page-cache"))).toEqual(["miss", "hit", "hit"]);
+    expect([first, second, third].map((a) => a.response.headers.get("x-mockroom-page-cache"))).toEqual([
+      "miss",
+      "hit",
+      "hit",
+    ]);
   });
 
   it("gzips a cached page for a client that accepts it, and stores the page uncompressed", async () => {
@@ -135,7 +151,11 @@ describe("PageCache", () => {
 
   it("never serves or keeps a page for a signed-in visitor", async () => {
     await get("/");
-    for (const cookie of ["next-auth.session-token=abc", "theme=dark; __Secure-next-auth.session-token=abc", "next-auth.session-token.0=abc"]) {
+    for (const cookie of [
+      "next-auth.session-token=abc",
+      "theme=dark; __Secure-next-auth.session-token=abc",
+      "next-auth.session-token.0=abc",
+    ]) {
       const signedIn = await get("/", { headers: { cookie } });
       expect(signedIn.html).not.toContain("render 1");
     }
@@ -157,21 +177,41 @@ describe("PageCache", () => {
       ["/interviews/1", {}],
       ["/questions/a/b", {}],
       ["/questions/UPPER", {}],
-      ["/questions", { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } }],
+      [
+        "/questions",
+        { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } },
+      ],
       ["/questions", { headers: { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" } }],
-      ["/questions", { headers: { "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Chrome-Lighthouse" } }],
+      [
+        "/questions",
+        {
+          headers: {
+            "user-agent":
+              "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Chrome-Lighthouse",
+          },
+        },
+      ],
     ];
     for (let round = 0; round < 2; round++) for (const [path, init] of bypass) await get(path, init);
     expect(renders).toBe(bypass.length * 2);
     expect(cache.snapshot()).toMatchObject({ stored: 0, entries: 0 });
     // An ordinary browser is served from the cache.
-    const browser = { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0" } };
+    const browser = {
+      headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0" },
+    };
     await get("/questions", browser);
     expect((await get("/questions", browser)).response.headers.get("x-mockroom-page-cache")).toBe("hit");
   });
 
   it("keeps no answer that is not a complete, error-free 200 HTML page with a nonce and no cookie", async () => {
-    const refused: Render[] = [{ status: 404 }, { status: 500 }, { type: "application/json" }, { cookie: true }, { fail: true }, { noNonce: true }];
+    const refused: Render[] = [
+      { status: 404 },
+      { status: 500 },
+      { type: "application/json" },
+      { cookie: true },
+      { fail: true },
+      { noNonce: true },
+    ];
     for (const render of refused) {
       nextRender = render;
       await get("/questions/x");
@@ -235,7 +275,9 @@ describe("PageCache", () => {
     await raw("/api/questions?q=views", {});
     await raw("/api/topics", {});
     // Topics are the same for everyone: a signed-in client gets the stored copy.
-    expect((await raw("/api/topics", { cookie: "next-auth.session-token=abc" })).headers["x-mockroom-page-cache"]).toBe("hit");
+    expect((await raw("/api/topics", { cookie: "next-auth.session-token=abc" })).headers["x-mockroom-page-cache"]).toBe(
+      "hit",
+    );
     await raw("/api/companies/acme", {});
     await raw("/api/questions/select-related", {});
     expect(renders).toBe(6);
@@ -243,7 +285,14 @@ describe("PageCache", () => {
   });
 
   it("keeps no API answer its route does not declare public, and looks up no other API path", async () => {
-    const refused: Render[] = [{ cacheControl: "no-store" }, { cacheControl: "private, max-age=60" }, { status: 404 }, { status: 400 }, { cookie: true }, { type: "text/plain" }];
+    const refused: Render[] = [
+      { cacheControl: "no-store" },
+      { cacheControl: "private, max-age=60" },
+      { status: 404 },
+      { status: 400 },
+      { cookie: true },
+      { type: "text/plain" },
+    ];
     for (const render of refused) {
       nextRender = render;
       await raw("/api/questions", {});

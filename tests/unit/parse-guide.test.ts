@@ -34,15 +34,22 @@ describe("parseGuide on the seed guide", () => {
 
 describe("parseGuide on malformed files", () => {
   it("names the line of a <details> that never closes", () => {
-    expect(fixture("unclosed-details.md").errors).toEqual([{ line: 9, message: "<details> is not closed before the next <details> opens" }]);
+    expect(fixture("unclosed-details.md").errors).toEqual([
+      { line: 9, message: "<details> is not closed before the next <details> opens" },
+    ]);
   });
 
   it("names the line of a code fence that never closes", () => {
-    expect(fixture("unclosed-fence.md").errors).toEqual([{ line: 4, message: "code fence opened at line 7 is not closed" }]);
+    expect(fixture("unclosed-fence.md").errors).toEqual([
+      { line: 4, message: "code fence opened at line 7 is not closed" },
+    ]);
   });
 
   it("names the line of a question without text", () => {
-    expect(fixture("empty-summary.md").errors).toContainEqual({ line: 4, message: "a <details> block has no question text in its <summary>" });
+    expect(fixture("empty-summary.md").errors).toContainEqual({
+      line: 4,
+      message: "a <details> block has no question text in its <summary>",
+    });
   });
 });
 
@@ -53,7 +60,11 @@ describe("parseGuide on awkward but valid files", () => {
     expect(guide.title).toBe("Guide with Windows line endings");
     expect(guide.topics.map((t) => t.name)).toEqual(["Café topic"]);
     const [first, second] = guide.topics[0]!.questions;
-    expect(first).toEqual({ text: "What is Django’s ORM?", line: 6, answer: "It maps naïve classes to tables → rows. Zürich, São Paulo." });
+    expect(first).toEqual({
+      text: "What is Django’s ORM?",
+      line: 6,
+      answer: "It maps naïve classes to tables → rows. Zürich, São Paulo.",
+    });
     expect(second).toEqual({ text: "How do you test it?", line: 13, answer: null });
   });
 
@@ -61,9 +72,16 @@ describe("parseGuide on awkward but valid files", () => {
     const guide = fixture("code-headings.md");
     expect(guide.errors).toEqual([]);
     expect(guide.topics.map((t) => t.name)).toEqual(["Real topic", "Second topic"]);
-    expect(guide.topics[0]!.questions.map((q) => q.text)).toEqual(["Question with code in the answer", "Plain question after code?"]);
+    expect(guide.topics[0]!.questions.map((q) => q.text)).toEqual([
+      "Question with code in the answer",
+      "Plain question after code?",
+    ]);
     expect(guide.topics[0]!.questions[0]!.answer).toContain("# Not a topic: inside a fence");
-    expect(guide.topics[1]!.questions.map((q) => q.text)).toEqual(["Numbered plain question?", "Duplicate numbering is fine?", "Unnumbered question?"]);
+    expect(guide.topics[1]!.questions.map((q) => q.text)).toEqual([
+      "Numbered plain question?",
+      "Duplicate numbering is fine?",
+      "Unnumbered question?",
+    ]);
   });
 
   it("copes with noise, duplicate numbering, inline blocks and multi-line summaries", () => {
@@ -79,7 +97,12 @@ describe("parseGuide on awkward but valid files", () => {
 });
 
 describe("stripNumbering", () => {
-  it.each([["12. Why?", "Why?"], ["3) Why?", "Why?"], ["Q4. Why?", "Why?"], ["2024 plans?", "2024 plans?"]])("%j -> %j", (input, output) => {
+  it.each([
+    ["12. Why?", "Why?"],
+    ["3) Why?", "Why?"],
+    ["Q4. Why?", "Why?"],
+    ["2024 plans?", "2024 plans?"],
+  ])("%j -> %j", (input, output) => {
     expect(stripNumbering(input)).toBe(output);
   });
 });

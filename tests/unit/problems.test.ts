@@ -19,13 +19,23 @@ afterAll(() => runner.dispose());
 describe("coding problems", () => {
   it("load with the rest of the content, with estimates of 10 to 45 minutes", () => {
     expect(readContent(seed).problems.map((p) => p.slug)).toEqual(problems.map((p) => p.slug));
-    for (const problem of problems) expect([problem.slug, problem.estimatedMinutes >= 10 && problem.estimatedMinutes <= 45]).toEqual([problem.slug, true]);
+    for (const problem of problems)
+      expect([problem.slug, problem.estimatedMinutes >= 10 && problem.estimatedMinutes <= 45]).toEqual([
+        problem.slug,
+        true,
+      ]);
   });
 
   it("number at least 15, each with visible and hidden tests and a model answer", () => {
     expect(problems.length).toBeGreaterThanOrEqual(15);
     for (const p of problems) {
-      expect([p.slug, p.visibleTests.length >= 3, p.hiddenTests.length >= 3, p.keyPoints.length >= 3, p.modelAnswer.length > 200]).toEqual([p.slug, true, true, true, true]);
+      expect([
+        p.slug,
+        p.visibleTests.length >= 3,
+        p.hiddenTests.length >= 3,
+        p.keyPoints.length >= 3,
+        p.modelAnswer.length > 200,
+      ]).toEqual([p.slug, true, true, true, true]);
     }
     expect(new Set(problems.map((p) => p.difficulty))).toEqual(new Set(["easy", "medium", "hard"]));
   });
@@ -37,16 +47,22 @@ describe("coding problems", () => {
     }
   });
 
-  it.each(problems.map((p) => [p.slug, p] as const))("%s: the reference solution passes every test", async (_slug, problem) => {
-    const report = await runner.run(problem.solution, [...problem.visibleTests, ...problem.hiddenTests]);
-    expect(report.compileError).toBeNull();
-    expect(report.results.filter((r) => !r.passed)).toEqual([]);
-    expect(report.results).toHaveLength(problem.visibleTests.length + problem.hiddenTests.length);
-  });
+  it.each(problems.map((p) => [p.slug, p] as const))(
+    "%s: the reference solution passes every test",
+    async (_slug, problem) => {
+      const report = await runner.run(problem.solution, [...problem.visibleTests, ...problem.hiddenTests]);
+      expect(report.compileError).toBeNull();
+      expect(report.results.filter((r) => !r.passed)).toEqual([]);
+      expect(report.results).toHaveLength(problem.visibleTests.length + problem.hiddenTests.length);
+    },
+  );
 
-  it.each(problems.map((p) => [p.slug, p] as const))("%s: the starter code fails at least one test", async (_slug, problem) => {
-    const report = await runner.run(problem.starterCode, [...problem.visibleTests, ...problem.hiddenTests]);
-    expect(report.timedOut).toBeFalsy();
-    expect(report.compileError !== null || report.results.some((r) => !r.passed)).toBe(true);
-  });
+  it.each(problems.map((p) => [p.slug, p] as const))(
+    "%s: the starter code fails at least one test",
+    async (_slug, problem) => {
+      const report = await runner.run(problem.starterCode, [...problem.visibleTests, ...problem.hiddenTests]);
+      expect(report.timedOut).toBeFalsy();
+      expect(report.compileError !== null || report.results.some((r) => !r.passed)).toBe(true);
+    },
+  );
 });

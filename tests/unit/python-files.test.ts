@@ -5,11 +5,15 @@ import { GET } from "@/app/python/[version]/[file]/route";
 import { PYODIDE_VERSION, RUNNER_BASE } from "@/lib/coding/runtime";
 
 const get = (version: string, file: string, headers: Record<string, string> = {}) =>
-  GET(new Request(`http://localhost/python/${version}/${file}`, { headers }), { params: Promise.resolve({ version, file }) });
+  GET(new Request(`http://localhost/python/${version}/${file}`, { headers }), {
+    params: Promise.resolve({ version, file }),
+  });
 
 describe("the Python runner's files", () => {
   it("are served under the installed Pyodide's version", () => {
-    const installed = JSON.parse(fs.readFileSync(path.resolve("node_modules/pyodide/package.json"), "utf8")) as { version: string };
+    const installed = JSON.parse(fs.readFileSync(path.resolve("node_modules/pyodide/package.json"), "utf8")) as {
+      version: string;
+    };
     expect(PYODIDE_VERSION).toBe(installed.version);
     expect(RUNNER_BASE).toBe(`/python/${installed.version}/`);
   });
@@ -32,7 +36,8 @@ describe("the Python runner's files", () => {
   });
 
   it("serve nothing off the allowlist or under another version", async () => {
-    for (const file of ["package.json", "..%2Fpackage.json", "console.html", "constructor", "route.ts"]) expect((await get(PYODIDE_VERSION, file)).status).toBe(404);
+    for (const file of ["package.json", "..%2Fpackage.json", "console.html", "constructor", "route.ts"])
+      expect((await get(PYODIDE_VERSION, file)).status).toBe(404);
     expect((await get("0.26.0", "pyodide.mjs")).status).toBe(404);
   });
 });

@@ -26,7 +26,10 @@ describe("the Python runner", () => {
 
   it("names the exception and the line of the candidate's code it came from", async () => {
     const report = await runner.run("def add(a, b):\n    x = 1\n    return a + b + {}['missing']\n", add);
-    expect(report.results[0]).toMatchObject({ passed: false, error: { type: "KeyError", message: "'missing'", line: 3 } });
+    expect(report.results[0]).toMatchObject({
+      passed: false,
+      error: { type: "KeyError", message: "'missing'", line: 3 },
+    });
   });
 
   it("reports a syntax error with its line and runs no tests", async () => {
@@ -70,7 +73,10 @@ describe("the Python runner", () => {
       const report = await limited.run("def add(a, b):\n    while True:\n        pass\n", add);
       const elapsed = Date.now() - started;
       expect(report.timedOut).toBe(true);
-      expect(report.results[0]).toMatchObject({ passed: false, error: { type: "TimeLimitExceeded", message: "Time limit exceeded (5 s)" } });
+      expect(report.results[0]).toMatchObject({
+        passed: false,
+        error: { type: "TimeLimitExceeded", message: "Time limit exceeded (5 s)" },
+      });
       expect(elapsed).toBeGreaterThanOrEqual(DEFAULT_TIME_LIMIT_MS);
       expect(elapsed).toBeLessThan(DEFAULT_TIME_LIMIT_MS + 1_000);
       const next = await limited.run("def add(a, b):\n    return a + b\n", add);

@@ -14,12 +14,18 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/questions/a#b")).toBe("/questions/a#b");
   });
 
-  it.each(["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", 42, undefined, "dashboard"])(
-    "refuses %j and falls back to the dashboard",
-    (value) => {
-      expect(safeCallbackPath(value)).toBe("/dashboard");
-    },
-  );
+  it.each([
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "",
+    42,
+    undefined,
+    "dashboard",
+  ])("refuses %j and falls back to the dashboard", (value) => {
+    expect(safeCallbackPath(value)).toBe("/dashboard");
+  });
 
   it.each([...KNOWN_ATTACKS, "/%2E%2E//x", "/%2e/\\x", "/ //x"])(
     "refuses %j, which is or normalises to another origin",
@@ -48,10 +54,14 @@ describe("safeCallbackPath", () => {
   it("keeps every ordinary path (segments of letters, digits and dashes, with a query)", () => {
     const segment = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.option(fc.stringMatching(/^[a-z]{1,5}=[a-z0-9]{0,5}$/)), (segments, query) => {
-        const path = `/${segments.join("/")}${query ? `?${query}` : ""}`;
-        expect(safeCallbackPath(path)).toBe(path);
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.stringMatching(/^[a-z]{1,5}=[a-z0-9]{0,5}$/)),
+        (segments, query) => {
+          const path = `/${segments.join("/")}${query ? `?${query}` : ""}`;
+          expect(safeCallbackPath(path)).toBe(path);
+        },
+      ),
       { seed: 7, numRuns: 500 },
     );
   });
@@ -63,9 +73,12 @@ describe("safeRedirectUrl (next-auth's redirect callback)", () => {
     expect(safeRedirectUrl(`${APP}/notes?q=a`, APP)).toBe(`${APP}/notes?q=a`);
   });
 
-  it.each(["not a url", "%%%", "https://evil.example/", "//evil.example", "/.//evil.example", ""])("sends %j to the app's own page, without throwing", (url) => {
-    expect(safeRedirectUrl(url, APP)).toBe(`${APP}/dashboard`);
-  });
+  it.each(["not a url", "%%%", "https://evil.example/", "//evil.example", "/.//evil.example", ""])(
+    "sends %j to the app's own page, without throwing",
+    (url) => {
+      expect(safeRedirectUrl(url, APP)).toBe(`${APP}/dashboard`);
+    },
+  );
 
   it("always stays on the app's origin", () => {
     fc.assert(

@@ -6,10 +6,16 @@ import { isCrossSite, requestTarget, type RequestTarget } from "@/lib/http/same-
 const target = (host: string | null, scheme: RequestTarget["scheme"] = null): RequestTarget => ({ host, scheme });
 const headers = (values: Record<string, string | undefined>) => (name: string) => values[name];
 
-const host = fc.tuple(fc.domain(), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })).map(([domain, port]) => (port ? `${domain}:${port}` : domain));
+const host = fc
+  .tuple(fc.domain(), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
+  .map(([domain, port]) => (port ? `${domain}:${port}` : domain));
 const scheme = fc.constantFrom("http", "https");
 /** Anything a client could put in a forwarded header, well-formed or not. */
-const junk = fc.oneof(fc.string(), host, fc.constantFrom("https", "http", "evil.example", "evil.example, mockroom.example", "", " ", "HTTPS"));
+const junk = fc.oneof(
+  fc.string(),
+  host,
+  fc.constantFrom("https", "http", "evil.example", "evil.example, mockroom.example", "", " ", "HTTPS"),
+);
 
 describe("isCrossSite", () => {
   it("lets a request from this site's pages through, and one with no Origin (not from a page)", () => {
@@ -39,7 +45,8 @@ describe("isCrossSite", () => {
     fc.assert(
       fc.property(scheme, host, host, fc.option(scheme, { nil: null }), (s, originHost, targetHost, targetScheme) => {
         const origin = `${s}://${originHost}`;
-        const same = new URL(origin).host === new URL(`http://${targetHost}`).host && (targetScheme !== "https" || s === "https");
+        const same =
+          new URL(origin).host === new URL(`http://${targetHost}`).host && (targetScheme !== "https" || s === "https");
         expect(isCrossSite(origin, target(targetHost, targetScheme))).toBe(!same);
       }),
     );
@@ -51,7 +58,10 @@ describe("requestTarget", () => {
     fc.assert(
       fc.property(scheme, host, host, junk, junk, (s, originHost, hostHeader, forwardedHost, forwardedProto) => {
         const plain = requestTarget(headers({ host: hostHeader }), false);
-        const spoofed = requestTarget(headers({ host: hostHeader, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto }), false);
+        const spoofed = requestTarget(
+          headers({ host: hostHeader, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto }),
+          false,
+        );
         expect(spoofed).toEqual(plain);
         expect(isCrossSite(`${s}://${originHost}`, spoofed)).toBe(isCrossSite(`${s}://${originHost}`, plain));
       }),
@@ -65,16 +75,24 @@ describe("requestTarget", () => {
   });
 
   it("with TRUST_PROXY, the proxy's X-Forwarded-Host and X-Forwarded-Proto name the origin the browser saw", () => {
-    const sent = requestTarget(headers({ host: "10.0.0.5:3000", "x-forwarded-host": "mockroom.example", "x-forwarded-proto": "https" }), true);
+    const sent = requestTarget(
+      headers({ host: "10.0.0.5:3000", "x-forwarded-host": "mockroom.example", "x-forwarded-proto": "https" }),
+      true,
+    );
     expect(sent).toEqual({ host: "mockroom.example", scheme: "https" });
     expect(isCrossSite("https://mockroom.example", sent)).toBe(false);
     expect(isCrossSite("http://mockroom.example", sent)).toBe(true);
     expect(isCrossSite("https://10.0.0.5:3000", sent)).toBe(true);
     expect(isCrossSite("https://evil.example", sent)).toBe(true);
     // Without the proxy headers: the Host, and no scheme to compare.
-    expect(requestTarget(headers({ host: "mockroom.example" }), true)).toEqual({ host: "mockroom.example", scheme: null });
+    expect(requestTarget(headers({ host: "mockroom.example" }), true)).toEqual({
+      host: "mockroom.example",
+      scheme: null,
+    });
     expect(requestTarget(headers({ host: "h", "x-forwarded-proto": "gopher" }), true).scheme).toBeNull();
-    expect(requestTarget(headers({ host: "h", "x-forwarded-host": "a.example, b.example" }), true).host).toBe("a.example");
+    expect(requestTarget(headers({ host: "h", "x-forwarded-host": "a.example, b.example" }), true).host).toBe(
+      "a.example",
+    );
   });
 });
 

@@ -22,12 +22,18 @@ describe("key-point scoring against the evaluation set", () => {
     console.log(`\n${table(cases)}\n`);
     for (const split of ["dev", "holdout"] as const) {
       const m = matrix(cases.filter((c) => c.split === split));
-      console.log(`${split}: recall ${recall(m).toFixed(3)}, false covered ${falseCovered(m).toFixed(3)} (${JSON.stringify(m)})`);
+      console.log(
+        `${split}: recall ${recall(m).toFixed(3)}, false covered ${falseCovered(m).toFixed(3)} (${JSON.stringify(m)})`,
+      );
     }
     const wrongStyles = matrix(cases.filter((c) => c.style === "wrong" || c.style === "off-topic"));
-    console.log(`wrong and off-topic answers: false covered ${falseCovered(wrongStyles).toFixed(3)} (${JSON.stringify(wrongStyles)})`);
+    console.log(
+      `wrong and off-topic answers: false covered ${falseCovered(wrongStyles).toFixed(3)} (${JSON.stringify(wrongStyles)})`,
+    );
     const all = matrix(cases);
-    console.log(`all: recall ${recall(all).toFixed(3)} (target >= 0.90), false covered ${falseCovered(all).toFixed(3)} (target <= 0.10)`);
+    console.log(
+      `all: recall ${recall(all).toFixed(3)} (target >= 0.90), false covered ${falseCovered(all).toFixed(3)} (target <= 0.10)`,
+    );
     expect(recall(all)).toBeGreaterThanOrEqual(0.9);
     expect(falseCovered(all)).toBeLessThanOrEqual(0.125);
   });

@@ -14,16 +14,33 @@ const covered = (answer: string, p: ScoredPoint) => keyPointCoverage(answer, [p]
 
 describe("words as the scorer hears them", () => {
   it.each([
-    ["authorise", "authorize"], ["authorised", "authorized"], ["authorisation", "authorization"], ["unauthorised", "unauthorized"],
-    ["serialiser", "serializer"], ["serialise", "serialize"], ["normalising", "normalizing"], ["tokenise", "tokenize"],
-    ["behaviour", "behavior"], ["licence", "license"], ["catalogue", "catalog"], ["cancelled", "canceled"],
-    ["modelling", "modeling"], ["centre", "center"], ["defence", "defense"], ["optimisation", "optimization"],
+    ["authorise", "authorize"],
+    ["authorised", "authorized"],
+    ["authorisation", "authorization"],
+    ["unauthorised", "unauthorized"],
+    ["serialiser", "serializer"],
+    ["serialise", "serialize"],
+    ["normalising", "normalizing"],
+    ["tokenise", "tokenize"],
+    ["behaviour", "behavior"],
+    ["licence", "license"],
+    ["catalogue", "catalog"],
+    ["cancelled", "canceled"],
+    ["modelling", "modeling"],
+    ["centre", "center"],
+    ["defence", "defense"],
+    ["optimisation", "optimization"],
   ])("folds the British %s and the American %s together", (british, american) => {
     expect(normaliseWord(british)).toBe(normaliseWord(american));
   });
 
   it.each([
-    ["caching", "cached"], ["queries", "query"], ["deleted", "deletion"], ["fixtures", "fixture"], ["permissions", "permission"], ["migrations", "migrate"],
+    ["caching", "cached"],
+    ["queries", "query"],
+    ["deleted", "deletion"],
+    ["fixtures", "fixture"],
+    ["permissions", "permission"],
+    ["migrations", "migrate"],
   ])("stems %s and %s to one word (Porter2)", (a, b) => {
     expect(normaliseWord(a)).toBe(normaliseWord(b));
   });
@@ -33,10 +50,15 @@ describe("words as the scorer hears them", () => {
     expect(americanSpelling("cache")).toBe("cache");
   });
 
-  it.each(["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"])("reads %s, a name Object.prototype has, as a word", (word) => {
-    expect(americanSpelling(word)).toBe(word);
-    expect(readWords(`the ${word} runs once`).list.map((w) => w.stem)).toContain(normaliseWord(word.replace(/_/g, "").toLowerCase()));
-  });
+  it.each(["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"])(
+    "reads %s, a name Object.prototype has, as a word",
+    (word) => {
+      expect(americanSpelling(word)).toBe(word);
+      expect(readWords(`the ${word} runs once`).list.map((w) => w.stem)).toContain(
+        normaliseWord(word.replace(/_/g, "").toLowerCase()),
+      );
+    },
+  );
 
   it.each([
     ["select_related", ["select", "related"]],
@@ -52,7 +74,10 @@ describe("words as the scorer hears them", () => {
   });
 
   it("keeps every part of an identifier or compound, stop words included", () => {
-    const stems = (text: string) => readWords(text).list.filter((w) => !w.whole).map((w) => w.stem);
+    const stems = (text: string) =>
+      readWords(text)
+        .list.filter((w) => !w.whole)
+        .map((w) => w.stem);
     expect(stems("on_delete")).toEqual(["on", "delet"]);
     expect(stems("HttpOnly")).toEqual(["http", "onli"]);
     expect(stems("__all__")).toEqual(["all"]);
@@ -62,14 +87,24 @@ describe("words as the scorer hears them", () => {
 
   it("drops stop words and keeps N+1 as one token however it is spaced", () => {
     expect(readWords("It should be the answer").list.map((w) => w.stem)).toEqual(["answer"]);
-    for (const spelling of ["N+1", "n + 1", "N +1"]) expect(readWords(`the ${spelling} problem`).list.map((w) => w.stem)).toEqual([normaliseWord("nplusone"), "problem"]);
+    for (const spelling of ["N+1", "n + 1", "N +1"])
+      expect(readWords(`the ${spelling} problem`).list.map((w) => w.stem)).toEqual([
+        normaliseWord("nplusone"),
+        "problem",
+      ]);
   });
 });
 
 describe("key point coverage", () => {
   it("hears an identifier however it is written", () => {
     const p = point([["select_related"]]);
-    for (const answer of ["use select_related()", "Use select related on the FK", "selectrelated", "`qs.select_related('author')`", "SelectRelated"]) {
+    for (const answer of [
+      "use select_related()",
+      "Use select related on the FK",
+      "selectrelated",
+      "`qs.select_related('author')`",
+      "SelectRelated",
+    ]) {
       expect(covered(answer, p), answer).toBe(true);
     }
     expect(covered("use prefetch_related", p)).toBe(false);
@@ -79,7 +114,9 @@ describe("key point coverage", () => {
     const p = point([["mark rows deleted"]]);
     expect(covered("Rows get marked as deleted.", p)).toBe(true);
     expect(covered("Deleted rows are only marked.", p)).toBe(true);
-    expect(covered("Mark the ticket, then after a long review of many other unrelated things the rows are deleted.", p)).toBe(false);
+    expect(
+      covered("Mark the ticket, then after a long review of many other unrelated things the rows are deleted.", p),
+    ).toBe(false);
   });
 
   it("hears an expression's words within one sentence only", () => {
@@ -93,7 +130,9 @@ describe("key point coverage", () => {
     expect(covered("Undefined blocks render empty. Content outside blocks is rendered too.", p)).toBe(true);
     expect(covered("Content outside is dropped. Blocks are rendered.", p)).toBe(false);
     const claim = point([["escaping"]], [["mark_safe sanitises"]]);
-    expect(covered("Escaping stays on. mark_safe is a promise. It sanitises nothing, it is just escaping skipped.", claim)).toBe(true);
+    expect(
+      covered("Escaping stays on. mark_safe is a promise. It sanitises nothing, it is just escaping skipped.", claim),
+    ).toBe(true);
     expect(covered("Escaping stays on, but mark_safe sanitises the string.", claim)).toBe(false);
   });
 
@@ -119,7 +158,9 @@ describe("key point coverage", () => {
   });
 
   it("quotes the answer's phrase for what it heard and names what it did not", () => {
-    const [verdict] = keyPointCoverage("Add an is_deleted flag, then filter it out.", [point([["is deleted", "deleted_at"], ["custom manager"]])]).points;
+    const [verdict] = keyPointCoverage("Add an is_deleted flag, then filter it out.", [
+      point([["is deleted", "deleted_at"], ["custom manager"]]),
+    ]).points;
     expect(verdict!.covered).toBe(false);
     expect(verdict!.heard).toEqual([{ concept: "concept 1", phrase: "is_deleted" }]);
     expect(verdict!.missing).toEqual(["concept 2"]);
@@ -127,10 +168,15 @@ describe("key point coverage", () => {
 
   it("does not count a point whose disqualifier is said, unless it is negated", () => {
     const p = point([["select_related"]], [["select_related many-to-many"]]);
-    expect(keyPointCoverage("select_related works for many-to-many fields", [p]).points[0]).toMatchObject({ covered: false, wrong: [{ concept: "mistake 1" }] });
+    expect(keyPointCoverage("select_related works for many-to-many fields", [p]).points[0]).toMatchObject({
+      covered: false,
+      wrong: [{ concept: "mistake 1" }],
+    });
     expect(covered("select_related does not follow many-to-many fields", p)).toBe(true);
     expect(covered("select_related follows foreign keys; never use select_related for many-to-many", p)).toBe(true);
-    expect(covered("select_related follows foreign keys; select_related for many-to-many isn't possible", p)).toBe(true);
+    expect(covered("select_related follows foreign keys; select_related for many-to-many isn't possible", p)).toBe(
+      true,
+    );
     // A wrong claim is made within one clause.
     expect(covered("select_related for FKs, prefetch for many-to-many", p)).toBe(true);
   });
@@ -138,7 +184,11 @@ describe("key point coverage", () => {
   it("hears a concept only with its own polarity: not in a negated clause, and a negative one only when negated", () => {
     const idempotent = point([["idempotent"]]);
     expect(covered("Tasks must be idempotent.", idempotent)).toBe(true);
-    for (const answer of ["Tasks don't need to be idempotent.", "With acks_late, tasks are never idempotent", "Not idempotent, and that is fine."]) {
+    for (const answer of [
+      "Tasks don't need to be idempotent.",
+      "With acks_late, tasks are never idempotent",
+      "Not idempotent, and that is fine.",
+    ]) {
       expect(covered(answer, idempotent), answer).toBe(false);
     }
     // The negation ends with its clause.
@@ -187,22 +237,32 @@ describe("key point coverage", () => {
 
 describe("derived rubrics (imported questions)", () => {
   it("requires the identifiers a sentence names", () => {
-    expect(deriveRubric("Use `select_related` for FK lookups").concepts.map((c) => c.name)).toEqual(["select_related", "FK"]);
+    expect(deriveRubric("Use `select_related` for FK lookups").concepts.map((c) => c.name)).toEqual([
+      "select_related",
+      "FK",
+    ]);
     expect(deriveRubric("Unauthorised users get 403").concepts.map((c) => c.name)).toEqual(["403"]);
   });
 
   it("falls back to the two longest significant words and marks the rubric derived", () => {
-    expect(deriveRubric("Explain the template inheritance chain").concepts.map((c) => c.name)).toEqual(["inheritance", "template"]);
+    expect(deriveRubric("Explain the template inheritance chain").concepts.map((c) => c.name)).toEqual([
+      "inheritance",
+      "template",
+    ]);
     expect(rubricOfContent(["a point", "another"]).derived).toBe(true);
     expect(rubricOfContent([]).derived).toBe(true);
-    expect(rubricOfContent([{ text: "x", concepts: [{ name: "c", any: ["cache"] }], disqualifiers: [] }]).derived).toBe(false);
+    expect(rubricOfContent([{ text: "x", concepts: [{ name: "c", any: ["cache"] }], disqualifiers: [] }]).derived).toBe(
+      false,
+    );
   });
 
   it("keeps the sentence's negation in a derived rubric", () => {
     const rubric = deriveRubric("Lazy querysets are built but not executed");
     expect(rubric.concepts.map((c) => c.any)).toEqual([["querysets"], ["not executed"]]);
     const p = { text: "x", rubric };
-    expect(keyPointCoverage("The queryset is built lazily and not executed until iterated", [p]).points[0]!.covered).toBe(true);
+    expect(
+      keyPointCoverage("The queryset is built lazily and not executed until iterated", [p]).points[0]!.covered,
+    ).toBe(true);
     expect(keyPointCoverage("The queryset is built and executed at once", [p]).points[0]!.covered).toBe(false);
   });
 

@@ -24,7 +24,11 @@ describe("the Python runner's policy", () => {
   });
 
   it("allows the worker to compile WebAssembly but never to eval JavaScript or reach other origins", () => {
-    expect(RUNNER_CSP.split("; ")).toEqual(["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'"]);
+    expect(RUNNER_CSP.split("; ")).toEqual([
+      "default-src 'none'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "connect-src 'self'",
+    ]);
     expect(RUNNER_CSP).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
   });
 });

@@ -4,7 +4,12 @@ import { selectQuestions, type Candidate, type SelectionInput } from "@/lib/inte
 
 const difficulties = ["easy", "medium", "hard"] as const;
 const candidates: Candidate[] = ["orm", "views", "security", "testing"].flatMap((topic) =>
-  Array.from({ length: 12 }, (_, i) => ({ id: `${topic}-${i}`, topic, difficulty: difficulties[i % 3]!, kind: "written" as const })),
+  Array.from({ length: 12 }, (_, i) => ({
+    id: `${topic}-${i}`,
+    topic,
+    difficulty: difficulties[i % 3]!,
+    kind: "written" as const,
+  })),
 );
 const base: SelectionInput = {
   candidates,
@@ -15,7 +20,8 @@ const base: SelectionInput = {
   seed: 42,
 };
 const topicOf = (id: string) => id.split("-")[0]!;
-const count = (ids: string[], f: (id: string) => string) => ids.reduce<Record<string, number>>((m, id) => ({ ...m, [f(id)]: (m[f(id)] ?? 0) + 1 }), {});
+const count = (ids: string[], f: (id: string) => string) =>
+  ids.reduce<Record<string, number>>((m, id) => ({ ...m, [f(id)]: (m[f(id)] ?? 0) + 1 }), {});
 const difficultyOf = (id: string) => candidates.find((c) => c.id === id)!.difficulty;
 
 describe("apportion", () => {
@@ -51,7 +57,9 @@ describe("selectQuestions", () => {
   it("prefers questions the user has not seen, then those they scored low on", () => {
     // One question of each difficulty is unseen / weak, so the mix can be met either way.
     const fresh = new Set(["views-6", "views-7", "views-8"]);
-    const history = new Map(candidates.filter((c) => c.topic === "views" && !fresh.has(c.id)).map((c) => [c.id, { bestScore: 0.9 }]));
+    const history = new Map(
+      candidates.filter((c) => c.topic === "views" && !fresh.has(c.id)).map((c) => [c.id, { bestScore: 0.9 }]),
+    );
     const [views] = selectQuestions({ ...base, history }).filter((id) => topicOf(id) === "views");
     expect(fresh.has(views!)).toBe(true);
 

@@ -12,7 +12,11 @@ const sid = () => crypto.randomUUID();
 describe("session token claims", () => {
   it("reads the user and sign-in time from a token next-auth issued", async () => {
     const session = sid();
-    const token = await encode({ token: { sub: user(1), sid: session, signedInAt: 1_700_000_000 }, secret, maxAge: 3600 });
+    const token = await encode({
+      token: { sub: user(1), sid: session, signedInAt: 1_700_000_000 },
+      secret,
+      maxAge: 3600,
+    });
     expect(await claimsOf(token, secret, now)).toMatchObject({ sub: user(1), sid: session, signedInAt: 1_700_000_000 });
     // A second read (served from the cache) gives the same answer.
     expect((await claimsOf(token, secret, now))?.sub).toBe(user(1));
@@ -24,7 +28,14 @@ describe("session token claims", () => {
   });
 
   it("property: a token whose subject or session id is not a UUID is no session", async () => {
-    const notUuid = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.array(fc.uuid()), fc.uuid().map((u) => `${u} `));
+    const notUuid = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.uuid()),
+      fc.uuid().map((u) => `${u} `),
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.tuple(notUuid, fc.uuid()), fc.tuple(fc.uuid(), notUuid)), async ([sub, session]) => {
         const token = await encode({ token: { sub, sid: session } as Record<string, unknown>, secret, maxAge: 3600 });
@@ -44,7 +55,11 @@ describe("session token claims", () => {
     const token = await encode({ token: { sub: user(3), sid: sid() }, secret, maxAge: 3600 });
     const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await claimsOf(tampered, secret, now)).toBeNull();
-    const foreign = await encode({ token: { sub: user(3), sid: sid() }, secret: "another-secret-another-secret-another-0", maxAge: 3600 });
+    const foreign = await encode({
+      token: { sub: user(3), sid: sid() },
+      secret: "another-secret-another-secret-another-0",
+      maxAge: 3600,
+    });
     expect(await claimsOf(foreign, secret, now)).toBeNull();
     expect(await claimsOf("not-a-token", secret, now)).toBeNull();
     expect(await claimsOf("x".repeat(5000), secret, now)).toBeNull();
@@ -75,7 +90,11 @@ describe("session token claims", () => {
   });
 
   it("clears the cookie next-auth set, with the same name and flags", () => {
-    expect(clearedSessionCookie("http://localhost:3000")).toBe("next-auth.session-token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    expect(clearedSessionCookie("https://mockroom.example")).toBe("__Secure-next-auth.session-token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure");
+    expect(clearedSessionCookie("http://localhost:3000")).toBe(
+      "next-auth.session-token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax",
+    );
+    expect(clearedSessionCookie("https://mockroom.example")).toBe(
+      "__Secure-next-auth.session-token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+    );
   });
 });

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_UNDER_ATTACK, addressKey, backoffWait, keys, nextCount, pairRule, signInRules, type BackoffRule } from "@/lib/auth/rate-limit-rules";
+import {
+  ACCOUNT_UNDER_ATTACK,
+  addressKey,
+  backoffWait,
+  keys,
+  nextCount,
+  pairRule,
+  signInRules,
+  type BackoffRule,
+} from "@/lib/auth/rate-limit-rules";
 
 const NOW = 1_800_000_000_000;
 const rule: BackoffRule = signInRules.pair;
@@ -22,15 +31,21 @@ describe("growing delays", () => {
 
   it("property: never negative, never above the cap, never shorter after one more failure, never longer as time passes", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 2 * 86_400_000 }), fc.integer({ min: 0, max: 3_600_000 }), (count, ago, later) => {
-        const counter = { count, lastAt: NOW - ago };
-        const wait = backoffWait(counter, rule, NOW);
-        expect(wait).toBeGreaterThanOrEqual(0);
-        expect(wait).toBeLessThanOrEqual(rule.maxSeconds);
-        expect(Number.isFinite(wait)).toBe(true);
-        if (ago < rule.forgetSeconds * 1000) expect(backoffWait({ ...counter, count: count + 1 }, rule, NOW)).toBeGreaterThanOrEqual(wait);
-        expect(backoffWait(counter, rule, NOW + later)).toBeLessThanOrEqual(wait);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 2 * 86_400_000 }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        (count, ago, later) => {
+          const counter = { count, lastAt: NOW - ago };
+          const wait = backoffWait(counter, rule, NOW);
+          expect(wait).toBeGreaterThanOrEqual(0);
+          expect(wait).toBeLessThanOrEqual(rule.maxSeconds);
+          expect(Number.isFinite(wait)).toBe(true);
+          if (ago < rule.forgetSeconds * 1000)
+            expect(backoffWait({ ...counter, count: count + 1 }, rule, NOW)).toBeGreaterThanOrEqual(wait);
+          expect(backoffWait(counter, rule, NOW + later)).toBeLessThanOrEqual(wait);
+        },
+      ),
     );
   });
 
@@ -45,9 +60,11 @@ describe("growing delays", () => {
   });
 
   it("the account's own counter never blocks", () => {
-    fc.assert(fc.property(fc.nat(), fc.nat({ max: 86_400_000 }), (count, ago) => {
-      expect(backoffWait({ count, lastAt: NOW - ago }, signInRules.account, NOW)).toBe(0);
-    }));
+    fc.assert(
+      fc.property(fc.nat(), fc.nat({ max: 86_400_000 }), (count, ago) => {
+        expect(backoffWait({ count, lastAt: NOW - ago }, signInRules.account, NOW)).toBe(0);
+      }),
+    );
   });
 });
 
@@ -73,15 +90,25 @@ describe("the address a per-address limit counts", () => {
         expect(addressKey(full(sameNetwork))).toBe(addressKey(full(a)));
         expect(addressKey(compressed)).toBe(addressKey(full(a)));
         expect(addressKey(`[${full(a).toUpperCase()}]`)).toBe(addressKey(full(a)));
-        const otherNetwork = c.slice(0, 4).map((g) => parseInt(g, 16)).join() !== a.slice(0, 4).map((g) => parseInt(g, 16)).join();
+        const otherNetwork =
+          c
+            .slice(0, 4)
+            .map((g) => parseInt(g, 16))
+            .join() !==
+          a
+            .slice(0, 4)
+            .map((g) => parseInt(g, 16))
+            .join();
         if (otherNetwork) expect(addressKey(full(c))).not.toBe(addressKey(full(a)));
       }),
     );
   });
 
   it("property: distinct IPv4 addresses are distinct subjects", () => {
-    fc.assert(fc.property(fc.ipV4(), fc.ipV4(), (a, b) => {
-      expect(addressKey(a) === addressKey(b)).toBe(a === b);
-    }));
+    fc.assert(
+      fc.property(fc.ipV4(), fc.ipV4(), (a, b) => {
+        expect(addressKey(a) === addressKey(b)).toBe(a === b);
+      }),
+    );
   });
 });

@@ -7,7 +7,9 @@ import { Backoff, describeExit, FIRST_DELAY_MS, HEALTHY_AFTER_MS, MAX_DELAY_MS, 
 describe("the restart backoff", () => {
   it("doubles from 0.5 s up to 30 s while the server keeps dying young, and starts over after a healthy run", () => {
     const backoff = new Backoff();
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(() => backoff.next(1_000))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(() => backoff.next(1_000))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
     expect(backoff.next(HEALTHY_AFTER_MS)).toBe(FIRST_DELAY_MS);
     expect(backoff.next(10)).toBe(1_000);
   });
@@ -22,7 +24,8 @@ describe("the restart backoff", () => {
           expect(delay).toBeGreaterThanOrEqual(FIRST_DELAY_MS);
           expect(delay).toBeLessThanOrEqual(MAX_DELAY_MS);
           // A crash soon after a start waits at least as long as the last pause (or the longest).
-          if (ran < HEALTHY_AFTER_MS && previous) expect(delay).toBeGreaterThanOrEqual(Math.min(previous * 2, MAX_DELAY_MS));
+          if (ran < HEALTHY_AFTER_MS && previous)
+            expect(delay).toBeGreaterThanOrEqual(Math.min(previous * 2, MAX_DELAY_MS));
           previous = delay;
         }
       }),
@@ -102,6 +105,11 @@ describe("supervise", () => {
   });
 
   it("throws when the first start fails, instead of retrying a misconfiguration forever", async () => {
-    await expect(supervise(async () => Promise.reject(new Error("port in use")), () => undefined)).rejects.toThrow("port in use");
+    await expect(
+      supervise(
+        async () => Promise.reject(new Error("port in use")),
+        () => undefined,
+      ),
+    ).rejects.toThrow("port in use");
   });
 });

@@ -4,20 +4,39 @@ import { scoreAnswers, type InterviewRow } from "@/lib/data/interview-view";
 import { interviewTotal, isUnanswered } from "@/lib/interviews/unanswered";
 import { basisText, standing, TENTATIVE_BELOW, weakestTopics, type TopicResults } from "@/lib/progress/strength";
 
-const answer = fc.record({ answered: fc.boolean(), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }) });
+const answer = fc.record({
+  answered: fc.boolean(),
+  score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+});
 
 describe("the interview's score over skipped questions", () => {
   it("is null with nothing answered, however many were asked", () => {
     expect(interviewTotal([])).toEqual({ score: null, answered: 0, questions: 0 });
-    expect(interviewTotal([{ answered: false, score: null }, { answered: false, score: null }])).toEqual({ score: null, answered: 0, questions: 2 });
+    expect(
+      interviewTotal([
+        { answered: false, score: null },
+        { answered: false, score: null },
+      ]),
+    ).toEqual({ score: null, answered: 0, questions: 2 });
   });
 
   it("rests on one answer when only one was given, and says so", () => {
-    expect(interviewTotal([{ answered: true, score: 0.4 }, ...Array.from({ length: 7 }, () => ({ answered: false, score: null }))])).toEqual({ score: 0.4, answered: 1, questions: 8 });
+    expect(
+      interviewTotal([
+        { answered: true, score: 0.4 },
+        ...Array.from({ length: 7 }, () => ({ answered: false, score: null })),
+      ]),
+    ).toEqual({ score: 0.4, answered: 1, questions: 8 });
   });
 
   it("leaves out an answered coding question still waiting for its test report, but counts it as answered", () => {
-    expect(interviewTotal([{ answered: true, score: 1 }, { answered: true, score: null }, { answered: false, score: null }])).toEqual({ score: 1, answered: 2, questions: 3 });
+    expect(
+      interviewTotal([
+        { answered: true, score: 1 },
+        { answered: true, score: null },
+        { answered: false, score: null },
+      ]),
+    ).toEqual({ score: 1, answered: 2, questions: 3 });
   });
 
   it("is the mean of the scored answers, and a skipped question never moves it", () => {
@@ -50,8 +69,14 @@ type Asked = { kind: "WRITTEN" | "CODING"; content: string; keyPoints?: string[]
 const row = (asked: Asked[]) =>
   ({
     questions: asked.map((a, i) => ({
-      id: `iq-${i}`, questionId: `q-${i}`, content: a.content, score: a.score ?? null,
-      question: { kind: a.kind, keyPoints: a.keyPoints ?? ["Use select_related for foreign keys", "Use prefetch_related for many-to-many"] },
+      id: `iq-${i}`,
+      questionId: `q-${i}`,
+      content: a.content,
+      score: a.score ?? null,
+      question: {
+        kind: a.kind,
+        keyPoints: a.keyPoints ?? ["Use select_related for foreign keys", "Use prefetch_related for many-to-many"],
+      },
     })),
   }) as unknown as InterviewRow;
 
@@ -65,7 +90,10 @@ describe("scoring a finished interview's answers", () => {
         { kind: "WRITTEN", content: "  \n" },
         { kind: "CODING", content: "" },
         { kind: "CODING", content: "def add(a, b):\n    return a + b\n", score: 0.5 },
-        { kind: "WRITTEN", content: "Use select_related for foreign keys and prefetch_related for many-to-many relations." },
+        {
+          kind: "WRITTEN",
+          content: "Use select_related for foreign keys and prefetch_related for many-to-many relations.",
+        },
       ]),
       noRubrics,
     );
@@ -80,11 +108,25 @@ describe("scoring a finished interview's answers", () => {
   });
 
   it("gives an interview where everything was skipped no score at all (not 0%)", () => {
-    expect(scoreAnswers(row([{ kind: "WRITTEN", content: "" }, { kind: "CODING", content: " " }]), noRubrics).total).toBeNull();
+    expect(
+      scoreAnswers(
+        row([
+          { kind: "WRITTEN", content: "" },
+          { kind: "CODING", content: " " },
+        ]),
+        noRubrics,
+      ).total,
+    ).toBeNull();
   });
 
   it("still scores a wrong written answer 0: answered and wrong is not skipped", () => {
-    const { items, total } = scoreAnswers(row([{ kind: "WRITTEN", content: "I would restart the server." }, { kind: "WRITTEN", content: "" }]), noRubrics);
+    const { items, total } = scoreAnswers(
+      row([
+        { kind: "WRITTEN", content: "I would restart the server." },
+        { kind: "WRITTEN", content: "" },
+      ]),
+      noRubrics,
+    );
     expect(items[0]).toMatchObject({ answered: true, score: 0 });
     expect(total).toBe(0);
   });
@@ -97,20 +139,37 @@ const topic = fc.record({
   ratings: fc.nat({ max: 3 }),
   strength: fc.double({ min: 0, max: 1, noNaN: true }),
 });
-const asStored = (t: { slug: string; name: string; answers: number; ratings: number; strength: number }): TopicResults => ({
+const asStored = (t: {
+  slug: string;
+  name: string;
+  answers: number;
+  ratings: number;
+  strength: number;
+}): TopicResults => ({
   ...t,
   strength: t.answers + t.ratings ? t.strength : null,
 });
 
 describe("topic strength on the dashboard", () => {
   it("shows a topic without results as not practised, never as 0%", () => {
-    expect(standing({ slug: "orm", name: "ORM", answers: 0, ratings: 0, strength: null })).toEqual({ slug: "orm", name: "ORM", state: "not_practised" });
+    expect(standing({ slug: "orm", name: "ORM", answers: 0, ratings: 0, strength: null })).toEqual({
+      slug: "orm",
+      name: "ORM",
+      state: "not_practised",
+    });
   });
 
   it("marks a figure resting on one answer, or fewer than three results, as tentative", () => {
-    expect(standing({ slug: "orm", name: "ORM", answers: 1, ratings: 0, strength: 0 })).toMatchObject({ state: "tentative", strength: 0 });
-    expect(standing({ slug: "orm", name: "ORM", answers: 1, ratings: 1, strength: 0.5 })).toMatchObject({ state: "tentative" });
-    expect(standing({ slug: "orm", name: "ORM", answers: 2, ratings: 1, strength: 0.5 })).toMatchObject({ state: "judged" });
+    expect(standing({ slug: "orm", name: "ORM", answers: 1, ratings: 0, strength: 0 })).toMatchObject({
+      state: "tentative",
+      strength: 0,
+    });
+    expect(standing({ slug: "orm", name: "ORM", answers: 1, ratings: 1, strength: 0.5 })).toMatchObject({
+      state: "tentative",
+    });
+    expect(standing({ slug: "orm", name: "ORM", answers: 2, ratings: 1, strength: 0.5 })).toMatchObject({
+      state: "judged",
+    });
     expect(TENTATIVE_BELOW).toBe(3);
   });
 
@@ -130,7 +189,8 @@ describe("topic strength on the dashboard", () => {
           expect(t.state).not.toBe("not_practised");
           expect(t.strength).toBeLessThan(0.7);
         }
-        for (let i = 1; i < weakest.length; i++) expect(weakest[i]!.strength).toBeGreaterThanOrEqual(weakest[i - 1]!.strength);
+        for (let i = 1; i < weakest.length; i++)
+          expect(weakest[i]!.strength).toBeGreaterThanOrEqual(weakest[i - 1]!.strength);
         const candidates = topics.filter((t) => t.state !== "not_practised" && t.strength < 0.7);
         expect(weakest.length).toBe(Math.min(3, candidates.length));
       }),
@@ -138,7 +198,9 @@ describe("topic strength on the dashboard", () => {
   });
 
   it("lists no weakest topics for a user whose only activity was skipping", () => {
-    const topics = ["orm", "views", "security"].map((slug) => standing({ slug, name: slug, answers: 0, ratings: 0, strength: null }));
+    const topics = ["orm", "views", "security"].map((slug) =>
+      standing({ slug, name: slug, answers: 0, ratings: 0, strength: null }),
+    );
     expect(weakestTopics(topics)).toEqual([]);
   });
 });

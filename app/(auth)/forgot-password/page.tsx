@@ -12,13 +12,15 @@ export default function ForgotPasswordPage() {
       <h1 className="text-2xl font-semibold">Forgot your password?</h1>
       {mailConfigured() ? (
         <>
-          <p className="text-sm text-slate-700 dark:text-slate-300">Enter the email you signed up with. We will send you a link to choose a new password.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Enter the email you signed up with. We will send you a link to choose a new password.
+          </p>
           <ForgotPasswordForm />
         </>
       ) : (
         <Alert>
-          This server does not send email. Ask its administrator for a reset link: they can make one with <code>npm run user -- reset-link</code>{" "}
-          and your email address.
+          This server does not send email. Ask its administrator for a reset link: they can make one with{" "}
+          <code>npm run user -- reset-link</code> and your email address.
         </Alert>
       )}
       <p className="text-sm text-slate-700 dark:text-slate-300">

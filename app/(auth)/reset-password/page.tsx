@@ -7,7 +7,11 @@ import { resetTokenUsable } from "@/lib/data/passwords";
 // The token is in this page's URL: no Referer carries it anywhere, not even to this site's own requests.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer", robots: { index: false } };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   // Only checked here; the link is used (and voided) when the form is sent, so a mail scanner opening it does no harm.
   const usable = typeof token === "string" && (await resetTokenUsable(token));

@@ -21,12 +21,21 @@ const errors: Record<string, string> = {
   EmailRequired: "Your external account did not share an email address.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await getCurrentUser().catch(() => null)) redirect(callbackPath);
   const error = typeof params.error === "string" ? (errors[params.error] ?? "Sign-in failed. Please try again.") : null;
-  const notice = typeof params.reset === "string" ? notices[params.reset] : typeof params.signedOut === "string" ? notices[params.signedOut] : undefined;
+  const notice =
+    typeof params.reset === "string"
+      ? notices[params.reset]
+      : typeof params.signedOut === "string"
+        ? notices[params.signedOut]
+        : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold">Sign in</h1>

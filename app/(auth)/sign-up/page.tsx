@@ -13,7 +13,9 @@ export default async function SignUpPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Create your account</h1>
-      <p className="text-sm text-slate-700 dark:text-slate-300">Free, private, and yours to export. Your answers are never shown to anyone else.</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Free, private, and yours to export. Your answers are never shown to anyone else.
+      </p>
       <OAuthButtons providers={configuredOAuthProviders()} callbackPath="/dashboard" />
       <SignUpForm />
       <p className="text-sm text-slate-700 dark:text-slate-300">

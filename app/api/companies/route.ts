@@ -1,4 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api";
 import { listCompanies } from "@/lib/data/companies";
 
-export const GET = apiRoute(async () => json({ items: await listCompanies() }, { headers: { "cache-control": "public, max-age=60" } }));
+export const GET = apiRoute(async () =>
+  json({ items: await listCompanies() }, { headers: { "cache-control": "public, max-age=60" } }),
+);

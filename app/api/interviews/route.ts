@@ -1,4 +1,12 @@
-import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiUser, requireApiUserId } from "@/lib/http/api";
+import {
+  apiRoute,
+  assertSameOrigin,
+  json,
+  readJson,
+  readQuery,
+  requireApiUser,
+  requireApiUserId,
+} from "@/lib/http/api";
 import { listInterviews } from "@/lib/data/interview-history";
 import { startInterview } from "@/lib/data/interviews";
 import { interviewListQuerySchema, startInterviewSchema } from "@/lib/schemas/interviews";
@@ -16,7 +24,14 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, startInterviewSchema);
   const interview = await startInterview(userId, input);
   return json(
-    { id: interview.id, status: interview.status, mode: interview.mode, deadlineAt: interview.deadlineAt, serverNow: interview.serverNow, questions: interview.questions.map(({ id, slug, title, prompt, kind }) => ({ id, slug, title, prompt, kind })) },
+    {
+      id: interview.id,
+      status: interview.status,
+      mode: interview.mode,
+      deadlineAt: interview.deadlineAt,
+      serverNow: interview.serverNow,
+      questions: interview.questions.map(({ id, slug, title, prompt, kind }) => ({ id, slug, title, prompt, kind })),
+    },
     { status: 201 },
   );
 });

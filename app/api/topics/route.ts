@@ -1,4 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api";
 import { listTopics } from "@/lib/data/questions";
 
-export const GET = apiRoute(async () => json({ items: await listTopics() }, { headers: { "cache-control": "public, max-age=60" } }));
+export const GET = apiRoute(async () =>
+  json({ items: await listTopics() }, { headers: { "cache-control": "public, max-age=60" } }),
+);

@@ -52,12 +52,21 @@ export default async function CompanyPage({ params }: { params: Params }) {
         </h2>
         <ul className="space-y-2">
           {company.topics.map((topic) => (
-            <li key={topic.slug} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm sm:grid-cols-[14rem_1fr_3rem]">
-              <Link href={`/questions?topic=${topic.slug}&company=${company.slug}`} className="truncate hover:underline">
+            <li
+              key={topic.slug}
+              className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm sm:grid-cols-[14rem_1fr_3rem]"
+            >
+              <Link
+                href={`/questions?topic=${topic.slug}&company=${company.slug}`}
+                className="truncate hover:underline"
+              >
                 {topic.name}
               </Link>
               <span className="h-2 rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
-                <span className="block h-2 rounded bg-brand-500" style={{ width: percent(topic.weight / totalWeight) }} />
+                <span
+                  className="block h-2 rounded bg-brand-500"
+                  style={{ width: percent(topic.weight / totalWeight) }}
+                />
               </span>
               <span className="text-right tabular-nums">{percent(topic.weight / totalWeight)}</span>
             </li>
@@ -76,7 +85,10 @@ export default async function CompanyPage({ params }: { params: Params }) {
       </section>
       <div className="flex flex-wrap items-center gap-4">
         <ButtonLink href={`/interviews/new?company=${company.slug}`}>Start a mock interview</ButtonLink>
-        <Link href={`/questions?company=${company.slug}`} className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
+        <Link
+          href={`/questions?company=${company.slug}`}
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Browse the questions this format asks
         </Link>
       </div>

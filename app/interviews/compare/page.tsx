@@ -9,7 +9,6 @@ import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Compare interviews" };
 
-
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ id?: string | string[] }> }) {
   const user = await requireUser();
   const ids = [(await searchParams).id].flat().filter(isUuid);
@@ -18,9 +17,25 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       Back to your interviews
     </Link>
   );
-  if (ids.length !== 2) return <div className="space-y-4"><Alert tone="error">Select exactly two finished interviews to compare.</Alert>{back}</div>;
-  const pair = await Promise.all(ids.map((id) => getInterview(user.id, id).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)))));
-  if (pair.some((i) => !i?.review)) return <div className="space-y-4"><Alert tone="error">Those interviews cannot be compared (not found or not finished).</Alert>{back}</div>;
+  if (ids.length !== 2)
+    return (
+      <div className="space-y-4">
+        <Alert tone="error">Select exactly two finished interviews to compare.</Alert>
+        {back}
+      </div>
+    );
+  const pair = await Promise.all(
+    ids.map((id) =>
+      getInterview(user.id, id).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e))),
+    ),
+  );
+  if (pair.some((i) => !i?.review))
+    return (
+      <div className="space-y-4">
+        <Alert tone="error">Those interviews cannot be compared (not found or not finished).</Alert>
+        {back}
+      </div>
+    );
   const [a, b] = pair.sort((x, y) => x!.startedAt.localeCompare(y!.startedAt)) as NonNullable<(typeof pair)[number]>[];
   const topics = [...new Set([...a!.review!.byTopic, ...b!.review!.byTopic].map((t) => t.topic))].sort();
   const score = (i: typeof a, topic: string) => i!.review!.byTopic.find((t) => t.topic === topic)?.score;
@@ -29,7 +44,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       {back}
       <h1 className="text-2xl font-semibold">Compare two attempts</h1>
-      {a!.company?.slug !== b!.company?.slug ? <Alert>These are different company formats; topics may differ.</Alert> : null}
+      {a!.company?.slug !== b!.company?.slug ? (
+        <Alert>These are different company formats; topics may differ.</Alert>
+      ) : null}
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="text-slate-600 dark:text-slate-400">

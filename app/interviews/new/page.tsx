@@ -10,14 +10,24 @@ export const metadata: Metadata = { title: "Start a mock interview" };
 
 export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ company?: string }> }) {
   const user = await requireUser();
-  const [companies, topics, timeMultiplier, { company }] = await Promise.all([listCompanies(), listTopics(), getTimeMultiplier(user.id), searchParams]);
+  const [companies, topics, timeMultiplier, { company }] = await Promise.all([
+    listCompanies(),
+    listTopics(),
+    getTimeMultiplier(user.id),
+    searchParams,
+  ]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">Start a mock interview</h1>
       {companies.length === 0 ? (
         <EmptyState title="No company formats yet">Run npm run seed to load them.</EmptyState>
       ) : (
-        <StartForm companies={companies} topics={topics.filter((t) => t.questionCount > 0)} defaultCompany={typeof company === "string" ? company : undefined} defaultMultiplier={timeMultiplier} />
+        <StartForm
+          companies={companies}
+          topics={topics.filter((t) => t.questionCount > 0)}
+          defaultCompany={typeof company === "string" ? company : undefined}
+          defaultMultiplier={timeMultiplier}
+        />
       )}
     </div>
   );

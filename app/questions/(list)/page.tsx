@@ -26,7 +26,9 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   });
   const result = query.q ? await withholdFromSearch((await getCurrentUser())?.id ?? null, listed) : listed;
   const filtered = Boolean(query.q || query.topic || query.difficulty || query.company || query.kind || query.tag);
-  const filterParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "limit" && k !== "cursor" && v) as [string, string][]);
+  const filterParams = new URLSearchParams(
+    Object.entries(query).filter(([k, v]) => k !== "limit" && k !== "cursor" && v) as [string, string][],
+  );
   const nextParams = new URLSearchParams(filterParams);
   if (result.nextCursor) nextParams.set("cursor", result.nextCursor);
 
@@ -39,7 +41,12 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
         </Link>
       </div>
       {!parsed.success ? <Alert tone="error">Some filters in the address were invalid and were ignored.</Alert> : null}
-      <QuestionFilters values={query} facets={result.facets} capped={result.capped ?? false} key={JSON.stringify({ ...query, cursor: undefined })} />
+      <QuestionFilters
+        values={query}
+        facets={result.facets}
+        capped={result.capped ?? false}
+        key={JSON.stringify({ ...query, cursor: undefined })}
+      />
       <ActiveFilters query={query} facets={result.facets} />
       <SearchNotice query={query} result={result} />
       {result.items.length === 0 ? (
@@ -62,10 +69,15 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
           <span />
         )}
         {!result.nextCursor && result.capped && result.items.length ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">These are the best matches; more questions hold these words. Add a word or a filter to narrow.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            These are the best matches; more questions hold these words. Add a word or a filter to narrow.
+          </p>
         ) : null}
         {result.nextCursor ? (
-          <Link href={`/questions?${nextParams}`} className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
+          <Link
+            href={`/questions?${nextParams}`}
+            className="text-sm font-medium text-brand-700 underline dark:text-brand-100"
+          >
             Next page
           </Link>
         ) : null}

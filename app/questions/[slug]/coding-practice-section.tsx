@@ -19,7 +19,10 @@ export async function CodingPracticeSection({ slug }: { slug: string }) {
       {user ? (
         <PracticeProblem slug={slug} {...problem} draft={{ content: practice!.draft, revision: practice!.revision }} />
       ) : (
-        <SignInToUse what="Sign in to write and run your solution against the problem's tests, right in your browser." returnTo={`/questions/${slug}`} />
+        <SignInToUse
+          what="Sign in to write and run your solution against the problem's tests, right in your browser."
+          returnTo={`/questions/${slug}`}
+        />
       )}
     </section>
   );

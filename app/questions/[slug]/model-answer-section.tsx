@@ -15,7 +15,10 @@ export function ModelAnswerSection({ question }: Props) {
       <div className="space-y-6 border-t border-slate-200 px-4 py-4 dark:border-slate-800">
         {question.keyPoints.length ? (
           <section aria-labelledby="key-points">
-            <h2 id="key-points" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            <h2
+              id="key-points"
+              className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400"
+            >
               Key points a good answer covers
             </h2>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
@@ -32,7 +35,9 @@ export function ModelAnswerSection({ question }: Props) {
           {question.modelAnswer ? (
             <Markdown id="answer" source={question.modelAnswer} />
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">This imported question has no model answer yet.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              This imported question has no model answer yet.
+            </p>
           )}
         </section>
       </div>

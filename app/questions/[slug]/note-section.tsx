@@ -8,7 +8,9 @@ export function NoteSection({ slug, note }: { slug: string; note: NoteView | nul
       <h2 id="note" className="text-lg font-semibold">
         Your note
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">Private to you. Markdown works; it saves as you type.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Private to you. Markdown works; it saves as you type.
+      </p>
       <NoteEditor slug={slug} initial={note} />
     </section>
   );

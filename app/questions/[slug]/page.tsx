@@ -30,7 +30,9 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const question = await load((await params).slug);
   if (!question) notFound();
   const user = await getCurrentUser();
-  const [workspace, running] = user ? await Promise.all([questionWorkspace(user.id, question.slug), runningTimedInterview(user.id)]) : [null, null];
+  const [workspace, running] = user
+    ? await Promise.all([questionWorkspace(user.id, question.slug), runningTimedInterview(user.id)])
+    : [null, null];
   // Its model answer, key points and practice wait while the user's timed interview asks it (lib/data/withheld.ts).
   const withheld = running?.slugs.has(question.slug) ?? false;
   return (
@@ -38,13 +40,22 @@ export default async function QuestionPage({ params }: { params: Params }) {
       <div className="min-w-0 space-y-6">
         <QuestionHeader question={question} />
         {workspace ? (
-          <QuestionActions slug={question.slug} bookmarked={workspace.membership.bookmarked} sets={workspace.membership.sets} queuedDue={workspace.queued?.due ?? null} />
+          <QuestionActions
+            slug={question.slug}
+            bookmarked={workspace.membership.bookmarked}
+            sets={workspace.membership.sets}
+            queuedDue={workspace.queued?.due ?? null}
+          />
         ) : null}
-        {question.archived ? <Alert>This question was retired from the bank. It stays here for your history.</Alert> : null}
+        {question.archived ? (
+          <Alert>This question was retired from the bank. It stays here for your history.</Alert>
+        ) : null}
         {question.prompt.trim() !== question.title.trim() ? <Markdown id="prompt" source={question.prompt} /> : null}
         {withheld ? <WithheldNotice interviewId={running!.id} /> : null}
         {question.kind === "coding" && !withheld ? <CodingPracticeSection slug={question.slug} /> : null}
-        {question.kind === "written" && !withheld ? <WrittenPracticeSection question={question} practice={workspace?.practice ?? null} /> : null}
+        {question.kind === "written" && !withheld ? (
+          <WrittenPracticeSection question={question} practice={workspace?.practice ?? null} />
+        ) : null}
         {withheld ? null : <ModelAnswerSection question={question} />}
         {workspace ? <NoteSection slug={question.slug} note={workspace.note} /> : null}
       </div>

@@ -28,7 +28,9 @@ function AskedBySection({ companies }: { companies: QuestionDetail["companies"] 
             <Link href={`/companies/${company.slug}`} className="hover:underline">
               {company.name}
             </Link>
-            {company.frequency ? <span className="text-slate-600 dark:text-slate-400"> · {frequency[company.frequency]}</span> : null}
+            {company.frequency ? (
+              <span className="text-slate-600 dark:text-slate-400"> · {frequency[company.frequency]}</span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -44,7 +46,11 @@ function TagsSection({ tags }: { tags: string[] }) {
       </h2>
       <p className="mt-2 flex flex-wrap gap-1">
         {tags.map((tag) => (
-          <Link key={tag} href={`/questions?tag=${tag}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs hover:underline dark:bg-slate-800">
+          <Link
+            key={tag}
+            href={`/questions?tag=${tag}`}
+            className="rounded bg-slate-100 px-1.5 py-0.5 text-xs hover:underline dark:bg-slate-800"
+          >
             #{tag}
           </Link>
         ))}

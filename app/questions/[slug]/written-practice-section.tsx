@@ -14,9 +14,17 @@ export function WrittenPracticeSection({ question, practice }: Props) {
         Practise
       </h2>
       {practice ? (
-        <PracticePanel slug={question.slug} kind={question.kind} modelAnswer={question.modelAnswer} initial={practice} />
+        <PracticePanel
+          slug={question.slug}
+          kind={question.kind}
+          modelAnswer={question.modelAnswer}
+          initial={practice}
+        />
       ) : (
-        <SignInToUse what="Write your answer, save versions, see which key points you covered and rate yourself." returnTo={`/questions/${question.slug}`} />
+        <SignInToUse
+          what="Write your answer, save versions, see which key points you covered and rate yourself."
+          returnTo={`/questions/${question.slug}`}
+        />
       )}
     </section>
   );

@@ -29,14 +29,18 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       <div>
         <h1 className="text-2xl font-semibold">{set.name}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {set.questionCount} question{set.questionCount === 1 ? "" : "s"}. A practice interview takes up to 20 of them, with no clock.
+          {set.questionCount} question{set.questionCount === 1 ? "" : "s"}. A practice interview takes up to 20 of them,
+          with no clock.
         </p>
       </div>
       <SetControls id={set.id} name={set.name} questionCount={set.questionCount} />
       {set.questions.length ? (
         <ol className="space-y-2">
           {set.questions.map((q) => (
-            <li key={q.slug} className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-2 dark:border-slate-800">
+            <li
+              key={q.slug}
+              className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-2 dark:border-slate-800"
+            >
               <span>
                 <Link href={`/questions/${q.slug}`} className="hover:underline">
                   {q.title}
@@ -51,7 +55,10 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
         </ol>
       ) : (
         <EmptyState title="This set is empty">
-          Open a question and use its <strong>Sets</strong> button to add it here. <Link href="/questions" className="underline">Browse questions</Link>
+          Open a question and use its <strong>Sets</strong> button to add it here.{" "}
+          <Link href="/questions" className="underline">
+            Browse questions
+          </Link>
         </EmptyState>
       )}
     </div>

@@ -31,7 +31,11 @@ function questionSlug(source: string, text: string): string {
   return `${slugify(`${source} ${text}`, 100)}-${hash}`;
 }
 
-export async function importGuide(db: PrismaClient, guide: ParsedGuide, options: { source: string; dryRun: boolean }): Promise<ImportPlan> {
+export async function importGuide(
+  db: PrismaClient,
+  guide: ParsedGuide,
+  options: { source: string; dryRun: boolean },
+): Promise<ImportPlan> {
   const plan: ImportPlan = { topics: { create: [], existing: [] }, questions: { create: 0, update: 0, unchanged: 0 } };
   const rollback = new Error("dry run");
   try {
@@ -40,13 +44,18 @@ export async function importGuide(db: PrismaClient, guide: ParsedGuide, options:
         // A guide's topic matches a bank topic by slug or by name, ignoring case, punctuation and "(DRF)"-style asides.
         const key = (name: string) => slugify(name.replace(/\([^)]*\)/g, "")) || slugify(name);
         const topics = await tx.topic.findMany();
-        const known = new Map([...topics.map((t) => [key(t.name), t] as const), ...topics.map((t) => [t.slug, t] as const)]);
+        const known = new Map([
+          ...topics.map((t) => [key(t.name), t] as const),
+          ...topics.map((t) => [t.slug, t] as const),
+        ]);
         let order = Math.max(0, ...topics.map((t) => t.order));
         const existing = new Map(
-          (await tx.question.findMany({ where: { source: options.source }, select: { id: true, sourceRef: true, modelAnswer: true, archivedAt: true } })).map((q) => [
-            q.sourceRef,
-            q,
-          ]),
+          (
+            await tx.question.findMany({
+              where: { source: options.source },
+              select: { id: true, sourceRef: true, modelAnswer: true, archivedAt: true },
+            })
+          ).map((q) => [q.sourceRef, q]),
         );
         for (const topic of guide.topics) {
           const slug = key(topic.name);
@@ -81,7 +90,10 @@ export async function importGuide(db: PrismaClient, guide: ParsedGuide, options:
               });
               plan.questions.create++;
             } else if ((!match.modelAnswer && answer) || match.archivedAt) {
-              await tx.question.update({ where: { id: match.id }, data: { modelAnswer: match.modelAnswer || answer, archivedAt: null } });
+              await tx.question.update({
+                where: { id: match.id },
+                data: { modelAnswer: match.modelAnswer || answer, archivedAt: null },
+              });
               plan.questions.update++;
             } else plan.questions.unchanged++;
           }

@@ -22,7 +22,8 @@ const DETAILS_OPEN = /^\s*<details\b[^>]*>/i;
 const DETAILS_CLOSE = /<\/details\s*>/i;
 const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
 const NOISE = /^\s*(-{3,}|\*{3,}|_{3,}|<\/?br\s*\/?>|<hr\s*\/?>)\s*$/i;
-const CODE_LINE = /^(\s{4,}|\t)\S|^\s*(def |class |from \S+ import |import \S|@\w|return\b|\w+(\.\w+)*\s*=[^=]|\w+(\.\w+)+\(.*\)\s*$)/;
+const CODE_LINE =
+  /^(\s{4,}|\t)\S|^\s*(def |class |from \S+ import |import \S|@\w|return\b|\w+(\.\w+)*\s*=[^=]|\w+(\.\w+)+\(.*\)\s*$)/;
 
 /** "3. What is X?" -> "What is X?"; also "3)" and "Q3." numbering. */
 export function stripNumbering(text: string): string {
@@ -31,7 +32,10 @@ export function stripNumbering(text: string): string {
 
 function cleanAnswer(lines: string[]): string {
   const kept = lines.filter((line) => !NOISE.test(line));
-  return kept.join("\n").replace(/^\s*\n+|\n+\s*$/g, "").trim();
+  return kept
+    .join("\n")
+    .replace(/^\s*\n+|\n+\s*$/g, "")
+    .trim();
 }
 
 export function parseGuide(input: string): ParsedGuide {
@@ -42,7 +46,13 @@ export function parseGuide(input: string): ParsedGuide {
   let title: string | null = null;
   let topic: GuideTopic | null = null;
 
-  let open: { line: number; summary: string | null; summaryOpen: boolean; body: string[]; fenceLine: number | null } | null = null;
+  let open: {
+    line: number;
+    summary: string | null;
+    summaryOpen: boolean;
+    body: string[];
+    fenceLine: number | null;
+  } | null = null;
   let fenceLine: number | null = null; // a fence outside any <details>
 
   const isCodeContext = (index: number) => {
@@ -145,7 +155,14 @@ export function parseGuide(input: string): ParsedGuide {
     if (text) topic.questions.push({ text, line: number, answer: null });
   }
 
-  if (open) errors.push({ line: open.line, message: open.fenceLine !== null ? `code fence opened at line ${open.fenceLine} is not closed` : "<details> is never closed" });
+  if (open)
+    errors.push({
+      line: open.line,
+      message:
+        open.fenceLine !== null
+          ? `code fence opened at line ${open.fenceLine} is not closed`
+          : "<details> is never closed",
+    });
   if (fenceLine !== null) errors.push({ line: fenceLine, message: "code fence is never closed" });
   if (title === null) errors.push({ line: 1, message: "the guide has no # title" });
 

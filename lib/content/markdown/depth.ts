@@ -64,7 +64,16 @@ export function capLineNesting(text: string, max = MAX_DEPTH): string {
 }
 
 const FLOW_CONTAINERS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
-const PHRASING_PARENTS = new Set(["paragraph", "heading", "tableCell", "emphasis", "strong", "delete", "link", "linkReference"]);
+const PHRASING_PARENTS = new Set([
+  "paragraph",
+  "heading",
+  "tableCell",
+  "emphasis",
+  "strong",
+  "delete",
+  "link",
+  "linkReference",
+]);
 const PHRASING_CONTAINERS = new Set(["emphasis", "strong", "delete", "link", "linkReference"]);
 
 /** Pushes `nodes` so that popping gives them in order (a loop: a spread of 100,000 arguments overflows the stack). */
@@ -102,8 +111,11 @@ function flatten(node: Parent): void {
   pushReversed(stack, node.children as RootContent[]);
   while (stack.length) {
     const child = stack.pop()!;
-    if (child.type === "blockquote" || child.type === "listItem" || child.type === "footnoteDefinition") pushReversed<RootContent>(stack, child.children);
-    else if (child.type === "list") for (let i = child.children.length - 1; i >= 0; i--) pushReversed<RootContent>(stack, child.children[i]!.children);
+    if (child.type === "blockquote" || child.type === "listItem" || child.type === "footnoteDefinition")
+      pushReversed<RootContent>(stack, child.children);
+    else if (child.type === "list")
+      for (let i = child.children.length - 1; i >= 0; i--)
+        pushReversed<RootContent>(stack, child.children[i]!.children);
     else {
       if ("children" in child) flatten(child);
       out.push(child);

@@ -37,7 +37,10 @@ const OPTIONS = {
 
 export async function loadShiki() {
   const highlighter = await createHighlighterCore({
-    themes: [import("shiki/dist/themes/github-light-high-contrast.mjs"), import("shiki/dist/themes/github-dark-high-contrast.mjs")],
+    themes: [
+      import("shiki/dist/themes/github-light-high-contrast.mjs"),
+      import("shiki/dist/themes/github-dark-high-contrast.mjs"),
+    ],
     langs: LANGUAGES,
     engine: createOnigurumaEngine(import("shiki/wasm")),
   });
@@ -45,7 +48,8 @@ export async function loadShiki() {
 }
 
 /** Strings, numbers, comments, calls, blocks: the states most code reaches first. */
-const WARM_UP = 'def f(x: int) -> str:\n    """doc"""\n    return {"a": [1, 2.5, x]}  # note\nconst g = (y) => `${y}`; // c\nSELECT a FROM t WHERE b = \'c\';\n<p class="d">e</p>\n';
+const WARM_UP =
+  'def f(x: int) -> str:\n    """doc"""\n    return {"a": [1, 2.5, x]}  # note\nconst g = (y) => `${y}`; // c\nSELECT a FROM t WHERE b = \'c\';\n<p class="d">e</p>\n';
 const warm = new Set<string>();
 
 /**

@@ -18,15 +18,20 @@ export function documentKey(text: string): string {
 export function rehypeDocumentIds() {
   return (tree: Root, file: VFile) => {
     const prefix = `${CLOBBER_PREFIX}${documentKey(String(file.value))}-`;
-    const own = (value: unknown) => (typeof value === "string" && value.startsWith(CLOBBER_PREFIX) ? prefix + value.slice(CLOBBER_PREFIX.length) : value);
+    const own = (value: unknown) =>
+      typeof value === "string" && value.startsWith(CLOBBER_PREFIX)
+        ? prefix + value.slice(CLOBBER_PREFIX.length)
+        : value;
     const stack: (Root | Element)[] = [tree];
     while (stack.length) {
       const node = stack.pop()!;
       if (node.type === "element") {
         const p = node.properties;
         if (p.id !== undefined) p.id = own(p.id) as string;
-        for (const key of ["ariaDescribedBy", "ariaLabelledBy"] as const) if (Array.isArray(p[key])) p[key] = p[key].map(own) as string[];
-        if (typeof p.href === "string" && p.href.length > 1 && p.href.startsWith("#")) p.href = `#${prefix}${p.href.slice(1)}`;
+        for (const key of ["ariaDescribedBy", "ariaLabelledBy"] as const)
+          if (Array.isArray(p[key])) p[key] = p[key].map(own) as string[];
+        if (typeof p.href === "string" && p.href.length > 1 && p.href.startsWith("#"))
+          p.href = `#${prefix}${p.href.slice(1)}`;
       }
       for (const child of node.children) if (child.type === "element") stack.push(child);
     }

@@ -17,7 +17,9 @@ export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w+-]+$/]] as NonNullable<SanitizeSchema["attributes"]>[string],
+    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w+-]+$/]] as NonNullable<
+      SanitizeSchema["attributes"]
+    >[string],
   },
 };
 

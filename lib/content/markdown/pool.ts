@@ -97,7 +97,10 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
     watch(Math.min(limit, options.maxWaitMs));
     const renderMs = () => (started[0] ? Date.now() - started[0] : 0);
     try {
-      const html = await pool.run({ text, started, [queueOptionsSymbol]: { length: text.length } }, { signal: controller.signal });
+      const html = await pool.run(
+        { text, started, [queueOptionsSymbol]: { length: text.length } },
+        { signal: controller.signal },
+      );
       return { html, renderMs: renderMs() };
     } catch (error) {
       if (gaveUp) return { fallback: gaveUp, renderMs: renderMs() };

@@ -5,7 +5,10 @@ import { renderSafeMarkdown } from "./pipeline";
 
 type Request = { id: number; text: string };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<Request>) => void) | null; postMessage(message: unknown): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: unknown): void;
+};
 
 scope.onmessage = (event) => {
   const { id, text } = event.data;

@@ -9,7 +9,9 @@ export const PREVIEW_TIME_LIMIT_MS = 1_000;
 const START_LIMIT_MS = 15_000;
 
 type Reply = { id: number; started: true } | { id: number; html: string | null };
-export type PreviewWorker = Pick<Worker, "postMessage" | "terminate"> & { onmessage: ((event: MessageEvent<Reply>) => void) | null };
+export type PreviewWorker = Pick<Worker, "postMessage" | "terminate"> & {
+  onmessage: ((event: MessageEvent<Reply>) => void) | null;
+};
 
 type Job = { id: number; text: string; signal: AbortSignal; resolve: (html: string | null) => void };
 

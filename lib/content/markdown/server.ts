@@ -30,14 +30,26 @@ export const RENDER_LIMITS = { timeLimitMs: 500, timeLimitMsPerKb: 25, maxWaitMs
  * runs the bundle lib/cli/serve.ts writes next to it, development and the tests run the source with tsx.
  */
 function workerModule(): { filename: string; execArgv?: string[] } {
-  if (process.env.NODE_ENV === "production") return { filename: path.join(process.cwd(), ".next", "mockroom", "markdown-worker.cjs") };
-  return { filename: path.join(process.cwd(), "lib", "content", "markdown", "worker.ts"), execArgv: ["--import", "tsx"] };
+  if (process.env.NODE_ENV === "production")
+    return { filename: path.join(process.cwd(), ".next", "mockroom", "markdown-worker.cjs") };
+  return {
+    filename: path.join(process.cwd(), "lib", "content", "markdown", "worker.ts"),
+    execArgv: ["--import", "tsx"],
+  };
 }
 
 // One pool and one cache of rendered texts per process, also when a development server re-evaluates this module
 // and when the server runs it twice (the API router's bundle and Next's): a text is never rendered twice.
-const shared = globalThis as typeof globalThis & { mockroomMarkdownPool?: MarkdownPool; mockroomRenderedMarkdown?: LRUCache<string, string, string> };
-const pool = () => (shared.mockroomMarkdownPool ??= createMarkdownPool({ ...workerModule(), ...RENDER_LIMITS, threads: defaultThreads() }));
+const shared = globalThis as typeof globalThis & {
+  mockroomMarkdownPool?: MarkdownPool;
+  mockroomRenderedMarkdown?: LRUCache<string, string, string>;
+};
+const pool = () =>
+  (shared.mockroomMarkdownPool ??= createMarkdownPool({
+    ...workerModule(),
+    ...RENDER_LIMITS,
+    threads: defaultThreads(),
+  }));
 
 const rendered = (shared.mockroomRenderedMarkdown ??= new LRUCache<string, string, string>({
   maxSize: CACHE_BYTES,
@@ -45,7 +57,11 @@ const rendered = (shared.mockroomRenderedMarkdown ??= new LRUCache<string, strin
   fetchMethod: async (_key, _stale, { context: text, options }) => {
     const outcome = await pool().render(text);
     if ("html" in outcome) return outcome.html;
-    logger.warn("markdown shown as plain text", { reason: outcome.fallback, length: text.length, renderMs: outcome.renderMs });
+    logger.warn("markdown shown as plain text", {
+      reason: outcome.fallback,
+      length: text.length,
+      renderMs: outcome.renderMs,
+    });
     // Given up for want of a worker: kept briefly, so reloading a page of such texts does not queue them again.
     options.ttl = outcome.fallback === "busy" ? RETRY_BUSY_AFTER_MS : RETRY_FALLBACK_AFTER_MS;
     return plainTextHtml(text);

@@ -20,7 +20,13 @@ const toHtml = unified().use(rehypeStringify).freeze();
 type Shiki = { highlighter: HighlighterCore; processor: Processor<undefined, Root, Root, Root, string> };
 let shiki: Promise<Shiki> | undefined;
 const loadHighlighting = () =>
-  (shiki ??= loadShiki().then(({ highlighter, plugin }) => ({ highlighter, processor: unified().use(...plugin).use(rehypeStringify).freeze() })));
+  (shiki ??= loadShiki().then(({ highlighter, plugin }) => ({
+    highlighter,
+    processor: unified()
+      .use(...plugin)
+      .use(rehypeStringify)
+      .freeze(),
+  })));
 const IDLE_MS = 250;
 let idle = setTimeout(() => void loadHighlighting().catch(() => undefined), IDLE_MS);
 
@@ -32,7 +38,9 @@ function codeLanguages(tree: Root): Set<string> | null {
     const node = stack.pop()!;
     if (node.type !== "element") continue;
     if (node.tagName === "pre") {
-      const code = node.children.find((child): child is Element => child.type === "element" && child.tagName === "code");
+      const code = node.children.find(
+        (child): child is Element => child.type === "element" && child.tagName === "code",
+      );
       const classes = code?.properties.className;
       const language = Array.isArray(classes) ? classes.find((c) => String(c).startsWith("language-")) : undefined;
       (languages ??= new Set()).add(language ? String(language).slice("language-".length) : "text");

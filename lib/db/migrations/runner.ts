@@ -22,7 +22,12 @@ export function readMigrations(dir: string): Migration[] {
     .map((name) => {
       const file = path.join(dir, name, "migration.sql");
       const bytes = fs.readFileSync(file);
-      return { name, file, sql: bytes.toString("utf8"), checksum: crypto.createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        file,
+        sql: bytes.toString("utf8"),
+        checksum: crypto.createHash("sha256").update(bytes).digest("hex"),
+      };
     });
 }
 
@@ -73,7 +78,9 @@ export async function migrate(options: {
       }
     }
     const known = new Set(migrations.map((m) => m.name));
-    for (const row of rows) if (!known.has(row.migration_name)) log(`warning: the database has migration ${row.migration_name}, which is not in ${options.dir}`);
+    for (const row of rows)
+      if (!known.has(row.migration_name))
+        log(`warning: the database has migration ${row.migration_name}, which is not in ${options.dir}`);
 
     const pending = migrations.filter((m) => !byName.has(m.name));
     const applied: string[] = [];

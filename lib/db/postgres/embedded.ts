@@ -26,7 +26,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name}). Set DATABASE_URL to use your own server.`);
+    throw new Error(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name}). Set DATABASE_URL to use your own server.`,
+    );
   }
 }
 
@@ -91,7 +93,9 @@ function readOrCreatePassword(stateDir: string): string {
 function runChecked(command: string, args: string[], runAs: RunAs | null, what: string) {
   const result = spawnSync(command, args, { ...(runAs ?? {}), encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
   if (result.status !== 0) {
-    throw new Error(`${what} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr || result.stdout}`);
+    throw new Error(
+      `${what} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr || result.stdout}`,
+    );
   }
 }
 
@@ -104,7 +108,11 @@ export async function startEmbeddedPostgres(options: {
   const stateDir = path.resolve(options.stateDir);
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o755 });
   const binaries = await loadBinaries();
-  const { binaries: bin, dataDir, runAs } = prepareRootAccess({ binaries, stateDir, name: options.name, log: options.log });
+  const {
+    binaries: bin,
+    dataDir,
+    runAs,
+  } = prepareRootAccess({ binaries, stateDir, name: options.name, log: options.log });
   // The password lives beside the cluster it belongs to (which may have been moved out of .data/).
   const password = readOrCreatePassword(path.dirname(dataDir));
   const user = "postgres";
@@ -129,7 +137,13 @@ export async function startEmbeddedPostgres(options: {
   };
   if (previous && isProcessAlive(previous.pid) && (await answers(previous.port))) {
     options.log(`Reusing the embedded PostgreSQL already running on 127.0.0.1:${previous.port} (pid ${previous.pid}).`);
-    return { url: url(previous.port), port: previous.port, dataDir, started: false, stop: () => stopServer(bin, dataDir, runAs) };
+    return {
+      url: url(previous.port),
+      port: previous.port,
+      dataDir,
+      started: false,
+      stop: () => stopServer(bin, dataDir, runAs),
+    };
   }
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
@@ -139,7 +153,19 @@ export async function startEmbeddedPostgres(options: {
     fs.writeFileSync(pwfile, password + "\n", { mode: 0o600 });
     if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
     try {
-      runChecked(bin.initdb, [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${user}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C"], runAs, "initdb");
+      runChecked(
+        bin.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=scram-sha-256",
+          `--username=${user}`,
+          `--pwfile=${pwfile}`,
+          "--encoding=UTF8",
+          "--locale=C",
+        ],
+        runAs,
+        "initdb",
+      );
     } finally {
       fs.rmSync(pwfile, { force: true });
     }
@@ -152,9 +178,21 @@ export async function startEmbeddedPostgres(options: {
   const child = spawn(
     bin.postgres,
     [
-      "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
       // Statement statistics for whoever runs this server (the benchmark counts queries per request with them).
-      "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track_utility=off",
+      "-c",
+      "shared_preload_libraries=pg_stat_statements",
+      "-c",
+      "pg_stat_statements.track_utility=off",
     ],
     { ...(runAs ?? {}), detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
@@ -165,10 +203,14 @@ export async function startEmbeddedPostgres(options: {
   let exited = false;
   child.once("exit", () => (exited = true));
   try {
-    await waitUntil(async () => {
-      if (exited) throw new Error(`PostgreSQL exited during start-up: ${stderr}`);
-      return answers(port);
-    }, 30_000, "the embedded PostgreSQL to accept connections");
+    await waitUntil(
+      async () => {
+        if (exited) throw new Error(`PostgreSQL exited during start-up: ${stderr}`);
+        return answers(port);
+      },
+      30_000,
+      "the embedded PostgreSQL to accept connections",
+    );
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

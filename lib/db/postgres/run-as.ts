@@ -22,7 +22,15 @@ function postgresUser(log: (line: string) => void): RunAs {
   if (found) return found;
   log("Creating the system user 'postgres' to run the embedded PostgreSQL (it refuses to run as root).");
   spawnSync("groupadd", ["--system", "postgres"]);
-  execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+  execFileSync("useradd", [
+    "--system",
+    "--gid",
+    "postgres",
+    "--no-create-home",
+    "--shell",
+    "/usr/sbin/nologin",
+    "postgres",
+  ]);
   const created = lookup();
   if (!created) throw new Error("Could not create a 'postgres' user to run the embedded PostgreSQL as.");
   return created;
@@ -32,7 +40,12 @@ function canReach(runAs: RunAs, target: string): boolean {
   return spawnSync("sh", ["-c", 'test -x "$1"', "sh", target], runAs).status === 0;
 }
 
-export function prepareRootAccess(options: { binaries: Binaries; stateDir: string; name: string; log: (line: string) => void }): {
+export function prepareRootAccess(options: {
+  binaries: Binaries;
+  stateDir: string;
+  name: string;
+  log: (line: string) => void;
+}): {
   binaries: Binaries;
   dataDir: string;
   runAs: RunAs | null;
@@ -44,7 +57,9 @@ export function prepareRootAccess(options: { binaries: Binaries; stateDir: strin
   let binaries = options.binaries;
   if (!canReach(runAs, binaries.postgres)) {
     const nativeDir = path.dirname(path.dirname(binaries.postgres));
-    const version = fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8").match(/"version":\s*"([^"]+)"/)?.[1] ?? "unknown";
+    const version =
+      fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8").match(/"version":\s*"([^"]+)"/)?.[1] ??
+      "unknown";
     const target = path.join(SHARED_ROOT, `postgres-${version}`);
     if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
       options.log(`The postgres user cannot reach ${nativeDir}; copying the PostgreSQL binaries to ${target}.`);
@@ -70,7 +85,9 @@ export function prepareRootAccess(options: { binaries: Binaries; stateDir: strin
     fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
     if (fs.existsSync(dataLink)) fs.rmSync(dataLink, { recursive: true, force: true });
     fs.symlinkSync(dataDir, dataLink);
-    options.log(`The postgres user cannot reach ${options.stateDir}; the database lives in ${dataDir} (linked from ${dataLink}).`);
+    options.log(
+      `The postgres user cannot reach ${options.stateDir}; the database lives in ${dataDir} (linked from ${dataLink}).`,
+    );
   }
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });

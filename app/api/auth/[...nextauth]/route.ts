@@ -33,7 +33,9 @@ function answerWriter(answer: Answer) {
       return writer;
     },
     getHeader(name: string) {
-      return name.toLowerCase() === "set-cookie" ? answer.headers.getSetCookie() : (answer.headers.get(name) ?? undefined);
+      return name.toLowerCase() === "set-cookie"
+        ? answer.headers.getSetCookie()
+        : (answer.headers.get(name) ?? undefined);
     },
     setHeader(name: string, value: string | string[]) {
       answer.headers.delete(name);
@@ -80,7 +82,11 @@ function cookiesOf(request: Request): Record<string, string> {
  * next-auth's own answer, with its plain-text refusals (an action it does not know, a method it does not
  * take) in the API's JSON error shape. `fields` is the body as next-auth reads it (fieldsOf).
  */
-async function handle(request: Request, context: Context, fields: Record<string, unknown> | undefined): Promise<Response> {
+async function handle(
+  request: Request,
+  context: Context,
+  fields: Record<string, unknown> | undefined,
+): Promise<Response> {
   const answer: Answer = { status: 200, headers: new Headers(), body: null };
   const url = new URL(request.url);
   const req = {
@@ -95,7 +101,10 @@ async function handle(request: Request, context: Context, fields: Record<string,
   const response = new Response(answer.body, { status: answer.status, headers: answer.headers });
   if (response.status < 400 || response.headers.get("content-type")?.includes("application/json")) return response;
   const code = response.status === 404 ? "NOT_FOUND" : "VALIDATION";
-  throw new AppError(code, "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.");
+  throw new AppError(
+    code,
+    "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.",
+  );
 }
 
 /**
@@ -105,7 +114,9 @@ async function handle(request: Request, context: Context, fields: Record<string,
 function checkCallbackParam(request: Request) {
   const callbackUrl = new URL(request.url).searchParams.get("callbackUrl");
   if (callbackUrl !== null && !isHttpUrl(callbackUrl)) {
-    throw new AppError("VALIDATION", "Some query parameters are invalid.", { fields: { callbackUrl: ["Give a path on this site, like /dashboard."] } });
+    throw new AppError("VALIDATION", "Some query parameters are invalid.", {
+      fields: { callbackUrl: ["Give a path on this site, like /dashboard."] },
+    });
   }
 }
 
@@ -147,7 +158,11 @@ async function claimSignIn(request: Request, fields: Record<string, unknown> | u
   const retryAfter = await claimSignInAttempt(email.success ? email.data : null, clientIp(request));
   if (retryAfter > 0) {
     logger.info("sign-in throttled", { requestId: requestId(request), retryAfter });
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, { retryAfter });
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+      { retryAfter },
+    );
   }
 }
 

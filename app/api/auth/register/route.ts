@@ -10,7 +10,10 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, registerSchema);
   const ipKey = keys.registerIp(clientIp(request));
   const emailKey = keys.registerEmail(input.email);
-  const retryAfter = Math.max(await blockedFor(ipKey, rules.registerIp), await blockedFor(emailKey, rules.registerEmail));
+  const retryAfter = Math.max(
+    await blockedFor(ipKey, rules.registerIp),
+    await blockedFor(emailKey, rules.registerEmail),
+  );
   if (retryAfter > 0) {
     throw new AppError("RATE_LIMITED", "Too many sign-up attempts. Please wait before trying again.", { retryAfter });
   }

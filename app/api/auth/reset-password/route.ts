@@ -13,7 +13,9 @@ export const POST = apiRoute(async (request) => {
   const ip = clientIp(request);
   const hit = await recordHit(keys.resetUseIp(ip), rules.resetUseIp);
   if (hit.count > rules.resetUseIp.limit) {
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, { retryAfter: hit.retryAfter });
+    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, {
+      retryAfter: hit.retryAfter,
+    });
   }
   const { email } = await resetPassword(input.token, input.password);
   // The owner proved they hold the mailbox: their own earlier typos from this address no longer slow them down.

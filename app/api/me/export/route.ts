@@ -19,6 +19,10 @@ export const GET = apiRoute(async (request) => {
       ? [await exportMarkdown(user.id), "text/markdown; charset=utf-8", "md"]
       : [await exportJson(user.id), "application/json; charset=utf-8", "json"];
   return new Response(body, {
-    headers: { "content-type": type, "content-disposition": `attachment; filename="mockroom-export-${day}.${ext}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": type,
+      "content-disposition": `attachment; filename="mockroom-export-${day}.${ext}"`,
+      "cache-control": "no-store",
+    },
   });
 });

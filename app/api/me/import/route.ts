@@ -6,5 +6,7 @@ export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
   const user = await requireApiUser(request);
   assertJsonBody(request);
-  return json(await importAccount(user.id, request.body, Number(request.headers.get("content-length") ?? "0")), { status: 201 });
+  return json(await importAccount(user.id, request.body, Number(request.headers.get("content-length") ?? "0")), {
+    status: 201,
+  });
 });

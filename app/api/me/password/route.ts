@@ -14,7 +14,9 @@ export const PUT = apiRoute(async (request) => {
   const key = keys.passwordChange(user.id);
   const hit = await recordHit(key, rules.passwordChange);
   if (hit.count > rules.passwordChange.limit) {
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, { retryAfter: hit.retryAfter });
+    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, {
+      retryAfter: hit.retryAfter,
+    });
   }
   await changePassword(user.id, session.sid, input.currentPassword, input.newPassword);
   await clearHits(key);

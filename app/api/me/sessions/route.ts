@@ -9,6 +9,7 @@ export const DELETE = apiRoute(async (request) => {
   const { user, session } = await requireApiSession(request);
   const { scope } = await readJson(request, endSessionsSchema);
   const ended = await endUserSessions(user.id, scope === "others" ? { except: session.sid } : {});
-  const headers: Record<string, string> = scope === "all" ? { "set-cookie": clearedSessionCookie(process.env.NEXTAUTH_URL) } : {};
+  const headers: Record<string, string> =
+    scope === "all" ? { "set-cookie": clearedSessionCookie(process.env.NEXTAUTH_URL) } : {};
   return json({ ended }, { headers });
 });

@@ -14,5 +14,7 @@ export const GET = apiRoute<Context>(async (request, { params }) => {
   if (!userId) return json(question, { headers: { "cache-control": "public, max-age=60" } });
   // Signed in: the answer depends on the user (lib/data/withheld.ts), so no cache may keep it.
   const running = await runningTimedInterview(userId);
-  return json(running?.slugs.has(question.slug) ? withholdQuestion(question) : question, { headers: { "cache-control": "private, no-store" } });
+  return json(running?.slugs.has(question.slug) ? withholdQuestion(question) : question, {
+    headers: { "cache-control": "private, no-store" },
+  });
 });

@@ -15,7 +15,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   if (!interview.review) redirect(`/interviews/${id}`);
   const review = interview.review;
   const user = await requireUser();
-  const notes = await notesFor(user.id, interview.questions.map((q) => q.id));
+  const notes = await notesFor(
+    user.id,
+    interview.questions.map((q) => q.id),
+  );
 
   return (
     <div className="space-y-8">

@@ -5,15 +5,23 @@ import type { InterviewView } from "@/lib/schemas/interviews";
 
 export type ReviewItem = NonNullable<InterviewView["review"]>["items"][number];
 
-type YourAnswerProps = { question: Pick<InterviewView["questions"][number], "id" | "coding">; answer: InterviewView["answers"][number] };
+type YourAnswerProps = {
+  question: Pick<InterviewView["questions"][number], "id" | "coding">;
+  answer: InterviewView["answers"][number];
+};
 
 export function YourAnswer({ question, answer }: YourAnswerProps) {
   return (
     <section aria-label="Your answer" className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <h3 className="mb-2 text-sm font-semibold">Your answer</h3>
       {answer.content.trim() ? (
-        <Markdown id={`mine-${question.id}`} source={question.coding ? "```python\n" + answer.content + "\n```" : answer.content} />
-      ) : <p className="text-sm italic text-slate-600 dark:text-slate-400">No answer submitted.</p>}
+        <Markdown
+          id={`mine-${question.id}`}
+          source={question.coding ? "```python\n" + answer.content + "\n```" : answer.content}
+        />
+      ) : (
+        <p className="text-sm text-slate-600 italic dark:text-slate-400">No answer submitted.</p>
+      )}
       {answer.lateContent ? (
         <div className="mt-3 rounded border border-amber-300 p-2 text-sm dark:border-amber-700">
           <p className="font-medium">Not submitted (arrived after time was up):</p>

@@ -17,7 +17,8 @@ export function ReviewHeader({ interview }: Props) {
       </nav>
       <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+        {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started{" "}
+        {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
       </p>
     </header>
   );

@@ -35,12 +35,19 @@ export function ReviewQuestion({ interview, index, question, item, answer, note 
         <ModelAnswer questionId={question.id} item={item} />
       </div>
       {question.coding ? (
-        <ReviewTests interviewId={interview.id} results={item.testResults} answered={Boolean(answer.content.trim())} scored={interview.status !== "abandoned"} />
+        <ReviewTests
+          interviewId={interview.id}
+          results={item.testResults}
+          answered={Boolean(answer.content.trim())}
+          scored={interview.status !== "abandoned"}
+        />
       ) : null}
       <KeyPointsSection item={item} />
       <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />
       <details className="rounded-md border border-slate-200 dark:border-slate-800" open={note !== null || undefined}>
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{note !== null ? "Your note" : "Add a note"}</summary>
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+          {note !== null ? "Your note" : "Add a note"}
+        </summary>
         <div className="border-t border-slate-200 p-3 dark:border-slate-800">
           <NoteEditor slug={question.slug} initial={note} compact />
         </div>
@@ -54,11 +61,14 @@ function KeyPointsSection({ item }: { item: ReviewItem }) {
   if (item.coverage.length) {
     return (
       <section aria-label="Key points">
-        <h3 className="text-sm font-semibold">Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)</h3>
+        <h3 className="text-sm font-semibold">
+          Key points ({item.coverage.filter((c) => c.covered).length} of {item.coverage.length} covered)
+        </h3>
         <KeyPointVerdicts coverage={item.coverage} />
         {item.rubricDerived ? (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-            This question was imported: what is listened for was derived from its key points automatically, so these verdicts are rougher.
+            This question was imported: what is listened for was derived from its key points automatically, so these
+            verdicts are rougher.
           </p>
         ) : null}
       </section>

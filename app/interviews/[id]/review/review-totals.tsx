@@ -12,7 +12,9 @@ export function ReviewTotals({ review, withCoding }: Props) {
         Totals
       </h2>
       <div className="rounded-lg border border-slate-200 p-4 text-center dark:border-slate-800">
-        <p className="text-xs text-slate-600 dark:text-slate-400">{withCoding ? "Score (coverage and tests)" : "Key point coverage"}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {withCoding ? "Score (coverage and tests)" : "Key point coverage"}
+        </p>
         <p className="text-3xl font-bold">{review.score === null ? "—" : percent(review.score)}</p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="answered-count">
           {review.answered} of {review.questions} answered
@@ -44,10 +46,11 @@ export function ReviewTotals({ review, withCoding }: Props) {
 export function ScoringNote() {
   return (
     <Alert>
-      Coverage is a hint, not a grade: for each key point it quotes what it heard in your answer and names what it did not hear. It listens for
-      the right ideas, not for whether your reasoning holds together. Coding answers score the share of their tests that passed instead. The
-      score is the mean over the questions you answered: a skipped question is not counted as wrong, it is shown as skipped and goes to your
-      revision queue. Rate yourself on each answer below.
+      Coverage is a hint, not a grade: for each key point it quotes what it heard in your answer and names what it did
+      not hear. It listens for the right ideas, not for whether your reasoning holds together. Coding answers score the
+      share of their tests that passed instead. The score is the mean over the questions you answered: a skipped
+      question is not counted as wrong, it is shown as skipped and goes to your revision queue. Rate yourself on each
+      answer below.
     </Alert>
   );
 }

@@ -7,7 +7,14 @@ import { PYODIDE_VERSION, RUNNER_CSP } from "@/lib/coding/runtime";
 type Context = { params: Promise<{ version: string; file: string }> };
 
 const notFound = () =>
-  new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": RUNNER_CSP, "x-content-type-options": "nosniff" } });
+  new Response("Not found", {
+    status: 404,
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "content-security-policy": RUNNER_CSP,
+      "x-content-type-options": "nosniff",
+    },
+  });
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { version, file: name } = await params;
@@ -26,5 +33,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   // Next's server gzips the response for clients that accept it (about 13 MB down to 6.5 MB).
-  return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { status: 200, headers });
+  return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+    status: 200,
+    headers,
+  });
 }

@@ -10,5 +10,7 @@ export const PUT = apiRoute<Context>(async (request, { params }) => {
   const user = await requireApiUser(request);
   const { id, questionId } = await params;
   const { rating } = await readJson(request, rateSchema);
-  return json(await rateAnswer(user.id, uuidOr404(id), uuidOr404(questionId, "question"), rating.toUpperCase() as Rating));
+  return json(
+    await rateAnswer(user.id, uuidOr404(id), uuidOr404(questionId, "question"), rating.toUpperCase() as Rating),
+  );
 });

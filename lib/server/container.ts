@@ -10,7 +10,7 @@ import { migrate } from "../db/migrations/runner";
 import { SEED_LOCK, withAdvisoryLock } from "../db/postgres/lock";
 import { createPrismaClient } from "../db/prisma-client";
 import { DEMO_EMAIL, runSeed } from "../../seed/load";
-import { startHttpServer } from "./http";
+import { closeOnSignals, startHttpServer } from "./http";
 
 const say = (line: string) => console.log(`[mockroom] ${line}`);
 
@@ -55,15 +55,7 @@ async function main() {
     pageCacheSeconds: env.CONTENT_CACHE_SECONDS,
   });
   say(`ready on ${running.url}`);
-  let closing = false;
-  const close = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    say(`${signal}: finishing requests in flight ...`);
-    void running.close().then(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => close("SIGTERM"));
-  process.on("SIGINT", () => close("SIGINT"));
+  closeOnSignals(running, (signal) => say(`${signal}: finishing requests in flight ...`));
 }
 
 main().catch((error: Error) => {

@@ -25,17 +25,21 @@ const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
-/** Closes the server once on SIGTERM or SIGINT (requests in flight finish), then exits 0; returns that close. */
-export function closeOnSignals(running: RunningServer): () => void {
+/**
+ * Closes the server once on SIGTERM or SIGINT (requests in flight finish), then exits 0; `said` hears which
+ * signal it was. Returns that close, for other reasons to stop.
+ */
+export function closeOnSignals(running: RunningServer, said?: (signal: string) => void): () => void {
   let closing = false;
-  const close = () => {
+  const close = (signal?: string) => {
     if (closing) return;
     closing = true;
+    if (signal) said?.(signal);
     void running.close().then(() => process.exit(0));
   };
-  process.on("SIGTERM", close);
-  process.on("SIGINT", close);
-  return close;
+  process.on("SIGTERM", () => close("SIGTERM"));
+  process.on("SIGINT", () => close("SIGINT"));
+  return () => close();
 }
 
 export async function startHttpServer(options: {

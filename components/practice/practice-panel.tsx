@@ -166,39 +166,38 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
               </p>
             ) : null}
             <div className="flex flex-wrap items-end gap-3 text-sm">
-              <label className="flex flex-col gap-1">
-                Compare
-                <select
-                  value={left}
-                  onChange={(e) => setLeft(e.target.value)}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-                >
-                  {options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col gap-1">
-                with
-                <select
-                  value={right}
-                  onChange={(e) => setRight(e.target.value)}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-                >
-                  {options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect label="Compare" value={left} onChange={setLeft} options={options} />
+              <VersionSelect label="with" value={right} onChange={setRight} options={options} />
             </div>
             <TextDiff before={textOf(left)} after={textOf(right)} />
           </div>
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** One side of the version comparison. */
+function VersionSelect(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      {props.label}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

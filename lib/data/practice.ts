@@ -23,7 +23,8 @@ async function questionFor(userId: string, slug: string) {
   return question;
 }
 
-const empty: PracticeAnswerView = {
+/** The view of a question the user has not practised. */
+export const EMPTY_PRACTICE: PracticeAnswerView = {
   draft: "",
   revision: 0,
   rating: null,
@@ -44,7 +45,7 @@ export async function practiceOn(userId: string, questionId: string): Promise<Pr
       _count: { select: { versions: true } },
     },
   });
-  if (!answer) return empty;
+  if (!answer) return EMPTY_PRACTICE;
   return {
     draft: answer.draft,
     revision: answer.revision,

@@ -3,9 +3,7 @@ import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import { Prisma } from "../generated/prisma/client";
 import { MAX_SET_QUESTIONS, MAX_SETS } from "../schemas/sets";
-import { noteOn, questionIdBySlug } from "./notes";
-import { practiceOn } from "./practice";
-import { queueStatus } from "./review";
+import { questionIdBySlug } from "./notes";
 
 const questionRef = {
   slug: true,
@@ -193,16 +191,4 @@ export async function questionMembership(userId: string, questionId: string) {
     bookmarked: bookmark !== null,
     sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })),
   };
-}
-
-/** Everything a question page shows a signed-in user about their own work on it, in parallel. */
-export async function questionWorkspace(userId: string, slug: string) {
-  const questionId = await questionIdBySlug(slug);
-  const [note, practice, membership, queued] = await Promise.all([
-    noteOn(userId, questionId),
-    practiceOn(userId, questionId),
-    questionMembership(userId, questionId),
-    queueStatus(userId, questionId),
-  ]);
-  return { note, practice, membership, queued };
 }

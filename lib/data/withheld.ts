@@ -14,6 +14,11 @@ import { SAVE_GRACE_MS } from "../interviews/clock";
  */
 export const TIMED = Prisma.raw(`i.mode in ('STRICT', 'EXTENDED')`);
 
+/** The user's running timed interview `i` (its deadline, with the grace for saves in flight, not yet past). */
+export const runningTimedWhere = (userId: string, now: Date) =>
+  Prisma.sql`i."userId" = ${userId}::uuid and i.status = 'IN_PROGRESS' and ${TIMED}
+    and i."deadlineAt" > ${new Date(now.getTime() - SAVE_GRACE_MS)}`;
+
 export type RunningTimedInterview = { id: string; deadlineAt: Date; questionIds: Set<string>; slugs: Set<string> };
 
 /** The user's running timed interview (its deadline not yet past) with its questions, or null. One indexed query. */
@@ -23,8 +28,7 @@ export async function runningTimedInterview(userId: string, now = new Date()): P
     from "Interview" i
     join "InterviewQuestion" iq on iq."interviewId" = i.id
     join "Question" q on q.id = iq."questionId"
-    where i."userId" = ${userId}::uuid and i.status = 'IN_PROGRESS' and ${TIMED}
-      and i."deadlineAt" > ${new Date(now.getTime() - SAVE_GRACE_MS)}
+    where ${runningTimedWhere(userId, now)}
     group by i.id, i."deadlineAt"
     limit 1`;
   const row = rows[0];

@@ -11,9 +11,8 @@ import { WrittenPracticeSection } from "./written-practice-section";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
 import { QuestionActions } from "@/components/questions/question-actions";
-import { questionWorkspace } from "@/lib/data/sets";
+import { questionWorkspace } from "@/lib/data/question-workspace";
 import { getQuestion } from "@/lib/data/questions";
-import { runningTimedInterview } from "@/lib/data/withheld";
 import { getCurrentUser } from "@/lib/auth/session";
 import { slugSchema } from "@/lib/schemas/content";
 
@@ -30,11 +29,10 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const question = await load((await params).slug);
   if (!question) notFound();
   const user = await getCurrentUser();
-  const [workspace, running] = user
-    ? await Promise.all([questionWorkspace(user.id, question.slug), runningTimedInterview(user.id)])
-    : [null, null];
+  const workspace = user ? await questionWorkspace(user.id, question.slug) : null;
   // Its model answer, key points and practice wait while the user's timed interview asks it (lib/data/withheld.ts).
-  const withheld = running?.slugs.has(question.slug) ?? false;
+  const withheldBy = workspace?.withheldBy ?? null;
+  const withheld = withheldBy !== null;
   return (
     <article className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0 space-y-6">
@@ -51,7 +49,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
           <Alert>This question was retired from the bank. It stays here for your history.</Alert>
         ) : null}
         {question.prompt.trim() !== question.title.trim() ? <Markdown id="prompt" source={question.prompt} /> : null}
-        {withheld ? <WithheldNotice interviewId={running!.id} /> : null}
+        {withheld ? <WithheldNotice interviewId={withheldBy.id} /> : null}
         {question.kind === "coding" && !withheld ? <CodingPracticeSection slug={question.slug} /> : null}
         {question.kind === "written" && !withheld ? (
           <WrittenPracticeSection question={question} practice={workspace?.practice ?? null} />

@@ -171,14 +171,6 @@ export async function removeFromQueue(userId: string, slug: string) {
   if (!deleted.count) throw notQueued();
 }
 
-export async function queueStatus(userId: string, questionId: string) {
-  const card = await db().reviewCard.findUnique({
-    where: { userId_questionId: { userId, questionId } },
-    select: { due: true },
-  });
-  return card ? { due: card.due.toISOString() } : null;
-}
-
 /** The card as its log says it should be (createdAt, then every rating): for checks and repairs. */
 export async function recomputeCard(userId: string, questionId: string): Promise<StoredCard | null> {
   const card = await db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });

@@ -176,19 +176,3 @@ export async function removeFromSet(userId: string, id: string, slug: string) {
   if (!deleted.count) throw new AppError("NOT_FOUND", "This question is not in the set.");
   await db().questionSet.update({ where: { id }, data: { updatedAt: new Date() } });
 }
-
-/** For a question page: whether it is bookmarked, and which of the user's sets hold it. */
-export async function questionMembership(userId: string, questionId: string) {
-  const [bookmark, sets] = await Promise.all([
-    db().bookmark.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { createdAt: true } }),
-    db().questionSet.findMany({
-      where: { userId },
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      select: { id: true, name: true, items: { where: { questionId }, select: { questionId: true } } },
-    }),
-  ]);
-  return {
-    bookmarked: bookmark !== null,
-    sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })),
-  };
-}

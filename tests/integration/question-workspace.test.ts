@@ -16,8 +16,8 @@ const { db } = await import("@/lib/db/client");
 const { questionWorkspace } = await import("@/lib/data/question-workspace");
 const { noteOn, saveNote } = await import("@/lib/data/notes");
 const { practiceOn, ratePractice, savePracticeVersion } = await import("@/lib/data/practice");
-const { addToQueue, queueStatus } = await import("@/lib/data/review");
-const { addToSet, createSet, questionMembership, setBookmark } = await import("@/lib/data/sets");
+const { addToQueue } = await import("@/lib/data/review");
+const { addToSet, createSet, setBookmark } = await import("@/lib/data/sets");
 const { startInterview } = await import("@/lib/data/interviews");
 const { runningTimedInterview } = await import("@/lib/data/withheld");
 const { AppError } = await import("@/lib/http/errors");
@@ -26,6 +26,30 @@ const { PRACTICE_VERSIONS_SHOWN } = await import("@/lib/schemas/practice");
 beforeAll(async () => {
   await loadBank(db(), readContent(path.resolve("tests/fixtures/content")));
 });
+
+// The per-part reads the page made before (Prisma, one query each): the reference the one statement must equal.
+async function queueStatus(userId: string, questionId: string) {
+  const card = await db().reviewCard.findUnique({
+    where: { userId_questionId: { userId, questionId } },
+    select: { due: true },
+  });
+  return card ? { due: card.due.toISOString() } : null;
+}
+
+async function questionMembership(userId: string, questionId: string) {
+  const [bookmark, sets] = await Promise.all([
+    db().bookmark.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { createdAt: true } }),
+    db().questionSet.findMany({
+      where: { userId },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      select: { id: true, name: true, items: { where: { questionId }, select: { questionId: true } } },
+    }),
+  ]);
+  return {
+    bookmarked: bookmark !== null,
+    sets: sets.map((s) => ({ id: s.id, name: s.name, contains: s.items.length > 0 })),
+  };
+}
 
 const SLUG = "queryset-laziness";
 const OTHER = "csrf-protection";

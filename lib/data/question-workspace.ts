@@ -34,8 +34,8 @@ const ms = (column: string) => Prisma.raw(`(extract(epoch from ${column}) * 1000
 
 /**
  * Everything a question page shows a signed-in user about their own work on it, in one statement: the same views
- * as noteOn and practiceOn, the bookmark, the sets holding it and the review card, and the id of the user's running timed interview if
- * it asks this question (lib/data/withheld.ts). Every part is scoped by the user's id.
+ * as noteOn and practiceOn, the bookmark, the sets holding it, the review card, and the id of the user's running
+ * timed interview if it asks this question (lib/data/withheld.ts). Every part is scoped by the user's id.
  */
 export async function questionWorkspace(userId: string, slug: string, now = new Date()) {
   const rows = await db().$queryRaw<Row[]>`

@@ -124,7 +124,12 @@ export function createEditor(options: EditorOptions): EditorHandle {
     ],
   });
   const view = new EditorView({ state, parent: options.parent });
-  if (options.selection?.focus) view.focus();
+  if (options.selection?.focus) {
+    // It replaces a textarea being typed in: the cursor stays in sight (the textarea scrolled inside itself; the
+    // editor grows with its text, so the end of a long one would otherwise be below the fold) and keeps the focus.
+    view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: "nearest" }) });
+    view.focus();
+  }
   return {
     setValue(value) {
       if (view.state.doc.toString() !== value)

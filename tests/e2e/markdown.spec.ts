@@ -75,14 +75,12 @@ test("pasting a pathological note keeps the page responsive and previews it as p
   const editor = page.getByRole("textbox", { name: "Your note (markdown)" });
   await editor.click();
   await page.keyboard.insertText(fill("**_", 100 * 1024 - 20));
-  // The page answers while the preview renders: what is typed shows within two seconds. Before issue #19 such a
-  // text froze the page for tens of seconds; here an echo takes 60-480 ms, and a CI run on the busy shared host
-  // once took just over one second, so the bound leaves room for the host, not for a freeze.
-  for (const word of ["one", "two", "three"]) {
+  // The page answers while the preview renders: what is typed shows within a second.
+  for (const word of ["one", "two"]) {
     const typed = Date.now();
     await page.keyboard.insertText(` ${word}`);
-    await expect(editor).toContainText(` ${word}`, { timeout: 2_000 });
-    expect(Date.now() - typed).toBeLessThan(2_000);
+    await expect(editor).toContainText(` ${word}`, { timeout: 1_000 });
+    expect(Date.now() - typed).toBeLessThan(1_000);
   }
   const preview = page.getByTestId("markdown-preview");
   await expect(preview.getByRole("note")).toHaveText(NOTE, { timeout: 10_000 });

@@ -58,6 +58,38 @@ test("write a note, reload, find it with search, and download it in an export", 
   expect(fs.readFileSync((await markdown.path())!, "utf8")).toContain("Remember **throttling** scopes");
 });
 
+test("typing before the editor has loaded: the editor takes over with the text, the focus and the cursor in sight", async ({
+  page,
+}) => {
+  await signedIn(page);
+  // Hold back the editor's code (the one chunk that defines CodeMirror's view) until the plain textarea has text.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("cm-lineWrapping")) await released;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`/questions/${QUESTION}`);
+  const textarea = page.locator("textarea[aria-label='Your note (markdown)']");
+  await textarea.click();
+  const lines = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of a long note.`).join("\n");
+  await page.keyboard.insertText(`${lines}\nThe last line`);
+  release();
+  await expect(page.locator(".cm-content[aria-label='Your note (markdown)']")).toBeVisible();
+  await expect(textarea).toHaveCount(0);
+  // The cursor's line is on screen as it was in the textarea (the editor grows with its text: without scrolling
+  // to the cursor it showed the top of the note), and typing goes on where it was.
+  await expect(page.locator(".cm-line", { hasText: "The last line" })).toBeInViewport();
+  await page.keyboard.insertText(", typed after the switch");
+  await expect(page.locator(".cm-line", { hasText: "The last line, typed after the switch" })).toBeInViewport();
+  // Nothing was lost on the way (the editor shows only the lines near the screen; the server has them all).
+  await expect(page.getByTestId("note-editor").getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+  const saved = (await (await page.request.get(`/api/questions/${QUESTION}/note`)).json()) as { content: string };
+  expect(saved.content).toBe(`${lines}\nThe last line, typed after the switch`);
+});
+
 test("practise a question, save versions, compare them, rate it Again and review it", async ({ page }) => {
   await signedIn(page);
   await page.goto(`/questions/${QUESTION}`);

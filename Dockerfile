@@ -24,4 +24,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # DATABASE_URL and AUTH_SECRET come from the environment; the process stops with a message without them.
-CMD ["node", "--max-old-space-size=256", "mockroom.cjs"]
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=8", "mockroom.cjs"]

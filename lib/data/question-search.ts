@@ -41,17 +41,9 @@ export const WHOLE_BANK = 1_000;
 /** The words of the answer a snippet is cut from (around the first match): ts_headline reads all it is given. */
 const SNIPPET_CHARS = 600;
 
-type Candidate = {
+/** A candidate row: the list's columns (./questions Row) with its id and its rank parts. */
+type Candidate = Omit<Row, "rank" | "snippet" | "title_html"> & {
   id: string;
-  slug: string;
-  title: string;
-  difficulty: string;
-  kind: string;
-  tags: string[];
-  topic_slug: string;
-  topic_name: string;
-  topic_order: number;
-  companies: string[];
   held: number;
   rank_all: number;
   rank_some: number;

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { problemContentSchema, questionContentSchema, keyPointText, type ContentKeyPoint } from "../schemas/content";
 import { rubricOfContent } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
-import { readWords } from "../scoring/text";
+import { readExpressionWords, readWords } from "../scoring/text";
 
 type Item = { slug: string; modelAnswer: string; solution?: string; keyPoints: ContentKeyPoint[] };
 
@@ -75,7 +75,7 @@ function check(files: string[]): number {
       if (typeof point === "string") continue;
       for (const concept of point.concepts) {
         for (const expression of concept.any) {
-          const words = readWords(expression);
+          const words = readExpressionWords(expression);
           const meaningful = words.list.filter((w) => !w.whole && !words.negation[w.raw]);
           const found = meaningful.length === 1 ? (documentFrequency.get(meaningful[0]!.stem) ?? 0) : 0;
           if (found >= genericAt) {

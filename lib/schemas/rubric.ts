@@ -2,7 +2,7 @@
 // expressions, and optional disqualifiers (a common wrong claim that must not count). Seed content, the
 // importer and the stored Question.rubric all use these shapes; docs/scoring.md explains the matching.
 import { z } from "zod";
-import { readWords } from "../scoring/text";
+import { NUMBER_STEM, readExpressionWords } from "../scoring/text";
 
 const expression = z
   .string()
@@ -10,9 +10,9 @@ const expression = z
   .min(1)
   .max(80)
   .refine((value) => {
-    const words = readWords(value);
-    return words.list.some((w) => !w.whole && !words.negation[w.raw]);
-  }, "has no word to listen for (only stop words or negations): name something the answer would say");
+    const words = readExpressionWords(value);
+    return words.list.some((w) => !w.whole && !words.negation[w.raw] && w.stem !== NUMBER_STEM);
+  }, "has no word to listen for (only stop words, negations or #): name something the answer would say");
 
 export const conceptSchema = z.object({
   /** How the review names it when it is not heard: "a 403 Forbidden response", not a stem. */

@@ -3,7 +3,7 @@
 // significant words, in any order, within a few words of each other (or an identifier written as one word).
 // The verdict quotes the answer's own phrase for what was heard and names what was not.
 import type { Concept, KeyPointRubric } from "../schemas/rubric";
-import { negatedAt, normaliseWord, readWords, type Word, type Words } from "./text";
+import { deniedAfter, negatedAt, normaliseWord, readExpressionWords, readWords, type Word, type Words } from "./text";
 
 export type Heard = { concept: string; phrase: string };
 export type KeyPointCoverage = {
@@ -28,10 +28,14 @@ type Index = { words: Words; positions: Map<string, number[]>; sentence: Int32Ar
 function indexAnswer(answer: string): Index {
   const words = readWords(answer.slice(0, SCORED_CHARACTERS));
   const positions = new Map<string, number[]>();
-  words.list.forEach((w, i) => {
-    const at = positions.get(w.stem);
+  const add = (stem: string, i: number) => {
+    const at = positions.get(stem);
     if (at) at.push(i);
-    else positions.set(w.stem, [i]);
+    else positions.set(stem, [i]);
+  };
+  words.list.forEach((w, i) => {
+    add(w.stem, i);
+    if (w.alias) add(w.alias, i);
   });
   const sentence = new Int32Array(words.list.length);
   const clause = new Int32Array(words.list.length);
@@ -55,7 +59,7 @@ const expressionCache = new Map<string, Expression>();
 function readExpression(expression: string): Expression {
   let read = expressionCache.get(expression);
   if (!read) {
-    const words = readWords(expression);
+    const words = readExpressionWords(expression);
     // Negation words give the expression its polarity ("not durable", "never log"): they are not matched as
     // words (lib/schemas/rubric.ts requires another word).
     const stems = words.list.filter((w) => !w.whole && !words.negation[w.raw]).map((w) => w.stem);
@@ -102,14 +106,16 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
   const { words, positions } = index;
   const spans: Span[] = [];
   if (stems.length === 0) return spans;
-  // A wrong claim must be made: its words followed by a negation in the same clause are not one.
+  // A wrong claim is not made when a negation follows its words in the same clause ("select_related isn't for M2M").
   const after = claim ? 3 : 0;
   // ... and is made in one clause: "select_related for FK, prefetch_related for M2M" does not say "select_related M2M".
   // An expression's words belong to one sentence ("javascript: URLs are bad. Validate forms." is not "URL validation").
   const oneClause = (first: Word, last: Word) =>
     !(claim ? words.clauseStart : words.sentenceStart).slice(first.raw + 1, last.raw + 1).some(Boolean);
   const fits = (first: Word, last: Word) =>
-    oneClause(first, last) && negatedAt(words, first.raw, last.raw, after) === negative;
+    oneClause(first, last) &&
+    // A concept denied right after it ("row-level security doesn't work with Django") is not heard either.
+    (negatedAt(words, first.raw, last.raw, after) || (!claim && deniedAfter(words, last.raw))) === negative;
   for (const at of positions.get(joined) ?? []) {
     if (spans.length >= limit) return spans;
     if (fits(words.list[at]!, words.list[at]!)) spans.push([words.list[at]!, words.list[at]!]);

@@ -18,6 +18,8 @@ export type Word = {
   at: number;
   /** An identifier read as one word, beside its parts. */
   whole?: true;
+  /** A second stem heard in the same place (a number is also "any number"). */
+  alias?: string;
 };
 
 export type Words = {
@@ -122,6 +124,21 @@ const NEGATIONS = new Set([
   "instead",
   "rather",
 ]);
+/**
+ * An expression may say "any number" with `#` ("# users a day", "cut by # percent"): it is heard on any number
+ * written in digits ("300", "2k", "1.5m", "9"). A percent sign after a number is also heard as "percent".
+ * In an expression `#` is read as this reserved word; in an answer a number is also heard as that word.
+ */
+const NUMBER_WORD = "anynumberq";
+export const NUMBER_STEM = NUMBER_WORD;
+const NUMBER = /^\d[\d.,]*(?:k|m|bn|x|ms|s|h)?$/i;
+const PERCENT_STEM = "percent";
+
+/** Reads a rubric expression: as an answer is read, with a standalone `#` standing for any number. */
+export function readExpressionWords(expression: string): Words {
+  return readWords(expression.replace(/(^|\s)#(?=\s|$)/g, `$1${NUMBER_WORD}`));
+}
+
 /** How far back a negation reaches within its clause ("don't need to be idempotent"). */
 const NEGATION_REACH = 5;
 
@@ -139,6 +156,23 @@ export function negatedAt(words: Words, first: number, last: number, after = 0):
   for (let i = first; i > first - NEGATION_REACH && i > 0; i--) {
     if (words.clauseStart[i]) break;
     if (words.negation[i - 1]) return true;
+  }
+  return false;
+}
+
+const AUXILIARIES = new Set(
+  "is are was were be been do does did has have had can could will would shall should must may might need".split(" "),
+);
+
+/**
+ * Whether the words ending at raw index `last` are denied right after them, in their clause: "X isn't", "X doesn't
+ * work", "X is not needed". Only a negated verb denies: "404 rather than 403" and "is_bound and not errors" do not.
+ */
+export function deniedAfter(words: Words, last: number): boolean {
+  for (let i = last + 1; i <= last + 2 && i < words.negation.length; i++) {
+    if (words.clauseStart[i]) return false;
+    if (words.rawWords[i] === "t") return true;
+    if (words.negation[i] && AUXILIARIES.has(words.rawWords[i - 1]!)) return i - 1 > last;
   }
   return false;
 }
@@ -174,6 +208,12 @@ export function readWords(text: string): Words {
     for (const part of parts) {
       if (!compound && STOP.has(part)) continue;
       list.push({ stem: normaliseWord(part), start, end, raw, at: list.length });
+    }
+    if (NUMBER.test(match[0]) && list.length > first) {
+      // A number is also heard as "any number" (# in an expression), in its own place: no extra word between.
+      list[first]!.alias = NUMBER_STEM;
+      // "30%" is "30 percent": the sign is a word of its own, as it would be when spelt out.
+      if (source[end] === "%") list.push({ stem: PERCENT_STEM, start: end, end: end + 1, raw, at: list.length });
     }
     if (parts.length > 1) {
       // The identifier as one word too: "queryset lazy" matches "QuerySets are lazy", "selectrelated" matches select_related.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveRubric, rubricOfContent, scoredPoints } from "@/lib/scoring/derive";
 import { keyPointCoverage, SCORED_CHARACTERS, type ScoredPoint } from "@/lib/scoring/match";
+import { conceptSchema } from "@/lib/schemas/rubric";
 import { americanSpelling, identifierParts, normaliseWord, readWords } from "@/lib/scoring/text";
 
 const point = (any: string[][], disqualifiers: string[][] = []): ScoredPoint => ({
@@ -172,7 +173,7 @@ describe("key point coverage", () => {
       covered: false,
       wrong: [{ concept: "mistake 1" }],
     });
-    expect(covered("select_related does not follow many-to-many fields", p)).toBe(true);
+    expect(covered("select_related follows foreign keys and does not follow many-to-many fields", p)).toBe(true);
     expect(covered("select_related follows foreign keys; never use select_related for many-to-many", p)).toBe(true);
     expect(covered("select_related follows foreign keys; select_related for many-to-many isn't possible", p)).toBe(
       true,
@@ -197,6 +198,45 @@ describe("key point coverage", () => {
     expect(covered("Async gives no gain for CPU-bound work", noGain)).toBe(true);
     expect(covered("Async is not any faster for CRUD", noGain)).toBe(true);
     expect(covered("Async is faster for CRUD", noGain)).toBe(false);
+  });
+
+  it("does not hear a concept its own clause denies right after it (X isn't, X doesn't)", () => {
+    const rls = point([["row-level security"]]);
+    expect(covered("Use Postgres row-level security as a second line of defence.", rls)).toBe(true);
+    for (const answer of [
+      "Postgres row-level security doesn't work with Django.",
+      "Row-level security is not needed here.",
+      "row-level security won't help",
+    ]) {
+      expect(covered(answer, rls), answer).toBe(false);
+    }
+    // Only within its clause, and only a negated verb: a later negation in another clause, or one that begins
+    // what follows, is about something else.
+    expect(covered("Row-level security, then tests that no tenant sees another's rows.", rls)).toBe(true);
+    expect(covered("Row-level security rather than checks in every view", rls)).toBe(true);
+    expect(covered("Row-level security and not just checks in views", rls)).toBe(true);
+  });
+
+  it("hears # on any number written in digits, and a percent sign as 'percent'", () => {
+    const scale = point([["# users", "# a day"]]);
+    for (const answer of [
+      "About 300 internal users on the admin.",
+      "Roughly 2k appointments a day across 40 clinics.",
+      "60k claims a day at peak",
+      "1.5m users",
+    ]) {
+      expect(covered(answer, scale), answer).toBe(true);
+    }
+    for (const answer of ["Many users, every day.", "# users is a comment", "Users: a few."]) {
+      expect(covered(answer, scale), answer).toBe(false);
+    }
+    const result = point([["cut # percent", "reduced # percent"]]);
+    expect(covered("The reminders cut no-shows by 30%.", result)).toBe(true);
+    expect(covered("It reduced p95 latency by 45 percent", result)).toBe(true);
+    expect(covered("It cut no-shows a lot.", result)).toBe(false);
+    // The quote is the answer's own text, the sign included.
+    const [p] = keyPointCoverage("The reminders cut no-shows by 30%.", [result]).points;
+    expect(p!.heard[0]!.phrase).toBe("cut no-shows by 30%");
   });
 
   it("scores the share of points covered, and an empty answer covers nothing", () => {
@@ -269,5 +309,14 @@ describe("derived rubrics (imported questions)", () => {
   it("derives when a stored rubric does not fit the key points", () => {
     const points = scoredPoints(["Cache with Redis", "Index the column"], { derived: false, points: [] });
     expect(points.map((p) => p.rubric.concepts.length)).toEqual([2, 2]);
+  });
+});
+
+describe("rubric expressions", () => {
+  it.each(["#", "not #", "# #", "the", "not", ""])("refuses %j: nothing an answer would say", (expression) => {
+    expect(conceptSchema.safeParse({ name: "a concept", any: [expression] }).success).toBe(false);
+  });
+  it.each(["# users", "cut # percent", "403", "select_related", "not durable"])("accepts %j", (expression) => {
+    expect(conceptSchema.safeParse({ name: "a concept", any: [expression] }).success).toBe(true);
   });
 });

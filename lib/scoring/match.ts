@@ -23,7 +23,14 @@ export const SCORED_CHARACTERS = 50_000;
 const SLACK = 3;
 
 /** Each significant word's sentence and clause (numbered in order), so two words' unit is compared at once. */
-type Index = { words: Words; positions: Map<string, number[]>; sentence: Int32Array; clause: Int32Array };
+type Index = {
+  words: Words;
+  positions: Map<string, number[]>;
+  sentence: Int32Array;
+  clause: Int32Array;
+  /** Each list position's place among the words (Word.at), which distances are counted in. */
+  place: Int32Array;
+};
 
 function indexAnswer(answer: string): Index {
   const words = readWords(answer.slice(0, SCORED_CHARACTERS));
@@ -51,7 +58,7 @@ function indexAnswer(answer: string): Index {
     sentence[i] = s;
     clause[i] = c;
   });
-  return { words, positions, sentence, clause };
+  return { words, positions, sentence, clause, place: Int32Array.from(words.list, (w) => w.at) };
 }
 
 type Expression = { stems: string[]; joined: string; negative: boolean };
@@ -80,19 +87,29 @@ type Span = [Word, Word];
  * (`unit`: its sentence or clause number per position), by binary search: a repeated word pairs with its
  * occurrence in the same sentence, not with a nearer one across a full stop.
  */
-function nearest(sorted: number[], anchor: number, window: number, unit: Int32Array): number | undefined {
+function nearest(
+  sorted: number[],
+  anchor: number,
+  window: number,
+  unit: Int32Array,
+  place: Int32Array,
+): number | undefined {
+  // Places never decrease along the list, so the list positions within the window are one run of `sorted`.
+  const from = place[anchor]! - window;
+  const to = place[anchor]! + window;
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < anchor - window) lo = mid + 1;
+    if (place[sorted[mid]!]! < from) lo = mid + 1;
     else hi = mid;
   }
   let best: number | undefined;
-  for (let i = lo; i < sorted.length && sorted[i]! <= anchor + window; i++) {
+  const distance = (p: number) => Math.abs(place[p]! - place[anchor]!);
+  for (let i = lo; i < sorted.length && place[sorted[i]!]! <= to; i++) {
     const p = sorted[i]!;
     if (p === anchor || unit[p] !== unit[anchor]) continue;
-    if (best === undefined || Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+    if (best === undefined || distance(p) < distance(best)) best = p;
   }
   return best;
 }
@@ -130,13 +147,13 @@ function find(index: Index, expression: string, claim: boolean, limit: number): 
     let hi = anchor;
     const ok = stems.slice(1).every((stem) => {
       // The nearest occurrence, so a repeated word does not pair with a far one.
-      const at = nearest(positions.get(stem) ?? [], anchor, window, claim ? index.clause : index.sentence);
+      const at = nearest(positions.get(stem) ?? [], anchor, window, claim ? index.clause : index.sentence, index.place);
       if (at === undefined) return false;
       lo = Math.min(lo, at);
       hi = Math.max(hi, at);
       return true;
     });
-    if (ok && hi - lo <= window && fits(words.list[lo]!, words.list[hi]!))
+    if (ok && index.place[hi]! - index.place[lo]! <= window && fits(words.list[lo]!, words.list[hi]!))
       spans.push([words.list[lo]!, words.list[hi]!]);
   }
   return spans;

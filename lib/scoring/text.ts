@@ -14,7 +14,10 @@ export type Word = {
   end: number;
   /** Index of the raw word it came from; words split from one identifier share it. */
   raw: number;
-  /** Its place among the significant words (an identifier's whole-word form: its first part's). */
+  /**
+   * Its place among the significant words, which distances are counted in: an identifier's whole-word form takes
+   * its last part's place, so "manage.py collectstatic" is two words apart, not three. Never decreases.
+   */
   at: number;
   /** An identifier read as one word, beside its parts. */
   whole?: true;
@@ -186,6 +189,7 @@ export function readWords(text: string): Words {
   const negation: boolean[] = [];
   const sentenceStart: boolean[] = [];
   let previousEnd = 0;
+  let place = 0;
   const source = text.normalize("NFKC").replace(/\bn\s*\+\s*1\b/gi, (m) => "n+1" + " ".repeat(m.length - 3));
   for (const match of source.matchAll(RAW_WORD)) {
     const start = match.index;
@@ -207,19 +211,19 @@ export function readWords(text: string): Words {
     const first = list.length;
     for (const part of parts) {
       if (!compound && STOP.has(part)) continue;
-      list.push({ stem: normaliseWord(part), start, end, raw, at: list.length });
+      list.push({ stem: normaliseWord(part), start, end, raw, at: place++ });
     }
     if (NUMBER.test(match[0]) && list.length > first) {
       // A number is also heard as "any number" (# in an expression), in its own place: no extra word between.
       list[first]!.alias = NUMBER_STEM;
       // "30%" is "30 percent": the sign is a word of its own, as it would be when spelt out.
-      if (source[end] === "%") list.push({ stem: PERCENT_STEM, start: end, end: end + 1, raw, at: list.length });
+      if (source[end] === "%") list.push({ stem: PERCENT_STEM, start: end, end: end + 1, raw, at: place++ });
     }
     if (parts.length > 1) {
       // The identifier as one word too: "queryset lazy" matches "QuerySets are lazy", "selectrelated" matches select_related.
-      const whole = { stem: normaliseWord(parts.join("")), start, end, raw, at: list.length, whole: true as const };
+      const whole = { stem: normaliseWord(parts.join("")), start, end, raw, at: place - 1, whole: true as const };
       list.push(whole);
-      if (!joined.has(whole.stem)) joined.set(whole.stem, { ...whole, at: first });
+      if (!joined.has(whole.stem)) joined.set(whole.stem, whole);
     }
   }
   return { list, joined, rawWords, negation, sentenceStart, clauseStart, text: source };

@@ -120,6 +120,12 @@ describe("key point coverage", () => {
     ).toBe(false);
   });
 
+  it("counts the distance between words in words: an identifier is as far as its parts, not one word further", () => {
+    const p = point([["RUN collectstatic"]]);
+    expect(covered("RUN python manage.py collectstatic --noinput", p)).toBe(true);
+    expect(covered("RUN python -m pip install --upgrade pip wheel && collectstatic", p)).toBe(false);
+  });
+
   it("hears an expression's words within one sentence only", () => {
     const p = point([["url validation"]]);
     expect(covered("Validate every URL before you redirect.", p)).toBe(true);

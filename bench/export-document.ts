@@ -105,6 +105,7 @@ export function generateExportDocument(
       heard: [{ concept: "queries", phrase: "the queries" }],
       missing: k % 2 ? ["a key point"] : [],
       wrong: [],
+      named: [],
     }));
   const ratings = ["again", "hard", "good", "easy"] as const;
   return {

@@ -30,6 +30,12 @@ export function KeyPointVerdicts({ coverage }: { coverage: KeyPointCoverage[] })
             <span className="block text-xs text-slate-600 dark:text-slate-400">
               {c.heard.length ? <span className="block">Heard {heardList(c.heard)}.</span> : null}
               {c.missing.length ? <span className="block">Not heard: {c.missing.join("; ")}.</span> : null}
+              {c.named?.length ? (
+                <span className="block">
+                  Named but not explained: {heardList(c.named)}. This answer also makes a common mistake, so a term
+                  alone is not taken as knowing what it does.
+                </span>
+              ) : null}
               {c.wrong.length ? (
                 <span className="block">
                   Not counted: {c.wrong.map((w) => `“${w.phrase}” (${w.concept})`).join("; ")} is a common mistake.

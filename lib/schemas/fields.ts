@@ -109,6 +109,11 @@ export const keyPointCoverageSchema = z
     heard: z.array(heardSchema).max(8).describe("Required concepts heard, with the phrase that said each"),
     missing: z.array(z.string().max(200)).max(8).describe("Required concepts not heard, by name"),
     wrong: z.array(heardSchema).max(8).describe("Wrong claims heard; the point does not count"),
+    named: z
+      .array(heardSchema)
+      .max(8)
+      .default([])
+      .describe("Concepts only named by one term in an answer that makes a wrong claim; not heard"),
   })
   .meta({ id: "KeyPointCoverage" });
 
@@ -120,7 +125,7 @@ const legacyCoverageSchema = z
     matched: z.array(z.string().max(200)).max(200),
     missing: z.array(z.string().max(200)).max(200),
   })
-  .transform(({ point, covered }) => ({ point, covered, heard: [], missing: [], wrong: [] }));
+  .transform(({ point, covered }) => ({ point, covered, heard: [], missing: [], wrong: [], named: [] }));
 
 /** Which key points an answer covered: today's shape, or the earlier one (older exports and rows). */
 export const coverageSchema = z.array(z.union([keyPointCoverageSchema, legacyCoverageSchema])).max(MAX_KEY_POINTS);

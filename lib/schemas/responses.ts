@@ -39,6 +39,7 @@ export const practiceVersionAnswer = z.object({
         heard: z.array(heard),
         missing: z.array(z.string()),
         wrong: z.array(heard),
+        named: z.array(heard),
       }),
     ),
     createdAt: z.string(),

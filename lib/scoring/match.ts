@@ -15,6 +15,11 @@ export type KeyPointCoverage = {
   missing: string[];
   /** Disqualifiers heard (a wrong claim): the point does not count. */
   wrong: Heard[];
+  /**
+   * Required concepts only named by one term (select_related, "object-level") in an answer that makes a wrong
+   * claim: not heard (they are in `missing` too), quoted so the review can say why.
+   */
+  named: Heard[];
 };
 
 /** Answers are read up to this many characters: a longer text is judged on its beginning. */
@@ -61,7 +66,8 @@ function indexAnswer(answer: string): Index {
   return { words, positions, sentence, clause, place: Int32Array.from(words.list, (w) => w.at) };
 }
 
-type Expression = { stems: string[]; joined: string; negative: boolean };
+/** An expression read once: its stems, its joined form, its polarity, and how many terms (words or identifiers) it has. */
+type Expression = { stems: string[]; joined: string; negative: boolean; terms: number };
 const expressionCache = new Map<string, Expression>();
 function readExpression(expression: string): Expression {
   let read = expressionCache.get(expression);
@@ -73,7 +79,8 @@ function readExpression(expression: string): Expression {
     // The expression as one word: "select related" and select_related both also match "selectrelated".
     const joined =
       stems.length === 1 ? stems[0]! : normaliseWord(words.rawWords.filter((_, i) => !words.negation[i]).join(""));
-    read = { stems, joined, negative: words.negation.some(Boolean) };
+    const terms = new Set(words.list.filter((w) => !w.whole && !words.negation[w.raw]).map((w) => w.raw)).size;
+    read = { stems, joined, negative: words.negation.some(Boolean), terms };
     if (expressionCache.size > 20_000) expressionCache.clear();
     expressionCache.set(expression, read);
   }
@@ -166,10 +173,11 @@ function quote(index: Index, [first, last]: Span): string {
   return phrase.length > MAX_PHRASE ? `${phrase.slice(0, MAX_PHRASE - 1)}…` : phrase;
 }
 
-/** Places a concept is said (any of its expressions, in their order), up to `limit`. */
-function spansOf(index: Index, concept: Concept, claim: boolean, limit: number): Span[] {
+/** Places a concept is said (any of its expressions of at least `terms` terms, in their order), up to `limit`. */
+function spansOf(index: Index, concept: Concept, claim: boolean, limit: number, terms = 1): Span[] {
   const out: Span[] = [];
   for (const expression of concept.any) {
+    if (readExpression(expression).terms < terms) continue;
     out.push(...find(index, expression, claim, limit - out.length));
     if (out.length >= limit) break;
   }
@@ -180,18 +188,31 @@ export type ScoredPoint = { text: string; rubric: KeyPointRubric };
 
 export function keyPointCoverage(answer: string, points: ScoredPoint[]): { points: KeyPointCoverage[]; score: number } {
   const index = indexAnswer(answer);
-  const out = points.map(({ text, rubric }) => {
+  const wrongs = points.map(({ rubric }) =>
+    rubric.disqualifiers.flatMap((d) =>
+      spansOf(index, d, true, 1).map((span) => ({ concept: d.name, phrase: quote(index, span) })),
+    ),
+  );
+  // An answer that makes a wrong claim a rubric knows has shown that the terms it uses prove little: there a
+  // concept is heard only from an expression that states something (two terms or more: "select_related JOIN",
+  // "raises 403"), not from one term it names (select_related, "403"). docs/scoring.md.
+  const doubted = wrongs.some((w) => w.length > 0);
+  const out = points.map(({ text, rubric }, i) => {
     const heard: Heard[] = [];
     const missing: string[] = [];
+    const named: Heard[] = [];
     for (const concept of rubric.concepts) {
-      const [span] = spansOf(index, concept, false, 1);
-      if (span) heard.push({ concept: concept.name, phrase: quote(index, span) });
-      else missing.push(concept.name);
+      const [span] = spansOf(index, concept, false, 1, doubted ? 2 : 1);
+      if (span) {
+        heard.push({ concept: concept.name, phrase: quote(index, span) });
+        continue;
+      }
+      missing.push(concept.name);
+      const [term] = doubted ? spansOf(index, concept, false, 1) : [];
+      if (term) named.push({ concept: concept.name, phrase: quote(index, term) });
     }
-    const wrong = rubric.disqualifiers.flatMap((d) =>
-      spansOf(index, d, true, 1).map((span) => ({ concept: d.name, phrase: quote(index, span) })),
-    );
-    return { point: text, covered: missing.length === 0 && wrong.length === 0, heard, missing, wrong };
+    const wrong = wrongs[i]!;
+    return { point: text, covered: missing.length === 0 && wrong.length === 0, heard, missing, wrong, named };
   });
   const score = out.length ? out.filter((p) => p.covered).length / out.length : 0;
   return { points: out, score };

@@ -9,7 +9,7 @@ import { scoredPoints } from "./derive";
 import { keyPointCoverage } from "./match";
 
 /** Bump when lib/scoring changes what a verdict is, so stored figures are recomputed on the next start. */
-export const SCORER_VERSION = "rubric-2";
+export const SCORER_VERSION = "rubric-3";
 const BATCH = 500;
 
 export type RescoreReport = {

@@ -98,8 +98,16 @@ describe("rescore", () => {
         heard: [{ concept: "deleted_at", phrase: "is_deleted" }],
         missing: [],
         wrong: [],
+        named: [],
       },
-      { point: "Hide them with a custom manager", covered: false, heard: [], missing: ["custom manager"], wrong: [] },
+      {
+        point: "Hide them with a custom manager",
+        covered: false,
+        heard: [],
+        missing: ["custom manager"],
+        wrong: [],
+        named: [],
+      },
     ]);
     expect((await db().interview.findUniqueOrThrow({ where: { id: first } })).score).toBe(0.5);
     const skipped = await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: blank } });

@@ -1,7 +1,6 @@
-// The scorer against the evaluation set (docs/scoring.md). The issue's targets are recall of "covered" >= 0.90 on
-// points a person judged covered and false "covered" <= 0.10 on points a person judged missed. Today the scorer
-// reaches the first and not yet the second (docs/scoring.md has the figures): this test holds what is reached,
-// so a change that makes judgment worse fails, and prints the figures against the targets.
+// The scorer against the evaluation set (docs/scoring.md). The issue's targets: recall of "covered" >= 0.90 on
+// points a person judged covered, and false "covered" <= 0.10 on points a person judged missed. It prints the
+// figures (per topic, per half) and fails below either target.
 import { describe, expect, it } from "vitest";
 import { readContent } from "@/seed/content";
 import { evaluate, falseCovered, matrix, recall, STYLES, table } from "../support/scoring-eval";
@@ -18,7 +17,7 @@ describe("key-point scoring against the evaluation set", () => {
     expect(cases.filter((c) => !c.expected).length).toBeGreaterThanOrEqual(150);
   });
 
-  it("recognises correct answers (recall >= 0.90) and holds false 'covered' at or under today's 0.125 (target 0.10)", () => {
+  it("recognises correct answers (recall >= 0.90) and rarely credits wrong ones (false 'covered' <= 0.10)", () => {
     console.log(`\n${table(cases)}\n`);
     for (const split of ["dev", "holdout"] as const) {
       const m = matrix(cases.filter((c) => c.split === split));
@@ -35,6 +34,6 @@ describe("key-point scoring against the evaluation set", () => {
       `all: recall ${recall(all).toFixed(3)} (target >= 0.90), false covered ${falseCovered(all).toFixed(3)} (target <= 0.10)`,
     );
     expect(recall(all)).toBeGreaterThanOrEqual(0.9);
-    expect(falseCovered(all)).toBeLessThanOrEqual(0.125);
+    expect(falseCovered(all)).toBeLessThanOrEqual(0.1);
   });
 });

@@ -173,6 +173,25 @@ describe("key point coverage", () => {
     expect(verdict!.missing).toEqual(["concept 2"]);
   });
 
+  it("does not take a term alone as a concept in an answer that makes a wrong claim, and says so", () => {
+    const points = [
+      { text: "select_related for FK", rubric: point([["select_related foreign key", "select_related"]]).rubric },
+      {
+        text: "acks_late: at least once",
+        rubric: point([["at-least-once", "acks_late"]], [["acknowledged receipt"]]).rubric,
+      },
+    ];
+    const named = "Use select_related. acks_late means the message is acknowledged on receipt.";
+    const [fk, acks] = keyPointCoverage(named, points).points;
+    expect(acks).toMatchObject({ covered: false, wrong: [{ concept: "mistake 1" }] });
+    expect(fk).toMatchObject({ covered: false, heard: [], missing: ["concept 1"] });
+    expect(fk!.named).toEqual([{ concept: "concept 1", phrase: "select_related" }]);
+    // Stated, not only named, it counts; and without a wrong claim in the answer a term is enough.
+    const stated = "select_related follows the foreign key. acks_late means the message is acknowledged on receipt.";
+    expect(keyPointCoverage(stated, points).points[0]).toMatchObject({ covered: true, named: [] });
+    expect(keyPointCoverage("Use select_related.", points).points[0]).toMatchObject({ covered: true, named: [] });
+  });
+
   it("does not count a point whose disqualifier is said, unless it is negated", () => {
     const p = point([["select_related"]], [["select_related many-to-many"]]);
     expect(keyPointCoverage("select_related works for many-to-many fields", [p]).points[0]).toMatchObject({

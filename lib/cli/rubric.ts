@@ -126,6 +126,8 @@ function tryAnswer(slug: string, answer: string): number {
     for (const h of p.heard) console.log(`    heard "${h.phrase}" for ${h.concept}`);
     for (const m of p.missing) console.log(`    not heard: ${m}`);
     for (const w of p.wrong) console.log(`    wrong: "${w.phrase}" (${w.concept})`);
+    for (const n of p.named)
+      console.log(`    named but not explained, beside a wrong claim: "${n.phrase}" for ${n.concept}`);
   }
   return 0;
 }

@@ -90,6 +90,21 @@ test("typing before the editor has loaded: the editor takes over with the text, 
   expect(saved.content).toBe(`${lines}\nThe last line, typed after the switch`);
 });
 
+test("an answer that makes a wrong claim is not credited for a term it only names, and the verdict says why", async ({
+  page,
+}) => {
+  await signedIn(page);
+  await page.goto("/questions/fix-n-plus-one-queries-django");
+  await practiceEditor(page).click();
+  await page.keyboard.type("select_related handles many-to-many too. Add prefetch_related.");
+  await page.getByRole("button", { name: "Save answer" }).click();
+  const version = page.getByRole("region", { name: /Version 1/ });
+  await expect(version.getByRole("heading", { name: /Version 1: 0% of the key points/ })).toBeVisible();
+  const point = version.getByRole("listitem").filter({ hasText: "select_related for FK/O2O" });
+  await expect(point).toContainText("Not counted: “select_related handles many-to-many”");
+  await expect(point).toContainText("Named but not explained: “prefetch_related” for");
+});
+
 test("practise a question, save versions, compare them, rate it Again and review it", async ({ page }) => {
   await signedIn(page);
   await page.goto(`/questions/${QUESTION}`);

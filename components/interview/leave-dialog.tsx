@@ -6,10 +6,15 @@ import { Button } from "@/components/ui/button";
 /** Asks before leaving a running strict interview (components/interview/use-leave-guard.ts). */
 export function LeaveDialog({ open, onStay, onLeave }: { open: boolean; onStay: () => void; onLeave: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // Staying is the safe choice, so it has the focus (React does not render the autofocus attribute).
+      stay.current?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
 
@@ -35,8 +40,7 @@ export function LeaveDialog({ open, onStay, onLeave }: { open: boolean; onStay: 
         <Button type="button" variant="secondary" onClick={onLeave}>
           Leave the room
         </Button>
-        {/* Staying is the safe choice, so it has the focus when the dialog opens. */}
-        <Button type="button" onClick={onStay} autoFocus>
+        <Button ref={stay} type="button" onClick={onStay}>
           Stay in the interview
         </Button>
       </div>

@@ -154,6 +154,7 @@ test("after a reload or on another device the room opens on the question the use
 test("keyboard: Alt+J/K focus the new editor, focus and current look different, disabled looks disabled, skip link", async ({
   page,
 }) => {
+  test.slow(); // two accessibility checks and a review
   await signedIn(page);
   await startInterview(page, "deloitte", "Practice");
 
@@ -226,6 +227,7 @@ test("finishing offline says so, keeps the answers, shows the deadline rules and
   page,
   context,
 }) => {
+  test.slow();
   await signedIn(page);
   await startInterview(page, "mckinsey");
   await editorOf(page, 1).click();
@@ -255,6 +257,7 @@ test("finishing offline says so, keeps the answers, shows the deadline rules and
 test("leaving a running strict interview asks first (header, Back, closing the tab); a reload does not", async ({
   page,
 }) => {
+  test.slow();
   await signedIn(page);
   const id = await startInterview(page);
   const dialogs: string[] = [];

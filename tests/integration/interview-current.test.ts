@@ -28,9 +28,10 @@ describe("the question the user has open", () => {
     const user = await userFactory();
     const interview = await startInterview(user.id, { company: "acme", mode: "strict" }, T0);
     expect(interview.currentQuestionId).toBeNull();
-    const third = interview.questions[2]!.id;
-    expect(await setCurrentQuestion(user.id, interview.id, third, T0)).toEqual({ questionId: third });
-    expect((await getInterview(user.id, interview.id, T0)).currentQuestionId).toBe(third);
+    const last = interview.questions.at(-1)!.id;
+    expect(interview.questions.length).toBeGreaterThan(1);
+    expect(await setCurrentQuestion(user.id, interview.id, last, T0)).toEqual({ questionId: last });
+    expect((await getInterview(user.id, interview.id, T0)).currentQuestionId).toBe(last);
   });
 
   it("is not found for someone else's interview or a question the interview does not ask", async () => {

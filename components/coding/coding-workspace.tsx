@@ -14,6 +14,8 @@ type Props = {
   tests: PythonTest[];
   label: string;
   readOnly?: boolean;
+  /** Focus the editor when it appears. */
+  autoFocus?: boolean;
   onChange: (code: string) => void;
   onBlur?: () => void;
   /** Extra buttons beside "Run visible tests" (reset, reveal). */
@@ -26,6 +28,7 @@ export function CodingWorkspace({
   tests,
   label,
   readOnly = false,
+  autoFocus = false,
   onChange,
   onBlur,
   actions,
@@ -60,6 +63,7 @@ export function CodingWorkspace({
         language="python"
         label={label}
         readOnly={readOnly}
+        autoFocus={autoFocus}
         onChange={(next) => {
           setTouched(true);
           onChange(next);

@@ -8,6 +8,8 @@ type Props = {
   language: "markdown" | "python";
   label: string;
   readOnly?: boolean;
+  /** Take the focus when it appears (a question opened from the keyboard). */
+  autoFocus?: boolean;
   onChange: (value: string) => void;
   onBlur?: () => void;
 };
@@ -22,7 +24,7 @@ const frame =
  * and focus where they were. The document is owned here; `value` replaces it only when it differs
  * (e.g. a conflict resolved).
  */
-export function AnswerEditor({ value, language, label, readOnly = false, onChange, onBlur }: Props) {
+export function AnswerEditor({ value, language, label, readOnly = false, autoFocus = false, onChange, onBlur }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<EditorHandle | null>(null);
@@ -32,6 +34,12 @@ export function AnswerEditor({ value, language, label, readOnly = false, onChang
   useEffect(() => {
     latest.current = { value, readOnly, onChange, onBlur };
   });
+
+  // Before the editor loads: the textarea standing in takes the focus, and the editor inherits it from there.
+  const focusOnMount = useRef(autoFocus);
+  useEffect(() => {
+    if (focusOnMount.current) fallback.current?.focus();
+  }, []);
 
   useEffect(() => {
     let cancelled = false;

@@ -7,7 +7,10 @@ export function AnsweredProgress({ answered, total }: { answered: number; total:
         <span>
           {answered} of {total} answered
         </span>
-        <span>Alt+J next · Alt+K previous · Alt+L flag</span>
+        {/* Keyboard shortcuts mean nothing on a touch screen without a keyboard. */}
+        <span data-testid="shortcut-hint" className="pointer-coarse:hidden">
+          Alt+J next · Alt+K previous · Alt+L flag
+        </span>
       </div>
       <div
         className="h-2 rounded bg-slate-100 dark:bg-slate-800"

@@ -53,23 +53,29 @@ export function Countdown({
   }, [remaining, onExpire]);
 
   const urgent = remaining !== null && remaining <= 60_000;
+  const soon = remaining !== null && remaining <= 5 * 60_000;
+  const tone = urgent
+    ? "bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100"
+    : soon
+      ? "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
+      : "bg-slate-100 dark:bg-slate-800";
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex min-w-0 items-center gap-3">
+      <p
+        aria-live="assertive"
+        className="min-w-0 text-sm font-medium text-rose-800 dark:text-rose-300"
+        data-testid="clock-announcement"
+      >
+        {announcement}
+      </p>
       <div
-        className={`rounded-md px-3 py-1 font-mono text-lg tabular-nums ${urgent ? "bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100" : "bg-slate-100 dark:bg-slate-800"}`}
+        className={`shrink-0 rounded-md px-3 py-1 font-mono text-lg tabular-nums ${tone}`}
         aria-label={remaining === null ? "Time spent" : "Time left"}
         role="timer"
         data-testid="clock"
       >
         {remaining === null ? formatClock(now - new Date(startedAt).getTime()) : formatClock(remaining)}
       </div>
-      <p
-        aria-live="assertive"
-        className="text-sm font-medium text-rose-800 dark:text-rose-300"
-        data-testid="clock-announcement"
-      >
-        {announcement}
-      </p>
     </div>
   );
 }

@@ -1,65 +1,54 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useCallback, useState, type ReactNode } from "react";
 import { apiFetch } from "@/lib/client/api";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { AnsweredProgress } from "./answered-progress";
+import { FinishStatus } from "./finish-status";
+import { LeaveDialog } from "./leave-dialog";
 import { QuestionNav } from "./question-nav";
 import { QuestionSection } from "./question-section";
 import { RoomControls } from "./room-controls";
 import { RoomHeader } from "./room-header";
+import { RoomTimerBar } from "./room-timer-bar";
+import { SkipToEditor } from "./skip-to-editor";
 import { useAnswerAutosave } from "./use-answer-autosave";
+import { useCurrentQuestion } from "./use-current-question";
+import { useFinish } from "./use-finish";
+import { useLeaveGuard } from "./use-leave-guard";
 import { useRoomShortcuts } from "./use-room-shortcuts";
 import { useServerOffset } from "./use-server-clock";
 import { useTimeOnQuestion } from "./use-time-on-question";
 
 export function InterviewRoom({
   interview,
-  promptsHtml,
+  prompts,
 }: {
   interview: InterviewView;
-  promptsHtml: Record<string, string>;
+  prompts: Record<string, ReactNode>;
 }) {
-  const router = useRouter();
-  const [current, setCurrent] = useState(0);
+  const [current, select] = useCurrentQuestion(interview);
+  // A question opened with Alt+J/K takes the focus into its editor; one opened with a button leaves it there.
+  const [focusEditor, setFocusEditor] = useState(false);
   const [flags, setFlags] = useState(() => Object.fromEntries(interview.questions.map((q) => [q.id, q.flagged])));
-  const [ending, setEnding] = useState<string | null>(null);
   const { answers, edit, save, resolve, addTime, flushAll } = useAnswerAutosave(interview.id, interview.answers);
   const offset = useServerOffset(interview.id, interview.serverNow);
   const question = interview.questions[current]!;
   const answer = answers[question.id]!;
   const markTime = useTimeOnQuestion(question.id, addTime);
+  const { state: finishing, finish } = useFinish(interview, offset, answers, flushAll, markTime);
+  const guard = useLeaveGuard(interview.mode === "strict" && finishing.phase === "idle");
 
   const go = useCallback(
-    (index: number) => {
+    (index: number, focus = false) => {
       if (index < 0 || index >= interview.questions.length) return;
       markTime();
       void save(interview.questions[current]!.id);
-      setCurrent(index);
+      setFocusEditor(focus);
+      select(index);
     },
-    [current, interview.questions, markTime, save],
+    [current, interview.questions, markTime, save, select],
   );
-
-  const finish = useCallback(async () => {
-    setEnding("Submitting your answers…");
-    markTime();
-    await flushAll();
-    const finished = await apiFetch(`/api/interviews/${interview.id}/finish`, { method: "POST" });
-    if (!finished.ok) {
-      setEnding(null);
-      return;
-    }
-    if (interview.questions.some((q) => q.coding)) {
-      setEnding("Running every test of your code in this browser…");
-      // Best effort: the review offers to run them again if this fails or the tab closes.
-      await import("@/components/coding/report-tests")
-        .then((m) => m.runAndReportTests(interview.id))
-        .catch(() => undefined);
-    }
-    router.push(`/interviews/${interview.id}/review`);
-  }, [flushAll, interview.id, interview.questions, markTime, router]);
 
   async function toggleFlag() {
     const flagged = !flags[question.id];
@@ -68,29 +57,32 @@ export function InterviewRoom({
   }
 
   useRoomShortcuts({
-    next: () => go(current + 1),
-    previous: () => go(current - 1),
+    next: () => go(current + 1, true),
+    previous: () => go(current - 1, true),
     toggleFlag: () => void toggleFlag(),
   });
 
   const answered = interview.questions.filter((q) => answers[q.id]!.content.trim()).length;
   return (
     <div className="space-y-6">
-      <RoomHeader interview={interview} offset={offset} onExpire={finish} />
+      <SkipToEditor />
+      <RoomHeader interview={interview} />
+      <RoomTimerBar interview={interview} offset={offset} index={current} onExpire={finish} />
       <AnsweredProgress answered={answered} total={interview.questions.length} />
       <QuestionNav
         items={interview.questions.map((q) => ({ ...q, flagged: Boolean(flags[q.id]) }))}
         answers={answers}
         current={current}
-        onSelect={go}
+        onSelect={(index) => go(index)}
       />
-      {ending ? <Alert>{ending}</Alert> : null}
+      <FinishStatus state={finishing} onRetry={() => void finish()} />
       <QuestionSection
         question={question}
         index={current}
         total={interview.questions.length}
-        promptHtml={promptsHtml[question.id]}
+        prompt={prompts[question.id]}
         answer={answer}
+        autoFocus={focusEditor}
         onEdit={(content) => {
           markTime();
           edit(question.id, content);
@@ -102,12 +94,13 @@ export function InterviewRoom({
         isFirst={current === 0}
         isLast={current === interview.questions.length - 1}
         flagged={Boolean(flags[question.id])}
-        ending={ending !== null}
+        ending={finishing.phase === "submitting"}
         onPrevious={() => go(current - 1)}
         onNext={() => go(current + 1)}
         onToggleFlag={() => void toggleFlag()}
         onFinish={() => void finish()}
       />
+      <LeaveDialog open={guard.leaving !== null} onStay={guard.stay} onLeave={guard.leave} />
     </div>
   );
 }

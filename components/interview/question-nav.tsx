@@ -26,11 +26,15 @@ export function QuestionNav({
                 onClick={() => onSelect(index)}
                 aria-current={index === current ? "step" : undefined}
                 aria-label={`Question ${index + 1}, ${state}`}
+                // The current question is a filled square; focus is the outline ring around a square, so
+                // the two never look alike (a focused current question shows both).
                 className={`relative h-9 w-9 rounded-md border text-sm font-medium ${
                   index === current
-                    ? "border-brand-600 ring-2 ring-brand-500"
-                    : "border-slate-300 dark:border-slate-700"
-                } ${answered ? "bg-brand-50 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" : "bg-white dark:bg-slate-900"}`}
+                    ? "border-brand-700 bg-brand-700 text-white dark:border-brand-100 dark:bg-brand-100 dark:text-slate-950"
+                    : answered
+                      ? "border-brand-100 bg-brand-50 text-brand-700 dark:border-brand-700 dark:bg-brand-700/30 dark:text-brand-100"
+                      : "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+                } focus-visible:outline-3 focus-visible:outline-offset-2`}
               >
                 {index + 1}
                 {item.flagged ? (

@@ -1,11 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import type { TextState } from "@/components/autosave/protocol";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { AnswerEditor } from "./answer-editor";
+import { ROOM_EDITOR_ID } from "./skip-to-editor";
 
 // The Python workspace (and with it the runner) loads only when a coding question is opened.
 const CodingWorkspace = dynamic(() => import("@/components/coding/coding-workspace").then((m) => m.CodingWorkspace), {
@@ -20,15 +22,28 @@ type Props = {
   /** Zero-based position of the question in the interview. */
   index: number;
   total: number;
-  promptHtml: string | undefined;
+  /** The prompt as the question page renders it (null when the title says it all). */
+  prompt: ReactNode;
   answer: TextState;
+  /** Focus the editor when it appears (the question was opened from the keyboard). */
+  autoFocus: boolean;
   onEdit: (content: string) => void;
   onSave: () => void;
   onResolve: (which: "mine" | "saved") => void;
 };
 
 /** The open question: its prompt, the editor for the answer, and how the answer's save stands. */
-export function QuestionSection({ question, index, total, promptHtml, answer, onEdit, onSave, onResolve }: Props) {
+export function QuestionSection({
+  question,
+  index,
+  total,
+  prompt,
+  answer,
+  autoFocus,
+  onEdit,
+  onSave,
+  onResolve,
+}: Props) {
   return (
     <section aria-labelledby="question-title" className="space-y-4">
       <div>
@@ -38,38 +53,37 @@ export function QuestionSection({ question, index, total, promptHtml, answer, on
         <h2 id="question-title" className="mt-1 text-lg font-semibold">
           {question.title}
         </h2>
-        {promptHtml ? (
-          <div
-            className="prose mt-2 max-w-none prose-slate dark:prose-invert"
-            dangerouslySetInnerHTML={{ __html: promptHtml }}
-          />
-        ) : null}
+        {prompt ? <div className="mt-2">{prompt}</div> : null}
       </div>
       {answer.status === "conflict" && answer.conflict ? (
         <ConflictPanel mine={answer.content} saved={answer.conflict.content} onKeep={onResolve} />
       ) : null}
-      {question.coding ? (
-        <CodingWorkspace
-          key={question.id}
-          value={answer.content}
-          initialCode={question.coding.starterCode}
-          tests={question.coding.visibleTests}
-          label={`Your code for question ${index + 1}`}
-          readOnly={answer.status === "time-up"}
-          onChange={onEdit}
-          onBlur={onSave}
-        />
-      ) : (
-        <AnswerEditor
-          key={question.id}
-          value={answer.content}
-          language={question.kind === "coding" ? "python" : "markdown"}
-          label={`Your answer to question ${index + 1}`}
-          readOnly={answer.status === "time-up"}
-          onChange={onEdit}
-          onBlur={onSave}
-        />
-      )}
+      <div id={ROOM_EDITOR_ID}>
+        {question.coding ? (
+          <CodingWorkspace
+            key={question.id}
+            value={answer.content}
+            initialCode={question.coding.starterCode}
+            tests={question.coding.visibleTests}
+            label={`Your code for question ${index + 1}`}
+            readOnly={answer.status === "time-up"}
+            autoFocus={autoFocus}
+            onChange={onEdit}
+            onBlur={onSave}
+          />
+        ) : (
+          <AnswerEditor
+            key={question.id}
+            value={answer.content}
+            language={question.kind === "coding" ? "python" : "markdown"}
+            label={`Your answer to question ${index + 1}`}
+            readOnly={answer.status === "time-up"}
+            autoFocus={autoFocus}
+            onChange={onEdit}
+            onBlur={onSave}
+          />
+        )}
+      </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <SaveStatusText status={answer.status} />

@@ -83,6 +83,7 @@ export function toView(
     endedAt: row.endedAt?.toISOString() ?? null,
     serverNow: now.toISOString(),
     score: row.score,
+    currentQuestionId: row.currentQuestionId,
     questions: row.questions.map((q) => ({
       id: q.questionId,
       position: q.position,

@@ -270,6 +270,7 @@ export async function startInterview(
       endedAt: null,
       serverNow: now.toISOString(),
       score: null,
+      currentQuestionId: null,
       questions: questions.map((q, position) => ({
         id: q.id,
         position,
@@ -479,4 +480,20 @@ export async function startTopicInterview(userId: string, topics: string[], now 
     },
     now,
   );
+}
+
+/**
+ * Remembers the question the user has open in a running interview, so a reload or another device opens on it.
+ * One statement: the interview must be the user's, running, and ask that question; otherwise 404 (not the
+ * user's, or a question it does not ask) or 409 (it has ended).
+ */
+export async function setCurrentQuestion(userId: string, id: string, questionId: string, now = new Date()) {
+  const updated = await db().$executeRaw`
+    update "Interview" i set "currentQuestionId" = ${questionId}::uuid
+    where i.id = ${id}::uuid and i."userId" = ${userId}::uuid and i.status = 'IN_PROGRESS'
+      and exists (select 1 from "InterviewQuestion" iq where iq."interviewId" = i.id and iq."questionId" = ${questionId}::uuid)`;
+  if (updated) return { questionId };
+  const row = await loadInterview(userId, id, now); // 404 for others' ids
+  if (row.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This interview has ended.");
+  throw new AppError("NOT_FOUND", "This interview does not ask that question.");
 }

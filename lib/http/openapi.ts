@@ -14,6 +14,7 @@ import {
   resetPasswordSchema,
 } from "../schemas/auth";
 import {
+  currentQuestionSchema,
   flagSchema,
   interviewListQuerySchema,
   interviewListSchema,
@@ -283,6 +284,20 @@ export const operations: Operation[] = [
         schema: errorSchema,
       },
       ...errors(400, 401, 403, 404),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/interviews/{id}/current",
+    summary: "Remember the question you have open, so a reload or another device opens on it",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id"],
+    body: currentQuestionSchema,
+    responses: {
+      200: { description: "`{ questionId }`" },
+      409: { description: "`CONFLICT`: the interview has ended", schema: errorSchema },
+      ...errors(400, 401, 403, 404, 415),
     },
   },
   {

@@ -30,6 +30,8 @@ export const saveAnswerSchema = z
   .meta({ id: "SaveAnswerRequest" });
 
 export const flagSchema = z.object({ flagged: z.boolean() }).meta({ id: "FlagRequest" });
+/** The question the user has open in the room, so a reload or another device opens on it. */
+export const currentQuestionSchema = z.object({ questionId: z.uuid() }).meta({ id: "CurrentQuestionRequest" });
 export const rateSchema = z.object({ rating: ratingSchema }).meta({ id: "RateRequest" });
 
 export const interviewListQuerySchema = z.object({
@@ -107,6 +109,8 @@ export const interviewSchema = z
     endedAt: z.string().nullable(),
     serverNow: z.string(),
     score: z.number().nullable(),
+    /** The question the user last had open in the room (null: the first). */
+    currentQuestionId: z.uuid().nullable(),
     questions: z.array(interviewQuestion),
     answers: z.array(answer),
     review: reviewSchema.optional(),

@@ -16,6 +16,7 @@ import * as interviews_by_id_answers_by_questionId_flag from "../../app/api/inte
 import * as interviews_by_id_answers_by_questionId_rating from "../../app/api/interviews/[id]/answers/[questionId]/rating/route";
 import * as interviews_by_id_answers_by_questionId from "../../app/api/interviews/[id]/answers/[questionId]/route";
 import * as interviews_by_id_answers_by_questionId_tests from "../../app/api/interviews/[id]/answers/[questionId]/tests/route";
+import * as interviews_by_id_current from "../../app/api/interviews/[id]/current/route";
 import * as interviews_by_id_finish from "../../app/api/interviews/[id]/finish/route";
 import * as interviews_by_id from "../../app/api/interviews/[id]/route";
 import * as interviews_by_id_tests from "../../app/api/interviews/[id]/tests/route";
@@ -58,6 +59,7 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/interviews/[id]/answers/[questionId]/rating", module: interviews_by_id_answers_by_questionId_rating },
   { path: "/api/interviews/[id]/answers/[questionId]", module: interviews_by_id_answers_by_questionId },
   { path: "/api/interviews/[id]/answers/[questionId]/tests", module: interviews_by_id_answers_by_questionId_tests },
+  { path: "/api/interviews/[id]/current", module: interviews_by_id_current },
   { path: "/api/interviews/[id]/finish", module: interviews_by_id_finish },
   { path: "/api/interviews/[id]", module: interviews_by_id },
   { path: "/api/interviews/[id]/tests", module: interviews_by_id_tests },

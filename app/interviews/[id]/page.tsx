@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InterviewRoom } from "@/components/interview/interview-room";
-import { renderMarkdown } from "@/lib/content/markdown/server";
+import { Markdown } from "@/components/questions/markdown";
 import { loadOwnInterview } from "./load";
 
 export const metadata: Metadata = { title: "Interview in progress" };
@@ -10,12 +10,11 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const interview = await loadOwnInterview(id);
   if (interview.status !== "in_progress") redirect(`/interviews/${id}/review`);
-  const promptsHtml = Object.fromEntries(
-    await Promise.all(
-      interview.questions
-        .filter((q) => q.prompt.trim() !== q.title.trim())
-        .map(async (q) => [q.id, await renderMarkdown(q.prompt)] as const),
-    ),
+  // Each prompt rendered as the question page renders it (same component: inline code, code blocks, copy buttons).
+  const prompts = Object.fromEntries(
+    interview.questions
+      .filter((q) => q.prompt.trim() !== q.title.trim())
+      .map((q) => [q.id, <Markdown key={q.id} id={`prompt-${q.id}`} source={q.prompt} />] as const),
   );
-  return <InterviewRoom interview={interview} promptsHtml={promptsHtml} />;
+  return <InterviewRoom interview={interview} prompts={prompts} />;
 }

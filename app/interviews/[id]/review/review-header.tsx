@@ -1,10 +1,11 @@
 // The review's title line: which interview, how it ended, and how long it took.
 import Link from "next/link";
+import { FocusAfterFinish } from "@/components/interview/focus-after-finish";
 import { formatDuration } from "@/components/interview/format";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { statusLabel } from "../../status-label";
 
-type Props = { interview: Pick<InterviewView, "title" | "status" | "mode" | "startedAt" | "endedAt"> };
+type Props = { interview: Pick<InterviewView, "id" | "title" | "status" | "mode" | "startedAt" | "endedAt"> };
 
 export function ReviewHeader({ interview }: Props) {
   const took = interview.endedAt ? new Date(interview.endedAt).getTime() - new Date(interview.startedAt).getTime() : 0;
@@ -15,7 +16,11 @@ export function ReviewHeader({ interview }: Props) {
           Interviews
         </Link>
       </nav>
-      <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
+      {/* Focusable from script only: the room moves the focus here when the user finishes (FocusAfterFinish). */}
+      <h1 id="review-heading" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
+        {interview.title}: review
+      </h1>
+      <FocusAfterFinish interviewId={interview.id} targetId="review-heading" />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started{" "}
         {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC

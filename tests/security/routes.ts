@@ -181,6 +181,11 @@ export const RULES: Record<string, Rule> = {
     path: "/api/interviews/:interview/answers/:question/tests",
     body: { compileError: null, results: [], stdout: "", stderr: "" },
   },
+  "PUT /api/interviews/[id]/current": {
+    access: "owner",
+    path: "/api/interviews/:interview/current",
+    body: { questionId: ":question" },
+  },
   "POST /api/interviews/[id]/finish": { access: "owner", path: "/api/interviews/:interview/finish" },
   "POST /api/interviews/[id]/abandon": { access: "owner", path: "/api/interviews/:interview/abandon" },
   "GET /api/sets/[id]": { access: "owner", path: "/api/sets/:set" },

@@ -38,7 +38,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
           value={doc.content}
           language="markdown"
           label="Your note (markdown)"
-          placeholder="A private note on this question, only for you (markdown works)."
+          placeholder="Notes to yourself on this question: what to remember, pitfalls, links. Markdown works."
           onChange={(value) => {
             setMessage(null);
             edit(value);

@@ -97,6 +97,7 @@ test.describe("the Python editor", () => {
   });
 
   test("with the keyboard only: Escape then Tab leaves the editor for the next control", async ({ page }) => {
+    test.slow(); // the page also loads Python for its runner
     await signUp(page);
     await page.goto(`/questions/${await codingSlug()}`);
     const editor = codeMirror(page, "Your solution");
@@ -118,6 +119,7 @@ test.describe("the Python editor", () => {
     test(`at 390 px (${scheme}): the hint fits, nothing overflows, no serious accessibility violation`, async ({
       page,
     }) => {
+      test.slow(); // the page also loads Python for its runner
       await page.setViewportSize({ width: 390, height: 844 });
       await page.emulateMedia({ colorScheme: scheme });
       await signUp(page);
@@ -184,10 +186,10 @@ test.describe("the markdown editors", () => {
     await page.goto(`/questions/${WRITTEN}`);
     const note = codeMirror(page, "Your note (markdown)");
     const practice = codeMirror(page, "Your practice answer");
-    await expect(note).toHaveAttribute("aria-placeholder", /private note/);
+    await expect(note).toHaveAttribute("aria-placeholder", /Notes to yourself/);
     await expect(note).not.toHaveAttribute("aria-placeholder", /answer/i);
     await expect(practice).toHaveAttribute("aria-placeholder", /Practise your answer/);
-    await expect(page.getByTestId("note-editor").locator(".cm-placeholder")).toHaveText(/private note/);
+    await expect(page.getByTestId("note-editor").locator(".cm-placeholder")).toHaveText(/Notes to yourself/);
 
     const statuses = page.getByTestId("save-status");
     await expect(statuses).toHaveCount(2);

@@ -10,7 +10,13 @@ const labels: Record<SaveStatus, string> = {
   "signed-out": "Signed out — sign in again to save",
 };
 
-export function SaveStatusText({ status }: { status: SaveStatus }) {
+/**
+ * How the text's save stands. A text never saved (revision 0) that is unchanged says nothing: "Saved" before
+ * anything was typed claims a save that never happened. The live region is there all the same, so the first
+ * change is announced.
+ */
+export function SaveStatusText({ status, revision }: { status: SaveStatus; revision: number }) {
+  const untouched = status === "saved" && revision === 0;
   const tone =
     status === "saved"
       ? "text-emerald-700 dark:text-emerald-400"
@@ -19,7 +25,7 @@ export function SaveStatusText({ status }: { status: SaveStatus }) {
         : "text-rose-700 dark:text-rose-400";
   return (
     <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status">
-      {labels[status]}
+      {untouched ? "" : labels[status]}
     </p>
   );
 }

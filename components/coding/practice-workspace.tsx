@@ -69,7 +69,7 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
           </>
         }
       />
-      <SaveStatusText status={doc.status} />
+      <SaveStatusText status={doc.status} revision={doc.revision} />
       {doc.error ? (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
           {doc.error}

@@ -1,17 +1,24 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { EditorHandle } from "./codemirror-setup";
 
 type Props = {
   value: string;
   language: "markdown" | "python";
   label: string;
+  /** What the empty field is for; by default an answer (markdown) or a solution (Python). */
+  placeholder?: string;
   readOnly?: boolean;
   /** Take the focus when it appears (a question opened from the keyboard). */
   autoFocus?: boolean;
   onChange: (value: string) => void;
   onBlur?: () => void;
+};
+
+const placeholders = {
+  markdown: "Write your answer here (markdown works).",
+  python: "# Write your solution here",
 };
 
 const frame =
@@ -24,12 +31,23 @@ const frame =
  * and focus where they were. The document is owned here; `value` replaces it only when it differs
  * (e.g. a conflict resolved).
  */
-export function AnswerEditor({ value, language, label, readOnly = false, autoFocus = false, onChange, onBlur }: Props) {
+export function AnswerEditor({
+  value,
+  language,
+  label,
+  placeholder,
+  readOnly = false,
+  autoFocus = false,
+  onChange,
+  onBlur,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<EditorHandle | null>(null);
   const latest = useRef({ value, readOnly, onChange, onBlur });
   const [ready, setReady] = useState(false);
+  const hint = useId();
+  const shown = placeholder ?? placeholders[language];
 
   useEffect(() => {
     latest.current = { value, readOnly, onChange, onBlur };
@@ -58,6 +76,8 @@ export function AnswerEditor({ value, language, label, readOnly = false, autoFoc
         doc,
         language,
         label,
+        placeholder: shown,
+        describedBy: language === "python" ? hint : undefined,
         readOnly: latest.current.readOnly,
         selection,
         onChange: (next) => latest.current.onChange(next),
@@ -72,7 +92,7 @@ export function AnswerEditor({ value, language, label, readOnly = false, autoFoc
       setReady(false);
     };
     // The editor is created once per question; later `value` changes are applied below.
-  }, [language, label]);
+  }, [language, label, shown, hint]);
 
   // Only a new `value` replaces the document (a conflict resolved, another question's text). The editor becoming
   // ready is not one: it starts from what the fallback held, which may be newer than a `value` that has not caught
@@ -90,24 +110,32 @@ export function AnswerEditor({ value, language, label, readOnly = false, autoFoc
   }, [readOnly, ready]);
 
   return (
-    <div className={frame}>
-      <div ref={host} />
-      {ready ? null : (
-        <textarea
-          ref={fallback}
-          aria-label={label}
-          defaultValue={value}
-          readOnly={readOnly}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={() => onBlur?.()}
-          rows={language === "python" ? 14 : 12}
-          spellCheck={language === "markdown"}
-          className="block min-h-64 w-full resize-y bg-transparent px-3 py-3 font-mono text-sm outline-none"
-          placeholder={
-            language === "python" ? "# Write your solution here" : "Write your answer here (markdown works)."
-          }
-        />
-      )}
+    <div>
+      <div className={frame}>
+        <div ref={host} />
+        {ready ? null : (
+          <textarea
+            ref={fallback}
+            aria-label={label}
+            defaultValue={value}
+            readOnly={readOnly}
+            onChange={(event) => onChange(event.target.value)}
+            onBlur={() => onBlur?.()}
+            rows={language === "python" ? 14 : 12}
+            spellCheck={language === "markdown"}
+            className="block min-h-64 w-full resize-y bg-transparent px-3 py-3 font-mono text-sm outline-none"
+            placeholder={shown}
+          />
+        )}
+      </div>
+      {language === "python" ? (
+        // Tab indents in the code editor, so the way out by keyboard is told (WCAG 2.1.2, no keyboard trap).
+        <p id={hint} hidden={readOnly} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {readOnly
+            ? ""
+            : "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Esc, then Tab."}
+        </p>
+      ) : null}
     </div>
   );
 }

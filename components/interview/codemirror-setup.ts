@@ -2,11 +2,13 @@
 // ~200 KB before they are interactive (the plain textarea it shows first already accepts typing).
 import { markdown } from "@codemirror/lang-markdown";
 import { python } from "@codemirror/lang-python";
-import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { indentWithTab } from "@codemirror/commands";
+import { HighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { Compartment, EditorSelection, EditorState, Text } from "@codemirror/state";
-import { EditorView, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, placeholder as placeholderExtension } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 import { minimalSetup } from "codemirror";
+import { markdownKeys } from "./markdown-keys";
 
 const theme = EditorView.theme({
   "&": { fontSize: "14px", minHeight: "16rem", backgroundColor: "transparent" },
@@ -56,7 +58,7 @@ export function highlightable(doc: Text): boolean {
 
 /** Markdown highlighting while the document is highlightable(), switched off and on as it changes. */
 function guardedMarkdown(doc: string) {
-  const language = markdown();
+  const language = markdown({ addKeymap: false }); // ./markdown-keys.ts has the keys, on whatever the highlighting
   const slot = new Compartment();
   const on = (state: EditorState) => slot.get(state) === language;
   return [
@@ -77,11 +79,22 @@ function guardedMarkdown(doc: string) {
   ];
 }
 
+/**
+ * Python as the starter code is written: 4 spaces per level, after a `:` too, and Tab / Shift+Tab indent and
+ * dedent. Escape then Tab still leaves the editor (CodeMirror's documented escape from an editor that handles
+ * Tab), which the hint the editor is described by tells.
+ */
+export const pythonEditing = () => [python(), indentUnit.of("    "), keymap.of([indentWithTab])];
+
 export type EditorOptions = {
   parent: HTMLElement;
   doc: string;
   language: "markdown" | "python";
   label: string;
+  /** What the empty editor says: what the field is for. */
+  placeholder: string;
+  /** The id of the text that says how the editor's keys work (Tab indents code, Escape then Tab leaves). */
+  describedBy?: string;
   readOnly: boolean;
   /** Where the cursor goes, and whether the editor takes the focus (it replaces a focused textarea). */
   selection?: { anchor: number; head: number; focus: boolean };
@@ -104,19 +117,21 @@ export function createEditor(options: EditorOptions): EditorHandle {
       ? EditorSelection.single(clamp(options.selection.anchor), clamp(options.selection.head))
       : undefined,
     extensions: [
-      minimalSetup, // history, default keys (Tab still moves focus: no keyboard trap), selection drawing
+      minimalSetup, // history, default keys (in markdown, Tab moves focus: no keyboard trap), selection drawing
       theme,
       syntaxHighlighting(highlight),
       options.language === "python"
-        ? [python(), lineNumbers()]
-        : [guardedMarkdown(options.doc), EditorView.lineWrapping],
-      placeholderExtension(
-        options.language === "python" ? "# Write your solution here" : "Write your answer here (markdown works).",
-      ),
+        ? [pythonEditing(), lineNumbers()]
+        : [guardedMarkdown(options.doc), markdownKeys, EditorView.lineWrapping],
+      placeholderExtension(options.placeholder),
       editable.of(EditorState.readOnly.of(options.readOnly)),
       // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable
       // area can be scrolled without a mouse (axe: scrollable-region-focusable).
-      EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
+      EditorView.contentAttributes.of({
+        "aria-label": options.label,
+        tabindex: "0",
+        ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
+      }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) options.onChange(update.state.doc.toString());
         if (update.focusChanged && !update.view.hasFocus) options.onBlur();

@@ -16,6 +16,7 @@ const CodingWorkspace = dynamic(() => import("@/components/coding/coding-workspa
 });
 
 const words = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 type Props = {
   question: InterviewView["questions"][number];
@@ -44,6 +45,7 @@ export function QuestionSection({
   onSave,
   onResolve,
 }: Props) {
+  const isCode = question.kind === "coding" || question.coding !== null;
   return (
     <section aria-labelledby="question-title" className="space-y-4">
       <div>
@@ -86,14 +88,19 @@ export function QuestionSection({
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <SaveStatusText status={answer.status} />
+          <SaveStatusText status={answer.status} revision={answer.revision} />
           {answer.error ? (
             <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
               {answer.error}
             </p>
           ) : null}
         </div>
-        <span className="text-xs text-slate-600 dark:text-slate-400">{words(answer.content)} words</span>
+        {/* Words say how long a written answer is; code has its line numbers in the editor's gutter. */}
+        {isCode ? null : (
+          <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="answer-length">
+            {count(words(answer.content), "word")}
+          </span>
+        )}
       </div>
     </section>
   );

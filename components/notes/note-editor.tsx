@@ -38,6 +38,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
           value={doc.content}
           language="markdown"
           label="Your note (markdown)"
+          placeholder="Notes to yourself on this question: what to remember, pitfalls, links. Markdown works."
           onChange={(value) => {
             setMessage(null);
             edit(value);
@@ -47,7 +48,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <SaveStatusText status={doc.status} />
+          <SaveStatusText status={doc.status} revision={doc.revision} />
           {doc.error ? (
             <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
               {doc.error}

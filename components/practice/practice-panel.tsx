@@ -104,10 +104,11 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
         value={doc.content}
         language={kind === "coding" ? "python" : "markdown"}
         label="Your practice answer"
+        placeholder={kind === "coding" ? undefined : "Practise your answer here (markdown works)."}
         onChange={edit}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <SaveStatusText status={doc.status} />
+        <SaveStatusText status={doc.status} revision={doc.revision} />
         <Button type="button" onClick={() => void saveVersion()} disabled={busy || !doc.content.trim()}>
           {busy ? "Saving…" : "Save answer"}
         </Button>

@@ -217,6 +217,20 @@ test.describe("the markdown editors", () => {
   });
 
   for (const scheme of ["light", "dark"] as const) {
+    test(`a disabled button looks disabled until there is something to save (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await signUp(page);
+      await page.goto(`/questions/${WRITTEN}`);
+      const save = page.getByRole("button", { name: "Save answer" });
+      await expect(save).toBeDisabled();
+      const opacity = () => save.evaluate((el) => Number(getComputedStyle(el).opacity));
+      expect(await opacity()).toBeLessThan(0.7);
+      await codeMirror(page, "Your practice answer").click();
+      await page.keyboard.type("Serializers validate input.");
+      await expect(save).toBeEnabled();
+      await expect.poll(opacity).toBe(1);
+    });
+
     test(`the question page's editors pass accessibility checks (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await signUp(page);

@@ -1,3 +1,4 @@
+import { Count, LocalTime } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInToUse } from "@/components/layout/sign-in-to-use";
@@ -37,8 +38,8 @@ export default async function SetsPage() {
                   {set.name}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {set.questionCount} question{set.questionCount === 1 ? "" : "s"} · updated{" "}
-                  {set.updatedAt.slice(0, 10)}
+                  <Count n={set.questionCount} noun="question" /> · updated{" "}
+                  <LocalTime value={set.updatedAt} show="date" />
                 </p>
               </li>
             ))}

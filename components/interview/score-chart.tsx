@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { percent } from "./format";
 
@@ -33,7 +34,9 @@ export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {
           {points.map((p) => (
             <tr key={p.id}>
               <td>{p.title}</td>
-              <td>{p.startedAt.slice(0, 10)}</td>
+              <td>
+                <LocalTime value={p.startedAt} show="date" />
+              </td>
               <td>{percent(p.score!)}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 // The notes page's list: each note's question, topic and last edit, with the search's highlighted snippet or
 // the start of the note.
+import { LocalTime } from "@/components/ui/local-time";
 import Link from "next/link";
 import type { NoteListItem } from "@/lib/schemas/notes";
 
@@ -23,7 +24,7 @@ export function NoteList({ items }: { items: NoteListItem[] }) {
               {note.question.title}
             </Link>
             <span className="text-xs text-slate-600 dark:text-slate-400">
-              {note.question.topic.name} · edited <time dateTime={note.updatedAt}>{note.updatedAt.slice(0, 10)}</time>
+              {note.question.topic.name} · edited <LocalTime value={note.updatedAt} show="date" />
             </span>
           </div>
           {note.snippet ? (

@@ -98,3 +98,9 @@ function makeFormat({ locale, timeZone }: FormatSettings): Format {
     dateTime: (at) => dateTimes.format(toDate(at)),
   };
 }
+
+/** "Try again in 1 minute" / "in 15 minutes": a wait in whole minutes, rounded up. */
+export function minutesText(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `${minutes} ${pluralWord(minutes, "minute")}`;
+}

@@ -218,7 +218,7 @@ test("import an export into a new account from the account page; a broken file n
   );
   await file.setInputFiles(good);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*1 notes/);
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*\b1 note\b/);
   await page.goto(`/questions/${QUESTION}`);
   await expect(noteEditor(page)).toContainText("Moved between accounts");
 });

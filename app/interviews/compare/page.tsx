@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { percent } from "@/components/interview/format";
@@ -53,7 +54,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <th className="p-2 font-medium">Topic</th>
             {[a, b].map((i) => (
               <th key={i!.id} className="p-2 font-medium">
-                {i!.title}, {i!.startedAt.slice(0, 10)}
+                {i!.title}, <LocalTime value={i!.startedAt} show="date" />
               </th>
             ))}
           </tr>

@@ -1,3 +1,4 @@
+import { Count } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -29,8 +30,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       <div>
         <h1 className="text-2xl font-semibold">{set.name}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {set.questionCount} question{set.questionCount === 1 ? "" : "s"}. A practice interview takes up to 20 of them,
-          with no clock.
+          <Count n={set.questionCount} noun="question" />. A practice interview takes up to 20 of them, with no clock.
         </p>
       </div>
       <SetControls id={set.id} name={set.name} questionCount={set.questionCount} />

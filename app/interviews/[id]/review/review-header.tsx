@@ -1,6 +1,7 @@
 // The review's title line: which interview, how it ended, and how long it took.
 import Link from "next/link";
 import { formatDuration } from "@/components/interview/format";
+import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { statusLabel } from "../../status-label";
 
@@ -18,7 +19,7 @@ export function ReviewHeader({ interview }: Props) {
       <h1 className="text-2xl font-semibold">{interview.title}: review</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started{" "}
-        {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+        <LocalTime value={interview.startedAt} />
       </p>
     </header>
   );

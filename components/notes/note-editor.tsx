@@ -48,6 +48,8 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
           language="markdown"
           label="Your note (markdown)"
           onChange={(value) => {
+            // Deleting sets the editor to "" itself: that echo is not an edit, and must not hide "Note deleted."
+            if (value === doc.content) return;
             setMessage(null);
             edit(value);
           }}

@@ -1,9 +1,9 @@
-import { getFormat } from "@/lib/format/request";
-import { LocalTime } from "@/components/ui/local-time";
 import Link from "next/link";
 import { formatDuration, percent } from "@/components/interview/format";
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { statusLabel } from "./status-label";
+import { getFormat } from "@/lib/format/request";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** The history table inside its compare form: ticking two finished interviews opens them side by side. */
 export async function InterviewTable({ items }: { items: InterviewSummary[] }) {

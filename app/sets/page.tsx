@@ -1,4 +1,3 @@
-import { Count, LocalTime } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInToUse } from "@/components/layout/sign-in-to-use";
@@ -6,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { CreateSetForm } from "@/components/sets/set-forms";
 import { listBookmarks, listSets } from "@/lib/data/sets";
 import { getCurrentUser } from "@/lib/auth/session";
+import { Count, LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Sets and bookmarks" };
 

@@ -1,9 +1,9 @@
 // The review's test section for a coding answer: the results the browser reported (labelled as such), or a
 // way to run them when they never arrived.
-import { LocalTime } from "@/components/ui/local-time";
 import type { StoredTestResults } from "@/lib/schemas/coding";
 import { RunTestsButton } from "./run-tests-button";
 import { TestResults } from "./test-results";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Props = { interviewId: string; results: StoredTestResults | null; answered: boolean; scored: boolean };
 

@@ -1,6 +1,6 @@
-import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { percent } from "./format";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** Scores over time as a small SVG line chart, with the same data as a table for screen readers. */
 export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {

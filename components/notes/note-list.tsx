@@ -1,8 +1,8 @@
 // The notes page's list: each note's question, topic and last edit, with the search's highlighted snippet or
 // the start of the note.
-import { LocalTime } from "@/components/ui/local-time";
 import Link from "next/link";
 import type { NoteListItem } from "@/lib/schemas/notes";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** Markdown to a one-line plain excerpt for the list (the full note is on the question page). */
 function excerpt(markdown: string): string {

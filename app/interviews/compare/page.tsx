@@ -1,4 +1,3 @@
-import { LocalTime } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { percent } from "@/components/interview/format";
@@ -7,6 +6,7 @@ import { getInterview } from "@/lib/data/interviews";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ids";
 import { requireUser } from "@/lib/auth/session";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Compare interviews" };
 

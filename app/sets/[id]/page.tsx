@@ -1,4 +1,3 @@
-import { Count } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,6 +7,7 @@ import { getSet } from "@/lib/data/sets";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ids";
 import { requireUser } from "@/lib/auth/session";
+import { Count } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Set" };
 

@@ -162,7 +162,12 @@ test("dates and counts follow the reader's locale, in the time zone they took fr
   await expect(page.getByRole("list", { name: "Notes" }).locator("time")).toHaveText(day(note!.updatedAt));
   await page.goto("/sets");
   await expect(page.getByText(`1 question · updated ${day(set!.updatedAt)}`)).toBeVisible();
+  // One question in the revision queue: "1 review due today", not "1 reviews".
+  expect((await page.request.put(`/api/review/${NOTE_QUESTION}`)).status()).toBe(200);
   await page.goto("/dashboard");
+  const progress = page.getByRole("list", { name: "Your progress" }).getByRole("listitem");
+  await expect(progress.filter({ hasText: "due today" })).toHaveText("1 review due today");
+  await expect(progress.filter({ hasText: "note" })).toHaveText("1 note");
   await expect(page.getByRole("region", { name: "Recent activity" }).locator("time").first()).toHaveText(
     dayAndTime(note!.updatedAt),
   );

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { FormatProvider } from "@/components/ui/format-provider";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getFormatSettings } from "@/lib/format/request";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +23,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
-  const user = await getCurrentUser().catch(() => null);
+  const [user, format] = await Promise.all([getCurrentUser().catch(() => null), getFormatSettings()]);
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col">
@@ -43,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <SiteHeader user={user} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
-            {children}
+            <FormatProvider settings={format}>{children}</FormatProvider>
           </main>
           <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
             Mockroom — open, private interview practice you can host yourself.

@@ -4,9 +4,11 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { Alert } from "@/components/ui/alert";
 import { DeleteAccountForm, ImportForm } from "@/components/account/account-forms";
+import { TimeZoneSettings } from "@/components/account/time-zone-settings";
 import { hasPassword } from "@/lib/data/users";
 import { runningTimedInterview } from "@/lib/data/withheld";
 import { requireUser } from "@/lib/auth/session";
+import { saveTimeZone } from "./actions";
 
 export const metadata: Metadata = { title: "Account and data" };
 
@@ -41,6 +43,15 @@ export default async function AccountPage() {
             Your account signs in with GitHub or Google and has no password.
           </p>
         )}
+      </section>
+      <section
+        aria-labelledby="time-zone"
+        className="space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800"
+      >
+        <h2 id="time-zone" className="font-semibold">
+          Time zone
+        </h2>
+        <TimeZoneSettings current={user.timeZone} save={saveTimeZone} />
       </section>
       <section
         aria-labelledby="sessions"

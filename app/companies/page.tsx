@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listCompanies } from "@/lib/data/companies";
+import { getFormat } from "@/lib/format/request";
 
 export const metadata: Metadata = { title: "Company interview formats" };
 
 export default async function CompaniesPage() {
-  const companies = await listCompanies();
+  const [companies, format] = await Promise.all([listCompanies(), getFormat()]);
   return (
     <div className="space-y-6">
       <div>
@@ -30,8 +31,8 @@ export default async function CompaniesPage() {
                 </Link>
               </h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-                {company.durationMinutes} minutes · {company.questionCount} questions
-                {company.codingProblems ? ` · ${company.codingProblems} coding` : ""}
+                {format.count(company.durationMinutes, "minute")} · {format.count(company.questionCount, "question")}
+                {company.codingProblems ? ` · ${format.number(company.codingProblems)} coding` : ""}
               </p>
               <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{company.description}</p>
             </li>

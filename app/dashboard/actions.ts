@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { startTopicInterview } from "@/lib/data/interviews";
-import { setTimeMultiplier, setTimeZone } from "@/lib/data/users";
+import { setTimeMultiplier } from "@/lib/data/users";
 import { AppError } from "@/lib/http/errors";
-import { timeMultiplierSchema, timeZoneSchema } from "@/lib/schemas/fields";
+import { timeMultiplierSchema } from "@/lib/schemas/fields";
 import { requireUser } from "@/lib/auth/session";
 import type { SettingsState } from "@/components/ui/form-state";
 
@@ -19,24 +19,6 @@ export async function saveSettings(_previous: SettingsState, form: FormData): Pr
   const parsed = settingsSchema.safeParse({ timeMultiplier: form.get("timeMultiplier") });
   if (!parsed.success) return { ok: false, message: "Choose 1, 1.5 or 2." };
   await setTimeMultiplier(user.id, parsed.data.timeMultiplier);
-  revalidatePath("/dashboard");
-  return { ok: true, message: "Saved." };
-}
-
-const timeZoneFormSchema = z.object({ timeZone: timeZoneSchema });
-
-/** The user's time zone, for streaks and "due today". */
-export async function saveTimeZone(_previous: SettingsState, form: FormData): Promise<SettingsState> {
-  const user = await requireUser();
-  const parsed = timeZoneFormSchema.safeParse({ timeZone: form.get("timeZone") });
-  if (!parsed.success) return { ok: false, message: "Choose a time zone from the list." };
-  try {
-    await setTimeZone(user.id, parsed.data.timeZone);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "VALIDATION")
-      return { ok: false, message: "Choose a time zone from the list." };
-    throw error;
-  }
   revalidatePath("/dashboard");
   return { ok: true, message: "Saved." };
 }

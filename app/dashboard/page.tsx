@@ -28,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {!started ? <GettingStarted /> : null}
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <StrengthSection topics={dashboard.topics} weakest={dashboard.weakest} />
-        <RecentActivity recent={dashboard.recent} timeZone={dashboard.timeZone} />
+        <RecentActivity recent={dashboard.recent} />
       </div>
       <SettingsSection timeMultiplier={timeMultiplier} timeZone={dashboard.timeZone} />
     </div>

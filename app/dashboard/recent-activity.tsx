@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
 import type { Dashboard } from "@/lib/data/dashboard";
 
 const activityLabel = { interview: "Interview", practice: "Practised", note: "Note", review: "Reviewed" } as const;
 
-export function RecentActivity({ recent, timeZone }: Pick<Dashboard, "recent" | "timeZone">) {
+export function RecentActivity({ recent }: Pick<Dashboard, "recent">) {
   return (
     <section aria-labelledby="recent" className="space-y-3">
       <h2 id="recent" className="font-semibold">
@@ -17,10 +18,7 @@ export function RecentActivity({ recent, timeZone }: Pick<Dashboard, "recent" | 
                 {a.title}
               </Link>
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                {activityLabel[a.kind]} ·{" "}
-                <time dateTime={a.at}>
-                  {new Date(a.at).toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" })}
-                </time>
+                {activityLabel[a.kind]} · <LocalTime value={a.at} />
               </span>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { TimeZoneSettings } from "@/components/account/time-zone-settings";
 import { TimingSettings } from "@/components/interview/timing-settings";
-import { saveSettings, saveTimeZone } from "./actions";
+import { saveTimeZone } from "../account/actions";
+import { saveSettings } from "./actions";
 
 export function SettingsSection({ timeMultiplier, timeZone }: { timeMultiplier: number; timeZone: string }) {
   return (

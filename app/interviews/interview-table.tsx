@@ -2,9 +2,12 @@ import Link from "next/link";
 import { formatDuration, percent } from "@/components/interview/format";
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { statusLabel } from "./status-label";
+import { getFormat } from "@/lib/format/request";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** The history table inside its compare form: ticking two finished interviews opens them side by side. */
-export function InterviewTable({ items }: { items: InterviewSummary[] }) {
+export async function InterviewTable({ items }: { items: InterviewSummary[] }) {
+  const format = await getFormat();
   return (
     <form action="/interviews/compare" method="get" className="space-y-3">
       <div className="overflow-x-auto">
@@ -29,7 +32,7 @@ export function InterviewTable({ items }: { items: InterviewSummary[] }) {
                     type="checkbox"
                     name="id"
                     value={i.id}
-                    aria-label={`Compare the ${i.title} interview of ${i.startedAt.slice(0, 10)}`}
+                    aria-label={`Compare the ${i.title} interview of ${format.dateTime(i.startedAt)}`}
                     disabled={i.status === "in_progress"}
                   />
                 </td>
@@ -41,7 +44,9 @@ export function InterviewTable({ items }: { items: InterviewSummary[] }) {
                     {i.title}
                   </Link>
                 </td>
-                <td className="p-2 tabular-nums">{i.startedAt.slice(0, 16).replace("T", " ")}</td>
+                <td className="p-2 tabular-nums">
+                  <LocalTime value={i.startedAt} />
+                </td>
                 <td className="p-2">{i.mode}</td>
                 <td className="p-2">{i.durationSeconds === null ? "—" : formatDuration(i.durationSeconds)}</td>
                 <td className="p-2">

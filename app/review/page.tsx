@@ -5,6 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { ReviewSession } from "@/components/review/review-session";
 import { reviewQueue } from "@/lib/data/review";
 import { getCurrentUser } from "@/lib/auth/session";
+import { pluralWord } from "@/lib/format/format";
+import { getFormat } from "@/lib/format/request";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -21,7 +23,8 @@ export default async function ReviewPage() {
       </div>
     );
   }
-  const queue = await reviewQueue(user.id);
+  const [queue, format] = await Promise.all([reviewQueue(user.id), getFormat()]);
+  const held = (forms: { one: string; other: string }) => pluralWord(queue.withheld, forms);
   const items = queue.due.map((card, i) => ({
     slug: card.question.slug,
     title: card.question.title,
@@ -43,15 +46,15 @@ export default async function ReviewPage() {
       <div>
         <h1 className="text-2xl font-semibold">Review</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {queue.due.length} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with FSRS: the
-          better you recall, the longer until you see it again.
+          {format.number(queue.due.length)} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with
+          FSRS: the better you recall, the longer until you see it again.
         </p>
       </div>
       {queue.withheld ? (
         <Alert>
-          {queue.withheld === 1 ? "1 due question is" : `${queue.withheld} due questions are`} held back: your timed
-          interview asks {queue.withheld === 1 ? "it" : "them"}. {queue.withheld === 1 ? "It comes" : "They come"} back
-          here when the interview ends.
+          {format.count(queue.withheld, "due question")} {held({ one: "is", other: "are" })} held back: your timed
+          interview asks {held({ one: "it", other: "them" })}. {held({ one: "It comes", other: "They come" })} back here
+          when the interview ends.
         </Alert>
       ) : null}
       <ReviewSession items={items} upcoming={queue.upcoming} />

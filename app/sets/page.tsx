@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { CreateSetForm } from "@/components/sets/set-forms";
 import { listBookmarks, listSets } from "@/lib/data/sets";
 import { getCurrentUser } from "@/lib/auth/session";
+import { Count, LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Sets and bookmarks" };
 
@@ -37,8 +38,8 @@ export default async function SetsPage() {
                   {set.name}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {set.questionCount} question{set.questionCount === 1 ? "" : "s"} · updated{" "}
-                  {set.updatedAt.slice(0, 10)}
+                  <Count n={set.questionCount} noun="question" /> · updated{" "}
+                  <LocalTime value={set.updatedAt} show="date" />
                 </p>
               </li>
             ))}

@@ -4,20 +4,38 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestSignOut } from "@/components/auth/sign-out";
 import { Button } from "@/components/ui/button";
+import { FilePicker } from "@/components/ui/file-picker";
+import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
 import { IMPORT_LIMITS } from "@/lib/schemas/import-limits";
+import type { Noun } from "@/lib/format/format";
 import { importAnswer } from "@/lib/schemas/responses";
+
+/** What an import brought, in words (lib/data/account-import-writer.ts counts these). */
+const importedNouns: Record<string, Noun> = {
+  interviews: "interview",
+  practiceAnswers: "practice answer",
+  notes: "note",
+  bookmarks: "bookmark",
+  sets: "set",
+  reviewCards: "review card",
+  reviewLog: "review rating",
+};
 
 export function ImportForm() {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const format = useFormat();
   return (
     <form
       className="space-y-2"
       onSubmit={async (event) => {
         event.preventDefault();
         const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
-        if (!file) return;
+        if (!file) {
+          (event.currentTarget.elements.namedItem("file") as HTMLInputElement).focus();
+          return setStatus({ text: "Choose a JSON export file first.", error: true });
+        }
         if (file.size > IMPORT_LIMITS.bytes)
           return setStatus({ text: `That file is larger than ${IMPORT_LIMITS.bytes / 2 ** 20} MB.`, error: true });
         setBusy(true);
@@ -27,7 +45,7 @@ export function ImportForm() {
         if (result.ok) {
           const body = result.data;
           const counts = Object.entries(body.imported)
-            .map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`)
+            .map(([k, v]) => format.count(v, importedNouns[k] ?? k.replace(/([A-Z])/g, " $1").toLowerCase()))
             .join(", ");
           const skipped = body.skippedQuestions?.length
             ? ` Skipped questions this bank does not have: ${body.skippedQuestions.join(", ")}.`
@@ -46,7 +64,7 @@ export function ImportForm() {
         Import a JSON export into this account (only while it is empty)
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <input id="import-file" name="file" type="file" accept="application/json,.json" required className="text-sm" />
+        <FilePicker id="import-file" name="file" accept="application/json,.json" buttonLabel="Choose a JSON file" />
         <Button type="submit" variant="secondary" disabled={busy}>
           Import
         </Button>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
 import { endedSessionsSchema } from "@/lib/schemas/auth";
 
@@ -12,6 +13,7 @@ export function SignOutEverywhere() {
   const router = useRouter();
   const [pending, setPending] = useState<"all" | "others" | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const format = useFormat();
 
   async function end(scope: "all" | "others") {
     setPending(scope);
@@ -29,7 +31,7 @@ export function SignOutEverywhere() {
     setPending(null);
     if (result.ok) {
       const { ended } = result.data;
-      setStatus({ text: ended === 1 ? "Signed out of 1 other session." : `Signed out of ${ended} other sessions.` });
+      setStatus({ text: `Signed out of ${format.count(ended, "other session")}.` });
     } else setStatus({ text: result.error.messageOr("Could not sign out. Please try again."), error: true });
   }
 

@@ -4,6 +4,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
 import type { PythonTest, RunReport } from "@/lib/schemas/coding";
 import { TestResults } from "./test-results";
 import { describeStatus, usePythonRunner } from "./use-python-runner";
@@ -34,6 +35,7 @@ export function CodingWorkspace({
   actions,
 }: Props) {
   const { status, run } = usePythonRunner();
+  const format = useFormat();
   const [touched, setTouched] = useState(false);
   const [report, setReport] = useState<RunReport | null>(null);
   const [running, setRunning] = useState(false);
@@ -90,8 +92,8 @@ export function CodingWorkspace({
         </p>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Python 3 runs in your browser ({tests.length} visible {tests.length === 1 ? "test" : "tests"}; 5 s per run).
-        Ctrl+Enter runs the tests.
+        Python 3 runs in your browser ({format.count(tests.length, "visible test")}; 5 s per run). Ctrl+Enter runs the
+        tests.
       </p>
       {report ? <TestResults report={report} heading="Visible tests" /> : null}
     </div>

@@ -7,6 +7,7 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { PythonTest } from "@/lib/schemas/coding";
 import { CodingWorkspace } from "./coding-workspace";
 
@@ -28,23 +29,35 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
   );
   const [version, setVersion] = useState(0);
   const [revealed, setRevealed] = useState(false);
+  const { confirm, dialog } = useConfirm();
 
-  function reset() {
-    if (!window.confirm("Replace your code with the starter code?")) return;
+  async function reset() {
+    const sure = await confirm({
+      title: "Replace your code with the starter code?",
+      body: "Your current code in this editor is replaced.",
+      confirmLabel: "Reset to starter",
+      destructive: true,
+    });
+    if (!sure) return;
     edit(starterCode);
     setVersion((v) => v + 1);
   }
 
-  function reveal() {
+  async function reveal() {
     if (
       revealed ||
-      window.confirm("Show the reference solution? Try the tests first: it is more useful once you have tried.")
+      (await confirm({
+        title: "Show the reference solution?",
+        body: "Try the tests first: it is more useful once you have tried.",
+        confirmLabel: "Show the solution",
+      }))
     )
       setRevealed((r) => !r);
   }
 
   return (
     <div className="space-y-4">
+      {dialog}
       <CodingWorkspace
         key={version}
         value={doc.content}
@@ -54,13 +67,13 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
         onChange={edit}
         actions={
           <>
-            <Button type="button" variant="secondary" onClick={reset}>
+            <Button type="button" variant="secondary" onClick={() => void reset()}>
               Reset to starter
             </Button>
             <Button
               type="button"
               variant="ghost"
-              onClick={reveal}
+              onClick={() => void reveal()}
               aria-expanded={revealed}
               aria-controls="reference-solution"
             >

@@ -3,6 +3,7 @@
 import type { StoredTestResults } from "@/lib/schemas/coding";
 import { RunTestsButton } from "./run-tests-button";
 import { TestResults } from "./test-results";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Props = { interviewId: string; results: StoredTestResults | null; answered: boolean; scored: boolean };
 
@@ -24,9 +25,8 @@ export function ReviewTests({ interviewId, results, answered, scored }: Props) {
     <div className="space-y-2">
       <TestResults report={results} heading="Visible and hidden tests" />
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Self-reported by your browser on {new Date(results.reportedAt).toLocaleString("en-GB", { timeZone: "UTC" })}{" "}
-        UTC: the code ran on your device, so the server records what your browser reported. Score: the share of tests
-        passed.
+        Self-reported by your browser on <LocalTime value={results.reportedAt} />: the code ran on your device, so the
+        server records what your browser reported. Score: the share of tests passed.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 // A test report: each test with pass/fail, expected vs actual, the exception and its line; then output.
 // No hooks, so the interview room, the question page and the (server-rendered) review all use it.
+import { pluralWord } from "@/lib/format/format";
 import type { RunReport, TestResult } from "@/lib/schemas/coding";
 
 export type ShownReport = Pick<RunReport, "compileError" | "stdout" | "stderr" | "timedOut" | "runnerError"> & {
@@ -24,7 +25,9 @@ export function TestResults({ report, heading = "Test results" }: { report: Show
       <h3 className="text-sm font-semibold">
         {heading}:{" "}
         <span data-testid="tests-summary">
-          {report.compileError ? "the code does not compile" : `${passed} of ${report.results.length} tests passed`}
+          {report.compileError
+            ? "the code does not compile"
+            : `${passed} of ${report.results.length} ${pluralWord(report.results.length, "test")} passed`}
         </span>
       </h3>
       {report.timedOut ? (

@@ -1,5 +1,6 @@
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { percent } from "./format";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** Scores over time as a small SVG line chart, with the same data as a table for screen readers. */
 export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {
@@ -33,7 +34,9 @@ export function ScoreChart({ interviews }: { interviews: InterviewSummary[] }) {
           {points.map((p) => (
             <tr key={p.id}>
               <td>{p.title}</td>
-              <td>{p.startedAt.slice(0, 10)}</td>
+              <td>
+                <LocalTime value={p.startedAt} show="date" />
+              </td>
               <td>{percent(p.score!)}</td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
 import { createdAnswer, interviewInProgress } from "@/lib/schemas/responses";
 
@@ -26,6 +27,7 @@ export function StartForm({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState<string | null>(null);
+  const format = useFormat();
   const [mode, setMode] = useState<"strict" | "practice" | "extended">(defaultMultiplier > 1 ? "extended" : "strict");
 
   async function start(event: FormEvent<HTMLFormElement>) {
@@ -92,7 +94,7 @@ export function StartForm({
         >
           {companies.map((c) => (
             <option key={c.slug} value={c.slug}>
-              {c.name} — {c.questionCount} questions, {c.durationMinutes} min
+              {c.name} — {format.count(c.questionCount, "question")}, {format.number(c.durationMinutes)} min
             </option>
           ))}
         </select>

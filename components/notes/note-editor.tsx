@@ -5,6 +5,7 @@ import { AnswerEditor } from "@/components/interview/answer-editor";
 import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/client/api";
 import { MarkdownPreview } from "./markdown-preview";
 
@@ -18,10 +19,17 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
     initial ?? { content: "", revision: 0 },
   );
   const [deleting, setDeleting] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const [message, setMessage] = useState<string | null>(null);
 
   async function remove() {
-    if (!window.confirm("Delete this note? This cannot be undone.")) return;
+    const sure = await confirm({
+      title: "Delete this note?",
+      body: "This cannot be undone.",
+      confirmLabel: "Delete note",
+      destructive: true,
+    });
+    if (!sure) return;
     setDeleting(true);
     const result = await apiFetch(`/api/questions/${slug}/note`, { method: "DELETE" });
     setDeleting(false);
@@ -33,6 +41,7 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
 
   return (
     <div className="space-y-3" data-testid="note-editor">
+      {dialog}
       <div className={compact ? "grid gap-3" : "grid gap-3 lg:grid-cols-2"}>
         <AnswerEditor
           value={doc.content}
@@ -40,6 +49,8 @@ export function NoteEditor({ slug, initial, compact = false }: Props) {
           label="Your note (markdown)"
           placeholder="Notes to yourself on this question: what to remember, pitfalls, links. Markdown works."
           onChange={(value) => {
+            // Deleting sets the editor to "" itself: that echo is not an edit, and must not hide "Note deleted."
+            if (value === doc.content) return;
             setMessage(null);
             edit(value);
           }}

@@ -2,6 +2,7 @@
 // the start of the note.
 import Link from "next/link";
 import type { NoteListItem } from "@/lib/schemas/notes";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** Markdown to a one-line plain excerpt for the list (the full note is on the question page). */
 function excerpt(markdown: string): string {
@@ -23,7 +24,7 @@ export function NoteList({ items }: { items: NoteListItem[] }) {
               {note.question.title}
             </Link>
             <span className="text-xs text-slate-600 dark:text-slate-400">
-              {note.question.topic.name} · edited <time dateTime={note.updatedAt}>{note.updatedAt.slice(0, 10)}</time>
+              {note.question.topic.name} · edited <LocalTime value={note.updatedAt} show="date" />
             </span>
           </div>
           {note.snippet ? (

@@ -7,6 +7,7 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
 import { practiceRatingAnswer, practiceVersionAnswer } from "@/lib/schemas/responses";
 import type { PracticeAnswerView } from "@/lib/schemas/practice";
@@ -22,9 +23,6 @@ const ratings = [
   ["good", "Good", "Mostly right"],
   ["easy", "Easy", "Confident and complete"],
 ] as const;
-
-const percent = (n: number) => `${Math.round(n * 100)}%`;
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * Practice a question outside interviews: the draft autosaves; "Save answer" keeps a numbered version with its
@@ -44,6 +42,7 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = versions.at(-1);
+  const { dateTime: when, percent } = useFormat();
   const [left, setLeft] = useState<string>(versions.length > 1 ? String(versions.length - 1) : "model");
   const [right, setRight] = useState<string>(latest ? String(latest.number) : "");
 

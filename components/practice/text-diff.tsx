@@ -2,9 +2,11 @@
 
 import { diffWordsWithSpace } from "diff";
 import { useMemo } from "react";
+import { useFormat } from "@/components/ui/format-provider";
 
 /** A word diff: removed words struck through in red, added ones underlined in green (and announced as such). */
 export function TextDiff({ before, after }: { before: string; after: string }) {
+  const format = useFormat();
   const parts = useMemo(() => diffWordsWithSpace(before, after), [before, after]);
   const added = parts
     .filter((p) => p.added)
@@ -15,7 +17,7 @@ export function TextDiff({ before, after }: { before: string; after: string }) {
   return (
     <figure className="space-y-2" data-testid="text-diff">
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">
-        {added} words added, {removed} removed
+        {format.count(added, "word")} added, {format.number(removed)} removed
       </figcaption>
       <pre className="max-h-96 overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm whitespace-pre-wrap dark:border-slate-800 dark:bg-slate-900">
         {parts.map((part, i) =>

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
+import { pluralWord } from "@/lib/format/format";
 import { reviewDueAnswer } from "@/lib/schemas/responses";
 
 export type ReviewItem = {
@@ -49,6 +51,7 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
   // Intervals are shown only after a reveal (a client interaction), so the server never renders them.
   const [now, setNow] = useState(() => Date.now());
   const item = items[index];
+  const format = useFormat();
 
   const rate = useCallback(
     async (rating: (typeof ratings)[number][0]) => {
@@ -95,9 +98,9 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
       <section aria-live="polite" className="rounded-lg border border-slate-200 p-6 dark:border-slate-800">
         <h2 className="text-lg font-semibold">{done.length ? "All done for today" : "Nothing due today"}</h2>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-          {done.length ? `You reviewed ${done.length} question${done.length === 1 ? "" : "s"}. ` : ""}
+          {done.length ? `You reviewed ${format.count(done.length, "question")}. ` : ""}
           {upcoming
-            ? `${upcoming} more question${upcoming === 1 ? " is" : "s are"} scheduled for later days.`
+            ? `${format.count(upcoming, "more question")} ${pluralWord(upcoming, { one: "is", other: "are" })} scheduled for later days.`
             : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
         </p>
         {done.length ? (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { apiFetch, type ApiError } from "@/lib/client/api";
 import { createdAnswer } from "@/lib/schemas/responses";
 
@@ -67,6 +68,7 @@ export function SetControls({
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   async function start() {
     setBusy("start");
@@ -88,7 +90,13 @@ export function SetControls({
   }
 
   async function remove() {
-    if (!window.confirm(`Delete the set "${initialName}"? Its questions stay in the bank.`)) return;
+    const sure = await confirm({
+      title: `Delete the set “${initialName}”?`,
+      body: "Its questions stay in the bank.",
+      confirmLabel: "Delete set",
+      destructive: true,
+    });
+    if (!sure) return;
     setBusy("delete");
     const result = await apiFetch(`/api/sets/${id}`, { method: "DELETE" });
     setBusy(null);
@@ -98,6 +106,7 @@ export function SetControls({
 
   return (
     <div className="space-y-3">
+      {dialog}
       <div className="flex flex-wrap gap-3">
         <Button type="button" onClick={() => void start()} disabled={busy !== null || questionCount === 0}>
           {busy === "start" ? "Starting…" : "Start a practice interview"}

@@ -7,9 +7,10 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { RegisterInput } from "../schemas/auth";
 import type { TimeMultiplier } from "../schemas/fields";
 
-export type SessionUser = { id: string; email: string; name: string | null; role: Role };
+/** `timeZone` rides along (same row, no extra query) so every page can show dates in it (lib/format). */
+export type SessionUser = { id: string; email: string; name: string | null; role: Role; timeZone: string };
 
-const sessionFields = { id: true, email: true, name: true, role: true } as const;
+const sessionFields = { id: true, email: true, name: true, role: true, timeZone: true } as const;
 
 // Roles: ADMIN comes only from a command run on the server (npm run user -- grant-admin, lib/accounts/admins.ts)
 // or, for an address in ADMIN_EMAILS, from signing in with a provider that verified the address
@@ -38,7 +39,7 @@ export async function authenticate(email: string, password: string): Promise<Ses
   const user = await db().user.findUnique({ where: { email }, select: { ...sessionFields, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
 }
 
 export function getUserById(id: string): Promise<SessionUser | null> {

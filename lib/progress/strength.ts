@@ -1,5 +1,6 @@
 // How the dashboard reads per-topic strength: a topic nobody has answered is not weak, and a figure that rests
 // on few results says so (docs/decisions/0013).
+import { pluralWord } from "../format/format";
 
 /** Below this many results (answers and self-ratings) a topic's strength is shown as tentative. */
 export const TENTATIVE_BELOW = 3;
@@ -38,7 +39,7 @@ export function weakestTopics(topics: readonly TopicStanding[], count = 3): Judg
 
 /** "from 1 answer", "from 4 answers and 2 ratings": what a figure rests on, in words. */
 export function basisText(t: { answers: number; ratings: number }): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const count = (n: number, word: string) => `${n} ${pluralWord(n, word)}`;
   const parts = [t.answers ? count(t.answers, "answer") : "", t.ratings ? count(t.ratings, "rating") : ""].filter(
     Boolean,
   );

@@ -1,6 +1,7 @@
 // A micro-cache for the public pages an anonymous visitor reads most: the landing page, the question list
-// and a question. Their HTML depends only on the URL and on whether a session cookie is present (the render
-// reads the session cookie, the CSP nonce and the path: app/layout.tsx, lib/auth/session.ts), so for visitors
+// and a question. Their HTML depends only on the URL, the reader's locale and whether a session cookie is present
+// (the render reads the session cookie, Accept-Language, the CSP nonce and the path: app/layout.tsx,
+// lib/auth/session.ts, lib/format/request.ts), so for visitors
 // without a session the same HTML can be served again for a few seconds, with a fresh nonce each time.
 //
 // - Only GET requests of those paths, without a session cookie, without Next's client-navigation
@@ -24,6 +25,7 @@ import type http from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { LRUCache } from "lru-cache";
+import { localeFrom } from "../format/format";
 import { newNonce } from "../http/security-headers";
 
 const gzip = promisify(zlib.gzip);
@@ -117,7 +119,8 @@ export class PageCache {
     if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
     if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
     if (BOT.test(req.headers["user-agent"] ?? "")) return null;
-    return `${secure ? "https" : "http"} ${host} ${url}`;
+    // Pages show numbers in the reader's locale (lib/format), so each locale has its own copy.
+    return `${secure ? "https" : "http"} ${host} ${url} ${localeFrom(req.headers["accept-language"])}`;
   }
 
   /** Answers from the cache when it holds a live copy for `key`; false when the request must render. */

@@ -162,15 +162,21 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
   expect(saved?.draft).toBe(problem!.solution);
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Your solution" })).toContainText(problem!.solution.split("\n")[0]!);
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Reset to starter" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Replace your code with the starter code?" })
+    .getByRole("button", { name: "Reset to starter" })
+    .click();
   const solutionOnly = problem!.solution
     .split("\n")
     .find((line) => line.trim() && !problem!.starterCode.includes(line))!;
   await expect(page.getByRole("textbox", { name: "Your solution" })).not.toContainText(solutionOnly.trim());
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Reveal the reference solution" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Show the reference solution?" })
+    .getByRole("button", { name: "Show the solution" })
+    .click();
   await expect(page.getByRole("region", { name: "Reference solution" })).toContainText(
     problem!.solution.split("\n")[0]!,
   );

@@ -147,7 +147,7 @@ test("practise a question, save versions, compare them, rate it Again and review
   await expect(page.getByRole("heading", { name: "All done for today" })).toBeVisible();
 
   await page.goto("/dashboard");
-  await expect(page.getByRole("list", { name: "Your progress" })).toContainText("1questions practised");
+  await expect(page.getByRole("list", { name: "Your progress" })).toContainText("1 question practised");
   await expect(page.getByRole("list", { name: "Strength by topic" })).toContainText("Django REST Framework");
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
@@ -218,7 +218,7 @@ test("import an export into a new account from the account page; a broken file n
   );
   await file.setInputFiles(good);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*1 notes/);
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/Imported .*\b1 note\b/);
   await page.goto(`/questions/${QUESTION}`);
   await expect(noteEditor(page)).toContainText("Moved between accounts");
 });

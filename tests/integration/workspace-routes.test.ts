@@ -336,7 +336,7 @@ describe("the account", () => {
   it("without a password is deleted only within minutes of signing in (the session cookie's signedInAt)", async () => {
     const user = await db().user.create({
       data: { email: `oauth-${crypto.randomUUID()}@example.test`, name: "OAuth" },
-      select: { id: true, email: true, name: true, role: true },
+      select: { id: true, email: true, name: true, role: true, timeZone: true },
     });
     as(user);
     try {

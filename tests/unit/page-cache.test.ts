@@ -102,6 +102,16 @@ function raw(path: string, headers: http.OutgoingHttpHeaders) {
 }
 
 describe("PageCache", () => {
+  it("keeps one copy per reader locale: a page's numbers and dates are in the reader's locale (lib/format)", async () => {
+    const german = await get("/", { headers: { "accept-language": "de-DE,de;q=0.9" } });
+    const english = await get("/", { headers: { "accept-language": "en-US,en;q=0.9" } });
+    const germanAgain = await get("/", { headers: { "accept-language": "de-DE" } });
+    expect(renders).toBe(2);
+    expect(german.html).toContain("render 1");
+    expect(english.html).toContain("render 2");
+    expect(germanAgain.html).toContain("render 1");
+  });
+
   it("renders once, then serves the same page with a new nonce in the CSP and the HTML each time", async () => {
     const first = await get("/questions/select-related");
     const second = await get("/questions/select-related", { headers: { "x-request-id": "second-request" } });

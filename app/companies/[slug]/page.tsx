@@ -5,6 +5,7 @@ import { cache } from "react";
 import { Markdown } from "@/components/questions/markdown";
 import { ButtonLink } from "@/components/ui/button";
 import { getCompany } from "@/lib/data/companies";
+import { getFormat } from "@/lib/format/request";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Params = Promise<{ slug: string }>;
@@ -21,6 +22,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export default async function CompanyPage({ params }: { params: Params }) {
   const company = await load((await params).slug);
   if (!company) notFound();
+  const format = await getFormat();
   const totalWeight = company.topics.reduce((sum, t) => sum + t.weight, 0) || 1;
   return (
     <div className="space-y-8">
@@ -35,10 +37,10 @@ export default async function CompanyPage({ params }: { params: Params }) {
       </header>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {[
-          ["Duration", `${company.durationMinutes} min`],
-          ["Questions", String(company.questionCount)],
-          ["Coding problems", String(company.codingProblems)],
-          ["In the bank", `${company.bankQuestions} questions`],
+          ["Duration", `${format.number(company.durationMinutes)} min`],
+          ["Questions", format.number(company.questionCount)],
+          ["Coding problems", format.number(company.codingProblems)],
+          ["In the bank", format.count(company.bankQuestions, "question")],
         ].map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
             <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>

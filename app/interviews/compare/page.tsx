@@ -6,6 +6,7 @@ import { getInterview } from "@/lib/data/interviews";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ids";
 import { requireUser } from "@/lib/auth/session";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Compare interviews" };
 
@@ -53,7 +54,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <th className="p-2 font-medium">Topic</th>
             {[a, b].map((i) => (
               <th key={i!.id} className="p-2 font-medium">
-                {i!.title}, {i!.startedAt.slice(0, 10)}
+                {i!.title}, <LocalTime value={i!.startedAt} show="date" />
               </th>
             ))}
           </tr>

@@ -2,11 +2,14 @@
 import { Markdown } from "@/components/questions/markdown";
 import type { QuestionDetail } from "@/lib/schemas/questions";
 
+/** The panel's id, for the visitor's "Compare with the model answer" (components/practice/try-answer.tsx). */
+export const MODEL_ANSWER_ID = "model-answer-panel";
+
 type Props = { question: Pick<QuestionDetail, "keyPoints" | "modelAnswer"> };
 
 export function ModelAnswerSection({ question }: Props) {
   return (
-    <details className="group rounded-lg border border-slate-200 dark:border-slate-800">
+    <details id={MODEL_ANSWER_ID} className="group rounded-lg border border-slate-200 dark:border-slate-800">
       <summary className="cursor-pointer list-none rounded-lg px-4 py-3 font-medium hover:bg-slate-50 dark:hover:bg-slate-900 [&::-webkit-details-marker]:hidden">
         <span className="group-open:hidden">Show the model answer</span>
         <span className="hidden group-open:inline">Hide the model answer</span>

@@ -1,7 +1,8 @@
 // The question page's "practise" section for a written question: the practice panel for a signed-in user,
-// a sign-in prompt for everyone else.
-import { SignInToUse } from "@/components/layout/sign-in-to-use";
+// a scratch answer to compare with the model answer for everyone else.
 import { PracticePanel } from "@/components/practice/practice-panel";
+import { TryAnswer } from "@/components/practice/try-answer";
+import { MODEL_ANSWER_ID } from "./model-answer-section";
 import type { PracticeAnswerView } from "@/lib/schemas/practice";
 import type { QuestionDetail } from "@/lib/schemas/questions";
 
@@ -21,10 +22,7 @@ export function WrittenPracticeSection({ question, practice }: Props) {
           initial={practice}
         />
       ) : (
-        <SignInToUse
-          what="Write your answer, save versions, see which key points you covered and rate yourself."
-          returnTo={`/questions/${question.slug}`}
-        />
+        <TryAnswer slug={question.slug} modelAnswerId={MODEL_ANSWER_ID} />
       )}
     </section>
   );

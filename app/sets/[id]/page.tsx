@@ -7,6 +7,7 @@ import { getSet } from "@/lib/data/sets";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ids";
 import { requireUser } from "@/lib/auth/session";
+import { Count } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Set" };
 
@@ -29,8 +30,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       <div>
         <h1 className="text-2xl font-semibold">{set.name}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {set.questionCount} question{set.questionCount === 1 ? "" : "s"}. A practice interview takes up to 20 of them,
-          with no clock.
+          <Count n={set.questionCount} noun="question" />. A practice interview takes up to 20 of them, with no clock.
         </p>
       </div>
       <SetControls id={set.id} name={set.name} questionCount={set.questionCount} />

@@ -14,6 +14,7 @@ import { clientIp } from "@/lib/auth/rate-limit-rules";
 import { isHttpUrl } from "@/lib/http/redirects";
 import { emailSchema } from "@/lib/schemas/auth";
 import { claimsOf, clearedSessionCookie, sessionCookieName, sessionTokenOf } from "@/lib/auth/session-token";
+import { minutesText } from "@/lib/format/format";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -158,11 +159,9 @@ async function claimSignIn(request: Request, fields: Record<string, unknown> | u
   const retryAfter = await claimSignInAttempt(email.success ? email.data : null, clientIp(request));
   if (retryAfter > 0) {
     logger.info("sign-in throttled", { requestId: requestId(request), retryAfter });
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-      { retryAfter },
-    );
+    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${minutesText(retryAfter)}.`, {
+      retryAfter,
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import { mailConfigured } from "@/lib/accounts/mail";
 import { clientIp, keys, rules } from "@/lib/auth/rate-limit-rules";
 import { forgotPasswordSchema } from "@/lib/schemas/auth";
+import { minutesText } from "@/lib/format/format";
 
 const ANSWER =
   "If an account uses this address, we sent it a link to choose a new password. The link works once, for 30 minutes.";
@@ -33,11 +34,9 @@ export const POST = apiRoute(async (request) => {
   ];
   const retryAfter = Math.max(...over);
   if (retryAfter > 0)
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many reset requests. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-      { retryAfter },
-    );
+    throw new AppError("RATE_LIMITED", `Too many reset requests. Try again in ${minutesText(retryAfter)}.`, {
+      retryAfter,
+    });
   void sendResetLink(email, requestId(request));
   return json({ message: ANSWER }, { status: 202 });
 });

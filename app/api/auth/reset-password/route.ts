@@ -5,6 +5,7 @@ import { clearSignInPair } from "@/lib/data/sign-in-limits";
 import { AppError } from "@/lib/http/errors";
 import { clientIp, keys, rules } from "@/lib/auth/rate-limit-rules";
 import { resetPasswordSchema } from "@/lib/schemas/auth";
+import { minutesText } from "@/lib/format/format";
 
 /** Sets a new password with a reset link's token; every session of the account ends. */
 export const POST = apiRoute(async (request) => {
@@ -13,7 +14,7 @@ export const POST = apiRoute(async (request) => {
   const ip = clientIp(request);
   const hit = await recordHit(keys.resetUseIp(ip), rules.resetUseIp);
   if (hit.count > rules.resetUseIp.limit) {
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, {
+    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${minutesText(hit.retryAfter)}.`, {
       retryAfter: hit.retryAfter,
     });
   }

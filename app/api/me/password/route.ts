@@ -4,6 +4,7 @@ import { clearHits, recordHit } from "@/lib/data/rate-limits";
 import { AppError } from "@/lib/http/errors";
 import { keys, rules } from "@/lib/auth/rate-limit-rules";
 import { changePasswordSchema } from "@/lib/schemas/auth";
+import { minutesText } from "@/lib/format/format";
 
 /** Changes the password (the current one is required); every other session of the account ends. */
 export const PUT = apiRoute(async (request) => {
@@ -14,7 +15,7 @@ export const PUT = apiRoute(async (request) => {
   const key = keys.passwordChange(user.id);
   const hit = await recordHit(key, rules.passwordChange);
   if (hit.count > rules.passwordChange.limit) {
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${Math.ceil(hit.retryAfter / 60)} minute(s).`, {
+    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${minutesText(hit.retryAfter)}.`, {
       retryAfter: hit.retryAfter,
     });
   }

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { FocusAfterFinish } from "@/components/interview/focus-after-finish";
 import { formatDuration } from "@/components/interview/format";
+import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewView } from "@/lib/schemas/interviews";
 import { statusLabel } from "../../status-label";
 
@@ -23,7 +24,7 @@ export function ReviewHeader({ interview }: Props) {
       <FocusAfterFinish interviewId={interview.id} targetId="review-heading" />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {statusLabel[interview.status]} · {interview.mode} · {formatDuration(took / 1000)} · started{" "}
-        {new Date(interview.startedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+        <LocalTime value={interview.startedAt} />
       </p>
     </header>
   );

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { interval, type Waiting } from "@/lib/review/session";
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Nothing to show now: either cards wait for a later step today (they come back here by themselves), or the
+ * day is done. Lists where this sitting's cards went.
+ */
+export function SittingEnd({
+  waiting,
+  rated,
+  titles,
+  upcoming,
+  now,
+}: {
+  waiting: Waiting[];
+  rated: { title: string; due: number }[];
+  titles: Record<string, string>;
+  upcoming: number;
+  now: number;
+}) {
+  const heading = waiting.length ? "All done for now" : rated.length ? "All done for today" : "Nothing due today";
+  return (
+    <section
+      aria-labelledby="sitting-end"
+      className="rounded-lg border border-slate-200 p-6 dark:border-slate-800"
+      data-testid="sitting-end"
+    >
+      <h2 id="sitting-end" tabIndex={-1} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        {rated.length ? `You reviewed ${plural(rated.length, "question", "questions")}. ` : ""}
+        {waiting.length
+          ? `${plural(waiting.length, "question comes", "questions come")} back later today; ${waiting.length === 1 ? "it shows" : "they show"} here when due.`
+          : upcoming
+            ? `${plural(upcoming, "more question is", "more questions are")} scheduled for later days.`
+            : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
+      </p>
+      {waiting.length ? (
+        <ul className="mt-4 space-y-1 text-sm" aria-label="Coming back today">
+          {waiting.map((w) => (
+            <li key={w.slug}>
+              {titles[w.slug]}: in {interval(w.due, now)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {rated.length ? (
+        <ul className="mt-4 space-y-1 text-sm" aria-label="Reviewed">
+          {rated.map((d, i) => (
+            <li key={i}>
+              {d.title}: back in {interval(d.due, now)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="mt-4 flex gap-3 text-sm">
+        <Link href="/questions" className="underline">
+          Browse questions
+        </Link>
+        <Link href="/dashboard" className="underline">
+          Dashboard
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -104,7 +104,10 @@ export function ReviewSession(props: {
     return () => window.removeEventListener("keydown", onKey);
   }, [rate, revealed]);
 
-  const finished = rated.filter((r) => !sitting.waiting.some((w) => w.slug === r.slug));
+  // Rated here and gone for another day: neither on screen, queued, nor waiting.
+  const finished = rated.filter(
+    (r) => !sitting.queue.includes(r.slug) && !sitting.waiting.some((w) => w.slug === r.slug),
+  );
   const left = sitting.queue.length;
   const total = doneToday + finished.length + left + sitting.waiting.length;
   const later = sitting.waiting.length ? ` · ${sitting.waiting.length} back later today` : "";

@@ -37,7 +37,10 @@ export function Pagination({
           <span aria-hidden="true">←</span> Previous
         </span>
       )}
-      <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="page-range">
+      <p
+        className="order-first w-full text-center text-sm text-slate-700 sm:order-none sm:w-auto dark:text-slate-300"
+        data-testid="page-range"
+      >
         {start + 1}–{start + shown} of {count} {total === 1 && !capped ? "question" : "questions"}
       </p>
       {nextHref ? (

@@ -42,7 +42,8 @@ export function RatingBar({
         >
           <span className="font-medium">{label}</span>
           <span className="text-xs text-slate-600 dark:text-slate-400">
-            {interval(new Date(next[value]).getTime(), now)} · key {key}
+            {interval(new Date(next[value]).getTime(), now)}
+            <span className="hidden sm:inline"> · key {key}</span>
           </span>
         </button>
       ))}

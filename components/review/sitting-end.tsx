@@ -38,8 +38,9 @@ export function SittingEnd({
             ? `${plural(upcoming, "more question is", "more questions are")} scheduled for later days.`
             : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
       </p>
+      {waiting.length ? <h3 className="mt-4 text-sm font-semibold">Coming back today</h3> : null}
       {waiting.length ? (
-        <ul className="mt-4 space-y-1 text-sm" aria-label="Coming back today">
+        <ul className="mt-1 space-y-1 text-sm" aria-label="Coming back today">
           {waiting.map((w) => (
             <li key={w.slug}>
               {titles[w.slug]}: in {interval(w.due, now)}
@@ -47,8 +48,9 @@ export function SittingEnd({
           ))}
         </ul>
       ) : null}
+      {rated.length ? <h3 className="mt-4 text-sm font-semibold">Reviewed</h3> : null}
       {rated.length ? (
-        <ul className="mt-4 space-y-1 text-sm" aria-label="Reviewed">
+        <ul className="mt-1 space-y-1 text-sm" aria-label="Reviewed">
           {rated.map((d, i) => (
             <li key={i}>
               {d.title}: back in {interval(d.due, now)}

@@ -43,7 +43,7 @@ export function SittingEnd({
         <ul className="mt-1 space-y-1 text-sm" aria-label="Coming back today">
           {waiting.map((w) => (
             <li key={w.slug}>
-              {titles[w.slug]}: in {interval(w.due, now)}
+              {titles[w.slug]} — in {interval(w.due, now)}
             </li>
           ))}
         </ul>
@@ -53,7 +53,7 @@ export function SittingEnd({
         <ul className="mt-1 space-y-1 text-sm" aria-label="Reviewed">
           {rated.map((d, i) => (
             <li key={i}>
-              {d.title}: back in {interval(d.due, now)}
+              {d.title} — back in {interval(d.due, now)}
             </li>
           ))}
         </ul>

@@ -91,8 +91,8 @@ test.describe("revision queue", () => {
     await expect(dueCount(page)).toHaveText("0 due now · 2 back later today");
     await expect(page.getByRole("heading", { name: "All done for now" })).toBeVisible();
     const back = page.getByRole("list", { name: "Coming back today" }).getByRole("listitem");
-    await expect(back).toHaveText([`${third}: in 1 min`, `${first}: in 10 min`]);
-    await expect(page.getByRole("list", { name: "Reviewed" })).toContainText(`${second}: back in`);
+    await expect(back).toHaveText([`${third} — in 1 min`, `${first} — in 10 min`]);
+    await expect(page.getByRole("list", { name: "Reviewed" })).toContainText(`${second} — back in`);
 
     // Not before its time; then it comes back by itself.
     await page.clock.fastForward("00:30");
@@ -165,6 +165,9 @@ function alpha(color: string): number {
 }
 
 test.describe("question list", () => {
+  // axe over a page of twenty rows takes a while on a busy shared machine.
+  test.describe.configure({ timeout: 60_000 });
+
   for (const scheme of ["light", "dark"] as const) {
     test(`an empty result keeps its filters in view: chips, Clear all, and selects that read them (${scheme}, keyboard)`, async ({
       page,

@@ -25,7 +25,7 @@ export default async function ReviewPage() {
   }
   const [queue, format] = await Promise.all([reviewQueue(user.id), getFormat()]);
   const held = (forms: { one: string; other: string }) => pluralWord(queue.withheld, forms);
-  const items = queue.due.map((card, i) => ({
+  const items = [...queue.due, ...queue.later].map((card, i) => ({
     slug: card.question.slug,
     title: card.question.title,
     topic: card.question.topic.name,
@@ -41,13 +41,14 @@ export default async function ReviewPage() {
       <p className="text-sm">This question has no model answer yet.</p>
     ),
   }));
+  const shown = queue.due.length + queue.later.length;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Review</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {format.number(queue.due.length)} due today{queue.due.length === 50 ? " (the first 50)" : ""}. Scheduled with
-          FSRS: the better you recall, the longer until you see it again.
+          {shown === 50 ? "The first 50 due today. " : ""}Scheduled with FSRS: the better you recall, the longer until
+          you see it again.
         </p>
       </div>
       {queue.withheld ? (
@@ -57,7 +58,17 @@ export default async function ReviewPage() {
           when the interview ends.
         </Alert>
       ) : null}
-      <ReviewSession items={items} upcoming={queue.upcoming} />
+      <ReviewSession
+        items={items}
+        sitting={{
+          queue: queue.due.map((c) => c.question.slug),
+          waiting: queue.later.map((c) => ({ slug: c.question.slug, due: new Date(c.due).getTime() })),
+        }}
+        doneToday={queue.doneToday}
+        endOfDay={new Date(queue.endOfDay).getTime()}
+        upcoming={queue.upcoming}
+        renderedAt={new Date(queue.asOf).getTime()}
+      />
     </div>
   );
 }

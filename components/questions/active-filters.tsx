@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { slugLabel } from "./slug-label";
 import type { QuestionList, QuestionListQuery } from "@/lib/schemas/questions";
 
 type Key = "q" | "topic" | "difficulty" | "company" | "kind" | "tag";
@@ -19,7 +20,7 @@ function label(key: Key, value: string, facets: QuestionList["facets"]): string 
     key === "topic" || key === "company" || key === "kind" || key === "difficulty"
       ? facets[key].find((f) => f.value === value)
       : undefined;
-  return facet?.label ?? value[0]!.toUpperCase() + value.slice(1);
+  return facet?.label ?? slugLabel(value);
 }
 
 /** The filters in force as links that remove them, one each, and "Clear all": plain links, so Tab and Enter work. */

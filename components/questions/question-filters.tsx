@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import type { QuestionList } from "@/lib/schemas/questions";
+import { slugLabel } from "./slug-label";
 
 type Values = { q?: string; topic?: string; difficulty?: string; company?: string; kind?: string; tag?: string };
 
@@ -12,6 +13,15 @@ const selects: { name: keyof QuestionList["facets"]; label: string; all: string 
   { name: "company", label: "Company", all: "Any company" },
   { name: "kind", label: "Kind", all: "Written and coding" },
 ];
+
+/**
+ * The facet's values, with the active one added (0 questions) when nothing in the result has it: the select
+ * then reads the filter in force, not "All topics", on an empty result.
+ */
+function withActive(facet: QuestionList["facets"]["topic"], active: string | undefined) {
+  if (!active || facet.some((f) => f.value === active)) return facet;
+  return [{ value: active, label: slugLabel(active), count: 0 }, ...facet];
+}
 
 function toUrl(form: HTMLFormElement): string {
   const params = new URLSearchParams();
@@ -102,7 +112,7 @@ export function QuestionFilters({
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
             >
               <option value="">{select.all}</option>
-              {facets[select.name].map((facet) => (
+              {withActive(facets[select.name], values[select.name]).map((facet) => (
                 <option key={facet.value} value={facet.value}>
                   {facet.label} ({facet.count}
                   {capped ? "+" : ""})

@@ -2,27 +2,21 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
-import { pluralWord } from "@/lib/format/format";
-import { reviewDueAnswer } from "@/lib/schemas/responses";
+import { afterRating, release, type Sitting } from "@/lib/review/session";
+import { reviewRatedAnswer } from "@/lib/schemas/responses";
+import { RatingBar, ratings, type RatingName } from "./rating-bar";
+import { SittingEnd } from "./sitting-end";
 
 export type ReviewItem = {
   slug: string;
   title: string;
   topic: string;
   reason: "manual" | "rated" | "low_score" | "skipped";
-  next: Record<"again" | "hard" | "good" | "easy", string>;
+  next: Record<RatingName, string>;
   prompt: ReactNode;
   answer: ReactNode;
 };
-
-const ratings = [
-  ["again", "Again", "1"],
-  ["hard", "Hard", "2"],
-  ["good", "Good", "3"],
-  ["easy", "Easy", "4"],
-] as const;
 
 const reasons = {
   manual: "added by you",
@@ -31,55 +25,72 @@ const reasons = {
   skipped: "skipped in a mock interview",
 };
 
-/** "in 10 min", "in 3 days": how far away a due date is. */
-function until(iso: string, now: number): string {
-  const minutes = Math.max(1, Math.round((new Date(iso).getTime() - now) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h`;
-  const days = Math.round(hours / 24);
-  return days < 60 ? `${days} d` : `${Math.round(days / 30)} mo`;
-}
-
-/** One due question at a time: recall, reveal the model answer, rate; FSRS sets the next date. Keys: Space reveals, 1-4 rate. */
-export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcoming: number }) {
-  const [index, setIndex] = useState(0);
+/**
+ * Today's sitting (lib/review/session.ts): one due question at a time; recall, reveal the model answer, rate;
+ * FSRS sets the next date. A card due again today waits for its time. Keys: Space reveals, 1-4 rate.
+ * `renderedAt`: the server's clock for the first render, so server and browser render the same text.
+ */
+export function ReviewSession(props: {
+  items: ReviewItem[];
+  sitting: Sitting;
+  doneToday: number;
+  endOfDay: number;
+  upcoming: number;
+  renderedAt: number;
+}) {
+  const { items, doneToday, endOfDay, upcoming } = props;
+  const [sitting, setSitting] = useState(props.sitting);
+  const [next, setNext] = useState(() => Object.fromEntries(items.map((i) => [i.slug, i.next])));
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ title: string; due: string }[]>([]);
-  // Intervals are shown only after a reveal (a client interaction), so the server never renders them.
-  const [now, setNow] = useState(() => Date.now());
-  const item = items[index];
-  const format = useFormat();
+  const [rated, setRated] = useState<{ slug: string; title: string; due: number }[]>([]);
+  const [now, setNow] = useState(props.renderedAt);
+  const bySlug = new Map(items.map((i) => [i.slug, i]));
+  const item = sitting.queue[0] === undefined ? undefined : bySlug.get(sitting.queue[0]);
+
+  // Waiting cards come back by themselves once due; the clock also keeps "in 3 min" current.
+  const waiting = sitting.waiting.length > 0;
+  useEffect(() => {
+    const tick = () => {
+      setNow(Date.now());
+      setSitting((s) => release(s, Date.now()));
+    };
+    tick();
+    if (!waiting) return;
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
 
   const rate = useCallback(
-    async (rating: (typeof ratings)[number][0]) => {
+    async (rating: RatingName) => {
       if (!item || busy) return;
       setBusy(true);
       setError(null);
       const result = await apiFetch(`/api/review/${item.slug}`, {
         method: "POST",
         body: { rating },
-        schema: reviewDueAnswer,
+        schema: reviewRatedAnswer,
       });
       setBusy(false);
       if (!result.ok) {
         setError("Could not save the rating. Check your connection and try again.");
         return;
       }
-      const { due } = result.data;
-      setDone((d) => [...d, { title: item.title, due }]);
+      const due = new Date(result.data.due).getTime();
+      setNext((n) => ({ ...n, [item.slug]: result.data.next }));
+      setRated((r) => [...r.filter((d) => d.slug !== item.slug), { slug: item.slug, title: item.title, due }]);
+      setSitting((s) => afterRating(s, item.slug, due, endOfDay));
       setNow(Date.now());
       setRevealed(false);
-      setIndex((i) => i + 1);
     },
-    [busy, item],
+    [busy, item, endOfDay],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (target?.closest("input, textarea, [contenteditable=true], select")) return;
       if (!revealed && event.key === " " && target?.tagName !== "BUTTON") {
         event.preventDefault();
@@ -93,94 +104,88 @@ export function ReviewSession({ items, upcoming }: { items: ReviewItem[]; upcomi
     return () => window.removeEventListener("keydown", onKey);
   }, [rate, revealed]);
 
-  if (!item) {
-    return (
-      <section aria-live="polite" className="rounded-lg border border-slate-200 p-6 dark:border-slate-800">
-        <h2 className="text-lg font-semibold">{done.length ? "All done for today" : "Nothing due today"}</h2>
-        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-          {done.length ? `You reviewed ${format.count(done.length, "question")}. ` : ""}
-          {upcoming
-            ? `${format.count(upcoming, "more question")} ${pluralWord(upcoming, { one: "is", other: "are" })} scheduled for later days.`
-            : "Questions you rate Again or Hard, or score low on or skip in a mock interview, come back here."}
-        </p>
-        {done.length ? (
-          <ul className="mt-4 space-y-1 text-sm">
-            {done.map((d, i) => (
-              <li key={i}>
-                {d.title}: back in {until(d.due, now)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="mt-4 flex gap-3 text-sm">
-          <Link href="/questions" className="underline">
-            Browse questions
-          </Link>
-          <Link href="/dashboard" className="underline">
-            Dashboard
-          </Link>
-        </div>
-      </section>
-    );
-  }
+  // Rated here and gone for another day: neither on screen, queued, nor waiting.
+  const finished = rated.filter(
+    (r) => !sitting.queue.includes(r.slug) && !sitting.waiting.some((w) => w.slug === r.slug),
+  );
+  const left = sitting.queue.length;
+  const total = doneToday + finished.length + left + sitting.waiting.length;
+  const later = sitting.waiting.length ? ` · ${sitting.waiting.length} back later today` : "";
 
   return (
-    <section aria-labelledby="review-title" className="space-y-5" data-testid="review-card">
-      <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        Question {index + 1} of {items.length} · {item.topic} · {reasons[item.reason]}
+    <div className="space-y-5">
+      <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="due-count">
+        {left} due now{later}
       </p>
-      <h2 id="review-title" className="text-xl font-semibold">
-        <Link href={`/questions/${item.slug}`} className="hover:underline">
-          {item.title}
-        </Link>
-      </h2>
-      <div>{item.prompt}</div>
-      {revealed ? (
-        <div className="space-y-4">
-          <section aria-label="Model answer" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-            {item.answer}
-          </section>
-          <div
-            role="group"
-            aria-label="How well did you recall it?"
-            className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 py-3 dark:border-slate-800 dark:bg-slate-950/95"
-          >
-            {ratings.map(([value, label, key]) => (
-              <button
-                key={value}
-                type="button"
-                disabled={busy}
-                onClick={() => void rate(value)}
-                className="flex min-w-24 flex-col items-center rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
-              >
-                <span className="font-medium">{label}</span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">
-                  {until(item.next[value], now)} · key {key}
-                </span>
-              </button>
-            ))}
-          </div>
-        </div>
+      {!item ? (
+        <SittingEnd
+          waiting={sitting.waiting}
+          rated={finished}
+          titles={Object.fromEntries(items.map((i) => [i.slug, i.title]))}
+          upcoming={upcoming}
+          now={now}
+        />
       ) : (
-        <div className="space-y-2">
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Answer it in your head (or out loud), then check.
-          </p>
-          <button
-            type="button"
-            autoFocus
-            onClick={() => setRevealed(true)}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            Show the model answer
-          </button>
-        </div>
+        <section aria-labelledby="review-title" className="space-y-5" data-testid="review-card">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              <span data-testid="sitting-progress">
+                {left} of {total} left
+              </span>{" "}
+              · {item.topic} · {reasons[item.reason]}
+            </p>
+            <div
+              role="progressbar"
+              aria-label="Reviewed today"
+              aria-valuemin={0}
+              aria-valuemax={total}
+              aria-valuenow={total - left - sitting.waiting.length}
+              className="h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+            >
+              <div
+                className="h-full bg-brand-600 motion-safe:transition-all"
+                style={{ width: `${(100 * (total - left - sitting.waiting.length)) / Math.max(1, total)}%` }}
+              />
+            </div>
+          </div>
+          <h2 id="review-title" className="text-xl font-semibold">
+            <Link href={`/questions/${item.slug}`} className="hover:underline">
+              {item.title}
+            </Link>
+          </h2>
+          <div>{item.prompt}</div>
+          {revealed ? (
+            <div className="space-y-4">
+              <section
+                aria-label="Model answer"
+                className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+              >
+                {item.answer}
+              </section>
+              <RatingBar next={next[item.slug]!} now={now} busy={busy} onRate={(r) => void rate(r)} />
+            </div>
+          ) : (
+            <div className="space-y-2">
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                Answer it in your head (or out loud), then check.
+              </p>
+              <button
+                type="button"
+                autoFocus
+                onClick={() => setRevealed(true)}
+                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                Show the model answer
+              </button>
+            </div>
+          )}
+          {error ? (
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+              {error}
+            </p>
+          ) : null}
+        </section>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
-          {error}
-        </p>
-      ) : null}
-    </section>
+    </div>
   );
 }

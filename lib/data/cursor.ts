@@ -22,8 +22,14 @@ const cursorSchema = z.discriminatedUnion("mode", [
     slug: z.union([slug, uuid]),
     of: z.number().int().min(1).max(8).optional(),
   }),
-  // Browsing the bank by topic order (int4), then slug.
-  z.object({ mode: z.literal("topic"), key: z.number().int().min(0).max(2_147_483_647), slug }),
+  // Browsing the bank by topic order (int4), then slug; `at`: how many questions come before the next page (for
+  // "21–40 of 189": display only, so a forged one misleads only its forger).
+  z.object({
+    mode: z.literal("topic"),
+    key: z.number().int().min(0).max(2_147_483_647),
+    slug,
+    at: z.number().int().min(0).max(10_000_000).optional(),
+  }),
   // Notes by last edit, then the note id.
   z.object({ mode: z.literal("edited"), key: instant, slug: uuid }),
   // Interviews by start, then the interview id.

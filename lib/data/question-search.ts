@@ -203,6 +203,9 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
     return {
       items: [],
       nextCursor: null,
+      previousCursor: null,
+      start: 0,
+      total: 0,
       facets: { topic: [], difficulty: [], kind: [], company: [] },
       match: "none",
       ...said,
@@ -238,8 +241,11 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
   const more = start >= 0 && ordered.length > start + query.limit;
   const last = page.at(-1);
   const partial = fewest < k ? { of: fewest } : {};
-  const nextCursor =
-    more && last ? encodeCursor({ mode: "rank", key: Math.fround(rankOf(last)), slug: last.slug, ...partial }) : null;
+  const cursorAt = (row: Candidate) =>
+    encodeCursor({ mode: "rank", key: Math.fround(rankOf(row)), slug: row.slug, ...partial });
+  const nextCursor = more && last ? cursorAt(last) : null;
+  // Every match is in hand, so the previous page's cursor is the row a page and one before this page.
+  const before = start > query.limit ? ordered[start - query.limit - 1] : undefined;
   const match: Match = page.some((r) => r.held === k) ? "all" : page.length ? "some" : "none";
   const facets = countFacets(query, matches);
   const [marks, names] = await Promise.all([
@@ -263,6 +269,9 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
       return { ...toListItem(row), ...(r.held === k ? {} : { partial: true }) };
     }),
     nextCursor,
+    previousCursor: before ? cursorAt(before) : null,
+    start: Math.max(0, start),
+    total: ordered.length,
     facets,
     ...(capped ? { capped: true } : {}),
     match,

@@ -113,9 +113,72 @@ async function browseQuestions(query: QuestionListQuery): Promise<QuestionList> 
     limit ${query.limit + 1}`;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const [start, previousCursor, counted] = await Promise.all([
+    cursor ? (cursor.at ?? countThrough(query, cursor)) : 0,
+    cursor ? previousPage(query, cursor) : null,
+    facets(query, null),
+  ]);
   const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug }) : null;
-  return { items: page.map(toListItem), nextCursor, facets: await facets(query, null) };
+    rows.length > query.limit && last
+      ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug, at: start + page.length })
+      : null;
+  return {
+    items: page.map(toListItem),
+    nextCursor,
+    previousCursor,
+    start,
+    total: totalOf(query, counted),
+    facets: counted,
+  };
+}
+
+type TopicCursor = { key: number; slug: string; at?: number };
+
+/** How many questions the filters let through up to the cursor's row (a cursor from before `at` existed). */
+async function countThrough(query: QuestionListQuery, cursor: TopicCursor): Promise<number> {
+  const rows = await db().$queryRaw<{ n: number }[]>`
+    select count(*)::int as n from "Question" q join "Topic" t on t.id = q."topicId"
+    where ${filters(query, null)} and (t."order" < ${cursor.key}::int or (t."order" = ${cursor.key}::int and q.slug <= ${cursor.slug}))`;
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The cursor of the page before the one after `cursor`: the same walk backwards from the cursor's row, one row
+ * further than a page. Null when that page is the first.
+ */
+async function previousPage(query: QuestionListQuery, cursor: TopicCursor): Promise<string | null> {
+  const rows = await db().$queryRaw<{ topic_order: number; slug: string }[]>`
+    select t."order" as topic_order, q.slug
+    from "Topic" t
+    cross join lateral (
+      select q.slug from "Question" q
+      where q."topicId" = t.id and ${filters(query, null)}
+        and (t."order" < ${cursor.key}::int or q.slug <= ${cursor.slug})
+      order by q.slug desc
+      limit ${query.limit + 1}
+    ) q
+    where t."order" <= ${cursor.key}::int
+    order by t."order" desc, q.slug desc
+    limit ${query.limit + 1}`;
+  const anchor = rows[query.limit];
+  if (!anchor) return null;
+  const at = cursor.at === undefined ? undefined : Math.max(0, cursor.at - query.limit);
+  return encodeCursor({
+    mode: "topic",
+    key: anchor.topic_order,
+    slug: anchor.slug,
+    ...(at === undefined ? {} : { at }),
+  });
+}
+
+/**
+ * The questions the filters let through, from the facet counts the page has anyway: each question has one
+ * difficulty, and the difficulty facet is counted with every filter but its own.
+ */
+export function totalOf(query: QuestionListQuery, counted: Facets): number {
+  const difficulties = counted.difficulty;
+  if (query.difficulty) return difficulties.find((f) => f.value === query.difficulty)?.count ?? 0;
+  return difficulties.reduce((sum, f) => sum + f.count, 0);
 }
 
 type FacetRow = { value: string; label: string; count: number };

@@ -76,16 +76,35 @@ export async function recordRating(
   return next.due;
 }
 
-/** End of the user's current day, in their time zone, computed by PostgreSQL. */
-async function endOfToday(userId: string, now: Date): Promise<Date> {
-  const rows = await db().$queryRaw<{ end: Date }[]>`
-    select ((date_trunc('day', ${now}::timestamptz at time zone u."timeZone") + interval '1 day') at time zone u."timeZone") as "end"
+const iso = (dates: Record<RatingName, Date>) =>
+  Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<
+    RatingName,
+    string
+  >;
+
+/** Start and end of the user's current day, in their time zone, computed by PostgreSQL. */
+async function today(userId: string, now: Date): Promise<{ start: Date; end: Date }> {
+  const rows = await db().$queryRaw<{ start: Date; end: Date }[]>`
+    select (date_trunc('day', ${now}::timestamptz at time zone u."timeZone") at time zone u."timeZone") as "start",
+           ((date_trunc('day', ${now}::timestamptz at time zone u."timeZone") + interval '1 day') at time zone u."timeZone") as "end"
     from "User" u where u.id = ${userId}::uuid`;
-  return rows[0]?.end ?? new Date(now.getTime() + 86_400_000);
+  return rows[0] ?? { start: new Date(now.getTime() - 86_400_000), end: new Date(now.getTime() + 86_400_000) };
 }
 
+async function endOfToday(userId: string, now: Date): Promise<Date> {
+  return (await today(userId, now)).end;
+}
+
+/** Learning and relearning: the FSRS states whose steps are minutes, not days. */
+const STEPPING = new Set([1, 3]);
+
+/**
+ * The cards due today, split as a sitting needs them (lib/review/session.ts): `due`, those to show now, and
+ * `later`, those the user rated here today whose next step (minutes) has not come yet: they wait, so a reload
+ * does not show a card again before its time. A card rated elsewhere (Again in practice) is due now here.
+ */
 export async function reviewQueue(userId: string, now = new Date(), limit = 50): Promise<ReviewQueue> {
-  const [end, running] = await Promise.all([endOfToday(userId, now), runningTimedInterview(userId, now)]);
+  const [{ start, end }, running] = await Promise.all([today(userId, now), runningTimedInterview(userId, now)]);
   // The questions of a running timed interview wait until it ends (lib/data/withheld.ts).
   const withheld = [...(running?.questionIds ?? [])];
   const [cards, upcoming, held] = await Promise.all([
@@ -110,29 +129,40 @@ export async function reviewQueue(userId: string, now = new Date(), limit = 50):
     db().reviewCard.count({ where: { userId, due: { gt: end } } }),
     withheld.length ? db().reviewCard.count({ where: { userId, due: { lte: end }, questionId: { in: withheld } } }) : 0,
   ]);
-  const iso = (dates: Record<RatingName, Date>) =>
-    Object.fromEntries(Object.entries(dates).map(([rating, date]) => [rating, date.toISOString()])) as Record<
-      RatingName,
-      string
-    >;
+  const ratedHere = await db().reviewLog.findMany({
+    where: { userId, source: "REVIEW", reviewedAt: { gte: start, lte: now } },
+    select: { questionId: true, reviewedAt: true },
+  });
+  const lastRatedHere = new Map<string, number>();
+  for (const log of ratedHere)
+    lastRatedHere.set(log.questionId, Math.max(lastRatedHere.get(log.questionId) ?? 0, log.reviewedAt.getTime()));
+  const waits = (c: (typeof cards)[number]) =>
+    STEPPING.has(c.state) && c.due > now && c.lastReview?.getTime() === lastRatedHere.get(c.questionId);
+  const inQueue = new Set(cards.map((c) => c.questionId));
+  const card = (c: (typeof cards)[number]) => ({
+    question: {
+      slug: c.question.slug,
+      title: c.question.title,
+      prompt: c.question.prompt,
+      modelAnswer: c.question.modelAnswer,
+      keyPoints: c.question.keyPoints,
+      difficulty: lower(c.question.difficulty),
+      topic: c.question.topic,
+    },
+    reason: lower(c.reason),
+    due: c.due.toISOString(),
+    state: stateNames[c.state] ?? "new",
+    reps: c.reps,
+    lapses: c.lapses,
+    // A waiting card is rated when it comes back: its intervals are those of that moment.
+    next: iso(previewRatings(c, c.due > now ? c.due : now)),
+  });
   return {
-    due: cards.map((c) => ({
-      question: {
-        slug: c.question.slug,
-        title: c.question.title,
-        prompt: c.question.prompt,
-        modelAnswer: c.question.modelAnswer,
-        keyPoints: c.question.keyPoints,
-        difficulty: lower(c.question.difficulty),
-        topic: c.question.topic,
-      },
-      reason: lower(c.reason),
-      due: c.due.toISOString(),
-      state: stateNames[c.state] ?? "new",
-      reps: c.reps,
-      lapses: c.lapses,
-      next: iso(previewRatings(c, now)),
-    })),
+    due: cards.filter((c) => !waits(c)).map(card),
+    later: cards.filter(waits).map(card),
+    doneToday: [...lastRatedHere.keys()].filter((id) => !inQueue.has(id)).length,
+    endOfDay: end.toISOString(),
+    asOf: now.toISOString(),
     upcoming,
     withheld: held,
   };
@@ -145,7 +175,10 @@ export async function dueCount(userId: string, now = new Date()): Promise<number
 
 const notQueued = () => new AppError("NOT_FOUND", "This question is not in your revision queue.");
 
-/** A rating given in /review: only for a question in the queue. */
+/**
+ * A rating given in /review: only for a question in the queue. Answers the new due date and, for a card that
+ * comes back later today, the intervals each rating will give then.
+ */
 export async function rateReview(userId: string, slug: string, rating: RatingName, now = new Date()) {
   const questionId = await questionIdBySlug(slug);
   return db().$transaction(async (tx) => {
@@ -154,8 +187,9 @@ export async function rateReview(userId: string, slug: string, rating: RatingNam
       select: { id: true },
     });
     if (!card) throw notQueued();
-    const due = await recordRating(tx, userId, questionId, rating, "REVIEW", now);
-    return { due: due!.toISOString() };
+    await recordRating(tx, userId, questionId, rating, "REVIEW", now);
+    const next = await tx.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
+    return { due: next.due.toISOString(), next: iso(previewRatings(next, next.due)) };
   });
 }
 

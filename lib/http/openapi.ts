@@ -31,7 +31,7 @@ import {
   savePracticeDraftSchema,
   savePracticeVersionSchema,
 } from "../schemas/practice";
-import { reviewQueueSchema, reviewRateSchema } from "../schemas/review";
+import { reviewQueueSchema, reviewRateSchema, reviewRatedSchema } from "../schemas/review";
 import {
   bookmarkListSchema,
   createSetSchema,
@@ -566,7 +566,10 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["slug"],
     body: reviewRateSchema,
-    responses: { 200: { description: "`{ due }`" }, ...errors(400, 401, 403, 404, 415) },
+    responses: {
+      200: { description: "The next due date, and each rating's next date from then", schema: reviewRatedSchema },
+      ...errors(400, 401, 403, 404, 415),
+    },
   },
   {
     method: "put",

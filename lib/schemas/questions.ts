@@ -55,6 +55,12 @@ export const questionListSchema = z
   .object({
     items: z.array(questionListItemSchema),
     nextCursor: z.string().nullable(),
+    previousCursor: z
+      .string()
+      .nullable()
+      .describe("The previous page's cursor; null on the first page and when the previous page is the first"),
+    start: z.number().int().describe("How many matching questions come before this page (0 on the first page)"),
+    total: z.number().int().describe("How many questions match (at least this many when capped)"),
     facets: z.object({ topic: facetSchema, difficulty: facetSchema, kind: facetSchema, company: facetSchema }),
     capped: z
       .literal(true)

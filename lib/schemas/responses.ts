@@ -23,8 +23,13 @@ export const storedVersion = z.object({ content: z.string(), revision: int() });
 export const interviewInProgress = z.object({ inProgress: z.object({ id: z.string() }) });
 export const createdAnswer = z.object({ id: z.string().check(z.minLength(1)) });
 export const createdSetAnswer = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
-/** POST /api/review/{slug} (a rating) and PUT (queued by hand). */
+/** PUT /api/review/{slug} (queued by hand). */
 export const reviewDueAnswer = z.object({ due: z.string() });
+/** POST /api/review/{slug} (a rating): the next due date and each rating's next date from then. */
+export const reviewRatedAnswer = z.object({
+  due: z.string(),
+  next: z.object({ again: z.string(), hard: z.string(), good: z.string(), easy: z.string() }),
+});
 export const practiceRatingAnswer = z.object({ queuedUntil: z.nullable(z.string()) });
 export const practiceVersionAnswer = z.object({
   revision: int(),

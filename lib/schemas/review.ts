@@ -18,12 +18,25 @@ export const reviewCardSchema = z.object({
 });
 export const reviewQueueSchema = z
   .object({
+    /** Cards to review now, in order. */
     due: z.array(reviewCardSchema),
+    /** Cards rated in /review today that come back later today (a learning step of minutes): shown when due. */
+    later: z.array(reviewCardSchema),
+    /** Questions rated in /review today that are done for the day. */
+    doneToday: z.number().int(),
+    /** The end of the user's day (their time zone): a rating due by then keeps the card in today's sitting. */
+    endOfDay: z.string(),
+    /** The server's time when the queue was read. */
+    asOf: z.string(),
     /** Cards due later, for "what comes next". */
     upcoming: z.number().int(),
     /** Cards due but held back while the user's timed interview asks their questions. */
     withheld: z.number().int(),
   })
   .meta({ id: "ReviewQueue" });
+
+export const reviewRatedSchema = z
+  .object({ due: z.string(), next: z.record(ratingSchema, z.string()) })
+  .meta({ id: "ReviewRated" });
 
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;

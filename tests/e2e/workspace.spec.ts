@@ -143,8 +143,8 @@ test("practise a question, save versions, compare them, rate it Again and review
   await expect(page.getByText("you rated it Again or Hard")).toBeVisible();
   await page.getByRole("button", { name: "Show the model answer" }).click();
   await expect(page.getByRole("region", { name: "Model answer" })).toContainText("Serializers");
-  await page.keyboard.press("3"); // Good
-  await expect(page.getByRole("heading", { name: "All done for today" })).toBeVisible();
+  await page.keyboard.press("3"); // Good: the next learning step is minutes away, so it comes back later today
+  await expect(page.getByRole("heading", { name: "All done for now" })).toBeVisible();
 
   await page.goto("/dashboard");
   await expect(page.getByRole("list", { name: "Your progress" })).toContainText("1 question practised");

@@ -80,6 +80,38 @@ describe("GET /api/questions", () => {
     });
   });
 
+  it("says where each page starts and how many match, and pages back with previousCursor to the same pages", async () => {
+    for (const filter of ["", "&difficulty=medium", "&q=queryset"]) {
+      const forward: { start: number; slugs: string[]; cursor: string | null }[] = [];
+      let cursor: string | null = null;
+      let total = -1;
+      do {
+        const url: string = `/api/questions?limit=4${filter}${cursor ? `&cursor=${cursor}` : ""}`;
+        const { body } = await call(listQuestionsRoute, url);
+        forward.push({ start: body.start, slugs: body.items.map((i: { slug: string }) => i.slug), cursor });
+        total = body.total;
+        cursor = body.nextCursor;
+      } while (cursor && forward.length < 20);
+      const all = forward.flatMap((p) => p.slugs);
+      expect(total, filter).toBe(all.length);
+      expect(forward.map((p) => p.start)).toEqual(forward.map((_, i) => i * 4));
+      // From the last page back to the first, by previousCursor alone.
+      let back: string | null = forward.at(-1)!.cursor;
+      for (let i = forward.length - 1; i > 0; i--) {
+        const { body } = await call(
+          listQuestionsRoute,
+          `/api/questions?limit=4${filter}${back ? `&cursor=${back}` : ""}`,
+        );
+        expect(
+          body.items.map((item: { slug: string }) => item.slug),
+          `${filter} page ${i}`,
+        ).toEqual(forward[i]!.slugs);
+        back = body.previousCursor;
+        expect(back).toEqual(i === 1 ? null : expect.any(String));
+      }
+    }
+  });
+
   it("ranks title matches first, matches word prefixes while typing, and marks the match in a safe snippet", async () => {
     const { body } = await call(listQuestionsRoute, "/api/questions?q=prefetch");
     expect(body.items[0].slug).toBe("prefetch-related-explained");

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/questions/active-filters";
 import { QuestionCard } from "@/components/questions/question-card";
+import { Pagination } from "@/components/questions/pagination";
 import { QuestionFilters } from "@/components/questions/question-filters";
 import { NothingFound, SearchNotice } from "@/components/questions/search-notice";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { questionMarks } from "@/lib/data/question-marks";
 import { listQuestions } from "@/lib/data/questions";
 import { withholdFromSearch } from "@/lib/data/withheld";
 import { AppError } from "@/lib/http/errors";
@@ -24,13 +26,27 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
     if (error instanceof AppError && error.code === "VALIDATION") return listQuestions({ ...query, cursor: undefined });
     throw error;
   });
-  const result = query.q ? await withholdFromSearch((await getCurrentUser())?.id ?? null, listed) : listed;
+  const user = await getCurrentUser();
+  const result = query.q ? await withholdFromSearch(user?.id ?? null, listed) : listed;
+  // Per-user marks are read apart from the shared list cache; a visitor's page (the one the page cache keeps)
+  // has none.
+  const marks = user
+    ? await questionMarks(
+        user.id,
+        result.items.map((q) => q.slug),
+      )
+    : null;
   const filtered = Boolean(query.q || query.topic || query.difficulty || query.company || query.kind || query.tag);
   const filterParams = new URLSearchParams(
     Object.entries(query).filter(([k, v]) => k !== "limit" && k !== "cursor" && v) as [string, string][],
   );
-  const nextParams = new URLSearchParams(filterParams);
-  if (result.nextCursor) nextParams.set("cursor", result.nextCursor);
+  const pageHref = (cursor: string | null) => {
+    const params = new URLSearchParams(filterParams);
+    if (cursor) params.set("cursor", cursor);
+    if (query.limit !== 20) params.set("limit", String(query.limit));
+    const text = params.toString();
+    return text ? `/questions?${text}` : "/questions";
+  };
 
   return (
     <div className="space-y-6">
@@ -56,32 +72,23 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
       ) : (
         <ol className="space-y-3" aria-label="Questions">
           {result.items.map((question) => (
-            <QuestionCard key={question.slug} question={question} />
+            <QuestionCard key={question.slug} question={question} marks={marks?.get(question.slug)} />
           ))}
         </ol>
       )}
-      <nav aria-label="Pages" className="flex justify-between">
-        {query.cursor ? (
-          <Link href={`/questions?${filterParams}`} className="text-sm underline">
-            First page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {!result.nextCursor && result.capped && result.items.length ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            These are the best matches; more questions hold these words. Add a word or a filter to narrow.
-          </p>
-        ) : null}
-        {result.nextCursor ? (
-          <Link
-            href={`/questions?${nextParams}`}
-            className="text-sm font-medium text-brand-700 underline dark:text-brand-100"
-          >
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination
+        start={result.start}
+        shown={result.items.length}
+        total={result.total}
+        capped={result.capped ?? false}
+        previousHref={query.cursor ? pageHref(result.previousCursor) : null}
+        nextHref={result.nextCursor ? pageHref(result.nextCursor) : null}
+      />
+      {!result.nextCursor && result.capped && result.items.length ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          These are the best matches; more questions hold these words. Add a word or a filter to narrow.
+        </p>
+      ) : null}
     </div>
   );
 }

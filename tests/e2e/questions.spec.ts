@@ -5,7 +5,7 @@ test("a visitor searches the bank, the results follow the URL, and the best matc
   await page.goto("/questions");
   const results = page.getByRole("list", { name: "Questions" }).getByRole("listitem");
   await expect(results).toHaveCount(20);
-  await expect(page.getByRole("link", { name: "Next page" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" })).toBeVisible();
 
   await page.getByRole("searchbox", { name: "Search questions" }).fill("prefetch");
   await expect(page).toHaveURL(/\/questions\?q=prefetch$/);

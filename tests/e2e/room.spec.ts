@@ -73,7 +73,6 @@ test("the clock and its warnings stay in view while typing a long coding answer 
   await expect(warning).toHaveText("5 minutes left.");
   await expect(warning).toHaveAttribute("aria-live", "assertive");
   await expect(warning).toBeInViewport();
-  await page.screenshot({ path: "/work/wt/shots/ux-room/room-coding-1280-typing.png" });
 
   // A phone, on a written question, with one minute left.
   await e2eQuery(`update "Interview" set "deadlineAt" = now() + interval '55 seconds' where id = $1`, [id]);
@@ -83,12 +82,11 @@ test("the clock and its warnings stay in view while typing a long coding answer 
   const answer = editorOf(phone.page, coding!.position === 0 ? 2 : 1);
   await answer.click();
   for (let line = 0; line < 30; line++) await phone.page.keyboard.insertText(`Line ${line} of a long answer.\n`);
-  expect(await phone.page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
+  expect(await phone.page.evaluate(() => window.scrollY)).toBeGreaterThan(200); // past the header and the clock's own place
   await expect(phone.page.getByRole("timer")).toBeInViewport();
   await expect(phone.page.getByTestId("clock-announcement")).toHaveText("1 minute left.");
   await expect(phone.page.getByTestId("clock-announcement")).toBeInViewport();
   expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await phone.page.screenshot({ path: "/work/wt/shots/ux-room/room-phone-typing.png" });
   await phone.context.close();
 });
 
@@ -199,7 +197,6 @@ test("keyboard: Alt+J/K focus the new editor, focus and current look different, 
   expect(await axe(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await axe(page)).toEqual([]);
-  await page.screenshot({ path: "/work/wt/shots/ux-room/room-keyboard-dark-1280.png" });
   await page.emulateMedia({ colorScheme: "light" });
 
   // Finishing moves the focus to the review's heading.
@@ -245,7 +242,6 @@ test("finishing offline says so, keeps the answers, shows the deadline rules and
   await expect(editorOf(page, 1)).toContainText("Written online. Written offline.");
   expect(page.url()).not.toMatch(/\/review$/);
   expect(await axe(page)).toEqual([]);
-  await page.screenshot({ path: "/work/wt/shots/ux-room/room-offline-finish-1280.png" });
 
   await context.setOffline(false);
   await page.waitForURL(/\/review$/, { timeout: 20_000 });
@@ -275,7 +271,6 @@ test("leaving a running strict interview asks first (header, Back, closing the t
   await expect(leave).toContainText("the clock keeps running");
   await expect(leave.getByRole("button", { name: "Stay in the interview" })).toBeFocused();
   expect(await axe(page)).toEqual([]);
-  await page.screenshot({ path: "/work/wt/shots/ux-room/room-leave-dialog-1280.png" });
   await page.keyboard.press("Escape");
   await expect(leave).toBeHidden();
   expect(page.url()).toMatch(new RegExp(`/interviews/${id}$`));

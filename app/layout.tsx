@@ -4,6 +4,8 @@ import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
+import { listRunningInterviews } from "@/lib/data/interview-history";
+import { mainRunning } from "@/lib/interviews/running";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +24,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const user = await getCurrentUser().catch(() => null);
+  const running = user ? mainRunning(await listRunningInterviews(user.id).catch(() => [])) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col">
@@ -41,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader user={user} />
+          <SiteHeader user={user} running={running} renderedAt={new Date().toISOString()} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>

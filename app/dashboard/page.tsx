@@ -30,7 +30,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {error === "topics" ? <Alert tone="error">Those topics have no questions to practise right now.</Alert> : null}
       <ProgressStats dashboard={dashboard} />
       {!started ? <GettingStarted /> : null}
-      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <StrengthSection topics={dashboard.topics} weakest={dashboard.weakest} />
         <RecentActivity recent={dashboard.recent} timeZone={dashboard.timeZone} />
       </div>

@@ -14,7 +14,7 @@ export function RoomHeader({
 }) {
   return (
     <header className="flex flex-wrap items-center justify-between gap-4">
-      <div>
+      <div className="min-w-0 wrap-anywhere">
         <h1 className="text-xl font-semibold">
           {interview.company ? `${interview.title} mock interview` : interview.title}
         </h1>

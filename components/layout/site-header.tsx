@@ -43,11 +43,11 @@ export function SiteHeader({
             <>
               <Link
                 href="/sign-in"
-                className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                className="rounded-md px-2 py-1.5 text-sm whitespace-nowrap hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800"
               >
                 Sign in
               </Link>
-              <ButtonLink href="/sign-up" className="px-3 py-1.5">
+              <ButtonLink href="/sign-up" className="px-3 py-1.5 whitespace-nowrap">
                 Sign up
               </ButtonLink>
             </>

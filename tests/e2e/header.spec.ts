@@ -119,6 +119,9 @@ test("on a phone the header folds into a menu that the keyboard opens, walks and
   const menu = nav.getByRole("button", { name: "Menu" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(nav.getByRole("link", { name: "Questions" })).toBeHidden();
+  // What stays beside the menu fits on one line.
+  for (const name of ["Sign in", "Sign up"])
+    expect((await page.getByRole("banner").getByRole("link", { name }).boundingBox())!.height).toBeLessThan(40);
 
   // Keyboard only: skip link, logo, then the menu button.
   await page.keyboard.press("Tab");

@@ -6,6 +6,8 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { FormatProvider } from "@/components/ui/format-provider";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getFormatSettings } from "@/lib/format/request";
+import { listRunningInterviews } from "@/lib/data/interview-history";
+import { mainRunning } from "@/lib/interviews/running";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,6 +26,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const [user, format] = await Promise.all([getCurrentUser().catch(() => null), getFormatSettings()]);
+  const running = user ? mainRunning(await listRunningInterviews(user.id).catch(() => [])) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col">
@@ -43,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader user={user} />
+          <SiteHeader user={user} running={running} renderedAt={new Date().toISOString()} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             <FormatProvider settings={format}>{children}</FormatProvider>
           </main>

@@ -11,7 +11,7 @@ export function RecentActivity({ recent }: Pick<Dashboard, "recent">) {
         Recent activity
       </h2>
       {recent.length ? (
-        <ol className="space-y-2 text-sm">
+        <ol className="space-y-2 text-sm wrap-anywhere">
           {recent.map((a, i) => (
             <li key={i} className="flex flex-col">
               <Link href={a.href} className="hover:underline">

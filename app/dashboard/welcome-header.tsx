@@ -7,7 +7,7 @@ export function WelcomeHeader({ user, due }: { user: SessionUser; due: number })
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>
         <h1 className="text-2xl font-semibold">Welcome{user.name ? `, ${user.name}` : ""}</h1>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        <p className="mt-1 text-sm wrap-anywhere text-slate-700 dark:text-slate-300">
           Signed in as {user.email}
           {user.role === "ADMIN" ? " · administrator" : ""} ·{" "}
           <Link href="/account" className="underline">

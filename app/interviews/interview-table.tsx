@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { formatDuration, percent } from "@/components/interview/format";
+import { TimeLeft } from "@/components/layout/time-left";
 import type { InterviewSummary } from "@/lib/schemas/interviews";
 import { statusLabel } from "./status-label";
 import { getFormat } from "@/lib/format/request";
 import { LocalTime } from "@/components/ui/local-time";
 
-/** The history table inside its compare form: ticking two finished interviews opens them side by side. */
-export async function InterviewTable({ items }: { items: InterviewSummary[] }) {
+/**
+ * The history table inside its compare form: ticking two finished interviews opens them side by side. A running
+ * interview has no duration or score yet: its row says the time left instead, with a way back in.
+ */
+export async function InterviewTable({ items, renderedAt }: { items: InterviewSummary[]; renderedAt: string }) {
   const format = await getFormat();
   return (
     <form action="/interviews/compare" method="get" className="space-y-3">
-      <div className="overflow-x-auto">
+      {/* relative: the scroll box is what positions (and so clips) the rows' screen-reader-only text. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Your interviews, newest first</caption>
           <thead className="text-slate-600 dark:text-slate-400">
@@ -48,15 +53,25 @@ export async function InterviewTable({ items }: { items: InterviewSummary[] }) {
                   <LocalTime value={i.startedAt} />
                 </td>
                 <td className="p-2">{i.mode}</td>
-                <td className="p-2">{i.durationSeconds === null ? "—" : formatDuration(i.durationSeconds)}</td>
-                <td className="p-2">
-                  {i.score === null ? "—" : percent(i.score)}
-                  {i.status === "in_progress" ? null : (
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">
-                      {i.answeredCount} of {i.questionCount} answered
-                    </span>
-                  )}
-                </td>
+                {i.status === "in_progress" ? (
+                  <td className="p-2" colSpan={2} data-testid="time-left">
+                    <TimeLeft deadlineAt={i.deadlineAt} renderedAt={renderedAt} />
+                    {" · "}
+                    <Link href={`/interviews/${i.id}`} className="font-medium underline underline-offset-2">
+                      Resume<span className="sr-only"> the {i.title} interview</span>
+                    </Link>
+                  </td>
+                ) : (
+                  <>
+                    <td className="p-2">{i.durationSeconds === null ? "—" : formatDuration(i.durationSeconds)}</td>
+                    <td className="p-2">
+                      {i.score === null ? "—" : percent(i.score)}
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">
+                        {i.answeredCount} of {i.questionCount} answered
+                      </span>
+                    </td>
+                  </>
+                )}
                 <td className="p-2">{statusLabel[i.status]}</td>
               </tr>
             ))}

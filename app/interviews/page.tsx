@@ -53,7 +53,7 @@ export default async function InterviewsPage({
       ) : (
         <>
           <ScoreChart interviews={items} />
-          <InterviewTable items={items} />
+          <InterviewTable items={items} renderedAt={new Date().toISOString()} />
           {nextCursor ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">Showing your 50 most recent interviews.</p>
           ) : null}

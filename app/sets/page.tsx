@@ -33,7 +33,10 @@ export default async function SetsPage() {
         {sets.items.length ? (
           <ul className="grid gap-3 sm:grid-cols-2">
             {sets.items.map((set) => (
-              <li key={set.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+              <li
+                key={set.id}
+                className="min-w-0 rounded-lg border border-slate-200 p-4 wrap-anywhere dark:border-slate-800"
+              >
                 <Link href={`/sets/${set.id}`} className="font-medium hover:underline">
                   {set.name}
                 </Link>

@@ -2,7 +2,7 @@ import type { InterviewView } from "@/lib/schemas/interviews";
 
 export function RoomHeader({ interview }: { interview: InterviewView }) {
   return (
-    <header>
+    <header className="min-w-0 wrap-anywhere">
       <h1 className="text-xl font-semibold">
         {interview.company ? `${interview.title} mock interview` : interview.title}
       </h1>

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import type { RunningInterview } from "@/lib/interviews/running";
 import type { SessionUser } from "@/lib/data/users";
+import { MainNav } from "./main-nav";
+import { RunningInterviewMarker } from "./running-interview-marker";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -14,24 +17,24 @@ export const navigation = [
   { href: "/dashboard", label: "Dashboard" },
 ] as const;
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({
+  user,
+  running = null,
+  renderedAt,
+}: {
+  user: SessionUser | null;
+  /** The signed-in user's running interview to offer to resume. */
+  running?: RunningInterview | null;
+  /** The server's time of rendering, where the marker's clock starts. */
+  renderedAt: string;
+}) {
   return (
-    <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
+    <header className="relative border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700 dark:text-brand-100">
           Mockroom
         </Link>
-        <nav aria-label="Main" className="order-3 -mx-2 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-          {navigation.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-            >
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        <MainNav items={navigation} />
         <div className="ml-auto flex items-center gap-1">
           <ThemeToggle />
           {user ? (
@@ -40,17 +43,18 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <>
               <Link
                 href="/sign-in"
-                className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                className="rounded-md px-2 py-1.5 text-sm whitespace-nowrap hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800"
               >
                 Sign in
               </Link>
-              <ButtonLink href="/sign-up" className="px-3 py-1.5">
+              <ButtonLink href="/sign-up" className="px-3 py-1.5 whitespace-nowrap">
                 Sign up
               </ButtonLink>
             </>
           )}
         </div>
       </div>
+      {user ? <RunningInterviewMarker initial={running} renderedAt={renderedAt} /> : null}
     </header>
   );
 }

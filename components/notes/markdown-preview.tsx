@@ -29,7 +29,7 @@ export function MarkdownPreview({ source, label }: { source: string; label: stri
         <p className="text-sm text-slate-500 dark:text-slate-400">The preview appears here.</p>
       ) : shown ? (
         <div
-          className="prose prose-sm max-w-none prose-slate dark:prose-invert"
+          className="prose prose-sm max-w-none wrap-anywhere prose-slate dark:prose-invert"
           data-testid="markdown-preview"
           aria-busy={shown.source !== deferred}
           dangerouslySetInnerHTML={{ __html: shown.html }}

@@ -30,11 +30,11 @@ export function NoteList({ items }: { items: NoteListItem[] }) {
           {note.snippet ? (
             // Escaped by the server; only <mark> around the matches is markup.
             <p
-              className="mt-2 text-sm text-slate-700 dark:text-slate-300 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 dark:[&_mark]:bg-amber-700 dark:[&_mark]:text-white"
+              className="mt-2 text-sm wrap-anywhere text-slate-700 dark:text-slate-300 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 dark:[&_mark]:bg-amber-700 dark:[&_mark]:text-white"
               dangerouslySetInnerHTML={{ __html: note.snippet }}
             />
           ) : (
-            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{excerpt(note.content)}</p>
+            <p className="mt-2 text-sm wrap-anywhere text-slate-700 dark:text-slate-300">{excerpt(note.content)}</p>
           )}
         </li>
       ))}

@@ -8,7 +8,7 @@ export async function Markdown({ source, id }: { source: string; id: string }) {
     <>
       <div
         id={id}
-        className="prose max-w-none prose-slate dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:relative prose-pre:border prose-pre:border-slate-200 dark:prose-pre:border-slate-800"
+        className="prose max-w-none wrap-anywhere prose-slate dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:relative prose-pre:border prose-pre:border-slate-200 dark:prose-pre:border-slate-800"
         dangerouslySetInnerHTML={{ __html: html }}
       />
       <CopyCodeButtons containerId={id} />

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma, type InterviewStatus } from "../generated/prisma/client";
-import { isOverdue } from "../interviews/clock";
+import { isOverdue, SAVE_GRACE_MS } from "../interviews/clock";
+import type { RunningInterview } from "../interviews/running";
 import type { InterviewListQuery, InterviewSummary } from "../schemas/interviews";
 import { finalize } from "./interviews";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -56,6 +57,7 @@ export async function listInterviews(
       company: r.company,
       startedAt: r.startedAt.toISOString(),
       endedAt: r.endedAt?.toISOString() ?? null,
+      deadlineAt: r.deadlineAt?.toISOString() ?? null,
       durationSeconds: r.endedAt ? Math.round((r.endedAt.getTime() - r.startedAt.getTime()) / 1000) : null,
       score: r.score,
       questionCount: r._count.questions,
@@ -66,4 +68,35 @@ export async function listInterviews(
         ? encodeCursor({ mode: "started", key: last.startedAt.getTime(), slug: last.id })
         : null,
   };
+}
+
+/**
+ * The user's running interviews, newest first, for the header and the dashboard: one indexed read (the partial
+ * index of running interviews). One past its deadline is left out: it has ended, and is finalized when next read.
+ */
+export async function listRunningInterviews(userId: string, now = new Date()): Promise<RunningInterview[]> {
+  const rows = await db().interview.findMany({
+    where: {
+      userId,
+      status: "IN_PROGRESS",
+      OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - SAVE_GRACE_MS) } }],
+    },
+    orderBy: { startedAt: "desc" },
+    take: 10,
+    select: {
+      id: true,
+      title: true,
+      mode: true,
+      startedAt: true,
+      deadlineAt: true,
+      company: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title || r.company?.name || "Practice interview",
+    mode: r.mode.toLowerCase() as RunningInterview["mode"],
+    startedAt: r.startedAt.toISOString(),
+    deadlineAt: r.deadlineAt?.toISOString() ?? null,
+  }));
 }

@@ -125,6 +125,8 @@ export const interviewSummarySchema = z.object({
   company: z.object({ slug: z.string(), name: z.string() }).nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
+  /** When a timed interview's time is up (null in practice mode). */
+  deadlineAt: z.string().nullable(),
   durationSeconds: z.number().int().nullable(),
   score: z.number().nullable(),
   questionCount: z.number().int(),

@@ -21,6 +21,18 @@ export const storedVersion = z.object({ content: z.string(), revision: int() });
 
 /** Beside a 409 from POST /api/interviews: the timed interview already running. */
 export const interviewInProgress = z.object({ inProgress: z.object({ id: z.string() }) });
+/** GET /api/interviews?status=in_progress: what the header's marker of a running interview shows. */
+export const runningInterviewsAnswer = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      mode: z.enum(["strict", "practice", "extended"]),
+      startedAt: z.string(),
+      deadlineAt: z.nullable(z.string()),
+    }),
+  ),
+});
 export const createdAnswer = z.object({ id: z.string().check(z.minLength(1)) });
 export const createdSetAnswer = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
 /** PUT /api/review/{slug} (queued by hand). */

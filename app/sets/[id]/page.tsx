@@ -28,7 +28,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
         </Link>
       </nav>
       <div>
-        <h1 className="text-2xl font-semibold">{set.name}</h1>
+        <h1 className="text-2xl font-semibold wrap-anywhere">{set.name}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           <Count n={set.questionCount} noun="question" />. A practice interview takes up to 20 of them, with no clock.
         </p>

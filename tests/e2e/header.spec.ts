@@ -43,8 +43,10 @@ test("a running interview is marked in the header on every page but its room, wi
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(marker(page)).toHaveCount(0); // the room has its own clock
 
-  // The header stays across client navigations: it learns that an interview ended without a reload.
+  // The header stays across client navigations: it learns that an interview ended without a reload. Leaving a
+  // strict interview's room through the header asks first (room.spec.ts).
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Companies" }).click();
+  await page.getByRole("button", { name: "Leave the room" }).click();
   await expect(page).toHaveURL(/\/companies$/);
   await expect(marker(page)).toContainText(/4[45] min left/);
   expect((await page.request.post(`/api/interviews/${id}/finish`)).status()).toBe(200);

@@ -12,9 +12,7 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: path.join(__dirname, "..", "test-results"),
   fullyParallel: false,
-  // Two browsers against the one server: files run in parallel, each file's tests in order (the authorization matrix
-  // runs its rules in order). Every test makes its own user, so none shares rows with another.
-  workers: 2,
+  workers: 1,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -7,6 +7,7 @@ async function signedIn(page: Page) {
   const email = newEmail("coding");
   await registerViaApi(page.request, email, "Grace");
   await signInViaApi(page.request, email);
+  return email;
 }
 
 async function codingQuestionOf(interviewId: string) {
@@ -134,6 +135,7 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
 });
 
 test("a coding question's page: practise it signed in, a sign-in prompt otherwise", async ({ page }) => {
+  test.slow(); // Python in the browser, twice
   const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(
     `select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`,
   );
@@ -146,7 +148,7 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
     description: String(await scripts()),
   });
 
-  await signedIn(page);
+  const email = await signedIn(page);
   await page.goto(`/questions/${problem!.slug}`);
   const editor = page.getByRole("textbox", { name: "Your solution" });
   await paste(page, editor, problem!.solution);
@@ -156,8 +158,9 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
   // Autosaved as the practice draft (server, revision-checked) and there after a reload; "Reset to starter" asks first.
   await expect(page.getByTestId("save-status").first()).toHaveText("Saved", { timeout: 10_000 });
   const [saved] = await e2eQuery<{ draft: string }>(
-    `select pa.draft from "PracticeAnswer" pa join "Question" q on q.id = pa."questionId" where q.slug = $1 order by pa."updatedAt" desc limit 1`,
-    [problem!.slug],
+    `select pa.draft from "PracticeAnswer" pa join "Question" q on q.id = pa."questionId" join "User" u on u.id = pa."userId"
+     where q.slug = $1 and u.email = $2`,
+    [problem!.slug, email],
   );
   expect(saved?.draft).toBe(problem!.solution);
   await page.reload();

@@ -30,7 +30,7 @@ export function SiteHeader({
 }) {
   return (
     <header className="relative border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-2 px-3 py-2 sm:gap-x-3 sm:px-4">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700 dark:text-brand-100">
           Mockroom
         </Link>

@@ -71,6 +71,20 @@ export class TtlCache<V> {
     return box!.value;
   }
 
+  /** The value kept for `key`, if any and still fresh, without computing it (for callers that batch their misses). */
+  peek(key: string): { value: V } | undefined {
+    if (this.ttl() <= 0) return undefined;
+    return this.lru.get(key);
+  }
+
+  /** Keeps `value` for `key` for the configured TTL (nothing when the cache is disabled). */
+  set(key: string, value: V): void {
+    const ttl = this.ttl();
+    if (ttl <= 0) return;
+    if (!this.lru.has(key)) this.sweep(ttl);
+    this.lru.set(key, { value }, { ttl });
+  }
+
   clear(): void {
     this.lru.clear();
   }

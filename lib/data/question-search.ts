@@ -12,7 +12,9 @@ import "server-only";
 // The candidates are ordered by their heads (small, kept in the row) and the best CANDIDATES are ranked by the
 // whole document (the formula of rank.ts). Facet counts are counted over those, in the same pass; when more
 // questions may match than were read, the response says so (`capped`) and the page shows "N+".
+import { sharedCache } from "../cache";
 import { db } from "../db/client";
+import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { PLAN_EACH_TIME } from "../db/prisma-client";
 import type { QuestionList, QuestionListQuery } from "../schemas/questions";
@@ -186,13 +188,18 @@ async function highlights(
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-/** Company names for the facet labels (the candidates carry slugs). */
+/** Every company's name by slug, for the facet labels (the candidates carry slugs): content, kept like the bank. */
+const companies = sharedCache<Map<string, string>>("company-names", {
+  ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
+  max: 1,
+});
+
 async function companyNames(slugs: string[]): Promise<Map<string, string>> {
   if (!slugs.length) return new Map();
-  const rows = await db().$queryRaw<
-    { slug: string; name: string }[]
-  >`select slug, name from "CompanyProfile" where slug = any(${slugs}::text[])`;
-  return new Map(rows.map((r) => [r.slug, r.name]));
+  return companies.get("all", async () => {
+    const rows = await db().$queryRaw<{ slug: string; name: string }[]>`select slug, name from "CompanyProfile"`;
+    return new Map(rows.map((r) => [r.slug, r.name]));
+  });
 }
 
 export async function searchQuestions(query: QuestionListQuery): Promise<QuestionList> {

@@ -2,7 +2,9 @@ import "server-only";
 // From the search box to tsqueries, asking the corpus what it knows: each term becomes PostgreSQL's own
 // phrase query over its spellings; a last word that no document holds becomes a prefix ("prefe" -> prefetch);
 // a word the bank does not know is replaced by the nearest word it does ("middlware" -> middleware).
+import { sharedCache } from "../cache";
 import { db } from "../db/client";
+import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { describeTerms, parseSearch } from "./parse";
 import { nearestWord } from "./words";
@@ -48,8 +50,42 @@ export type SearchPlan = {
 
 type Analysed = { i: number; query: string; known: boolean; weight: number; total: number | null };
 
-/** Each term's phrase query (its spellings OR'd) and whether the corpus holds it, in one round trip. */
+/**
+ * What the bank knows of a term (its tsquery, whether any question holds it, its weight) depends on the term and
+ * the bank alone, not on the rest of the search: it is kept like the bank's other content, for
+ * CONTENT_CACHE_SECONDS, so a search of words searched before (in any combination) asks the database only for
+ * its results. Notes are one user's and change with every save: never kept.
+ */
+const bankTerms = sharedCache<Omit<Analysed, "i">>("search-terms", {
+  ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
+  max: 20_000,
+});
+
+/** Each term's phrase query (its spellings OR'd) and whether the corpus holds it: the bank's from its cache, the rest in one round trip. */
 async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
+  if (!corpus.bank) return analyseNow(variants, corpus);
+  const keys = variants.map((v) => v.join("\n"));
+  const known = new Map<string, Omit<Analysed, "i">>();
+  const missing = [...new Set(keys)].filter((key) => {
+    const kept = bankTerms.peek(key);
+    if (kept) known.set(key, kept.value);
+    return !kept;
+  });
+  if (missing.length) {
+    const rows = await analyseNow(
+      missing.map((key) => key.split("\n")),
+      corpus,
+    );
+    for (const { i, ...row } of rows) {
+      const key = missing[i - 1]!;
+      known.set(key, row);
+      bankTerms.set(key, row);
+    }
+  }
+  return keys.map((key, index) => ({ i: index + 1, ...known.get(key)! }));
+}
+
+async function analyseNow(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
   if (!variants.length) return [];
   return db().$queryRaw<Analysed[]>`
     select t.i::int as i, coalesce(x.query, '') as query,
@@ -67,9 +103,19 @@ async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]
     order by t.i`;
 }
 
-/** The prefix query of a last word still being typed, if the corpus holds a word starting with it. */
-async function prefixQuery(word: string, corpus: Corpus): Promise<{ query: string; weight: number } | null> {
-  if (!/^\p{L}+$/u.test(word)) return null;
+type Prefix = { query: string; weight: number } | null;
+const bankPrefixes = sharedCache<Prefix>("search-prefixes", {
+  ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
+  max: 5_000,
+});
+
+/** The prefix query of a last word still being typed, if the corpus holds a word starting with it (the bank's kept like its terms). */
+function prefixQuery(word: string, corpus: Corpus): Promise<Prefix> {
+  if (!/^\p{L}+$/u.test(word)) return Promise.resolve(null);
+  return corpus.bank ? bankPrefixes.get(word, () => findPrefix(word, corpus)) : findPrefix(word, corpus);
+}
+
+async function findPrefix(word: string, corpus: Corpus): Promise<Prefix> {
   const docs = Prisma.sql`(select least(${TOTAL}, sum(docs)) from "SearchLexeme" where lexeme like ${`${word.toLowerCase()}%`})`;
   const rows = await db().$queryRaw<{ query: string; known: boolean; weight: number }[]>`
     select p::text as query, numnode(p) > 0 and ${corpus.contains(Prisma.sql`p`)} as known,

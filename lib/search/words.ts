@@ -1,7 +1,9 @@
 import "server-only";
 // The bank's words ("SearchWord", a materialized view: prisma/migrations/20261206100000_search_trigrams), for
 // "Did you mean". A word no question holds is replaced by the one a candidate most likely meant.
+import { sharedCache } from "../cache";
 import { db } from "../db/client";
+import { env } from "../env";
 /** Edits a word of this length may be away from the one meant: one in a short word, two from five letters. */
 export const allowedEdits = (length: number) => (length >= 5 ? 2 : 1);
 
@@ -11,7 +13,17 @@ export const allowedEdits = (length: number) => (length >= 5 ? 2 : 1);
  * most similar by trigrams, then the most common. Candidates come from two indexes: trigrams, and words
  * of nearly the same length starting with the same letter (swapped letters share few trigrams).
  */
-export async function nearestWord(word: string): Promise<string | null> {
+export function nearestWord(word: string): Promise<string | null> {
+  // The answer depends on the bank's words alone: kept like the bank's other content.
+  return nearest.get(word, () => findNearestWord(word));
+}
+
+const nearest = sharedCache<string | null>("search-nearest-words", {
+  ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
+  max: 5_000,
+});
+
+async function findNearestWord(word: string): Promise<string | null> {
   const rows = await db().$queryRaw<{ word: string }[]>`
     with candidates as (
       (select word, docs from "SearchWord" where replace(word, '_', '') = ${word} limit 1)

@@ -1,7 +1,8 @@
 // The search examples against the real bank, through GET /api/questions (what /questions shows).
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listQuestionsRoute } from "@/app/api/questions/route";
+import { clearContentCaches } from "@/lib/cache";
 import { WHOLE_BANK } from "@/lib/data/question-search";
 import { listQuestions } from "@/lib/data/questions";
 import { db } from "@/lib/db/client";
@@ -72,6 +73,28 @@ describe("search as candidates type it", () => {
     expect(list.items.length).toBeGreaterThan(3);
     for (const item of list.items.slice(0, 5)) expect(item.title.toLowerCase()).toContain("middleware");
     expect(marked(list)).toContain("middleware");
+  });
+
+  it("plans words searched before without asking the database again, and the same plan as a fresh one", async () => {
+    clearContentCaches();
+    const fresh = await planSearch("csrf tokn middleware", bankCorpus);
+    const reads = vi.spyOn(db(), "$queryRaw");
+    try {
+      expect(await planSearch("middleware tokn csrf", bankCorpus)).toEqual({
+        ...fresh,
+        terms: [fresh.terms[2], fresh.terms[1], fresh.terms[0]],
+        all: expect.any(String),
+        any: expect.any(String),
+        searched: expect.any(String),
+      });
+      expect(reads).not.toHaveBeenCalled();
+      await planSearch("csrf signals", bankCorpus); // one word new: one read, for it alone
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+    clearContentCaches();
+    expect(await planSearch("csrf tokn middleware", bankCorpus)).toEqual(fresh);
   });
 
   it("says what was searched when nothing matches, and suggests nothing for nonsense", async () => {

@@ -24,6 +24,22 @@ describe("TtlCache", () => {
     expect(await cache.get("b", compute)).toBe(3);
   });
 
+  it("peeks without computing and keeps what is set, for the TTL, and not at all when off", async () => {
+    const time = clock();
+    let ttl = 1_000;
+    const cache = new TtlCache<string | null>({ ttlMs: () => ttl, max: 10, now: time.now });
+    expect(cache.peek("a")).toBeUndefined();
+    cache.set("a", null); // a null is a value worth keeping
+    expect(cache.peek("a")).toEqual({ value: null });
+    expect(await cache.get("a", async () => "computed")).toBeNull();
+    time.advance(1_001);
+    expect(cache.peek("a")).toBeUndefined();
+    ttl = 0;
+    cache.set("b", "kept?");
+    expect(cache.peek("b")).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it("shares one computation between concurrent misses", async () => {
     const cache = new TtlCache<string>({ ttlMs: 1_000, max: 10 });
     let calls = 0;

@@ -5,8 +5,8 @@ Web Worker), the Node tests (Pyodide from node_modules) and content checks all u
 passes or fails the same way everywhere.
 
 A test is {"name", "setup"?, "call", "expected"?, "raises"?}: "setup" holds Python statements, "call" an
-expression whose value is compared with == to the value of the "expected" expression, or which must raise an
-exception named by "raises". Every test runs the source afresh in its own namespace, so module-level state does
+expression whose value must equal the value of the "expected" expression strictly (see _same), or which must raise
+an exception named by "raises". Every test runs the source afresh in its own namespace, so module-level state does
 not leak from one test into the next.
 """
 
@@ -41,6 +41,31 @@ def _error(exc):
     return {"type": type(exc).__name__, "message": str(exc)[:MAX_REPR], "line": line}
 
 
+def _same(value, expected):
+    """Strict equality: the same type at every level, and == holding from both sides.
+
+    Plain == lets an object whose __eq__ always returns True pass any test, and lets 1 pass for True or a tuple
+    for a list; a candidate's answer must be what the statement asks for, so containers are compared item by
+    item with their types, and dicts and sets by their keys' types too.
+    """
+    if type(value) is not type(expected):
+        return False
+    if isinstance(expected, (list, tuple)):
+        return len(value) == len(expected) and all(_same(v, e) for v, e in zip(value, expected))
+    if isinstance(expected, dict):
+        if len(value) != len(expected):
+            return False
+        keys = {key: key for key in value}  # finds the candidate's own key object equal to each expected key
+        for key, item in expected.items():
+            if key not in keys or not _same(keys[key], key) or not _same(value[keys[key]], item):
+                return False
+        return True
+    if isinstance(expected, (set, frozenset)):
+        members = {member: member for member in value}
+        return len(value) == len(expected) and all(e in members and _same(members[e], e) for e in expected)
+    return bool(expected == value) and bool(value == expected)
+
+
 def _names(exc):
     return {cls.__name__ for cls in type(exc).__mro__}
 
@@ -73,7 +98,7 @@ def _run_one(code, test):
         result["expected"] = _short(expected)
         value = eval(compile(test["call"], "<test>", "eval"), namespace)
         result["actual"] = _short(value)
-        result["passed"] = bool(value == expected)
+        result["passed"] = _same(value, expected)
     except CANDIDATE_ERRORS as exc:
         result["error"] = _error(exc)
     return result

@@ -93,6 +93,16 @@ const tests = (min: number) =>
     .max(60)
     .refine((list) => new Set(list.map((t) => t.name)).size === list.length, "test names must be unique");
 
+/**
+ * A plausible wrong answer to a coding problem, kept with it so the checks can prove the tests catch it
+ * (tests/unit/problems.test.ts). Content for authors and tests only: the loader does not store it.
+ */
+const wrongSolutionSchema = z.object({
+  name: slugSchema,
+  why: text(10, 200),
+  code: z.string().min(10).max(20_000),
+});
+
 /** A coding problem, one per file in seed/problems/<slug>.json; loaded as a Question of kind "coding". */
 export const problemContentSchema = z
   .object({
@@ -113,6 +123,11 @@ export const problemContentSchema = z
       .default([]),
     visibleTests: tests(1),
     hiddenTests: tests(1),
+    wrongSolutions: z
+      .array(wrongSolutionSchema)
+      .max(20)
+      .refine((list) => new Set(list.map((w) => w.name)).size === list.length, "wrong solution names must be unique")
+      .default([]),
   })
   .refine(
     (p) =>

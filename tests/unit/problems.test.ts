@@ -1,5 +1,6 @@
 // The coding problems in seed/problems, checked with the runtime the browser uses (Pyodide and harness.py in
-// a worker): every reference solution passes all its tests, every starter fails at least one.
+// a worker): every reference solution passes all its tests, every starter and every recorded wrong solution
+// fails at least one (so the tests are shown to catch the mistakes candidates make).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PythonRunner } from "@/lib/coding/runner";
@@ -54,6 +55,24 @@ describe("coding problems", () => {
       expect(report.compileError).toBeNull();
       expect(report.results.filter((r) => !r.passed)).toEqual([]);
       expect(report.results).toHaveLength(problem.visibleTests.length + problem.hiddenTests.length);
+    },
+  );
+
+  it("keep at least three plausible wrong solutions each, with distinct names and code", () => {
+    for (const p of problems) {
+      const codes = new Set([p.solution, p.starterCode, ...p.wrongSolutions.map((w) => w.code)]);
+      expect([p.slug, p.wrongSolutions.length >= 3, codes.size]).toEqual([p.slug, true, p.wrongSolutions.length + 2]);
+    }
+  });
+
+  it.each(problems.flatMap((p) => p.wrongSolutions.map((w) => [`${p.slug}/${w.name}`, p, w.code] as const)))(
+    "%s: the wrong solution fails at least one test, without timing out",
+    async (_name, problem, code) => {
+      const report = await runner.run(code, [...problem.visibleTests, ...problem.hiddenTests]);
+      expect(report.timedOut).toBeFalsy();
+      expect(report.runnerError).toBeUndefined();
+      expect(report.compileError).toBeNull(); // a wrong answer, not a typo: it must run and be caught by a test
+      expect(report.results.filter((r) => !r.passed).length).toBeGreaterThan(0);
     },
   );
 

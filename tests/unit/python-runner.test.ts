@@ -38,6 +38,46 @@ describe("the Python runner", () => {
     expect(report.results).toEqual([]);
   });
 
+  it("fails a value whose __eq__ always says yes, at the top or inside a container", async () => {
+    const source =
+      "class Yes:\n    def __eq__(self, other):\n        return True\n\ndef add(a, b):\n    return Yes()\n";
+    const tests = [
+      { name: "top", call: "add(1, 2)", expected: "3" },
+      { name: "inside", call: "[add(1, 2)]", expected: "[3]" },
+      { name: "dict value", call: "{'sum': add(1, 2)}", expected: "{'sum': 3}" },
+    ];
+    const report = await runner.run(source, tests);
+    expect(report.results.map((r) => [r.name, r.passed])).toEqual([
+      ["top", false],
+      ["inside", false],
+      ["dict value", false],
+    ]);
+  });
+
+  it("compares types strictly at every level, and still passes equal values", async () => {
+    const cases: [string, string, boolean][] = [
+      ["True", "1", false],
+      ["1", "True", false],
+      ["1.0", "1", false],
+      ["(1, 2)", "[1, 2]", false],
+      ["[(1, 2)]", "[[1, 2]]", false],
+      ["{1: 'a'}", "{True: 'a'}", false],
+      ["{'k': [1]}", "{'k': (1,)}", false],
+      ["{1, 2}", "frozenset({1, 2})", false],
+      ["{1.0}", "{1}", false],
+      ["__import__('collections').OrderedDict(a=1)", "{'a': 1}", false],
+      ["[1, 2]", "[1, 2, 3]", false],
+      ["{'b': 2, 'a': [1, (2, None)]}", "{'a': [1, (2, None)], 'b': 2}", true],
+      ["{frozenset({1}), 'x'}", "{'x', frozenset({1})}", true],
+      ["float('1.5')", "1.5", true],
+    ];
+    const report = await runner.run(
+      "",
+      cases.map(([call, expected], index) => ({ name: `case ${index}`, call, expected })),
+    );
+    expect(report.results.map((r, index) => [cases[index]![0], cases[index]![1], r.passed])).toEqual(cases);
+  });
+
   it("checks raised exceptions by class, including base classes", async () => {
     const tests = [
       { name: "lookup", call: "f()", raises: "LookupError" },

@@ -46,9 +46,11 @@ def _same(value, expected):
 
     Plain == lets an object whose __eq__ always returns True pass any test, and lets 1 pass for True or a tuple
     for a list; a candidate's answer must be what the statement asks for, so containers are compared item by
-    item with their types, and dicts and sets by their keys' types too.
+    item with their types, and dicts and sets by their keys' types too. One allowance: where a plain dict is
+    expected, a dict subclass (defaultdict, Counter, OrderedDict) is a dict, as an interviewer would accept it; it
+    is compared item by item, so its own __eq__ decides nothing.
     """
-    if type(value) is not type(expected):
+    if type(value) is not type(expected) and not (type(expected) is dict and isinstance(value, dict)):
         return False
     if isinstance(expected, (list, tuple)):
         return len(value) == len(expected) and all(_same(v, e) for v, e in zip(value, expected))

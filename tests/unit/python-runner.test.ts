@@ -65,7 +65,10 @@ describe("the Python runner", () => {
       ["{'k': [1]}", "{'k': (1,)}", false],
       ["{1, 2}", "frozenset({1, 2})", false],
       ["{1.0}", "{1}", false],
-      ["__import__('collections').OrderedDict(a=1)", "{'a': 1}", false],
+      ["__import__('collections').OrderedDict(a=1)", "{'a': 1}", true], // a dict subclass is a dict
+      ["__import__('collections').defaultdict(list, a=[1])", "{'a': [1]}", true],
+      ["__import__('collections').defaultdict(list, a=(1,))", "{'a': [1]}", false],
+      ["{'a': 1}", "__import__('collections').OrderedDict(a=1)", false],
       ["[1, 2]", "[1, 2, 3]", false],
       ["{'b': 2, 'a': [1, (2, None)]}", "{'a': [1, (2, None)], 'b': 2}", true],
       ["{frozenset({1}), 'x'}", "{'x', frozenset({1})}", true],

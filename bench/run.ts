@@ -156,13 +156,22 @@ function ticksOf(pid: string | number): number {
  * noise a run's latencies cannot tell apart from the app's own). Linux only; zeros elsewhere.
  */
 type Cpu = { server: number; db: Map<string, number>; steal: number };
+/**
+ * The bench database's PostgreSQL server (its postmaster's pid, main sets it from a backend's parent): only its
+ * processes are counted, not those of other clusters on the same host (test servers of other checkouts). Null
+ * counts every process named postgres (a server whose processes this user cannot read).
+ */
+let postmaster: string | null = null;
+const parentOf = (pid: string) => /^PPid:\s+(\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? null;
 function cpuNow(serverPid: number): Cpu {
   const db = new Map<string, number>();
   if (process.platform !== "linux") return { server: 0, db, steal: 0 };
   for (const pid of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") db.set(pid, ticksOf(pid));
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+      if (postmaster && pid !== postmaster && parentOf(pid) !== postmaster) continue;
+      db.set(pid, ticksOf(pid));
     } catch {
       // the process ended meanwhile
     }
@@ -473,6 +482,14 @@ async function main() {
   statements = new pg.Client({ connectionString: url });
   await statements.connect();
   await statements.query("create extension if not exists pg_stat_statements").catch(() => undefined);
+  if (process.platform === "linux") {
+    const backend = (await statements.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+    try {
+      postmaster = parentOf(String(backend));
+    } catch {
+      log("Database CPU: every process named postgres on this host (the server's are not readable here)");
+    }
+  }
   if ((await countStatements()) === null)
     log("Queries per request: not measured (pg_stat_statements is not loaded by this PostgreSQL)");
   if (reused) {

@@ -13,7 +13,8 @@ export default async function CompaniesPage() {
       <div>
         <h1 className="text-2xl font-semibold">Company interview formats</h1>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          Practice formats modelled on what candidates report. None of them is a company&apos;s official process.
+          Practice formats, some inspired by public candidate reports and some generic. None of them is a company&apos;s
+          official process.
         </p>
       </div>
       {companies.length === 0 ? (

@@ -65,6 +65,13 @@ describe("renderMarkdown", () => {
     expect(html).toContain(">def</span>");
   });
 
+  it("highlights a block fenced as `python fragment` (seed/README.md) as Python, without showing the marker", async () => {
+    const html = await renderMarkdown("```python fragment\ndef f(x):\n    return x\n```");
+    expect(html).toMatch(/<pre class="shiki[^"]*"/);
+    expect(html).toContain(">def</span>");
+    expect(html).not.toContain("fragment");
+  });
+
   it("links footnote references to notes that exist", async () => {
     const html = await renderMarkdown("Claim[^1] and another[^why].\n\n[^1]: Source.\n[^why]: Because.");
     const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);

@@ -7,12 +7,15 @@ passes or fails the same way everywhere.
 A test is {"name", "setup"?, "call", "expected"?, "raises"?}: "setup" holds Python statements, "call" an
 expression whose value must equal the value of the "expected" expression strictly (see _same), or which must raise
 an exception named by "raises". Every test runs the source afresh in its own namespace, so module-level state does
-not leak from one test into the next.
+not leak from one test into the next. A test with "timeLimitMs" is a performance test: its call (not its setup)
+must return within that many milliseconds, or it fails as too slow; the call is stopped there, so a quadratic
+answer to a large input costs the run its limit, not minutes.
 """
 
 import io
 import json
 import sys
+import time
 import traceback
 
 SOURCE_FILE = "<solution>"
@@ -68,6 +71,38 @@ def _same(value, expected):
     return bool(expected == value) and bool(value == expected)
 
 
+class _TooSlow(BaseException):
+    """Raised into the candidate's code when a performance test's time is up (not an Exception: `except
+    Exception` in a solution does not swallow it)."""
+
+
+# The clock is read every this many traced lines: often enough to stop within a millisecond or two, rarely
+# enough that tracing costs a performance test little (the limit counts the tracing too, for every answer alike).
+_CHECK_EVERY = 64
+
+
+def _timed_eval(compiled, namespace, limit_ms):
+    """Evaluates `compiled` with a deadline, stopping it with _TooSlow when the deadline passes."""
+    deadline = time.perf_counter() + limit_ms / 1000
+    lines = 0
+
+    def tracer(frame, event, arg):
+        nonlocal lines
+        lines += 1
+        if lines % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            raise _TooSlow()
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        value = eval(compiled, namespace)
+    finally:
+        sys.settrace(None)
+    if time.perf_counter() > deadline:  # a builtin call (sorted, sum) is not traced inside: judged when it returns
+        raise _TooSlow()
+    return value
+
+
 def _names(exc):
     return {cls.__name__ for cls in type(exc).__mro__}
 
@@ -98,9 +133,17 @@ def _run_one(code, test):
             return result
         expected = eval(compile(test["expected"], "<expected>", "eval"), namespace)
         result["expected"] = _short(expected)
-        value = eval(compile(test["call"], "<test>", "eval"), namespace)
+        call = compile(test["call"], "<test>", "eval")
+        limit = test.get("timeLimitMs")
+        value = _timed_eval(call, namespace, limit) if limit else eval(call, namespace)
         result["actual"] = _short(value)
         result["passed"] = _same(value, expected)
+    except _TooSlow:
+        result["error"] = {
+            "type": "TimeLimitExceeded",
+            "message": "took longer than %d ms on a large input: a faster algorithm is expected" % limit,
+            "line": None,
+        }
     except CANDIDATE_ERRORS as exc:
         result["error"] = _error(exc)
     return result

@@ -14,8 +14,11 @@ export const pythonTestSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an exception class name")
       .optional(),
+    /** A performance test: the call must return within this many milliseconds (lib/coding/harness.py). */
+    timeLimitMs: z.number().int().min(50).max(3_000).optional(),
   })
   .refine((t) => (t.expected === undefined) !== (t.raises === undefined), "needs exactly one of expected and raises")
+  .refine((t) => t.timeLimitMs === undefined || t.expected !== undefined, "a performance test needs an expected value")
   .meta({ id: "PythonTest" });
 
 const errorSchema = z.object({

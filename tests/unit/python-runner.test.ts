@@ -81,6 +81,40 @@ describe("the Python runner", () => {
     expect(report.results.map((r, index) => [cases[index]![0], cases[index]![1], r.passed])).toEqual(cases);
   });
 
+  it("stops a performance test's call at its limit: a quadratic answer fails, n log n passes, the rest still runs", async () => {
+    const setup = "import random\nrandom.seed(7)\nxs = random.sample(range(10**9), 20_000)";
+    const tests = [
+      { name: "small", call: "has_duplicate([1, 2, 1])", expected: "True" },
+      { name: "large", setup, call: "has_duplicate(xs)", expected: "False", timeLimitMs: 500 },
+      { name: "after", call: "has_duplicate([1, 2])", expected: "False" },
+    ];
+    const quadratic =
+      "def has_duplicate(xs):\n    for i in range(len(xs)):\n        for j in range(i + 1, len(xs)):\n            if xs[i] == xs[j]:\n                return True\n    return False\n";
+    const linear = "def has_duplicate(xs):\n    return len(set(xs)) < len(xs)\n";
+    // A solution that hides the stop in `except Exception` and keeps looping is stopped all the same.
+    const stubborn =
+      "def has_duplicate(xs):\n    while True:\n        try:\n            sum(range(10))\n        except Exception:\n            pass\n";
+    const started = performance.now();
+    const [slow, fast, stuck] = await Promise.all([
+      runner.run(quadratic, tests),
+      runner.run(linear, tests),
+      runner.run(stubborn, tests.slice(1, 2)),
+    ]);
+    expect(slow.timedOut).toBeFalsy();
+    expect(slow.results.map((r) => [r.name, r.passed])).toEqual([
+      ["small", true],
+      ["large", false],
+      ["after", true],
+    ]);
+    expect(slow.results[1]!.error).toMatchObject({
+      type: "TimeLimitExceeded",
+      message: expect.stringContaining("500 ms"),
+    });
+    expect(fast.results.every((r) => r.passed)).toBe(true);
+    expect(stuck.results[0]).toMatchObject({ passed: false, error: { type: "TimeLimitExceeded" } });
+    expect(performance.now() - started).toBeLessThan(DEFAULT_TIME_LIMIT_MS);
+  });
+
   it("checks raised exceptions by class, including base classes", async () => {
     const tests = [
       { name: "lookup", call: "f()", raises: "LookupError" },

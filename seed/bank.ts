@@ -7,11 +7,14 @@ import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent
 import { rubricOfContent } from "../lib/scoring/derive";
 import { refreshSearchWords } from "../lib/search/refresh-words";
 import type { Content } from "./content";
+import { mergeFormerQuestions, type MergeReport } from "./merge";
 
 export type BankReport = {
   topics: { created: number; updated: number };
   companies: { created: number; updated: number };
   questions: { created: number; updated: number; archived: number; restored: number; unchanged: number };
+  /** Former questions merged into kept ones (their users' data moved): seed/merge.ts. */
+  merges: MergeReport;
   /** The runnable part of coding problems (their question rows are counted in `questions`). */
   problems: { created: number; updated: number };
 };
@@ -32,6 +35,7 @@ function problemAsQuestion(problem: ProblemContent): QuestionContent & { topic: 
     companies,
     kind: "coding",
     source: { name: "mockroom" },
+    formerSlugs: [],
   };
 }
 
@@ -59,6 +63,7 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
     topics: { created: 0, updated: 0 },
     companies: { created: 0, updated: 0 },
     questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 },
+    merges: { merged: 0, deleted: 0, archived: 0, movedRows: 0 },
     problems: { created: 0, updated: 0 },
   };
   const allQuestions = [...content.questions, ...content.problems.map(problemAsQuestion)];
@@ -118,6 +123,7 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           estimatedMinutes: question.estimatedMinutes,
           source: question.source.name,
           sourceRef: question.source.ref ?? null,
+          formerSlugs: question.formerSlugs,
         };
         const links = question.companies
           .map((c) => ({
@@ -165,11 +171,15 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         }
       }
 
+      // Merged questions hand their users' data to the kept ones, then go (or stay archived: seed/merge.ts).
+      report.merges = await mergeFormerQuestions(tx, allQuestions, now);
+      const formerSlugs = new Set(allQuestions.flatMap((q) => q.formerSlugs));
+
       // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
       const inFiles = new Set(allQuestions.map((q) => q.slug));
       const seedSources = new Set(allQuestions.map((q) => q.source.name));
       const gone = [...questions.values()].filter(
-        (q) => !inFiles.has(q.slug) && !q.archivedAt && seedSources.has(q.source),
+        (q) => !inFiles.has(q.slug) && !formerSlugs.has(q.slug) && !q.archivedAt && seedSources.has(q.source),
       );
       if (gone.length) {
         await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
@@ -184,10 +194,12 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
 
 export function describeBankReport(report: BankReport): string[] {
   const q = report.questions;
+  const m = report.merges;
   return [
     `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
     `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
     `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged`,
     `coding problems: ${report.problems.created} created, ${report.problems.updated} updated`,
+    `merged questions: ${m.merged} merged (${m.deleted} deleted, ${m.archived} archived), ${m.movedRows} rows of users' data moved`,
   ];
 }

@@ -93,6 +93,16 @@ export function readContent(dir = contentDir()): Content {
         issues.push(`problems/${problem.slug}.json names unknown company "${company.slug}"`);
     }
   }
+  // A former slug redirects to one kept question, so it can be neither a live slug nor claimed twice.
+  const former = new Map<string, string>();
+  for (const question of questions) {
+    for (const slug of question.formerSlugs) {
+      if (seen.has(slug) || problems.some((p) => p.slug === slug))
+        issues.push(`${question.slug} lists "${slug}" as a former slug, but it is a current one`);
+      if (former.has(slug)) issues.push(`former slug "${slug}" is claimed by ${former.get(slug)} and ${question.slug}`);
+      former.set(slug, question.slug);
+    }
+  }
   for (const company of companies) {
     for (const topic of Object.keys(company.topicWeights)) {
       if (!topicSlugs.has(topic)) issues.push(`companies.json: ${company.slug} weighs unknown topic "${topic}"`);

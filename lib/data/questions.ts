@@ -76,6 +76,7 @@ const contentTtl = () => env().CONTENT_CACHE_SECONDS * 1000;
 const listCache = sharedCache<QuestionList>("question-lists", { ttlMs: contentTtl, max: 500 });
 const facetCache = sharedCache<Facets>("question-facets", { ttlMs: contentTtl, max: 1_000 });
 const questionCache = sharedCache<QuestionDetail | null>("questions", { ttlMs: contentTtl, max: 5_000 });
+const movedCache = sharedCache<string | null>("question-moves", { ttlMs: contentTtl, max: 5_000 });
 
 export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const terms = parseSearch(query.q);
@@ -251,6 +252,20 @@ async function countFacets(query: QuestionListQuery, search: SearchFilter | null
 
 export function getQuestion(slug: string): Promise<QuestionDetail | null> {
   return questionCache.get(slug, () => loadQuestion(slug));
+}
+
+/**
+ * The slug of the live question that `slug` was merged into (its `formerSlugs`, seed/merge.ts), or null. Asked
+ * only when `slug` names no question or an archived one: its page and API answer then redirect (301).
+ */
+export function questionMovedTo(slug: string): Promise<string | null> {
+  return movedCache.get(slug, async () => {
+    const kept = await db().question.findFirst({
+      where: { formerSlugs: { has: slug }, archivedAt: null },
+      select: { slug: true },
+    });
+    return kept?.slug ?? null;
+  });
 }
 
 async function loadQuestion(slug: string): Promise<QuestionDetail | null> {

@@ -27,6 +27,15 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
+/**
+ * 301 to `path` on this site (a merged question's kept address), with the request's query string: clients and
+ * caches may remember it, as the move is for good.
+ */
+export function movedPermanently(request: Request, path: string): Response {
+  const location = path + new URL(request.url).search;
+  return json({ movedTo: location }, { status: 301, headers: { location, "cache-control": "public, max-age=3600" } });
+}
+
 /** Maps any thrown value to the documented JSON error shape. Unexpected errors are logged once. */
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof AppError) {

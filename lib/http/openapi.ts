@@ -194,7 +194,11 @@ export const operations: Operation[] = [
     summary: "One question with its model answer and key points",
     tags: ["questions"],
     pathParams: ["slug"],
-    responses: { 200: { description: "The question", schema: questionDetailSchema }, ...errors(404) },
+    responses: {
+      200: { description: "The question", schema: questionDetailSchema },
+      301: { description: "The question was merged into another: `Location` is the kept question's address" },
+      ...errors(404),
+    },
   },
   {
     method: "get",

@@ -68,6 +68,15 @@ export const questionContentSchema = z.object({
     .array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() }))
     .max(10)
     .default([]),
+  /**
+   * Slugs of questions merged into this one: their pages and API answers redirect here (301), and the loader
+   * moves users' data from them to this question (seed/merge.ts). A former slug is never a current one.
+   */
+  formerSlugs: z
+    .array(slugSchema)
+    .max(20)
+    .refine((slugs) => new Set(slugs).size === slugs.length, "former slugs must be unique")
+    .default([]),
 });
 
 export const companyContentSchema = z.object({

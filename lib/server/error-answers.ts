@@ -79,12 +79,15 @@ export function jsonApiErrors(res: http.ServerResponse): void {
  * Page answers: a path that could not be decoded is a 400 (rendered by the not-found page); a request whose
  * body Next could not read is the client's fault (instrumentation.ts); a page that failed for want of a
  * database is unavailable (503, retry later), not broken (500). (API routes answer 503 themselves: lib/http/api.ts.)
+ * A page that moved for good answers 301, the status the old addresses of merged questions promise (Next has
+ * only 308 for a permanent redirect; browsers treat both alike for GET).
  */
 export function correctPageStatus(res: http.ServerResponse, context: RequestContext, badPath: boolean): void {
   const writeHead = res.writeHead as WriteHead;
   const noReason = (rest: unknown[]) => rest.filter((arg) => typeof arg !== "string"); // no "Internal Server Error" text
   res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
     if (badPath && status === 404) return writeHead.call(this, 400, ...noReason(rest));
+    if (status === 308 && context.movedPermanently) return writeHead.call(this, 301, ...noReason(rest));
     if (status === 500 && context.clientFault) return writeHead.call(this, context.clientFault, ...noReason(rest));
     if (status === 500 && context.databaseUnavailable) {
       this.setHeader("retry-after", "5");

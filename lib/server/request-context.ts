@@ -9,6 +9,8 @@ export type RequestContext = {
   renderFailed?: boolean;
   /** Set when a page request failed on its own body (malformed, too large): the status to answer instead of 500. */
   clientFault?: number;
+  /** Set by a page that moved for good (a merged question): Next's permanent redirect (308) is answered as 301. */
+  movedPermanently?: boolean;
 };
 
 const holder = globalThis as unknown as { mockroomRequestContext?: AsyncLocalStorage<RequestContext> };

@@ -66,6 +66,18 @@ test("company profiles show their format and lead to their questions", async ({ 
   await expect(page.getByLabel("Company")).toHaveValue("jpmorgan");
 });
 
+test("a merged question's old addresses answer 301 to the kept question, page and API", async ({ page, request }) => {
+  const oldPage = await request.get("/questions/custom-managers-and-querysets", { maxRedirects: 0 });
+  expect(oldPage.status()).toBe(301);
+  expect(new URL(oldPage.headers().location!, "http://x").pathname).toBe("/questions/model-managers");
+  const oldApi = await request.get("/api/questions/custom-managers-and-querysets", { maxRedirects: 0 });
+  expect(oldApi.status()).toBe(301);
+  expect(oldApi.headers().location).toBe("/api/questions/model-managers");
+  await page.goto("/questions/custom-managers-and-querysets");
+  await expect(page).toHaveURL(/\/questions\/model-managers$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("model managers");
+});
+
 test("unknown questions and companies answer 404", async ({ page }) => {
   expect((await page.goto("/questions/no-such-question"))!.status()).toBe(404);
   expect((await page.goto("/companies/no-such-company"))!.status()).toBe(404);

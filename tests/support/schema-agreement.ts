@@ -104,6 +104,8 @@ function defaultMatches(field: Field, actual: string | null): boolean {
   if (typeof d === "object" && d?.name === "now") return /CURRENT_TIMESTAMP|now\(\)/i.test(actual);
   if (typeof d === "object" && d?.name === "autoincrement") return actual.startsWith("nextval(");
   if (typeof d === "object" && d?.name === "dbgenerated") return true;
+  // A list's @default([]) is PostgreSQL's ARRAY[]::text[] (or '{}'::text[]).
+  if (Array.isArray(d) && d.length === 0) return /^(ARRAY\[\]|'\{\}')::[\w"]+\[\]$/.test(actual);
   return actual.replace(/::[\w"]+(\[\])?$/, "").replace(/^'(.*)'$/, "$1") === String(d);
 }
 

@@ -52,6 +52,15 @@ const handlers: Record<string, (res: http.ServerResponse) => void> = {
     res.statusCode = 404;
     res.end("not found page");
   },
+  "/page/merged": (res) => {
+    res.statusCode = 308;
+    res.setHeader("location", "/questions/kept");
+    res.end();
+  },
+  "/page/other-308": (res) => {
+    res.writeHead(308, { location: "/elsewhere" });
+    res.end();
+  },
 };
 
 beforeAll(async () => {
@@ -64,6 +73,7 @@ beforeAll(async () => {
         {
           databaseUnavailable: path === "/page/db-down",
           clientFault: path === "/page/bad-form" ? 400 : undefined,
+          movedPermanently: path === "/page/merged",
         } as RequestContext,
         path === "/page/bad-path",
       );
@@ -111,5 +121,13 @@ describe("page statuses", () => {
   it("answers the client's fault instead of 500, and 400 for an undecodable path's not-found page", async () => {
     expect((await fetch(`${base}/page/bad-form`)).status).toBe(400);
     expect((await fetch(`${base}/page/bad-path`)).status).toBe(400);
+  });
+
+  it("answers 301 for a page that moved for good (a merged question), and leaves other 308s alone", async () => {
+    const moved = await fetch(`${base}/page/merged`, { redirect: "manual" });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get("location")).toBe("/questions/kept");
+    const other = await fetch(`${base}/page/other-308`, { redirect: "manual" });
+    expect(other.status).toBe(308);
   });
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CodingPracticeSection } from "./coding-practice-section";
 import { ModelAnswerSection } from "./model-answer-section";
+import { movedForGood } from "./moved";
 import { NoteSection } from "./note-section";
 import { QuestionHeader } from "./question-header";
 import { QuestionSidebar } from "./question-sidebar";
@@ -12,13 +13,20 @@ import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
 import { QuestionActions } from "@/components/questions/question-actions";
 import { questionWorkspace } from "@/lib/data/question-workspace";
-import { getQuestion } from "@/lib/data/questions";
+import { getQuestion, questionMovedTo } from "@/lib/data/questions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { slugSchema } from "@/lib/schemas/content";
 
 type Params = Promise<{ slug: string }>;
 
-const load = cache(async (slug: string) => (slugSchema.safeParse(slug).success ? getQuestion(slug) : null));
+// A merged question's old slug (or its archived row) leads to the kept question, for good (seed/merge.ts).
+const load = cache(async (slug: string) => {
+  if (!slugSchema.safeParse(slug).success) return null;
+  const question = await getQuestion(slug);
+  const movedTo = !question || question.archived ? await questionMovedTo(slug) : null;
+  if (movedTo) movedForGood(`/questions/${movedTo}`);
+  return question;
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const question = await load((await params).slug);

@@ -47,26 +47,32 @@ export function selectQuestions(input: SelectionInput): string[] {
     chosen.push(c.id);
   };
 
+  // The freshest question not yet taken (pools are in preference order) whose difficulty still has quota;
+  // else the freshest not yet taken.
+  const pickFrom = (pool: Candidate[], quota: Record<Difficulty, number>) => {
+    let freshest: Candidate | undefined;
+    for (const c of pool) {
+      if (taken.has(c.id)) continue;
+      if (quota[c.difficulty] > 0) return c;
+      freshest ??= c;
+    }
+    return freshest;
+  };
+
+  // Coding problems follow the difficulty mix too (an assessment of three is not three hard ones).
   const coding = ranked.filter((c) => c.kind === "coding" && c.topic in weights);
   const codingSlots = Math.min(input.codingProblems, coding.length, input.questionCount);
-  for (const c of coding.slice(0, codingSlots)) take(c);
+  const codingQuota = apportion(codingSlots, input.difficultyMix);
+  for (let n = 0; n < codingSlots; n++) {
+    const pick = pickFrom(coding, codingQuota)!;
+    codingQuota[pick.difficulty]--;
+    take(pick);
+  }
 
   const written = ranked.filter((c) => c.kind === "written" && c.topic in weights);
   const slots = Math.min(input.questionCount - codingSlots, written.length);
   const perTopic = apportion(slots, weights);
   const perDifficulty = apportion(slots, input.difficultyMix);
-
-  // The freshest question not yet taken (pools are in preference order) whose difficulty still has quota;
-  // else the freshest not yet taken.
-  const pickFrom = (pool: Candidate[]) => {
-    let freshest: Candidate | undefined;
-    for (const c of pool) {
-      if (taken.has(c.id)) continue;
-      if (perDifficulty[c.difficulty] > 0) return c;
-      freshest ??= c;
-    }
-    return freshest;
-  };
 
   // Fill each topic's share, from that topic's candidates (grouped once, in preference order).
   const byTopic = new Map<string, Candidate[]>();
@@ -74,7 +80,7 @@ export function selectQuestions(input: SelectionInput): string[] {
   const topics = Object.keys(perTopic).sort((a, b) => perTopic[b]! - perTopic[a]! || a.localeCompare(b));
   for (const topic of topics) {
     for (let n = 0; n < perTopic[topic]!; n++) {
-      const pick = pickFrom(byTopic.get(topic) ?? []);
+      const pick = pickFrom(byTopic.get(topic) ?? [], perDifficulty);
       if (!pick) break;
       perDifficulty[pick.difficulty]--;
       take(pick);
@@ -82,7 +88,7 @@ export function selectQuestions(input: SelectionInput): string[] {
   }
   // A topic with too few questions leaves slots: fill them from any weighted topic, by difficulty need.
   while (chosen.length < codingSlots + slots) {
-    const pick = pickFrom(written);
+    const pick = pickFrom(written, perDifficulty);
     if (!pick) break;
     perDifficulty[pick.difficulty]--;
     take(pick);

@@ -82,4 +82,26 @@ describe("selectQuestions", () => {
     expect(ids.at(-1)).toBe("orm-code-1");
     expect(selectQuestions({ ...base, codingProblems: 1 })).toHaveLength(8); // none in the bank: all written
   });
+
+  it("picks coding problems by the difficulty mix too: a three-problem assessment is one of each, whatever the seed", () => {
+    const problems: Candidate[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `algo-${i}`,
+      topic: "algo",
+      // Mostly hard: picking by freshness alone would often give three hard problems.
+      difficulty: i % 10 === 0 ? "easy" : i % 10 === 1 ? "medium" : "hard",
+      kind: "coding",
+    }));
+    const assessment = {
+      candidates: problems,
+      questionCount: 3,
+      codingProblems: 3,
+      topicWeights: { algo: 1 },
+      difficultyMix: { easy: 0.34, medium: 0.33, hard: 0.33 },
+    };
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const ids = selectQuestions({ ...assessment, seed });
+      const mix = ids.map((id) => problems.find((p) => p.id === id)!.difficulty).sort();
+      expect([seed, mix]).toEqual([seed, ["easy", "hard", "medium"]]);
+    }
+  });
 });

@@ -88,9 +88,13 @@ def _timed_eval(compiled, namespace, limit_ms):
 
     def tracer(frame, event, arg):
         nonlocal lines
-        lines += 1
-        if lines % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
-            raise _TooSlow()
+        # Raised on a line only: a stop raised while a half-read generator is being closed (a "call" or "return"
+        # event of its frame, e.g. after `all(x for ...)` returns early) is swallowed by Python, which also turns
+        # tracing off, and the call would run on untimed.
+        if event == "line":
+            lines += 1
+            if lines % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
+                raise _TooSlow()
         return tracer
 
     sys.settrace(tracer)

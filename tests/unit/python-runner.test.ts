@@ -94,11 +94,15 @@ describe("the Python runner", () => {
     // A solution that hides the stop in `except Exception` and keeps looping is stopped all the same.
     const stubborn =
       "def has_duplicate(xs):\n    while True:\n        try:\n            sum(range(10))\n        except Exception:\n            pass\n";
+    // A loop that stops reading a generator part-way: the stop must not land in the generator's close.
+    const generators =
+      "def has_duplicate(xs):\n    for i in range(len(xs)):\n        for j in range(i + 1, len(xs)):\n            if next((True for _ in (1, 2)), False) and xs[i] == xs[j]:\n                return True\n    return False\n";
     const started = performance.now();
-    const [slow, fast, stuck] = await Promise.all([
+    const [slow, fast, stuck, lazy] = await Promise.all([
       runner.run(quadratic, tests),
       runner.run(linear, tests),
       runner.run(stubborn, tests.slice(1, 2)),
+      runner.run(generators, tests.slice(1, 2)),
     ]);
     expect(slow.timedOut).toBeFalsy();
     expect(slow.results.map((r) => [r.name, r.passed])).toEqual([
@@ -112,6 +116,8 @@ describe("the Python runner", () => {
     });
     expect(fast.results.every((r) => r.passed)).toBe(true);
     expect(stuck.results[0]).toMatchObject({ passed: false, error: { type: "TimeLimitExceeded" } });
+    expect(lazy.results[0]).toMatchObject({ passed: false, error: { type: "TimeLimitExceeded" } });
+    expect(lazy.stderr).toBe("");
     expect(performance.now() - started).toBeLessThan(DEFAULT_TIME_LIMIT_MS);
   });
 

@@ -80,11 +80,21 @@ describe("the seed content", () => {
     for (const company of content.companies) {
       const topics = new Set(Object.keys(company.topicWeights));
       const pool = content.questions.filter((q) => topics.has(q.topic) && q.kind === "written");
+      const problems = content.problems.filter((p) => topics.has(p.topic));
+      // Each weighted topic has something to ask: written questions, or coding problems in a profile that asks for them.
       for (const topic of topics)
         expect(
-          pool.some((q) => q.topic === topic),
-          `${company.slug}: no question in ${topic}`,
+          pool.some((q) => q.topic === topic) ||
+            (company.codingProblems > 0 && problems.some((p) => p.topic === topic)),
+          `${company.slug}: nothing to ask in ${topic}`,
         ).toBe(true);
+      expect(problems.length, `${company.slug}: coding problems`).toBeGreaterThanOrEqual(company.codingProblems * 2);
+      if (company.codingProblems > 1)
+        for (const level of ["easy", "medium", "hard"] as const)
+          expect(
+            problems.filter((p) => p.difficulty === level).length,
+            `${company.slug}: ${level} coding problems`,
+          ).toBeGreaterThanOrEqual(Math.ceil(company.difficultyMix[level] * company.codingProblems));
       const written = company.questionCount - company.codingProblems;
       expect(pool.length, `${company.slug}: pool`).toBeGreaterThanOrEqual(written * 2);
       for (const level of ["easy", "medium", "hard"] as const) {

@@ -26,9 +26,11 @@ export function RatingButtons({
     const previous = rating;
     setRating(value);
     setError(false);
+    // keepalive: a rating clicked just before the user leaves or reloads the page is still delivered.
     const result = await apiFetch(`/api/interviews/${interviewId}/answers/${questionId}/rating`, {
       method: "PUT",
       body: { rating: value },
+      keepalive: true,
     });
     if (!result.ok) {
       setRating(previous);

@@ -55,8 +55,11 @@ test("start a strict interview, answer, reload without losing anything, finish a
   );
   await expect(first.getByRole("region", { name: "Model answer" })).not.toBeEmpty();
   await expect(first.getByRole("region", { name: "Key points" })).toBeVisible();
+  // The button shows the rating at once; the reload waits for the server to have it.
+  const rated = page.waitForResponse((r) => r.url().endsWith("/rating") && r.request().method() === "PUT");
   await first.getByRole("button", { name: "Good" }).click();
   await expect(first.getByRole("button", { name: "Good" })).toHaveAttribute("aria-pressed", "true");
+  expect((await rated).status()).toBe(200);
   await page.reload();
   await expect(
     page.getByRole("main").getByRole("listitem").first().getByRole("button", { name: "Good" }),

@@ -67,9 +67,8 @@ test("a user's answer full of XSS payloads renders inert in the interview review
   const email = newEmail("xss");
   await registerViaApi(page.request, email);
   await signInViaApi(page.request, email);
-  const companies = (await (await page.request.get("/api/companies")).json()) as { items: { slug: string }[] };
   const started = await page.request.post("/api/interviews", {
-    data: { company: companies.items[0]!.slug, mode: "practice" },
+    data: { company: "deloitte", mode: "practice" }, // a format with written questions (the coding assessment has none)
     headers: { origin: baseURL! },
   });
   const interview = (await started.json()) as { id: string; questions: { id: string; kind: string }[] };

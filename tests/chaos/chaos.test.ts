@@ -120,8 +120,17 @@ function linksIn(folder: string): string[] {
  * Runs Node with `args`; `ready` resolves with everything it printed once `readyLine` appears (or it exits);
  * `output()` is everything printed so far.
  */
+/**
+ * Process groups of everything `launch` started, killed when the file ends: a test that fails or times out must
+ * not leave a server holding its port for the next run (one did, from a failed run: every later run of the
+ * three-starts test waited for a port that never freed).
+ */
+const launchedGroups = new Set<number>();
+
 function launch(args: string[], readyLine: RegExp, options: { env: NodeJS.ProcessEnv; cwd?: string }) {
-  const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  // A group of its own (detached), so the server a start spawns can be stopped with it.
+  const child = spawn(process.execPath, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  if (child.pid) launchedGroups.add(child.pid);
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -226,6 +235,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of running) await child.stop().catch(() => undefined);
+  for (const group of launchedGroups) {
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   await proxy?.stop();
   await db?.$disconnect();
   if (database) await dropDatabase(server.adminUrl, database).catch(() => undefined);
@@ -304,53 +320,57 @@ describe("signing out on two instances", () => {
 });
 
 describe("scale-out start", () => {
-  it("three `npm start`s at once on a fresh database all come up (migrations and seed take turns)", async () => {
-    const fresh = uniqueName("mockroom_chaos_start");
-    await createDatabase(server.adminUrl, fresh);
-    const starts = [3421, 3422, 3423].map((port) => ({
-      port,
-      ...launch(["--import", "tsx", "lib/cli/start.ts"], /ready in/, {
-        env: {
-          ...process.env,
-          DATABASE_URL: server.urlFor(fresh),
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          NODE_ENV: "production",
-          AUTH_SECRET: SECRET,
-          LOG_LEVEL: "warn",
-        },
-      }),
-    }));
-    try {
-      for (const start of starts) {
-        const output = await start.ready;
-        expect(output, `instance on ${start.port}`).toMatch(/ready in/);
-        // Its first health check opens the pool's first connection, which on a loaded host can take longer than
-        // the check's 2 s: up within 15 s is what is asserted.
-        let status = 0;
-        for (const until = Date.now() + 15_000; status !== 200 && Date.now() < until;) {
-          status = (await fetch(`http://127.0.0.1:${start.port}/api/health`)).status;
-          if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+  it(
+    "three `npm start`s at once on a fresh database all come up (migrations and seed take turns)",
+    { timeout: 120_000 },
+    async () => {
+      const fresh = uniqueName("mockroom_chaos_start");
+      await createDatabase(server.adminUrl, fresh);
+      const starts = [3421, 3422, 3423].map((port) => ({
+        port,
+        ...launch(["--import", "tsx", "lib/cli/start.ts"], /ready in/, {
+          env: {
+            ...process.env,
+            DATABASE_URL: server.urlFor(fresh),
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            NODE_ENV: "production",
+            AUTH_SECRET: SECRET,
+            LOG_LEVEL: "warn",
+          },
+        }),
+      }));
+      try {
+        for (const start of starts) {
+          const output = await start.ready;
+          expect(output, `instance on ${start.port}`).toMatch(/ready in/);
+          // Its first health check opens the pool's first connection, which on a loaded host can take longer than
+          // the check's 2 s: up within 15 s is what is asserted.
+          let status = 0;
+          for (const until = Date.now() + 15_000; status !== 200 && Date.now() < until;) {
+            status = (await fetch(`http://127.0.0.1:${start.port}/api/health`)).status;
+            if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+          expect(status, `health of the instance on ${start.port}`).toBe(200);
         }
-        expect(status, `health of the instance on ${start.port}`).toBe(200);
+        const client = createPrismaClient(server.urlFor(fresh), { max: 1 });
+        expect(await client.topic.count()).toBeGreaterThan(10); // seeded once, fully
+        await client.$disconnect();
+      } finally {
+        await Promise.all(
+          starts.map(
+            (s) =>
+              new Promise((resolve) => {
+                if (s.child.exitCode !== null) return resolve(null);
+                s.child.once("exit", resolve);
+                process.kill(-s.child.pid!, "SIGINT"); // the start and the server it spawned
+              }),
+          ),
+        );
+        await dropDatabase(server.adminUrl, fresh).catch(() => undefined);
       }
-      const client = createPrismaClient(server.urlFor(fresh), { max: 1 });
-      expect(await client.topic.count()).toBeGreaterThan(10); // seeded once, fully
-      await client.$disconnect();
-    } finally {
-      await Promise.all(
-        starts.map(
-          (s) =>
-            new Promise((resolve) => {
-              if (s.child.exitCode !== null) return resolve(null);
-              s.child.once("exit", resolve);
-              s.child.kill("SIGINT");
-            }),
-        ),
-      );
-      await dropDatabase(server.adminUrl, fresh).catch(() => undefined);
-    }
-  });
+    },
+  );
 });
 
 describe("the container image's folder", () => {

@@ -66,14 +66,35 @@ export const statusAfterEdit = (status: SaveStatus): SaveStatus =>
   status === "conflict" || status === "time-up" ? status : "unsaved";
 
 export type Restore =
-  { kind: "none" } | { kind: "send"; content: string } | { kind: "conflict"; content: string; conflict: Version };
+  | { kind: "none" }
+  | { kind: "send"; content: string }
+  | { kind: "conflict"; content: string; conflict: Version }
+  /** The draft may belong to another tab that is still open and typing: look again in `ms`. */
+  | { kind: "wait"; ms: number };
+
+/**
+ * How recently another tab must have written a draft for it to count as that tab's live work rather than one
+ * left behind. An open tab saves within DEBOUNCE_MS of the last keystroke (and removes the draft), or keeps
+ * retrying every RETRY_MS while offline; a draft untouched for longer than both was left by a closed tab.
+ */
+export const LIVE_DRAFT_MS = DEBOUNCE_MS + RETRY_MS + 1_000;
 
 /**
  * A draft left on the device by a closed tab or an outage, against what the server holds now: send it if it
- * was based on the stored revision, or show both versions if the server moved on meanwhile.
+ * was based on the stored revision, or show both versions if the server moved on meanwhile. A draft another
+ * open tab is writing right now is that tab's to save: sending it from here too would turn that tab's own
+ * next save into a conflict with a prefix of its own words, so it is looked at again once it has gone quiet.
  */
-export function restoreDraft(draft: { content: string; baseRevision: number } | null, server: Version): Restore {
+export function restoreDraft(
+  draft: { content: string; baseRevision: number; savedAt?: number; tab?: string } | null,
+  server: Version,
+  here?: { tab: string; now: number },
+): Restore {
   if (!draft || draft.content === server.content) return { kind: "none" };
+  if (here && draft.tab !== undefined && draft.tab !== here.tab && draft.savedAt !== undefined) {
+    const age = here.now - draft.savedAt;
+    if (age >= 0 && age < LIVE_DRAFT_MS) return { kind: "wait", ms: LIVE_DRAFT_MS - age };
+  }
   if (draft.baseRevision === server.revision) return { kind: "send", content: draft.content };
   return { kind: "conflict", content: draft.content, conflict: server };
 }

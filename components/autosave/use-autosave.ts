@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { savedRevisionAnswer } from "@/lib/schemas/responses";
-import { clearDraft, readDraft, writeDraft } from "./drafts";
+import { clearDraft, currentTab, readDraft, writeDraft } from "./drafts";
 import {
   BUSY_MS,
   DEBOUNCE_MS,
@@ -170,14 +170,27 @@ export function useAutosave<E extends object = object>(
   // on. Then retry when the network is back, and save what can be saved when the page goes away.
   const scope = Object.keys(texts).map(options.draftKey).join("\n");
   useEffect(() => {
-    for (const [key, text] of Object.entries(latest.current)) {
-      const restore = restoreDraft(readDraft(config.current.draftKey(key)), text);
-      if (restore.kind === "send") {
-        update(key, { content: restore.content, status: "unsaved" });
+    const waits = new Set<ReturnType<typeof setTimeout>>();
+    const restore = (key: string) => {
+      const text = latest.current[key];
+      // Typed into here meanwhile, or already saved from here: this tab's own text goes first.
+      if (!text || text.status !== "saved") return;
+      const draft = readDraft(config.current.draftKey(key));
+      const found = restoreDraft(draft, text, { tab: currentTab(), now: Date.now() });
+      if (found.kind === "send") {
+        update(key, { content: found.content, status: "unsaved" });
         void saveRef.current(key);
-      } else if (restore.kind === "conflict")
-        update(key, { content: restore.content, status: "conflict", conflict: restore.conflict });
-    }
+      } else if (found.kind === "conflict")
+        update(key, { content: found.content, status: "conflict", conflict: found.conflict });
+      else if (found.kind === "wait") {
+        const timer = setTimeout(() => {
+          waits.delete(timer);
+          restore(key);
+        }, found.ms);
+        waits.add(timer);
+      }
+    };
+    Object.keys(latest.current).forEach(restore);
     const retry = () =>
       Object.keys(latest.current).forEach(
         (key) => latest.current[key]!.status === "offline" && void saveRef.current(key),
@@ -190,6 +203,7 @@ export function useAutosave<E extends object = object>(
       window.removeEventListener("online", retry);
       window.removeEventListener("pagehide", flush);
       currentTimers.forEach(clearTimeout);
+      waits.forEach(clearTimeout);
     };
   }, [scope, update]);
 

@@ -131,6 +131,26 @@ test("two tabs editing the same answer show a conflict instead of losing a write
   await expect(editor(page)).toContainText("Written in tab B.");
 });
 
+test("a tab opened while another is still typing leaves that tab's draft to it", async ({ page, context }) => {
+  await signedIn(page);
+  const id = await startInterview(page, "jpmorgan", "Practice");
+  const other = await context.newPage();
+  let putsFromOther = 0;
+  other.on("request", (request) => void (request.method() === "PUT" && putsFromOther++));
+  // Tab A types steadily (never pausing long enough to save) while tab B opens and finds A's fresh draft.
+  await editor(page).click();
+  const typing = page.keyboard.type("Typed in tab A while tab B was opening.", { delay: 150 });
+  await page.waitForTimeout(300);
+  await other.goto(`/interviews/${id}`);
+  await expect(editor(other)).toBeVisible();
+  await typing;
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  // B did not send A's half-typed words, so A's own save met no conflict.
+  expect(putsFromOther).toBe(0);
+  await other.reload();
+  await expect(editor(other)).toContainText("Typed in tab A while tab B was opening.");
+});
+
 test("going offline keeps the draft on the device and syncs it on return", async ({ page, context }) => {
   await signedIn(page);
   await startInterview(page, "product-startup", "Practice");

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { ApiError, readResponse } from "@/lib/client/api";
 import { savedRevisionAnswer } from "@/lib/schemas/responses";
 import { parseDraft } from "@/components/autosave/drafts";
-import { needsSave, restoreDraft, saveOutcome, statusAfterEdit, type SaveStatus } from "@/components/autosave/protocol";
+import {
+  LIVE_DRAFT_MS,
+  needsSave,
+  restoreDraft,
+  saveOutcome,
+  statusAfterEdit,
+  type SaveStatus,
+} from "@/components/autosave/protocol";
 import { UnansweredWrites } from "@/components/autosave/unanswered-writes";
 
 const conflict = (content: string, revision: number) => ({
@@ -115,6 +122,31 @@ describe("a draft left on the device", () => {
     });
   });
 
+  it("written by another open tab a moment ago is left to that tab, and looked at again once it is quiet", () => {
+    const here = { tab: "tab-b", now: 100_000 };
+    const fresh = { content: "Written in t", baseRevision: 2, tab: "tab-a" };
+    for (const age of [0, 1, 1_000, LIVE_DRAFT_MS - 1]) {
+      expect(restoreDraft({ ...fresh, savedAt: here.now - age }, server, here), String(age)).toEqual({
+        kind: "wait",
+        ms: LIVE_DRAFT_MS - age,
+      });
+    }
+    // Gone quiet: its tab was closed (an open one saves or retries well within the window).
+    expect(restoreDraft({ ...fresh, savedAt: here.now - LIVE_DRAFT_MS }, server, here)).toEqual({
+      kind: "send",
+      content: "Written in t",
+    });
+    expect(restoreDraft({ ...fresh, baseRevision: 1, savedAt: here.now - 60_000 }, server, here).kind).toBe("conflict");
+    // This tab's own draft (a reload), one without a tab or time (older versions), or one dated in the
+    // future (another clock) is restored at once.
+    expect(restoreDraft({ ...fresh, tab: "tab-b", savedAt: here.now }, server, here).kind).toBe("send");
+    expect(restoreDraft({ content: "x", baseRevision: 2, savedAt: here.now }, server, here).kind).toBe("send");
+    expect(restoreDraft({ content: "x", baseRevision: 2, tab: "tab-a" }, server, here).kind).toBe("send");
+    expect(restoreDraft({ ...fresh, savedAt: here.now + 5_000 }, server, here).kind).toBe("send");
+    // Nothing to wait for when the server already holds it.
+    expect(restoreDraft({ ...fresh, content: "stored", savedAt: here.now }, server, here)).toEqual({ kind: "none" });
+  });
+
   it("is ignored when absent or when the server already holds its text", () => {
     expect(restoreDraft(null, server)).toEqual({ kind: "none" });
     expect(restoreDraft({ content: "stored", baseRevision: 1 }, server)).toEqual({ kind: "none" });
@@ -127,6 +159,17 @@ describe("a draft left on the device", () => {
       savedAt: 5,
     });
     expect(parseDraft(JSON.stringify({ content: "b", baseRevision: 0 }))).toEqual({ content: "b", baseRevision: 0 });
+    expect(parseDraft(JSON.stringify({ content: "d", baseRevision: 0, savedAt: 7, tab: "t1" }))).toEqual({
+      content: "d",
+      baseRevision: 0,
+      savedAt: 7,
+      tab: "t1",
+    });
+    // Fields of the wrong type are dropped, the draft kept.
+    expect(parseDraft(JSON.stringify({ content: "e", baseRevision: 0, savedAt: "soon", tab: 5 }))).toEqual({
+      content: "e",
+      baseRevision: 0,
+    });
     for (const raw of [
       null,
       "",

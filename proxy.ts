@@ -22,7 +22,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // /python/* (the Python runner's files) sets its own, stricter policy for the worker: see that route.
-  // /api/* and /python/* keep the policy lib/server/http.ts gives them.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|python/).*)" }],
+  // /python/* and /sql/* (the code runners' files) set their own, stricter policy for the workers: see
+  // lib/coding/serve-file.ts. /api/* keeps the policy lib/server/http.ts gives it.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|python/|sql/).*)" }],
 };

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../lib/db/prisma-client";
 import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
 import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
+import { sqlSetup } from "../lib/coding/sql-setup";
 import { rubricOfContent } from "../lib/scoring/derive";
 import { refreshSearchWords } from "../lib/search/refresh-words";
 import type { Content } from "./content";
@@ -39,13 +40,31 @@ function problemAsQuestion(problem: ProblemContent): QuestionContent & { topic: 
   };
 }
 
+/** A SQL test as stored and served: its database built from the problem's schema and the test's rows. */
+function sqlTests(schema: string, tests: Extract<ProblemContent, { language: "sql" }>["visibleTests"]) {
+  return tests.map(({ name, data, expected, ordered }) => ({
+    name,
+    setup: sqlSetup(schema, data),
+    expected,
+    ...(ordered === undefined ? {} : { ordered }),
+  }));
+}
+
 function codingData(problem: ProblemContent) {
-  return {
-    starterCode: problem.starterCode,
-    solution: problem.solution,
-    visibleTests: problem.visibleTests,
-    hiddenTests: problem.hiddenTests,
-  };
+  const common = { starterCode: problem.starterCode, solution: problem.solution };
+  return problem.language === "sql"
+    ? {
+        ...common,
+        language: "SQL" as const,
+        visibleTests: sqlTests(problem.schema, problem.visibleTests),
+        hiddenTests: sqlTests(problem.schema, problem.hiddenTests),
+      }
+    : {
+        ...common,
+        language: "PYTHON" as const,
+        visibleTests: problem.visibleTests,
+        hiddenTests: problem.hiddenTests,
+      };
 }
 
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep the files' key order. */

@@ -1,18 +1,19 @@
 "use client";
-// The Python editor with "Run visible tests" and the results panel. Controlled: `value` is the code as
+// The code editor (Python or SQL) with "Run visible tests" and the results panel. Controlled: `value` is the code as
 // saved (an interview answer or a practice draft); "" until the user edits, which shows `initialCode`.
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { AnswerEditor } from "@/components/interview/answer-editor";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
-import type { PythonTest, RunReport } from "@/lib/schemas/coding";
+import type { CodeLanguage, CodeTest, RunReport } from "@/lib/schemas/coding";
 import { TestResults } from "./test-results";
-import { describeStatus, usePythonRunner } from "./use-python-runner";
+import { describeStatus, useCodeRunner } from "./use-code-runner";
 
 type Props = {
+  language: CodeLanguage;
   value: string;
   initialCode: string;
-  tests: PythonTest[];
+  tests: CodeTest[];
   label: string;
   readOnly?: boolean;
   /** Focus the editor when it appears. */
@@ -24,6 +25,7 @@ type Props = {
 };
 
 export function CodingWorkspace({
+  language,
   value,
   initialCode,
   tests,
@@ -34,7 +36,7 @@ export function CodingWorkspace({
   onBlur,
   actions,
 }: Props) {
-  const { status, run } = usePythonRunner();
+  const { status, run } = useCodeRunner(language);
   const format = useFormat();
   const [touched, setTouched] = useState(false);
   const [report, setReport] = useState<RunReport | null>(null);
@@ -62,7 +64,7 @@ export function CodingWorkspace({
     <div className="space-y-3" onKeyDown={onKeyDown}>
       <AnswerEditor
         value={code}
-        language="python"
+        language={language}
         label={label}
         readOnly={readOnly}
         autoFocus={autoFocus}
@@ -79,21 +81,21 @@ export function CodingWorkspace({
         {actions}
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
           {running && status.state === "loading"
-            ? `${describeStatus(status)} (your tests run as soon as it is ready)`
-            : describeStatus(status)}
+            ? `${describeStatus(status, language)} (your tests run as soon as it is ready)`
+            : describeStatus(status, language)}
           {status.state === "loading" && status.phase === "download" ? (
             <progress
               className="ml-2 h-2 w-24 align-middle"
               max={100}
               value={status.percent}
-              aria-label="Python download"
+              aria-label={language === "sql" ? "PostgreSQL download" : "Python download"}
             />
           ) : null}
         </p>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Python 3 runs in your browser ({format.count(tests.length, "visible test")}; 5 s per run). Ctrl+Enter runs the
-        tests.
+        {language === "sql" ? "PostgreSQL 17 (PGlite)" : "Python 3"} runs in your browser (
+        {format.count(tests.length, "visible test")}; 5 s per run). Ctrl+Enter runs the tests.
       </p>
       {report ? <TestResults report={report} heading="Visible tests" /> : null}
     </div>

@@ -8,18 +8,19 @@ import { SaveStatusText } from "@/components/autosave/save-status";
 import { useDocumentAutosave } from "@/components/autosave/use-autosave";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import type { PythonTest } from "@/lib/schemas/coding";
+import type { CodeLanguage, CodeTest } from "@/lib/schemas/coding";
 import { CodingWorkspace } from "./coding-workspace";
 
 type Props = {
   slug: string;
+  language: CodeLanguage;
   starterCode: string;
   solution: string;
-  visibleTests: PythonTest[];
+  visibleTests: CodeTest[];
   draft: { content: string; revision: number };
 };
 
-export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, draft }: Props) {
+export function PracticeWorkspace({ slug, language, starterCode, solution, visibleTests, draft }: Props) {
   // Nothing saved yet: start from the starter code (saved once the user edits it).
   const initial = draft.revision > 0 ? draft : { content: starterCode, revision: 0 };
   const { doc, edit, resolve } = useDocumentAutosave(
@@ -60,6 +61,7 @@ export function PracticeWorkspace({ slug, starterCode, solution, visibleTests, d
       {dialog}
       <CodingWorkspace
         key={version}
+        language={language}
         value={doc.content}
         initialCode={starterCode}
         tests={visibleTests}

@@ -13,7 +13,7 @@ export async function runAndReportTests(interviewId: string): Promise<{ reported
   let failed = 0;
   for (const item of questions) {
     if (!item.code.trim()) continue; // nothing submitted: skipped, not scored (the server refuses a report)
-    const report = await sharedRunner().run(item.code, [...item.visibleTests, ...item.hiddenTests]);
+    const report = await sharedRunner(item.language).run(item.code, [...item.visibleTests, ...item.hiddenTests]);
     if (report.runnerError && !report.timedOut) {
       failed++; // Python did not run here: report nothing rather than a false zero
       continue;

@@ -5,9 +5,9 @@ import type { EditorHandle } from "./codemirror-setup";
 
 type Props = {
   value: string;
-  language: "markdown" | "python";
+  language: "markdown" | "python" | "sql";
   label: string;
-  /** What the empty field is for; by default an answer (markdown) or a solution (Python). */
+  /** What the empty field is for; by default an answer (markdown) or a solution (Python, SQL). */
   placeholder?: string;
   readOnly?: boolean;
   /** Take the focus when it appears (a question opened from the keyboard). */
@@ -19,13 +19,14 @@ type Props = {
 const placeholders = {
   markdown: "Write your answer here (markdown works).",
   python: "# Write your solution here",
+  sql: "-- Write your query here",
 };
 
 const frame =
   "rounded-md border border-slate-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 dark:border-slate-700 dark:bg-slate-900";
 
 /**
- * CodeMirror 6: markdown with soft wrap for written answers, Python with line numbers for code.
+ * CodeMirror 6: markdown with soft wrap for written answers, Python or SQL with line numbers for code.
  * The editor's code loads after the page (components/interview/codemirror-setup.ts); until then a plain
  * textarea with the same label takes the typing, and the editor starts from what it holds, with the cursor
  * and focus where they were. The document is owned here; `value` replaces it only when it differs
@@ -77,7 +78,7 @@ export function AnswerEditor({
         language,
         label,
         placeholder: shown,
-        describedBy: language === "python" ? hint : undefined,
+        describedBy: language !== "markdown" ? hint : undefined,
         readOnly: latest.current.readOnly,
         selection,
         onChange: (next) => latest.current.onChange(next),
@@ -121,14 +122,14 @@ export function AnswerEditor({
             readOnly={readOnly}
             onChange={(event) => onChange(event.target.value)}
             onBlur={() => onBlur?.()}
-            rows={language === "python" ? 14 : 12}
+            rows={language !== "markdown" ? 14 : 12}
             spellCheck={language === "markdown"}
             className="block min-h-64 w-full resize-y bg-transparent px-3 py-3 font-mono text-sm outline-none"
             placeholder={shown}
           />
         )}
       </div>
-      {language === "python" ? (
+      {language !== "markdown" ? (
         // Tab indents in the code editor, so the way out by keyboard is told (WCAG 2.1.2, no keyboard trap).
         <p id={hint} hidden={readOnly} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {readOnly

@@ -2,6 +2,7 @@
 // ~200 KB before they are interactive (the plain textarea it shows first already accepts typing).
 import { markdown } from "@codemirror/lang-markdown";
 import { python } from "@codemirror/lang-python";
+import { PostgreSQL, sql } from "@codemirror/lang-sql";
 import { indentWithTab } from "@codemirror/commands";
 import { HighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { Compartment, EditorSelection, EditorState, Text } from "@codemirror/state";
@@ -86,10 +87,13 @@ function guardedMarkdown(doc: string) {
  */
 export const pythonEditing = () => [python(), indentUnit.of("    "), keymap.of([indentWithTab])];
 
+/** SQL in PostgreSQL's dialect, 2 spaces per level, Tab indenting as in Python (Escape then Tab leaves). */
+export const sqlEditing = () => [sql({ dialect: PostgreSQL }), indentUnit.of("  "), keymap.of([indentWithTab])];
+
 export type EditorOptions = {
   parent: HTMLElement;
   doc: string;
-  language: "markdown" | "python";
+  language: "markdown" | "python" | "sql";
   label: string;
   /** What the empty editor says: what the field is for. */
   placeholder: string;
@@ -122,7 +126,9 @@ export function createEditor(options: EditorOptions): EditorHandle {
       syntaxHighlighting(highlight),
       options.language === "python"
         ? [pythonEditing(), lineNumbers()]
-        : [guardedMarkdown(options.doc), markdownKeys, EditorView.lineWrapping],
+        : options.language === "sql"
+          ? [sqlEditing(), lineNumbers()]
+          : [guardedMarkdown(options.doc), markdownKeys, EditorView.lineWrapping],
       placeholderExtension(options.placeholder),
       editable.of(EditorState.readOnly.of(options.readOnly)),
       // tabindex keeps a read-only editor (a finished interview) reachable by keyboard, so its scrollable

@@ -64,6 +64,7 @@ export function QuestionSection({
         {question.coding ? (
           <CodingWorkspace
             key={question.id}
+            language={question.coding.language}
             value={answer.content}
             initialCode={question.coding.starterCode}
             tests={question.coding.visibleTests}

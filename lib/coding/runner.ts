@@ -1,9 +1,10 @@
-// The Python runner around lib/coding/worker.mjs: starts the worker once and reuses it, forwards loading
+// A code runner around a worker (lib/coding/worker.mjs for Python, lib/coding/sql-worker.mjs for SQL on
+// PGlite; both speak the protocol below): starts the worker once and reuses it, forwards loading
 // progress, runs one request at a time, and enforces the time limit the only way that always works on
 // code that never yields: terminate the worker, report "Time limit exceeded", and start a fresh one.
 // It knows nothing of browsers or Node: `spawn` makes the worker (a Web Worker in the browser, a
 // worker_thread in the tests), so the tests exercise this very code.
-import type { PythonTest, RunReport, TestResult } from "../schemas/coding";
+import type { CodeTest, RunReport, TestResult } from "../schemas/coding";
 
 export const DEFAULT_TIME_LIMIT_MS = 5_000;
 
@@ -26,8 +27,8 @@ export type RunnerStatus =
   | { state: "running" }
   | { state: "failed"; message: string };
 
-export type PythonRunner = {
-  run(source: string, tests: PythonTest[]): Promise<RunReport>;
+export type CodeRunner = {
+  run(source: string, tests: CodeTest[]): Promise<RunReport>;
   status(): RunnerStatus;
   subscribe(listener: (status: RunnerStatus) => void): () => void;
   dispose(): void;
@@ -35,17 +36,13 @@ export type PythonRunner = {
 
 type Pending = {
   id: number;
-  tests: PythonTest[];
+  tests: CodeTest[];
   resolve: (report: RunReport) => void;
   timer?: ReturnType<typeof setTimeout>;
 };
 
 /** Every test marked failed with the same error: for a timeout or a runtime that could not start. */
-export function failedReport(
-  tests: PythonTest[],
-  error: TestResult["error"],
-  extra: Partial<RunReport> = {},
-): RunReport {
+export function failedReport(tests: CodeTest[], error: TestResult["error"], extra: Partial<RunReport> = {}): RunReport {
   return {
     compileError: null,
     results: tests.map((t) => ({ name: t.name, passed: false, expected: null, actual: null, error })),
@@ -56,7 +53,12 @@ export function failedReport(
   };
 }
 
-export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLimitMs?: number }): PythonRunner {
+export function createCodeRunner(options: {
+  spawn: () => WorkerHandle;
+  timeLimitMs?: number;
+  /** Named in messages (`${options.name ?? "Python"} could not start.`). */
+  name?: string;
+}): CodeRunner {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const listeners = new Set<(status: RunnerStatus) => void>();
   let current: RunnerStatus = { state: "loading", phase: "download", percent: 0 };
@@ -129,10 +131,10 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
     done.resolve(report);
   }
 
-  async function runNow(source: string, tests: PythonTest[]): Promise<RunReport> {
+  async function runNow(source: string, tests: CodeTest[]): Promise<RunReport> {
     if (!worker) start();
     if (!(await ready)) {
-      const message = current.state === "failed" ? current.message : "Python could not start.";
+      const message = current.state === "failed" ? current.message : `${options.name ?? "Python"} could not start.`;
       return failedReport(tests, { type: "RunnerError", message, line: null }, { runnerError: message });
     }
     const id = nextId++;
@@ -140,7 +142,7 @@ export function createPythonRunner(options: { spawn: () => WorkerHandle; timeLim
     return new Promise<RunReport>((resolve) => {
       pending = { id, tests, resolve };
       pending.timer = setTimeout(() => {
-        // Python is busy and never returns to the event loop: only terminating the worker stops it.
+        // The code is busy and never returns to the event loop: only terminating the worker stops it.
         worker?.terminate();
         worker = null;
         const seconds = timeLimitMs / 1000;

@@ -8,3 +8,8 @@ export const WORKER_URL = `${RUNNER_BASE}worker.mjs`;
 
 /** The worker's own policy (a worker gets the CSP of its script's response, not the page's). */
 export const RUNNER_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+
+// The SQL runner: PGlite's files and ours, served by app/sql/[version]/[file]/route.ts under the same policy.
+export const PGLITE_VERSION = "0.6.1";
+export const SQL_RUNNER_BASE = `/sql/${PGLITE_VERSION}/`;
+export const SQL_WORKER_URL = `${SQL_RUNNER_BASE}sql-worker.mjs`;

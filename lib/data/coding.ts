@@ -6,12 +6,13 @@ import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { isUnanswered } from "../interviews/unanswered";
-import { pythonTestSchema, type PythonTest, type ReportTestsInput, type StoredTestResults } from "../schemas/coding";
+import { testsOf, type CodeLanguage, type ReportTestsInput, type StoredTestResults } from "../schemas/coding";
 import { loadInterview, notFound } from "./interviews";
 import { runningTimedInterview } from "./withheld";
 
 const notEnded = () => new AppError("CONFLICT", "Finish the interview first: the hidden tests run once it has ended.");
-const tests = (value: Prisma.JsonValue): PythonTest[] => pythonTestSchema.array().parse(value);
+const languageOf = (stored: "PYTHON" | "SQL"): CodeLanguage => (stored === "SQL" ? "sql" : "python");
+const tests = (stored: "PYTHON" | "SQL", value: Prisma.JsonValue) => testsOf(languageOf(stored), value);
 
 async function endedInterview(userId: string, interviewId: string, now: Date) {
   const interview = await loadInterview(userId, interviewId, now); // 404 for others' ids; expires if overdue
@@ -38,7 +39,7 @@ export async function getInterviewTests(userId: string, interviewId: string, now
     select: {
       questionId: true,
       content: true,
-      question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } },
+      question: { select: { coding: { select: { language: true, visibleTests: true, hiddenTests: true } } } },
     },
   });
   return {
@@ -49,8 +50,9 @@ export async function getInterviewTests(userId: string, interviewId: string, now
         return {
           questionId: r.questionId,
           code: r.content,
-          visibleTests: tests(coding.visibleTests),
-          hiddenTests: tests(coding.hiddenTests),
+          language: languageOf(coding.language),
+          visibleTests: tests(coding.language, coding.visibleTests),
+          hiddenTests: tests(coding.language, coding.hiddenTests),
         };
       }),
   };
@@ -70,7 +72,7 @@ export async function reportTestResults(
     select: {
       id: true,
       content: true,
-      question: { select: { coding: { select: { visibleTests: true, hiddenTests: true } } } },
+      question: { select: { coding: { select: { language: true, visibleTests: true, hiddenTests: true } } } },
     },
   });
   if (!answer) throw notFound();
@@ -79,8 +81,8 @@ export async function reportTestResults(
   // A skipped question stays unanswered: a report on blank code would turn it into a zero.
   if (isUnanswered(answer.content))
     throw new AppError("CONFLICT", "This question was not answered: there is no code to score.");
-  const visible = tests(coding.visibleTests);
-  const expected = [...visible, ...tests(coding.hiddenTests)].map((t) => t.name);
+  const visible = tests(coding.language, coding.visibleTests);
+  const expected = [...visible, ...tests(coding.language, coding.hiddenTests)].map((t) => t.name);
   // A compile error runs no test; otherwise the report must name every test, in order.
   const fits = input.compileError
     ? input.results.length === 0 || input.results.length === expected.length
@@ -121,7 +123,14 @@ export async function reportTestResults(
 export async function getPracticeProblem(slug: string) {
   const row = await db().codingProblem.findFirst({
     where: { question: { slug } },
-    select: { starterCode: true, solution: true, visibleTests: true },
+    select: { language: true, starterCode: true, solution: true, visibleTests: true },
   });
-  return row ? { starterCode: row.starterCode, solution: row.solution, visibleTests: tests(row.visibleTests) } : null;
+  return row
+    ? {
+        language: languageOf(row.language),
+        starterCode: row.starterCode,
+        solution: row.solution,
+        visibleTests: tests(row.language, row.visibleTests),
+      }
+    : null;
 }

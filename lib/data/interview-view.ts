@@ -6,7 +6,7 @@ import { scoredPoints } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
 import { interviewTotal, isUnanswered } from "../interviews/unanswered";
 import type { InterviewView } from "../schemas/interviews";
-import type { PythonTest, StoredTestResults } from "../schemas/coding";
+import type { CodeTest, StoredTestResults } from "../schemas/coding";
 
 export const interviewInclude = {
   company: { select: { slug: true, name: true } },
@@ -23,7 +23,7 @@ export const interviewInclude = {
           keyPoints: true,
           difficulty: true,
           topic: { select: { name: true } },
-          coding: { select: { starterCode: true, visibleTests: true } },
+          coding: { select: { language: true, starterCode: true, visibleTests: true } },
         },
       },
     },
@@ -94,7 +94,11 @@ export function toView(
       topic: q.question.topic.name,
       flagged: q.flagged,
       coding: q.question.coding
-        ? { starterCode: q.question.coding.starterCode, visibleTests: q.question.coding.visibleTests as PythonTest[] }
+        ? {
+            language: lower(q.question.coding.language),
+            starterCode: q.question.coding.starterCode,
+            visibleTests: q.question.coding.visibleTests as CodeTest[],
+          }
         : null,
     })),
     answers: row.questions.map((q) => ({

@@ -9,7 +9,7 @@ import { deadlineFor, isOverdue, type Mode } from "../interviews/clock";
 import { seededRandom } from "../interviews/random";
 import { selectQuestions, type Candidate, type History } from "../interviews/selection";
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
-import type { PythonTest } from "../schemas/coding";
+import type { CodeTest } from "../schemas/coding";
 import { enqueue, LOW_SCORE } from "./review";
 import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
 import { runningTimedInterview, TIMED } from "./withheld";
@@ -281,7 +281,13 @@ export async function startInterview(
         topic: q.topic,
         flagged: false,
         coding:
-          q.starterCode === null ? null : { starterCode: q.starterCode, visibleTests: q.visibleTests as PythonTest[] },
+          q.starterCode === null
+            ? null
+            : {
+                language: q.language === "sql" ? ("sql" as const) : ("python" as const),
+                starterCode: q.starterCode,
+                visibleTests: q.visibleTests as CodeTest[],
+              },
       })),
       answers: questions.map((q) => ({
         questionId: q.id,
@@ -306,6 +312,7 @@ type CreatedQuestion = {
   kind: "written" | "coding";
   topic: string;
   starterCode: string | null;
+  language: string | null;
   visibleTests: unknown;
 };
 
@@ -344,7 +351,7 @@ async function createInterview(
         select gen_random_uuid(), created.id, picked.id, picked.n - 1, ${data.startedAt}
         from created, unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)
       )
-      select q.id::text as id, q.slug, q.title, q.prompt, lower(q.kind::text) as kind, t.name as topic, c."starterCode", c."visibleTests"
+      select q.id::text as id, q.slug, q.title, q.prompt, lower(q.kind::text) as kind, t.name as topic, c."starterCode", lower(c.language::text) as language, c."visibleTests"
       from unnest(${questionIds}::uuid[]) with ordinality as picked(id, n)
       join "Question" q on q.id = picked.id
       join "Topic" t on t.id = q."topicId"

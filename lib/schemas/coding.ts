@@ -21,6 +21,33 @@ export const pythonTestSchema = z
   .refine((t) => t.timeLimitMs === undefined || t.expected !== undefined, "a performance test needs an expected value")
   .meta({ id: "PythonTest" });
 
+/** A result set as PostgreSQL prints it: column names, and rows of text values (null for NULL). */
+export const resultSetSchema = z.object({
+  columns: z.array(z.string().max(200)).min(1).max(30),
+  rows: z.array(z.array(z.string().max(2_000).nullable()).max(30)).max(200),
+});
+
+/**
+ * A SQL problem's test (lib/coding/sql-harness.mjs): `setup` builds the test's database (the problem's tables
+ * and rows, then the test's own), the query's result must equal `expected`, in order only when `ordered`.
+ */
+export const sqlTestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    setup: z.string().max(20_000),
+    expected: resultSetSchema,
+    ordered: z.boolean().optional(),
+  })
+  .refine((t) => t.expected.rows.every((row) => row.length === t.expected.columns.length), {
+    message: "every expected row needs one value per column",
+    path: ["expected"],
+  })
+  .meta({ id: "SqlTest" });
+
+/** The languages problems are written in; each has its runner in the browser. */
+export const codeLanguageSchema = z.enum(["python", "sql"]);
+export type CodeLanguage = z.infer<typeof codeLanguageSchema>;
+
 const errorSchema = z.object({
   type: z.string().max(200),
   message: z.string().max(4_000),
@@ -68,6 +95,14 @@ export const storedTestResultsSchema = reportTestsSchema.extend({
 });
 
 export type PythonTest = z.infer<typeof pythonTestSchema>;
+export type SqlTest = z.infer<typeof sqlTestSchema>;
+/** A test of either language: the runners read their own kind; the rest of the app only needs its name. */
+export type CodeTest = PythonTest | SqlTest;
+
+/** A problem's tests, read as its language's kind. */
+export function testsOf(language: CodeLanguage, value: unknown): CodeTest[] {
+  return language === "sql" ? sqlTestSchema.array().parse(value) : pythonTestSchema.array().parse(value);
+}
 export type TestResult = z.infer<typeof testResultSchema>;
 export type ReportTestsInput = z.infer<typeof reportTestsSchema>;
 export type StoredTestResults = z.infer<typeof storedTestResultsSchema>;

@@ -1,7 +1,7 @@
 // Schemas for the content in seed/ (and for imported guides): the loader, the importer and the tests
 // validate with these, so a file that loads is a file the app can show.
 import { z } from "zod";
-import { pythonTestSchema } from "./coding";
+import { pythonTestSchema, resultSetSchema } from "./coding";
 import { authoredKeyPointSchema, type AuthoredKeyPoint } from "./rubric";
 
 export const slugSchema = z
@@ -112,32 +112,78 @@ const wrongSolutionSchema = z.object({
   code: z.string().min(10).max(20_000),
 });
 
+/**
+ * A SQL problem's test as authored: rows added to the problem's `schema` (optional), and the expected result
+ * (written by seed/sql-expected.ts from the reference query, then read and checked by the author).
+ */
+const sqlContentTests = (min: number) =>
+  z
+    .array(
+      z
+        .object({
+          name: z.string().trim().min(1).max(120),
+          data: z.string().max(10_000).optional(),
+          expected: resultSetSchema,
+          ordered: z.boolean().optional(),
+        })
+        .refine((t) => t.expected.rows.every((row) => row.length === t.expected.columns.length), {
+          message: "every expected row needs one value per column",
+          path: ["expected"],
+        }),
+    )
+    .min(min, `needs at least ${min} tests`)
+    .max(60)
+    .refine((list) => new Set(list.map((t) => t.name)).size === list.length, "test names must be unique");
+
 /** A coding problem, one per file in seed/problems/<slug>.json; loaded as a Question of kind "coding". */
+const problemFields = {
+  slug: slugSchema,
+  title: text(5, 300),
+  topic: slugSchema,
+  prompt: markdown(20, 10_000),
+  starterCode: z.string().max(20_000),
+  solution: z.string().min(10).max(20_000),
+  modelAnswer: markdown(40, 20_000),
+  keyPoints: keyPointsSchema,
+  difficulty: difficultySchema,
+  estimatedMinutes: z.number().int().min(5).max(60),
+  tags: z.array(slugSchema).min(1).max(8),
+  companies: z
+    .array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() }))
+    .max(10)
+    .default([]),
+  wrongSolutions: z
+    .array(wrongSolutionSchema)
+    .max(20)
+    .refine((list) => new Set(list.map((w) => w.name)).size === list.length, "wrong solution names must be unique")
+    .default([]),
+};
+
+const pythonProblemSchema = z.object({
+  ...problemFields,
+  language: z.literal("python"),
+  visibleTests: tests(1),
+  hiddenTests: tests(1),
+});
+
+/** A SQL problem: `schema` creates its tables and rows (PostgreSQL 17), the candidate writes one query. */
+const sqlProblemSchema = z.object({
+  ...problemFields,
+  language: z.literal("sql"),
+  schema: z.string().min(20).max(10_000),
+  visibleTests: sqlContentTests(1),
+  hiddenTests: sqlContentTests(1),
+});
+
+/** Python unless the file says `"language": "sql"`; each language's fields and tests checked as its own. */
 export const problemContentSchema = z
-  .object({
-    slug: slugSchema,
-    title: text(5, 300),
-    topic: slugSchema,
-    prompt: markdown(20, 10_000),
-    starterCode: z.string().max(20_000),
-    solution: z.string().min(10).max(20_000),
-    modelAnswer: markdown(40, 20_000),
-    keyPoints: keyPointsSchema,
-    difficulty: difficultySchema,
-    estimatedMinutes: z.number().int().min(5).max(60),
-    tags: z.array(slugSchema).min(1).max(8),
-    companies: z
-      .array(z.object({ slug: slugSchema, frequency: frequencySchema.optional() }))
-      .max(10)
-      .default([]),
-    visibleTests: tests(1),
-    hiddenTests: tests(1),
-    wrongSolutions: z
-      .array(wrongSolutionSchema)
-      .max(20)
-      .refine((list) => new Set(list.map((w) => w.name)).size === list.length, "wrong solution names must be unique")
-      .default([]),
-  })
+  .preprocess(
+    (value) =>
+      value && typeof value === "object" && !Array.isArray(value) && !("language" in value)
+        ? { ...value, language: "python" }
+        : value,
+    z.discriminatedUnion("language", [pythonProblemSchema, sqlProblemSchema]),
+  )
   .refine(
     (p) =>
       new Set([...p.visibleTests, ...p.hiddenTests].map((t) => t.name)).size ===

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { difficultySchema, kindSchema, slugSchema } from "./content";
 import { extendedMultiplierSchema, keyPointCoverageSchema, revisionSchema, timeSpentSchema } from "./fields";
-import { pythonTestSchema, storedTestResultsSchema } from "./coding";
+import { codeLanguageSchema, pythonTestSchema, sqlTestSchema, storedTestResultsSchema } from "./coding";
 
 export const MAX_ANSWER_BYTES = 100 * 1024;
 
@@ -46,7 +46,11 @@ export const interviewListQuerySchema = z.object({
 });
 
 /** Coding questions: what the room needs to run the visible tests (hidden ones come after the end). */
-const codingPart = z.object({ starterCode: z.string(), visibleTests: z.array(pythonTestSchema) });
+const codingPart = z.object({
+  language: codeLanguageSchema,
+  starterCode: z.string(),
+  visibleTests: z.array(z.union([pythonTestSchema, sqlTestSchema])),
+});
 const interviewQuestion = z.object({
   id: z.uuid(),
   position: z.number().int(),

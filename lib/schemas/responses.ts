@@ -75,6 +75,13 @@ const pythonTest = z.object({
   call: z.string(),
   expected: z.optional(z.string()),
   raises: z.optional(z.string()),
+  timeLimitMs: z.optional(int()),
+});
+const sqlTest = z.object({
+  name: z.string(),
+  setup: z.string(),
+  expected: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.nullable(z.string()))) }),
+  ordered: z.optional(z.boolean()),
 });
 /** GET /api/interviews/{id}/tests, once the interview has ended. */
 export const testsToRunAnswer = z.object({
@@ -82,8 +89,9 @@ export const testsToRunAnswer = z.object({
     z.object({
       questionId: z.string(),
       code: z.string(),
-      visibleTests: z.array(pythonTest),
-      hiddenTests: z.array(pythonTest),
+      language: z.enum(["python", "sql"]),
+      visibleTests: z.array(z.union([pythonTest, sqlTest])),
+      hiddenTests: z.array(z.union([pythonTest, sqlTest])),
     }),
   ),
 });

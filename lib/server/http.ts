@@ -98,17 +98,18 @@ export async function startHttpServer(options: {
         .split(",")[0]
         ?.trim() === "https";
     // Every answer carries the security headers, also those Next makes before any page code runs (redirects
-    // that normalise a path, its own 4xx). API routes and the Python runner's files skip proxy.ts (see there):
+    // that normalise a path, its own 4xx). API routes and the code runners' files skip proxy.ts (see there):
     // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
     // replaces with the page's nonce policy.
     const secure = { https: https && !options.dev };
     // Next's built files keep no policy of their own: a Web Worker built there (the note preview) runs under
     // the policy its script is served with.
-    const fixed = req.url?.startsWith("/python/")
-      ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP }
-      : req.url?.startsWith("/_next/static/")
-        ? securityHeaders(secure)
-        : strictSecurityHeaders(secure);
+    const fixed =
+      req.url?.startsWith("/python/") || req.url?.startsWith("/sql/")
+        ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP }
+        : req.url?.startsWith("/_next/static/")
+          ? securityHeaders(secure)
+          : strictSecurityHeaders(secure);
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.

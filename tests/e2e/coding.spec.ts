@@ -137,7 +137,8 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
 test("a coding question's page: practise it signed in, a sign-in prompt otherwise", async ({ page }) => {
   test.slow(); // Python in the browser, twice
   const [problem] = await e2eQuery<{ slug: string; solution: string; starterCode: string }>(
-    `select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`,
+    `select q.slug, c.solution, c."starterCode" from "Question" q join "CodingProblem" c on c."questionId" = q.id
+     where c.language = 'PYTHON' order by q.slug limit 1`,
   );
   const scripts = watchScripts(page);
   await page.goto(`/questions/${problem!.slug}`);
@@ -183,4 +184,49 @@ test("a coding question's page: practise it signed in, a sign-in prompt otherwis
   await expect(page.getByRole("region", { name: "Reference solution" })).toContainText(
     problem!.solution.split("\n")[0]!,
   );
+});
+
+test("a SQL problem runs its query on PostgreSQL in the browser: failures show both result sets, errors their line", async ({
+  page,
+}) => {
+  test.slow(); // PostgreSQL in the browser
+  const [problem] = await e2eQuery<{ slug: string; solution: string; tests: number }>(
+    `select q.slug, c.solution, jsonb_array_length(c."visibleTests") as tests
+     from "Question" q join "CodingProblem" c on c."questionId" = q.id
+     where c.language = 'SQL' and q."archivedAt" is null order by q.slug limit 1`,
+  );
+  await signedIn(page);
+  const sqlFiles: string[] = [];
+  page.on("requestfinished", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/sql/")) sqlFiles.push(url.pathname.split("/").at(-1)!);
+  });
+  await page.goto(`/questions/${problem!.slug}`);
+  const editor = page.getByRole("textbox", { name: "Your solution" });
+  await expect(editor).toContainText("select");
+  await expect(page.getByRole("status").filter({ hasText: "PostgreSQL is ready." })).toBeVisible({ timeout: 60_000 });
+
+  // The starter query is wrong: at least one test fails, with the expected and the actual rows side by side.
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  const summary = page.getByTestId("tests-summary");
+  await expect(summary).toHaveText(/tests passed$/);
+  await expect(summary).not.toHaveText(/^(\d+) of \1 tests passed$/);
+  await expect(page.getByText("Expected").first()).toBeVisible();
+
+  // A syntax error is reported once, with its line.
+  await paste(page, editor, "select name\nfrom departments\nwher id = 1");
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(page.getByText(/syntax error/).first()).toBeVisible();
+  await expect(page.getByText(/line 3/i).first()).toBeVisible();
+
+  // The reference query passes every visible test.
+  await paste(page, editor, problem!.solution);
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(summary).toHaveText(`${problem!.tests} of ${problem!.tests} tests passed`);
+  await expect(page.getByTestId("save-status").first()).toHaveText("Saved", { timeout: 10_000 });
+
+  // Everything came from the app itself (no CDN), from the allowlisted files.
+  expect(sqlFiles).toEqual(expect.arrayContaining(["sql-worker.mjs", "index.js", "pglite.wasm", "pglite.data"]));
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });

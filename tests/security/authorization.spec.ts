@@ -4,7 +4,7 @@
 // anonymous callers get 401 from the API, and from pages a redirect to sign-in or a page that only invites
 // them to sign in.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { PYODIDE_VERSION } from "../../lib/coding/runtime";
+import { PGLITE_VERSION, PYODIDE_VERSION } from "../../lib/coding/runtime";
 import { e2eQuery } from "../e2e/db";
 import { ADMIN_EMAIL, newEmail, registerViaApi, signInViaApi, userCommand } from "../e2e/helpers";
 import { discoverRoutes, RULES, type Rule } from "./routes";
@@ -30,7 +30,7 @@ test("every route in app/ has an authorization rule, and every rule a route", ()
 
 test.describe("authorization matrix", () => {
   const contexts = {} as Record<Principal, APIRequestContext>;
-  const values: Record<string, string> = { pyodide: PYODIDE_VERSION };
+  const values: Record<string, string> = { pyodide: PYODIDE_VERSION, pglite: PGLITE_VERSION };
 
   test.beforeAll(async ({ baseURL }) => {
     const make = () => playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });

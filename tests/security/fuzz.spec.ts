@@ -9,7 +9,7 @@
 import http from "node:http";
 import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PYODIDE_VERSION } from "@/lib/coding/runtime";
+import { PGLITE_VERSION, PYODIDE_VERSION } from "@/lib/coding/runtime";
 import { newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
 import { anyDestination } from "../support/redirect-attacks";
 import { RULES } from "./routes";
@@ -39,7 +39,7 @@ const QUERY_KEYS = [
 let api: APIRequestContext;
 let origin = "";
 let sessionCookie = "";
-const values: Record<string, string> = { pyodide: PYODIDE_VERSION };
+const values: Record<string, string> = { pyodide: PYODIDE_VERSION, pglite: PGLITE_VERSION };
 let sent = 0;
 
 test.beforeAll(async ({ playwright, baseURL }) => {

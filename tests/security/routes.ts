@@ -83,6 +83,7 @@ export const RULES: Record<string, Rule> = {
 
   // Public API and files
   "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
+  "GET /sql/[version]/[file]": { access: "public", path: "/sql/:pglite/sql-worker.mjs" },
   "GET /api/ping": { access: "public", path: "/api/ping" },
   "GET /api/health": { access: "public", path: "/api/health" },
   "GET /api/openapi.json": { access: "public", path: "/api/openapi.json" },

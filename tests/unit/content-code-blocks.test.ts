@@ -2,7 +2,7 @@
 // coding problems use, one run for all blocks), unless its fence says "python fragment"; and that marker is kept
 // for blocks that really are fragments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PythonRunner } from "@/lib/coding/runner";
+import type { CodeRunner } from "@/lib/coding/runner";
 import { readContent } from "@/seed/content";
 import { nodePythonRunner } from "../support/python";
 import { type CodeBlock, codeBlocks, pythonString, SYNTAX_CHECK } from "../support/python-blocks";
@@ -14,7 +14,7 @@ const allBlocks = [...content.questions, ...content.problems].flatMap((q) => [
 ]);
 const blocks = allBlocks.filter((b) => b.python);
 
-let runner: PythonRunner;
+let runner: CodeRunner;
 beforeAll(async () => {
   runner = nodePythonRunner();
   await runner.run("", []);

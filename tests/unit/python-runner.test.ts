@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TIME_LIMIT_MS, type PythonRunner } from "@/lib/coding/runner";
+import { DEFAULT_TIME_LIMIT_MS, type CodeRunner } from "@/lib/coding/runner";
 import { nodePythonRunner } from "../support/python";
 
 // One interpreter for the file (loading Pyodide takes about 1.5 s); the time limit test makes its own.
-let runner: PythonRunner;
+let runner: CodeRunner;
 beforeAll(async () => {
   runner = nodePythonRunner();
   await runner.run("", []);

@@ -59,15 +59,27 @@ export function selectQuestions(input: SelectionInput): string[] {
     return freshest;
   };
 
-  // Coding problems follow the difficulty mix too (an assessment of three is not three hard ones).
+  // Coding problems follow the difficulty mix too (an assessment of three is not three hard ones). Each topic
+  // with problems gets the whole slots its weight earns (an assessment weighted 2:1 between algorithms and SQL
+  // asks two and one); the slots left over go to the freshest problems of any weighted topic.
   const coding = ranked.filter((c) => c.kind === "coding" && c.topic in weights);
   const codingSlots = Math.min(input.codingProblems, coding.length, input.questionCount);
   const codingQuota = apportion(codingSlots, input.difficultyMix);
-  for (let n = 0; n < codingSlots; n++) {
-    const pick = pickFrom(coding, codingQuota)!;
+  const codingTopics = new Set(coding.map((c) => c.topic));
+  const codingWeight = [...codingTopics].reduce((sum, topic) => sum + weights[topic]!, 0);
+  const takeCoding = (pool: Candidate[]) => {
+    const pick = pickFrom(pool, codingQuota);
+    if (!pick) return false;
     codingQuota[pick.difficulty]--;
     take(pick);
+    return true;
+  };
+  for (const topic of [...codingTopics].sort()) {
+    const earned = Math.floor((codingSlots * weights[topic]!) / codingWeight + 1e-9);
+    const pool = coding.filter((c) => c.topic === topic);
+    for (let n = 0; n < earned && takeCoding(pool); n++);
   }
+  while (chosen.length < codingSlots && takeCoding(coding));
 
   const written = ranked.filter((c) => c.kind === "written" && c.topic in weights);
   const slots = Math.min(input.questionCount - codingSlots, written.length);

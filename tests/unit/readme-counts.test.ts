@@ -20,12 +20,14 @@ export function bankSentence(dir = path.resolve("seed")): string {
   const others = Object.entries(BEYOND_DJANGO).map(
     ([slug, name]) => `${written.filter((q) => q.topic === slug).length} on ${name}`,
   );
-  const algorithms = content.problems.filter((p) => p.topic === "algorithms").length;
+  const python = content.problems.filter((p) => p.language === "python");
+  const algorithms = python.filter((p) => p.topic === "algorithms").length;
+  const sql = content.problems.length - python.length;
   return (
     `${written.length} written questions in ${topics.size} topics (${django.length} on Django and your projects in ` +
-    `${djangoTopics.size} topics, ${others.join(", ")}), ${content.problems.length} coding problems ` +
-    `(${content.problems.length - algorithms} Django-flavoured, ${algorithms} algorithm problems for the coding ` +
-    `assessment) and ${content.companies.length} interview formats`
+    `${djangoTopics.size} topics, ${others.join(", ")}), ${python.length} Python problems ` +
+    `(${python.length - algorithms} Django-flavoured, ${algorithms} algorithm problems), ${sql} SQL problems ` +
+    `that run on PostgreSQL in the browser and ${content.companies.length} interview formats`
   );
 }
 

@@ -104,4 +104,39 @@ describe("selectQuestions", () => {
       expect([seed, mix]).toEqual([seed, ["easy", "hard", "medium"]]);
     }
   });
+
+  it("gives each coding topic the whole slots its weight earns, and the rest to the freshest of any topic", () => {
+    const problems: Candidate[] = ["algo", "sql", "orm"].flatMap((topic) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        id: `${topic}-${i}`,
+        topic,
+        difficulty: difficulties[i % 3]!,
+        kind: "coding" as const,
+      })),
+    );
+    const assessment = {
+      candidates: problems,
+      questionCount: 3,
+      codingProblems: 3,
+      topicWeights: { algo: 2, sql: 1 },
+      difficultyMix: { easy: 0.34, medium: 0.33, hard: 0.33 },
+    };
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const ids = selectQuestions({ ...assessment, seed });
+      expect([seed, count(ids, topicOf)]).toEqual([seed, { algo: 2, sql: 1 }]);
+      expect([seed, ids.map((id) => problems.find((p) => p.id === id)!.difficulty).sort()]).toEqual([
+        seed,
+        ["easy", "hard", "medium"],
+      ]);
+    }
+    // One slot over three equal topics earns none whole: whichever is freshest, so it varies with the seed.
+    const one = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
+        topicOf(
+          selectQuestions({ ...assessment, topicWeights: { algo: 1, sql: 1, orm: 1 }, codingProblems: 1, seed })[0]!,
+        ),
+      ),
+    );
+    expect(one.size).toBeGreaterThan(1);
+  });
 });

@@ -230,3 +230,47 @@ test("a SQL problem runs its query on PostgreSQL in the browser: failures show b
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
+
+test("the coding assessment's SQL problem: answered in the room, its hidden tests run on PostgreSQL at the end", async ({
+  page,
+}) => {
+  test.slow(); // PostgreSQL in the browser
+  await signedIn(page);
+  await page.goto("/interviews/new?company=coding-assessment");
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").at(-1)!;
+  const [problem] = await e2eQuery<{ position: number; title: string; solution: string; tests: number }>(
+    `select iq.position, q.title, c.solution,
+            jsonb_array_length(c."visibleTests") + jsonb_array_length(c."hiddenTests") as tests
+     from "InterviewQuestion" iq join "Question" q on q.id = iq."questionId" join "CodingProblem" c on c."questionId" = q.id
+     where iq."interviewId" = $1 and c.language = 'SQL'`,
+    [id],
+  );
+  await page.getByRole("button", { name: new RegExp(`^Question ${problem!.position + 1},`) }).click();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(problem!.title);
+  const editor = page.getByRole("textbox", { name: /Your code for question/ });
+  await expect(editor).toContainText("select");
+  await paste(page, editor, problem!.solution);
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(page.getByRole("region", { name: "Visible tests" }).getByTestId("tests-summary")).toHaveText(
+    /^(\d+) of \1 tests passed$/,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 5_000 });
+
+  await page.getByRole("button", { name: "Finish interview" }).click();
+  await page.getByRole("button", { name: "Yes, finish" }).click();
+  await page.waitForURL(/\/review$/, { timeout: 30_000 });
+  const tests = page.getByRole("region", { name: "Visible and hidden tests" });
+  await expect(tests.getByTestId("tests-summary")).toHaveText(`${problem!.tests} of ${problem!.tests} tests passed`, {
+    timeout: 30_000,
+  });
+  await expect(tests.getByText("hidden", { exact: true }).first()).toBeVisible();
+  const [row] = await e2eQuery<{ score: number }>(
+    `select iq.score from "InterviewQuestion" iq join "CodingProblem" c on c."questionId" = iq."questionId"
+     where iq."interviewId" = $1 and c.language = 'SQL'`,
+    [id],
+  );
+  expect(row!.score).toBe(1);
+});

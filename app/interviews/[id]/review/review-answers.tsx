@@ -17,7 +17,7 @@ export function YourAnswer({ question, answer }: YourAnswerProps) {
       {answer.content.trim() ? (
         <Markdown
           id={`mine-${question.id}`}
-          source={question.coding ? "```python\n" + answer.content + "\n```" : answer.content}
+          source={question.coding ? "```" + question.coding.language + "\n" + answer.content + "\n```" : answer.content}
         />
       ) : (
         <p className="text-sm text-slate-600 italic dark:text-slate-400">No answer submitted.</p>

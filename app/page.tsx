@@ -27,6 +27,7 @@ export default async function LandingPage() {
     { n: bank.topics.length, noun: "topic", href: "/questions" },
     { n: bank.companies, noun: { one: "company format", other: "company formats" }, href: "/companies" },
     { n: bank.codingProblems, noun: "coding problem", href: "/questions?kind=coding" },
+    { n: bank.sqlProblems, noun: "SQL problem", href: "/questions?kind=coding&topic=sql-postgresql" },
   ];
   return (
     <div className="space-y-16">

@@ -47,11 +47,13 @@ async function sampleQuestion() {
 test("the landing page counts what is inside from the database and a visitor tries a question without an account", async ({
   page,
 }) => {
-  const [counts] = await e2eQuery<{ written: number; coding: number; topics: number; companies: number }>(
-    `select count(*) filter (where kind = 'WRITTEN')::int as written, count(*) filter (where kind = 'CODING')::int as coding,
+  const [counts] = await e2eQuery<{ written: number; coding: number; sql: number; topics: number; companies: number }>(
+    `select count(*) filter (where kind = 'WRITTEN')::int as written,
+            count(*) filter (where kind = 'CODING')::int as coding,
+            count(*) filter (where c.language = 'SQL')::int as sql,
             (select count(distinct "topicId")::int from "Question" where "archivedAt" is null) as topics,
             (select count(*)::int from "CompanyProfile") as companies
-     from "Question" where "archivedAt" is null`,
+     from "Question" q left join "CodingProblem" c on c."questionId" = q.id where "archivedAt" is null`,
   );
   expect(counts!.written).toBeGreaterThan(1);
   expect(counts!.coding).toBeGreaterThan(1);
@@ -71,6 +73,11 @@ test("the landing page counts what is inside from the database and a visitor tri
   await expect(inside.getByRole("link", { name: `${counts!.coding} coding problems` })).toHaveAttribute(
     "href",
     "/questions?kind=coding",
+  );
+  expect(counts!.sql).toBeGreaterThan(1);
+  await expect(inside.getByRole("link", { name: `${counts!.sql} SQL problems` })).toHaveAttribute(
+    "href",
+    "/questions?kind=coding&topic=sql-postgresql",
   );
   await expect(inside.getByRole("list", { name: "Topics" }).getByRole("link")).toHaveCount(counts!.topics);
   await axeBothSchemes(page, "/");

@@ -39,7 +39,12 @@ function sameRows(expected, actual, ordered) {
 export function showTable(columns, rows) {
   const cells = [columns.map(String), ...rows.map((row) => row.map((v) => (v === null ? "NULL" : String(v))))];
   const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((row) => (row[i] ?? "").length))));
-  const lines = cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ").trimEnd());
+  const lines = cells.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join(" | ")
+      .trimEnd(),
+  );
   if (!rows.length) lines.push("(no rows)");
   const text = lines.join("\n");
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;

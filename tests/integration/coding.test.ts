@@ -91,6 +91,7 @@ describe("coding problems", () => {
     // The start's answer is built from the statement that wrote it: it must equal the interview read back.
     expect(interview).toEqual(await getInterview(user.id, interview.id, T0));
     expect(coding.coding).toEqual({
+      language: "python",
       starterCode: "def add(a, b):\n    pass\n",
       visibleTests: [{ name: "small", call: "add(1, 2)", expected: "3" }],
     });

@@ -61,7 +61,8 @@ export function selectQuestions(input: SelectionInput): string[] {
 
   // Coding problems follow the difficulty mix too (an assessment of three is not three hard ones). Each topic
   // with problems gets the whole slots its weight earns (an assessment weighted 2:1 between algorithms and SQL
-  // asks two and one); the slots left over go to the freshest problems of any weighted topic.
+  // asks two and one); each slot left over goes to a topic drawn by weight (not by how many problems it has: a
+  // profile's one problem is not SQL half the time because SQL has the most problems), its freshest problem.
   const coding = ranked.filter((c) => c.kind === "coding" && c.topic in weights);
   const codingSlots = Math.min(input.codingProblems, coding.length, input.questionCount);
   const codingQuota = apportion(codingSlots, input.difficultyMix);
@@ -79,7 +80,13 @@ export function selectQuestions(input: SelectionInput): string[] {
     const pool = coding.filter((c) => c.topic === topic);
     for (let n = 0; n < earned && takeCoding(pool); n++);
   }
-  while (chosen.length < codingSlots && takeCoding(coding));
+  while (chosen.length < codingSlots) {
+    const open = [...codingTopics].sort().filter((topic) => coding.some((c) => c.topic === topic && !taken.has(c.id)));
+    if (!open.length) break;
+    let draw = random() * open.reduce((sum, topic) => sum + weights[topic]!, 0);
+    const topic = open.find((t) => (draw -= weights[t]!) < 0) ?? open.at(-1)!;
+    takeCoding(coding.filter((c) => c.topic === topic));
+  }
 
   const written = ranked.filter((c) => c.kind === "written" && c.topic in weights);
   const slots = Math.min(input.questionCount - codingSlots, written.length);

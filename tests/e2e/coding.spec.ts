@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("coding");
@@ -62,6 +62,7 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
   await signedIn(page);
   const downloads = watchRunnerDownloads(page);
   await page.goto("/interviews/new?company=jpmorgan");
+  await focusOnTopics(page, ["models-orm"]); // its coding problems are Python
   await page.getByLabel("Practice", { exact: false }).first().check();
   await page.getByRole("button", { name: "Start interview" }).click();
   await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);

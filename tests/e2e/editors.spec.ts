@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 const WRITTEN = "what-is-drf-and-why-use-it";
 const ESCAPE_HINT = "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Esc, then Tab.";
@@ -43,7 +43,7 @@ async function seriousViolations(page: Page) {
 
 async function codingSlug() {
   const [row] = await e2eQuery<{ slug: string }>(
-    `select q.slug from "Question" q join "CodingProblem" c on c."questionId" = q.id order by q.slug limit 1`,
+    `select q.slug from "Question" q join "CodingProblem" c on c."questionId" = q.id where c.language = 'PYTHON' order by q.slug limit 1`,
   );
   return row!.slug;
 }
@@ -51,6 +51,7 @@ async function codingSlug() {
 /** Starts a practice-mode interview with a coding question and opens that question. */
 async function openCodingQuestion(page: Page) {
   await page.goto("/interviews/new?company=jpmorgan");
+  await focusOnTopics(page, ["models-orm"]); // its coding problems are Python
   await page.getByLabel("Practice", { exact: false }).first().check();
   await page.getByRole("button", { name: "Start interview" }).click();
   await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);

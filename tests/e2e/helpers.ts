@@ -141,3 +141,11 @@ export function userCommand(args: string[]): { status: number | null; stdout: st
     timeout: 60_000,
   });
 }
+
+/**
+ * On /interviews/new: focus the interview on these topics. A profile's coding problem may be Python or SQL (drawn
+ * by topic weight); a test about the Python editor focuses on a Django topic whose problems are all Python.
+ */
+export async function focusOnTopics(page: Page, slugs: string[]) {
+  for (const slug of slugs) await page.locator(`input[name="topics"][value="${slug}"]`).check();
+}

@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -14,8 +14,9 @@ async function signedIn(page: Page) {
   return email;
 }
 
-async function startInterview(page: Page, company = "deloitte", mode = "Strict") {
+async function startInterview(page: Page, company = "deloitte", mode = "Strict", topics: string[] = []) {
   await page.goto(`/interviews/new?company=${company}`);
+  await focusOnTopics(page, topics);
   await page.getByLabel(mode, { exact: false }).first().check();
   await page.getByRole("button", { name: "Start interview" }).click();
   await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
@@ -50,7 +51,7 @@ test("the clock and its warnings stay in view while typing a long coding answer 
   test.slow();
   await page.setViewportSize({ width: 1280, height: 800 });
   const email = await signedIn(page);
-  const id = await startInterview(page, "jpmorgan");
+  const id = await startInterview(page, "jpmorgan", "Strict", ["models-orm"]); // a Python problem
   const [coding] = await e2eQuery<{ position: number }>(
     `select iq.position from "InterviewQuestion" iq join "Question" q on q.id = iq."questionId"
      where iq."interviewId" = $1 and q.kind = 'CODING' order by iq.position limit 1`,

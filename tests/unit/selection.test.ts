@@ -138,5 +138,25 @@ describe("selectQuestions", () => {
       ),
     );
     expect(one.size).toBeGreaterThan(1);
+    // A slot left over is drawn by topic weight, not by how many problems a topic has.
+    const lopsided = [
+      ...problems.filter((p) => p.topic === "algo"),
+      ...problems.filter((p) => p.topic === "sql").slice(0, 2),
+    ];
+    const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
+    const sqlShare =
+      seeds.filter(
+        (seed) =>
+          topicOf(
+            selectQuestions({
+              ...assessment,
+              candidates: lopsided,
+              topicWeights: { algo: 1, sql: 3 },
+              codingProblems: 1,
+              seed,
+            })[0]!,
+          ) === "sql",
+      ).length / seeds.length;
+    expect(sqlShare).toBeGreaterThan(0.55);
   });
 });

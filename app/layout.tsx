@@ -37,6 +37,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           defaultTheme="system"
           enableSystem
           enableColorScheme={false}
+          // Colours switch at once when the theme (or the system's) changes, not each at its own transition's pace.
+          disableTransitionOnChange
           storageKey="mockroom-theme"
           nonce={nonce}
         >

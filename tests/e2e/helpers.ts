@@ -143,6 +143,15 @@ export function userCommand(args: string[]): { status: number | null; stdout: st
 }
 
 /**
+ * Switches the emulated system colour scheme on a loaded page and waits until the page follows it (next-themes sets
+ * html's class from the media query's change event): checking the page before that checks the other scheme.
+ */
+export async function switchColorScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+}
+
+/**
  * On /interviews/new: focus the interview on these topics. A profile's coding problem may be Python or SQL (drawn
  * by topic weight); a test about the Python editor focuses on a Django topic whose problems are all Python.
  */

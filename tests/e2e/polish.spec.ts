@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 // axe runs twice (light and dark) on full pages; the shared machine is slow.
@@ -21,14 +21,14 @@ async function signedIn(page: Page) {
 /** axe on the page as it is now, in light and dark: no serious or critical violation. */
 async function axeBothSchemes(page: Page, label: string) {
   for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
+    await switchColorScheme(page, colorScheme);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(
       bad.map((v) => `${label} (${colorScheme}) ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
     ).toEqual([]);
   }
-  await page.emulateMedia({ colorScheme: "light" });
+  await switchColorScheme(page, "light");
 }
 
 async function noHorizontalOverflow(page: Page) {

@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { focusOnTopics, newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -196,9 +196,9 @@ test("keyboard: Alt+J/K focus the new editor, focus and current look different, 
   expect(await opacity("Previous")).toBeLessThanOrEqual(0.6);
   expect(await opacity("Next")).toBe(1);
   expect(await axe(page)).toEqual([]);
-  await page.emulateMedia({ colorScheme: "dark" });
+  await switchColorScheme(page, "dark");
   expect(await axe(page)).toEqual([]);
-  await page.emulateMedia({ colorScheme: "light" });
+  await switchColorScheme(page, "light");
 
   // Finishing moves the focus to the review's heading.
   await page.getByRole("button", { name: "Finish interview" }).focus();

@@ -41,6 +41,14 @@ type Pending = {
   timer?: ReturnType<typeof setTimeout>;
 };
 
+/** What a runtime's own failure means for the user; a JavaScript stack overflow is recursion too deep to run here. */
+export function runtimeFailure(message: string): string {
+  return /maximum call stack size exceeded|too much recursion/i.test(message)
+    ? "The code recursed deeper than this browser's stack allows (Python's recursion limit is not reached first " +
+        "through a C-level wrapper such as functools.cache): write it with a loop or an explicit stack."
+    : message;
+}
+
 /** Every test marked failed with the same error: for a timeout or a runtime that could not start. */
 export function failedReport(tests: CodeTest[], error: TestResult["error"], extra: Partial<RunReport> = {}): RunReport {
   return {
@@ -99,13 +107,20 @@ export function createCodeRunner(options: {
               setStatus({ state: "failed", message: message.message });
               resolveReady(false);
             } else if (pending?.id === message.id) {
+              const { tests } = pending;
+              // The runtime itself failed mid-run (the browser's stack ran out under deep recursion): its state is
+              // not to be trusted (Pyodide then raised RecursionError for every later recursive call), so the next
+              // run gets a fresh worker, as after a timeout.
+              handle.terminate();
+              worker = null;
               finish(
                 failedReport(
-                  pending.tests,
-                  { type: "RunnerError", message: message.message, line: null },
+                  tests,
+                  { type: "RunnerError", message: runtimeFailure(message.message), line: null },
                   { runnerError: message.message },
                 ),
               );
+              start();
             }
           }
         },

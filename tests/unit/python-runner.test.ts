@@ -148,6 +148,18 @@ describe("the Python runner", () => {
     expect(report.results.every((r) => r.passed)).toBe(true);
   });
 
+  it("survives recursion deeper than the stack: says so, and the next run is on a fresh interpreter", async () => {
+    const deep = [{ name: "deep", call: "depth(3000)", expected: "3000" }];
+    const cached = "import functools\n@functools.cache\ndef depth(n):\n    return 0 if n == 0 else depth(n - 1) + 1\n";
+    const report = await runner.run(cached, deep);
+    expect(report.results[0]).toMatchObject({ passed: false, error: { type: "RunnerError" } });
+    expect(report.results[0]!.error!.message).toMatch(/recursed deeper than this browser's stack/);
+    // Before, the interpreter kept a broken recursion count: every later recursive call raised RecursionError.
+    const plain = "def depth(n):\n    return 0 if n == 0 else depth(n - 1) + 1\n";
+    const next = await runner.run(plain, [{ name: "shallow", call: "depth(500)", expected: "500" }]);
+    expect(next.results[0]).toMatchObject({ passed: true });
+  }, 60_000);
+
   it("stops an infinite loop within the limit plus one second and then runs again", async () => {
     const limited = nodePythonRunner(); // the default limit, 5 s, as in the browser
     try {

@@ -27,6 +27,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <Link href="/account" className={item}>
           Account and data
         </Link>
+        {user.role === "ADMIN" ? (
+          <Link href="/admin" className={item}>
+            Admin
+          </Link>
+        ) : null}
         <SignOutButton className={item} />
       </div>
     </details>

@@ -20,6 +20,8 @@ export const rules = {
   resetUseIp: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   /** Wrong current passwords given to "Change password", per account. */
   passwordChange: { limit: 5, windowSeconds: FIFTEEN_MINUTES },
+  /** "Report a problem" sent by one account (only its owner can use it up). */
+  reportUser: { limit: 10, windowSeconds: HOUR },
 } satisfies Record<string, RateLimitRule>;
 
 /**
@@ -106,6 +108,7 @@ export const keys = {
   resetIp: (ip: string) => `reset:ip:${addressKey(ip)}`,
   resetUseIp: (ip: string) => `reset:use:${addressKey(ip)}`,
   passwordChange: (userId: string) => `password:user:${userId}`,
+  reportUser: (userId: string) => `report:user:${userId}`,
 };
 
 /**

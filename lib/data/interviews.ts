@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { sharedCache } from "../cache";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 import { AppError } from "../http/errors";
 import { Prisma, type CompanyProfile, type InterviewStatus } from "../generated/prisma/client";
@@ -366,18 +367,6 @@ async function createInterview(
       });
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const meta = error.meta as
-    { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } | undefined;
-  return (
-    meta?.code === "23505" ||
-    meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
-  );
 }
 
 export async function endInterview(

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type ReportReason, type ReportStatus } from "../generated/prisma/client";
 import type { RatingName } from "../review/fsrs";
 import { readCoverage } from "../scoring/coverage";
 import { PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/practice";
 import type { NoteView } from "../schemas/notes";
 import { questionNotFound } from "./notes";
 import { EMPTY_PRACTICE } from "./practice";
+import { reportView } from "./reports";
 import { runningTimedWhere } from "./withheld";
 
 // Times inside JSON travel as epoch milliseconds: PostgreSQL writes timestamps in JSON in its own format (offset,
@@ -27,6 +28,15 @@ type Row = {
   sets: { id: string; name: string; contains: boolean }[];
   due: Date | null;
   withheldBy: string | null;
+  report: {
+    id: string;
+    reason: string;
+    details: string;
+    status: string;
+    reply: string | null;
+    createdAt: Ms;
+    closedAt: Ms | null;
+  } | null;
 };
 
 const iso = (ms: Ms) => new Date(ms).toISOString();
@@ -63,7 +73,12 @@ export async function questionWorkspace(userId: string, slug: string, now = new 
         from "QuestionSet" s where s."userId" = ${userId}::uuid), '[]') as sets,
       (select r.due from "ReviewCard" r where r."userId" = ${userId}::uuid and r."questionId" = q.id) as due,
       (select i.id::text from "Interview" i join "InterviewQuestion" iq on iq."interviewId" = i.id
-        where ${runningTimedWhere(userId, now)} and iq."questionId" = q.id limit 1) as "withheldBy"
+        where ${runningTimedWhere(userId, now)} and iq."questionId" = q.id limit 1) as "withheldBy",
+      (select json_build_object('id', r.id, 'reason', r.reason, 'details', r.details, 'status', r.status,
+                                'reply', r.reply, 'createdAt', ${ms(`r."createdAt"`)},
+                                'closedAt', ${ms(`r."closedAt"`)})
+         from "Report" r where r."userId" = ${userId}::uuid and r."questionId" = q.id
+         order by r."createdAt" desc, r.id desc limit 1) as report
     from "Question" q join "Topic" t on t.id = q."topicId"
     where q.slug = ${slug}`;
   const row = rows[0];
@@ -75,6 +90,16 @@ export async function questionWorkspace(userId: string, slug: string, now = new 
     queued: row.due ? { due: row.due.toISOString() } : null,
     /** The running timed interview that asks this question (its model answer and practice are withheld), or null. */
     withheldBy: row.withheldBy ? { id: row.withheldBy } : null,
+    /** The user's latest "Report a problem" on it, and what came of it. */
+    report: row.report
+      ? reportView({
+          ...row.report,
+          reason: row.report.reason as ReportReason,
+          status: row.report.status as ReportStatus,
+          createdAt: new Date(row.report.createdAt),
+          closedAt: row.report.closedAt === null ? null : new Date(row.report.closedAt),
+        })
+      : null,
   };
 }
 

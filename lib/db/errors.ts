@@ -60,3 +60,22 @@ const conflictCodes = new Set(["P2002", "P2003", "P2034", "23505", "23503", "400
 export function isConcurrentWriteConflict(error: unknown): boolean {
   return matches(error, (e) => typeof e.code === "string" && conflictCodes.has(e.code));
 }
+
+/**
+ * A unique index refused the write: Prisma's P2002, or PostgreSQL's 23505 as pg or the driver adapter reports it.
+ * Read by shape, not by class: this module is also loaded where the Prisma client is not (instrumentation.ts).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+  };
+  return (
+    code === "P2002" ||
+    code === "23505" ||
+    meta?.code === "23505" ||
+    meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+  );
+}

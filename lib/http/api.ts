@@ -199,6 +199,16 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * For admin routes: the signed-in admin; 401 for visitors, and 404 for everyone else signed in (an admin route
+ * is not there for them, as an admin page is not: lib/auth/session.ts requireAdmin).
+ */
+export async function requireApiAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireApiUser(request);
+  if (user.role !== "ADMIN") throw new AppError("NOT_FOUND", "Not found.");
+  return user;
+}
+
 /** For routes that act on the session itself (changing the password, ending sessions): the user and the session's claims. */
 export async function requireApiSession(request: Request): Promise<{ user: SessionUser; session: SessionClaims }> {
   const session = await sessionOf(request);

@@ -43,6 +43,13 @@ import {
 import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document";
 import { reportTestsSchema } from "../schemas/coding";
 import {
+  adminReportListQuerySchema,
+  adminReportListSchema,
+  closeReportSchema,
+  createReportSchema,
+  reportSchema,
+} from "../schemas/reports";
+import {
   companyDetailSchema,
   companyListSchema,
   questionDetailSchema,
@@ -473,6 +480,44 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["slug"],
     responses: { 200: { description: "`{ bookmarked: false }`" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/questions/{slug}/report",
+    summary: "Report a problem with a question (one open report per question; 10 an hour)",
+    description:
+      "An admin resolves or dismisses it with a reply, shown on the question page. While your report is open, another is a 409 carrying it (`report`).",
+    tags: ["reports"],
+    auth: true,
+    pathParams: ["slug"],
+    body: createReportSchema,
+    responses: {
+      201: { description: "The report", schema: reportSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/admin/reports",
+    summary: "Admins: the report queue (open ones oldest first, or closed ones latest first)",
+    tags: ["admin"],
+    auth: true,
+    query: adminReportListQuerySchema,
+    responses: { 200: { description: "Reports", schema: adminReportListSchema }, ...errors(400, 401, 404) },
+  },
+  {
+    method: "patch",
+    path: "/api/admin/reports/{id}",
+    summary: "Admins: resolve or dismiss a report with a reply to its author",
+    description: "A report already closed is a 409 carrying it as it is (`report`).",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["id"],
+    body: closeReportSchema,
+    responses: {
+      200: { description: "The closed report", schema: reportSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
   },
   {
     method: "get",

@@ -95,3 +95,15 @@ export const testsToRunAnswer = z.object({
     }),
   ),
 });
+
+/** POST /api/questions/{slug}/report, PATCH /api/admin/reports/{id}, and a 409's `report`: a report as it stands. */
+export const reportAnswer = z.object({
+  id: z.string(),
+  reason: z.enum(["wrong_answer", "unclear", "typo", "duplicate", "other"]),
+  details: z.string(),
+  status: z.enum(["open", "resolved", "dismissed"]),
+  reply: z.nullable(z.string()),
+  createdAt: z.string(),
+  closedAt: z.nullable(z.string()),
+});
+export const reportConflict = z.object({ report: reportAnswer });

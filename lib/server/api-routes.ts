@@ -3,6 +3,8 @@
 // when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
+import * as admin_reports_by_id from "../../app/api/admin/reports/[id]/route";
+import * as admin_reports from "../../app/api/admin/reports/route";
 import * as auth_all_nextauth from "../../app/api/auth/[...nextauth]/route";
 import * as auth_forgot_password from "../../app/api/auth/forgot-password/route";
 import * as auth_register from "../../app/api/auth/register/route";
@@ -34,6 +36,7 @@ import * as questions_by_slug_note from "../../app/api/questions/[slug]/note/rou
 import * as questions_by_slug_practice_rating from "../../app/api/questions/[slug]/practice/rating/route";
 import * as questions_by_slug_practice from "../../app/api/questions/[slug]/practice/route";
 import * as questions_by_slug_practice_versions from "../../app/api/questions/[slug]/practice/versions/route";
+import * as questions_by_slug_report from "../../app/api/questions/[slug]/report/route";
 import * as questions_by_slug from "../../app/api/questions/[slug]/route";
 import * as questions from "../../app/api/questions/route";
 import * as review_by_slug from "../../app/api/review/[slug]/route";
@@ -46,6 +49,8 @@ import * as topics from "../../app/api/topics/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
+  { path: "/api/admin/reports/[id]", module: admin_reports_by_id },
+  { path: "/api/admin/reports", module: admin_reports },
   { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },
   { path: "/api/auth/forgot-password", module: auth_forgot_password },
   { path: "/api/auth/register", module: auth_register },
@@ -78,6 +83,7 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/questions/[slug]/practice/rating", module: questions_by_slug_practice_rating },
   { path: "/api/questions/[slug]/practice", module: questions_by_slug_practice },
   { path: "/api/questions/[slug]/practice/versions", module: questions_by_slug_practice_versions },
+  { path: "/api/questions/[slug]/report", module: questions_by_slug_report },
   { path: "/api/questions/[slug]", module: questions_by_slug },
   { path: "/api/questions", module: questions },
   { path: "/api/review/[slug]", module: review_by_slug },

@@ -2,7 +2,7 @@
 // app/) requested as {anonymous, another user, owner, admin} against the production server. Owners reach
 // their rows; everyone else signed in gets 404 (not 403: an id of someone else's row reveals nothing);
 // anonymous callers get 401 from the API, and from pages a redirect to sign-in or a page that only invites
-// them to sign in.
+// them to sign in. Admin routes and pages are the same 404 for every signed-in user who is not an admin.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { PGLITE_VERSION, PYODIDE_VERSION } from "../../lib/coding/runtime";
 import { e2eQuery } from "../e2e/db";
@@ -71,6 +71,11 @@ test.describe("authorization matrix", () => {
     const set = await contexts.owner.post("/api/sets", { data: { name: "Owner's set", questions: [values.slug] } });
     expect(set.status()).toBe(201);
     values.set = ((await set.json()) as { id: string }).id;
+    const report = await contexts.owner.post(`/api/questions/${values.slug}/report`, {
+      data: { reason: "unclear", details: "The owner's report, for the admin routes." },
+    });
+    expect(report.status()).toBe(201);
+    values.report = ((await report.json()) as { id: string }).id;
   });
 
   test.afterAll(async () => {
@@ -92,6 +97,7 @@ test.describe("authorization matrix", () => {
     if (rule.access === "public") return "allowed";
     if (who === "anonymous") return "unauthenticated";
     if (rule.access === "owner" && who !== "owner") return "not-found";
+    if (rule.access === "admin" && who !== "admin") return "not-found";
     return "allowed";
   }
 

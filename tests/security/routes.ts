@@ -11,12 +11,14 @@ export type Access =
   | "signed-in"
   /** The URL names a row (interview, set): its owner only; anyone else signed in gets 404, anonymous 401 or sign-in. */
   | "owner"
+  /** Admins only: anonymous callers get 401 or sign-in, everyone else signed in 404 (the route is not there for them). */
+  | "admin"
   /** The catch-all for paths no route serves: 404 for everyone. */
   | "nothing";
 
 export type Rule = {
   access: Access;
-  /** The concrete path to request; placeholders :interview, :set, :question (id), :slug, :company are filled in. */
+  /** The concrete path to request; placeholders :interview, :set, :question (id), :report, :slug, :company are filled in. */
   path: string;
   /** A body that passes validation, so the request reaches the ownership check. Rules run in this file's
    *  order (deletions last), so a write that creates a principal's own row comes before its read. */
@@ -80,6 +82,8 @@ export const RULES: Record<string, Rule> = {
   "PAGE /interviews/[id]": { access: "owner", path: "/interviews/:interview" },
   "PAGE /interviews/[id]/review": { access: "owner", path: "/interviews/:interview/review" },
   "PAGE /sets/[id]": { access: "owner", path: "/sets/:set" },
+  "PAGE /admin": { access: "admin", path: "/admin" },
+  "PAGE /admin/reports": { access: "admin", path: "/admin/reports" },
 
   // Public API and files
   "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
@@ -158,6 +162,20 @@ export const RULES: Record<string, Rule> = {
   "PUT /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
   "POST /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug", body: { rating: "good" } },
   "DELETE /api/review/[slug]": { access: "signed-in", path: "/api/review/:slug" },
+  // Each principal reports the question once (the owner's second is a 409: one open report per question).
+  "POST /api/questions/[slug]/report": {
+    access: "signed-in",
+    path: "/api/questions/:slug/report",
+    body: { reason: "typo", details: "Sent by the authorization matrix." },
+  },
+
+  // Admins only
+  "GET /api/admin/reports": { access: "admin", path: "/api/admin/reports" },
+  "PATCH /api/admin/reports/[id]": {
+    access: "admin",
+    path: "/api/admin/reports/:report",
+    body: { status: "resolved", reply: "Closed by the authorization matrix." },
+  },
 
   // Rows with an owner
   "GET /api/interviews/[id]": { access: "owner", path: "/api/interviews/:interview" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseTimeout, isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseTimeout, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db/errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection nested in causes", () => {
@@ -60,5 +60,36 @@ describe("isDatabaseTimeout", () => {
   it("leaves other cancellations and errors alone", () => {
     expect(isDatabaseTimeout(new Error("canceling statement due to user request"))).toBe(false);
     expect(isDatabaseTimeout(new Error("Unique constraint failed"))).toBe(false);
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it.each([
+    ["Prisma's P2002", { code: "P2002", meta: { target: ["userId"] } }],
+    ["pg's 23505", { code: "23505" }],
+    ["the adapter's code in meta", { code: "P2010", meta: { code: "23505" } }],
+    [
+      "the adapter's original code",
+      { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23505" } } } },
+    ],
+    [
+      "the adapter's kind",
+      { code: "P2010", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } } },
+    ],
+  ])("recognises %s", (_, error) => {
+    expect(isUniqueViolation(Object.assign(new Error("unique"), error))).toBe(true);
+  });
+
+  it.each([
+    ["a foreign key violation", { code: "23503" }],
+    ["another Prisma error", { code: "P2025" }],
+    [
+      "an adapter error of another kind",
+      { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ForeignKeyConstraintViolation" } } } },
+    ],
+    ["null", null],
+    ["a string", "23505"],
+  ])("leaves %s alone", (_, error) => {
+    expect(isUniqueViolation(error)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { WrittenPracticeSection } from "./written-practice-section";
 import { Markdown } from "@/components/questions/markdown";
 import { Alert } from "@/components/ui/alert";
 import { QuestionActions } from "@/components/questions/question-actions";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { questionWorkspace } from "@/lib/data/question-workspace";
 import { getQuestion, questionMovedTo } from "@/lib/data/questions";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -64,6 +65,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
         ) : null}
         {withheld ? null : <ModelAnswerSection question={question} />}
         {workspace ? <NoteSection slug={question.slug} note={workspace.note} /> : null}
+        {workspace && !question.archived ? <ReportProblem slug={question.slug} initial={workspace.report} /> : null}
       </div>
       <QuestionSidebar question={question} />
     </article>

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/session";
+import { openReportCount } from "@/lib/data/reports";
+import { Count } from "@/components/ui/local-time";
+
+export const metadata: Metadata = { title: "Admin" };
+
+/** The admin area's front page (ADMIN role only; anyone else signed in gets a 404). */
+export default async function AdminPage() {
+  await requireAdmin();
+  const open = await openReportCount();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 className="font-semibold">
+            <Link href="/admin/reports" className="hover:underline">
+              Reports from users
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            {open ? (
+              <Count n={open} noun={{ one: "open report waits", other: "open reports wait" }} />
+            ) : (
+              "No open reports."
+            )}{" "}
+            Read what users found wrong, fix it, and reply: they see the reply on the question page.
+          </p>
+        </li>
+        <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 className="font-semibold">Questions, problems and profiles</h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Content is data in <code>seed/</code>: edit the files and run <code>npm run seed</code>, or bring a guide in
+            with <code>npm run import</code> (README, “The question bank”).
+          </p>
+        </li>
+      </ul>
+    </div>
+  );
+}

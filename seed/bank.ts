@@ -13,7 +13,15 @@ import { mergeFormerQuestions, type MergeReport } from "./merge";
 export type BankReport = {
   topics: { created: number; updated: number };
   companies: { created: number; updated: number };
-  questions: { created: number; updated: number; archived: number; restored: number; unchanged: number };
+  questions: {
+    created: number;
+    updated: number;
+    archived: number;
+    restored: number;
+    unchanged: number;
+    /** Edited in the admin editor and different from the files: the app's version is kept (lib/data/question-editor.ts). */
+    keptEdited: number;
+  };
   /** Former questions merged into kept ones (their users' data moved): seed/merge.ts. */
   merges: MergeReport;
   /** The runnable part of coding problems (their question rows are counted in `questions`). */
@@ -81,7 +89,7 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
   const report: BankReport = {
     topics: { created: 0, updated: 0 },
     companies: { created: 0, updated: 0 },
-    questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 },
+    questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0, keptEdited: 0 },
     merges: { merged: 0, deleted: 0, archived: 0, movedRows: 0 },
     problems: { created: 0, updated: 0 },
   };
@@ -159,12 +167,26 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         const currentLinks = [...existing.companies].sort((a, b) => a.companyId.localeCompare(b.companyId));
         const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]));
         const linksChanged = !sameJson(currentLinks, links);
+        if (existing.editedAt) {
+          // Edited in the app since: the app's version stands until the files say the same (then the files lead again).
+          if (changed || linksChanged || existing.archivedAt) report.questions.keptEdited++;
+          else {
+            await tx.question.update({ where: { id: existing.id }, data: { editedAt: null } });
+            report.questions.unchanged++;
+          }
+          continue;
+        }
         if (changed || existing.archivedAt) {
-          await tx.question.update({ where: { id: existing.id }, data: { ...data, archivedAt: null } });
+          await tx.question.update({
+            where: { id: existing.id },
+            data: { ...data, archivedAt: null, revision: { increment: 1 } },
+          });
         }
         if (linksChanged) {
           await tx.questionCompany.deleteMany({ where: { questionId: existing.id } });
           await tx.questionCompany.createMany({ data: links.map((l) => ({ ...l, questionId: existing.id })) });
+          if (!changed && !existing.archivedAt)
+            await tx.question.update({ where: { id: existing.id }, data: { revision: { increment: 1 } } });
         }
         if (existing.archivedAt) report.questions.restored++;
         else if (changed || linksChanged) report.questions.updated++;
@@ -198,10 +220,14 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
       const inFiles = new Set(allQuestions.map((q) => q.slug));
       const seedSources = new Set(allQuestions.map((q) => q.source.name));
       const gone = [...questions.values()].filter(
-        (q) => !inFiles.has(q.slug) && !formerSlugs.has(q.slug) && !q.archivedAt && seedSources.has(q.source),
+        (q) =>
+          !inFiles.has(q.slug) && !formerSlugs.has(q.slug) && !q.archivedAt && !q.editedAt && seedSources.has(q.source),
       );
       if (gone.length) {
-        await tx.question.updateMany({ where: { id: { in: gone.map((q) => q.id) } }, data: { archivedAt: now } });
+        await tx.question.updateMany({
+          where: { id: { in: gone.map((q) => q.id) } },
+          data: { archivedAt: now, revision: { increment: 1 } },
+        });
         report.questions.archived = gone.length;
       }
       await refreshSearchWords(tx);
@@ -217,7 +243,10 @@ export function describeBankReport(report: BankReport): string[] {
   return [
     `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
     `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
-    `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged`,
+    `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged` +
+      (q.keptEdited
+        ? `, ${q.keptEdited} kept as edited in the app (until seed/ says the same)`
+        : ""),
     `coding problems: ${report.problems.created} created, ${report.problems.updated} updated`,
     `merged questions: ${m.merged} merged (${m.deleted} deleted, ${m.archived} archived), ${m.movedRows} rows of users' data moved`,
   ];

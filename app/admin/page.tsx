@@ -30,10 +30,15 @@ export default async function AdminPage() {
           </p>
         </li>
         <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-          <h2 className="font-semibold">Questions, problems and profiles</h2>
+          <h2 className="font-semibold">
+            <Link href="/admin/questions" className="hover:underline">
+              Questions
+            </Link>
+          </h2>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            Content is data in <code>seed/</code>: edit the files and run <code>npm run seed</code>, or bring a guide in
-            with <code>npm run import</code> (README, “The question bank”).
+            Create, edit and archive questions with their rubric; every save is a revision you can compare and restore.
+            Coding problems’ code and tests, topics and company profiles are still edited in <code>seed/</code> (README,
+            “The question bank”).
           </p>
         </li>
       </ul>

@@ -34,6 +34,8 @@ const cursorSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("edited"), key: instant, slug: uuid }),
   // Interviews by start, then the interview id.
   z.object({ mode: z.literal("started"), key: instant, slug: uuid }),
+  // The admin's question list, by slug.
+  z.object({ mode: z.literal("slug"), slug }),
   // Reports in the admin queue: open ones by when they were sent, closed ones by when they were closed; then the id.
   z.object({ mode: z.literal("reported"), key: instant, slug: uuid }),
 ]);

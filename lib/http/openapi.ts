@@ -43,6 +43,15 @@ import {
 import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document";
 import { reportTestsSchema } from "../schemas/coding";
 import {
+  adminQuestionListQuerySchema,
+  adminQuestionListSchema,
+  archiveQuestionSchema,
+  createQuestionSchema,
+  editableQuestionSchema,
+  restoreRevisionSchema,
+  saveQuestionSchema,
+} from "../schemas/question-editor";
+import {
   adminReportListQuerySchema,
   adminReportListSchema,
   closeReportSchema,
@@ -494,6 +503,78 @@ export const operations: Operation[] = [
     responses: {
       201: { description: "The report", schema: reportSchema },
       ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/admin/questions",
+    summary: "Admins: every question, live and archived, by slug (words of the title or slug)",
+    tags: ["admin"],
+    auth: true,
+    query: adminQuestionListQuerySchema,
+    responses: { 200: { description: "Questions", schema: adminQuestionListSchema }, ...errors(400, 401, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/admin/questions",
+    summary: "Admins: create a written question with its rubric",
+    description: "Validated with the content schemas the seed loader uses; a slug in use is a 409.",
+    tags: ["admin"],
+    auth: true,
+    body: createQuestionSchema,
+    responses: {
+      201: { description: "The question as the editor shows it", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/admin/questions/{slug}",
+    summary: "Admins: a question's editable fields, its revision and its history",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "The question", schema: editableQuestionSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "put",
+    path: "/api/admin/questions/{slug}",
+    summary: "Admins: save a question (a new revision)",
+    description:
+      "Send the `revision` you loaded; if someone saved since, the answer is a 409 with the question as it is now (`current`).",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    body: saveQuestionSchema,
+    responses: {
+      200: { description: "The saved question", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/questions/{slug}/archive",
+    summary: "Admins: archive a question or bring it back (it stays readable in users' history)",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    body: archiveQuestionSchema,
+    responses: {
+      200: { description: "The question", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/admin/questions/{slug}/revisions/{number}/restore",
+    summary: "Admins: make an earlier revision the current content (recorded as a new revision)",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug", "number"],
+    body: restoreRevisionSchema,
+    responses: {
+      200: { description: "The question", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
     },
   },
   {

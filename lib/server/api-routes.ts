@@ -3,6 +3,10 @@
 // when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
+import * as admin_questions_by_slug_archive from "../../app/api/admin/questions/[slug]/archive/route";
+import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
+import * as admin_questions_by_slug from "../../app/api/admin/questions/[slug]/route";
+import * as admin_questions from "../../app/api/admin/questions/route";
 import * as admin_reports_by_id from "../../app/api/admin/reports/[id]/route";
 import * as admin_reports from "../../app/api/admin/reports/route";
 import * as auth_all_nextauth from "../../app/api/auth/[...nextauth]/route";
@@ -49,6 +53,13 @@ import * as topics from "../../app/api/topics/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
+  { path: "/api/admin/questions/[slug]/archive", module: admin_questions_by_slug_archive },
+  {
+    path: "/api/admin/questions/[slug]/revisions/[number]/restore",
+    module: admin_questions_by_slug_revisions_by_number_restore,
+  },
+  { path: "/api/admin/questions/[slug]", module: admin_questions_by_slug },
+  { path: "/api/admin/questions", module: admin_questions },
   { path: "/api/admin/reports/[id]", module: admin_reports_by_id },
   { path: "/api/admin/reports", module: admin_reports },
   { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },

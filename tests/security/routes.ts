@@ -84,6 +84,9 @@ export const RULES: Record<string, Rule> = {
   "PAGE /sets/[id]": { access: "owner", path: "/sets/:set" },
   "PAGE /admin": { access: "admin", path: "/admin" },
   "PAGE /admin/reports": { access: "admin", path: "/admin/reports" },
+  "PAGE /admin/questions": { access: "admin", path: "/admin/questions" },
+  "PAGE /admin/questions/new": { access: "admin", path: "/admin/questions/new" },
+  "PAGE /admin/questions/[slug]": { access: "admin", path: "/admin/questions/:slug" },
 
   // Public API and files
   "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
@@ -171,6 +174,17 @@ export const RULES: Record<string, Rule> = {
 
   // Admins only
   "GET /api/admin/reports": { access: "admin", path: "/api/admin/reports" },
+  "GET /api/admin/questions": { access: "admin", path: "/api/admin/questions" },
+  "GET /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug" },
+  // Invalid bodies on purpose: 400 shows the admin got through, and the matrix changes no question.
+  "POST /api/admin/questions": { access: "admin", path: "/api/admin/questions", body: {} },
+  "PUT /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug", body: {} },
+  "PUT /api/admin/questions/[slug]/archive": { access: "admin", path: "/api/admin/questions/:slug/archive", body: {} },
+  "POST /api/admin/questions/[slug]/revisions/[number]/restore": {
+    access: "admin",
+    path: "/api/admin/questions/:slug/revisions/1/restore",
+    body: {},
+  },
   "PATCH /api/admin/reports/[id]": {
     access: "admin",
     path: "/api/admin/reports/:report",

@@ -90,6 +90,14 @@ function ReportItem({ report }: { report: AdminReportView }) {
           </Link>
           {report.question.archived ? <span className="ml-2 text-sm font-normal">(archived)</span> : null}
         </h2>
+        <p className="text-sm">
+          <Link
+            href={`/admin/questions/${report.question.slug}`}
+            className="text-brand-700 hover:underline dark:text-brand-100"
+          >
+            Open in the editor
+          </Link>
+        </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {REASON_LABELS[report.reason]} · from {report.reporter} · <LocalTime value={report.createdAt} />
         </p>

@@ -92,7 +92,7 @@ export async function importGuide(
             } else if ((!match.modelAnswer && answer) || match.archivedAt) {
               await tx.question.update({
                 where: { id: match.id },
-                data: { modelAnswer: match.modelAnswer || answer, archivedAt: null },
+                data: { modelAnswer: match.modelAnswer || answer, archivedAt: null, revision: { increment: 1 } },
               });
               plan.questions.update++;
             } else plan.questions.unchanged++;

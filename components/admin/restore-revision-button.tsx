@@ -1,0 +1,60 @@
+"use client";
+// Makes an earlier revision the question's content again (recorded as a new revision, so nothing is lost).
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { apiFetch } from "@/lib/client/api";
+import { editableQuestionSchema } from "@/lib/schemas/question-editor";
+
+export function RestoreRevisionButton({ slug, number, revision }: { slug: string; number: number; revision: number }) {
+  const router = useRouter();
+  const { confirm, dialog } = useConfirm();
+  const [state, setState] = useState<{ pending: boolean; message?: string; error?: boolean }>({ pending: false });
+
+  async function restore() {
+    const ok = await confirm({
+      title: `Restore revision ${number}?`,
+      body: "Its content becomes the question's again, as a new revision; the current one stays in the history.",
+      confirmLabel: "Restore",
+    });
+    if (!ok) return;
+    setState({ pending: true });
+    const result = await apiFetch(`/api/admin/questions/${slug}/revisions/${number}/restore`, {
+      method: "POST",
+      body: { revision },
+      schema: editableQuestionSchema,
+    });
+    if (result.ok) {
+      setState({ pending: false, message: `Restored as revision ${result.data.history[0]?.number ?? ""}.` });
+      // The page renders again with the restored revision; the editor takes its fields (question-editor.tsx).
+      router.refresh();
+    } else
+      setState({
+        pending: false,
+        error: true,
+        message: result.error.messageOr("Could not restore it. Try again."),
+      });
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        disabled={state.pending}
+        onClick={() => void restore()}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900"
+      >
+        Restore revision {number}
+      </button>
+      {state.message ? (
+        <span
+          role={state.error ? "alert" : "status"}
+          className={`text-xs ${state.error ? "text-rose-700 dark:text-rose-400" : ""}`}
+        >
+          {state.message}
+        </span>
+      ) : null}
+      {dialog}
+    </span>
+  );
+}

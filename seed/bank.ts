@@ -244,9 +244,7 @@ export function describeBankReport(report: BankReport): string[] {
     `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
     `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
     `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged` +
-      (q.keptEdited
-        ? `, ${q.keptEdited} kept as edited in the app (until seed/ says the same)`
-        : ""),
+      (q.keptEdited ? `, ${q.keptEdited} kept as edited in the app (until seed/ says the same)` : ""),
     `coding problems: ${report.problems.created} created, ${report.problems.updated} updated`,
     `merged questions: ${m.merged} merged (${m.deleted} deleted, ${m.archived} archived), ${m.movedRows} rows of users' data moved`,
   ];

@@ -34,3 +34,7 @@ export async function runSeed(db: PrismaClient, options: { demo: boolean; conten
   report.lines.push(describeRescore(await rescore(db)));
   return report;
 }
+
+/** `npm run content -- export`: the database's content as seed/ files (seed/export.ts). */
+export { contentDir } from "./content";
+export { currentContent, exportContent, writeContent } from "./export";

@@ -41,6 +41,17 @@ export default async function AdminPage() {
             “The question bank”).
           </p>
         </li>
+        <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 className="font-semibold">
+            <Link href="/admin/import" className="hover:underline">
+              Import a guide
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Bring in a markdown interview guide: see what it would add, line-numbered problems included, then import it
+            or cancel.
+          </p>
+        </li>
       </ul>
     </div>
   );

@@ -62,8 +62,10 @@ export type ResponseSchema<T = unknown> = {
 
 export type ApiOptions<S extends ResponseSchema | undefined> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Sent as JSON; a Blob is sent as it is (already JSON text); URLSearchParams as a form (next-auth). */
+  /** Sent as JSON; a Blob is sent as it is (already JSON text, or of `contentType`); URLSearchParams as a form (next-auth). */
   body?: unknown;
+  /** The type of a Blob body; JSON unless said (a guide is text/markdown). */
+  contentType?: string;
   /** Validates a 2xx body; without one the body is not read and `data` is undefined. */
   schema?: S;
   signal?: AbortSignal;
@@ -144,10 +146,10 @@ export async function apiFetch<S extends ResponseSchema | undefined = undefined>
   path: string,
   options: ApiOptions<S> = {},
 ): Promise<ApiResult<Data<S>>> {
-  const { method = "GET", body, schema, signal, keepalive, cache } = options;
+  const { method = "GET", body, schema, signal, keepalive, cache, contentType = "application/json" } = options;
   const init: RequestInit = { method, signal, keepalive, cache };
   if (body instanceof URLSearchParams) init.body = body;
-  else if (body instanceof Blob) Object.assign(init, { body, headers: { "content-type": "application/json" } });
+  else if (body instanceof Blob) Object.assign(init, { body, headers: { "content-type": contentType } });
   else if (body !== undefined)
     Object.assign(init, { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
   let response: Response;

@@ -42,6 +42,7 @@ import {
 } from "../schemas/sets";
 import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document";
 import { reportTestsSchema } from "../schemas/coding";
+import { importQuerySchema } from "../schemas/guide-import";
 import {
   adminQuestionListQuerySchema,
   adminQuestionListSchema,
@@ -76,7 +77,7 @@ type Operation = {
   description?: string;
   tags: string[];
   auth?: boolean;
-  body?: z.ZodType | { form: Record<string, string> };
+  body?: z.ZodType | { form: Record<string, string> } | { text: string };
   query?: z.ZodObject;
   pathParams?: string[];
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -506,6 +507,21 @@ export const operations: Operation[] = [
     },
   },
   {
+    method: "post",
+    path: "/api/admin/import",
+    summary: "Admins: import a markdown guide (a dry run by default)",
+    description:
+      "The body is the guide (`text/markdown`, at most 5 MB), in the shape `npm run import` reads. `dryRun=true` reports what would be created without writing; `dryRun=false` imports in one transaction. A guide with problems is a 400 with `problems: [{ line, message }]`, and nothing is written.",
+    tags: ["admin"],
+    auth: true,
+    query: importQuerySchema,
+    body: { text: "text/markdown" },
+    responses: {
+      200: { description: "`{ dryRun, source, title, stats, topics, plan }`" },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
     method: "get",
     path: "/api/admin/questions",
     summary: "Admins: every question, live and archived, by slug (words of the title or slug)",
@@ -878,16 +894,18 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const body = op.body
-      ? "form" in op.body
-        ? {
-            "application/x-www-form-urlencoded": {
-              schema: {
-                type: "object",
-                properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])),
+      ? "text" in op.body
+        ? { [op.body.text]: { schema: { type: "string" } } }
+        : "form" in op.body
+          ? {
+              "application/x-www-form-urlencoded": {
+                schema: {
+                  type: "object",
+                  properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])),
+                },
               },
-            },
-          }
-        : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
+            }
+          : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
       : undefined;
     const parameters = [
       ...(op.pathParams ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),

@@ -107,3 +107,19 @@ export const reportAnswer = z.object({
   closedAt: z.nullable(z.string()),
 });
 export const reportConflict = z.object({ report: reportAnswer });
+
+/** POST /api/admin/import: what a guide would change (a dry run) or changed. */
+export const guideImportAnswer = z.object({
+  dryRun: z.boolean(),
+  source: z.string(),
+  title: z.nullable(z.string()),
+  repairedCharacters: int(),
+  stats: z.object({ topics: int(), questions: int(), answered: int(), emptyAnswers: int(), unanswered: int() }),
+  topics: z.array(z.object({ name: z.string(), questions: int() })),
+  plan: z.object({
+    topics: z.object({ create: z.array(z.string()), existing: z.array(z.string()) }),
+    questions: z.object({ create: int(), update: int(), unchanged: int() }),
+  }),
+});
+/** Beside a 400 from it: the guide's problems, line by line. */
+export const guideProblems = z.object({ problems: z.array(z.object({ line: int(), message: z.string() })) });

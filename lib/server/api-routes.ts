@@ -3,6 +3,7 @@
 // when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
+import * as admin_import from "../../app/api/admin/import/route";
 import * as admin_questions_by_slug_archive from "../../app/api/admin/questions/[slug]/archive/route";
 import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
 import * as admin_questions_by_slug from "../../app/api/admin/questions/[slug]/route";
@@ -53,6 +54,8 @@ import * as topics from "../../app/api/topics/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
+  // A guide of up to 5 MB: read by the handler under its own limit, not buffered here.
+  { path: "/api/admin/import", module: admin_import, streamBody: true },
   { path: "/api/admin/questions/[slug]/archive", module: admin_questions_by_slug_archive },
   {
     path: "/api/admin/questions/[slug]/revisions/[number]/restore",

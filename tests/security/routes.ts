@@ -87,6 +87,7 @@ export const RULES: Record<string, Rule> = {
   "PAGE /admin/questions": { access: "admin", path: "/admin/questions" },
   "PAGE /admin/questions/new": { access: "admin", path: "/admin/questions/new" },
   "PAGE /admin/questions/[slug]": { access: "admin", path: "/admin/questions/:slug" },
+  "PAGE /admin/import": { access: "admin", path: "/admin/import" },
 
   // Public API and files
   "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
@@ -178,6 +179,8 @@ export const RULES: Record<string, Rule> = {
   "GET /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug" },
   // Invalid bodies on purpose: 400 shows the admin got through, and the matrix changes no question.
   "POST /api/admin/questions": { access: "admin", path: "/api/admin/questions", body: {} },
+  // Without a source: 400, nothing imported.
+  "POST /api/admin/import": { access: "admin", path: "/api/admin/import", body: {} },
   "PUT /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug", body: {} },
   "PUT /api/admin/questions/[slug]/archive": { access: "admin", path: "/api/admin/questions/:slug/archive", body: {} },
   "POST /api/admin/questions/[slug]/revisions/[number]/restore": {

@@ -41,6 +41,9 @@ export async function importGuide(
   try {
     await db.$transaction(
       async (tx) => {
+        // One import at a time (the command and the admin page alike): questions are matched by their wording,
+        // which no unique index holds, so two at once could both create the same question.
+        await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('mockroom:import-guide'))`;
         // A guide's topic matches a bank topic by slug or by name, ignoring case, punctuation and "(DRF)"-style asides.
         const key = (name: string) => slugify(name.replace(/\([^)]*\)/g, "")) || slugify(name);
         const topics = await tx.topic.findMany();

@@ -13,7 +13,7 @@ type User = { id: string };
 
 async function send(
   who: User | null,
-  body: string | Uint8Array,
+  body: string,
   query = "source=django-guide&dryRun=true",
   type = "text/markdown",
 ) {

@@ -151,7 +151,7 @@ function ImportReport({
   return (
     <section
       aria-labelledby="import-report"
-      role={report.dryRun ? undefined : "status"}
+      aria-live="polite"
       className="space-y-3 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
     >
       <h2 id="import-report" className="text-lg font-semibold">

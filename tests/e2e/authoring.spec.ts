@@ -159,4 +159,38 @@ test.describe("authoring questions", () => {
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("What is a database router for?");
     await admin.context().close();
   });
+
+  test("an admin uploads a guide with an error and sees its line, then a valid one and imports it", async ({
+    browser,
+  }) => {
+    const admin = await adminPage(browser, "Ivy Importer");
+    const marker = `quokka${word()}`;
+    await admin.goto("/admin");
+    await admin.getByRole("link", { name: "Import a guide" }).click();
+    const picker = admin.getByLabel("Choose a guide");
+    const broken = `# A broken guide\n\n# Caching\n\n<details><summary>1. What does ${marker} cache?</summary>\n\nIt caches.\n`;
+    await picker.setInputFiles({ name: "broken.md", mimeType: "text/markdown", buffer: Buffer.from(broken) });
+    await expect(admin.getByLabel("Source name")).toHaveValue("broken");
+    await admin.getByRole("button", { name: "Check the guide" }).click();
+    const alert = admin.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText("problem(s) found in the guide; nothing was imported.");
+    await expect(alert).toContainText("Line 5: <details> is never closed");
+
+    const valid =
+      `# ${marker} guide\n\nAn introduction that is not a question.\n\n# Caching\n\n` +
+      `<details><summary>1. How does the ${marker} per-view cache key its entries?</summary>\n\n` +
+      `By the full URL and the headers named in Vary.\n\n</details>\n\nWhen would you not cache a ${marker} view?\n`;
+    await picker.setInputFiles({ name: `${marker}.md`, mimeType: "text/markdown", buffer: Buffer.from(valid) });
+    await admin.getByRole("button", { name: "Check the guide" }).click();
+    const report = admin.getByRole("region", { name: "Dry run: nothing written yet" });
+    await expect(report).toContainText("2 questions (1 with answers, 0 with empty answers, 1 without)");
+    await expect(report).toContainText("Questions: 2 would be created, 0 would be updated, 0 unchanged.");
+    await expectAccessible(admin);
+    await report.getByRole("button", { name: "Import it" }).click();
+    const done = admin.getByRole("region", { name: "Imported" });
+    await expect(done).toContainText("Questions: 2 were created");
+    await admin.goto(`/questions?q=${marker}`);
+    await expect(admin.getByRole("link", { name: new RegExp(`per-view cache key`) })).toBeVisible();
+    await admin.context().close();
+  });
 });

@@ -11,12 +11,7 @@ import { sessionCookieFor, userFactory } from "../factories";
 const GUIDE = fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8");
 type User = { id: string };
 
-async function send(
-  who: User | null,
-  body: string,
-  query = "source=django-guide&dryRun=true",
-  type = "text/markdown",
-) {
+async function send(who: User | null, body: string, query = "source=django-guide&dryRun=true", type = "text/markdown") {
   const headers: Record<string, string> = { "content-type": type };
   if (who) headers.cookie = (await sessionCookieFor(who.id)).cookie;
   const request = new Request(`http://localhost/api/admin/import?${query}`, { method: "POST", headers, body });

@@ -59,7 +59,11 @@ function sqlTests(schema: string, tests: Extract<ProblemContent, { language: "sq
 }
 
 function codingData(problem: ProblemContent) {
-  const common = { starterCode: problem.starterCode, solution: problem.solution };
+  const common = {
+    starterCode: problem.starterCode,
+    solution: problem.solution,
+    wrongSolutions: problem.wrongSolutions,
+  };
   return problem.language === "sql"
     ? {
         ...common,
@@ -136,6 +140,22 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           (q) => [q.slug, q],
         ),
       );
+      const coding = new Map(
+        (await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [
+          c.question.slug,
+          c,
+        ]),
+      );
+      const problemsBySlug = new Map(content.problems.map((p) => [p.slug, p]));
+      const codeDiffers = (slug: string) => {
+        const problem = problemsBySlug.get(slug);
+        const stored = coding.get(slug);
+        if (!problem || !stored) return false;
+        const data = codingData(problem);
+        return (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(stored[key], data[key]));
+      };
+      /** Questions edited in the app that the files do not match yet: their problem's code stays as well. */
+      const keptAsEdited = new Set<string>();
       for (const question of allQuestions) {
         const data = {
           title: question.title,
@@ -169,8 +189,10 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         const linksChanged = !sameJson(currentLinks, links);
         if (existing.editedAt) {
           // Edited in the app since: the app's version stands until the files say the same (then the files lead again).
-          if (changed || linksChanged || existing.archivedAt) report.questions.keptEdited++;
-          else {
+          if (changed || linksChanged || existing.archivedAt || codeDiffers(question.slug)) {
+            report.questions.keptEdited++;
+            keptAsEdited.add(question.slug);
+          } else {
             await tx.question.update({ where: { id: existing.id }, data: { editedAt: null } });
             report.questions.unchanged++;
           }
@@ -193,13 +215,8 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         else report.questions.unchanged++;
       }
 
-      const coding = new Map(
-        (await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [
-          c.question.slug,
-          c,
-        ]),
-      );
       for (const problem of content.problems) {
+        if (keptAsEdited.has(problem.slug)) continue;
         const data = codingData(problem);
         const existing = coding.get(problem.slug);
         if (!existing) {

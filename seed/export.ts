@@ -3,9 +3,9 @@
 //
 // - topics.json, companies.json and questions/<topic>.json come from the database: live written questions, their
 //   key points with the authored rubric (or as sentences while the rubric is the one derived from them).
-// - problems/<slug>.json: a coding problem's code, tests and recorded wrong solutions live only in the files (the
-//   database keeps the tests as the runner needs them), so each is the current file with the question's fields
-//   from the database written over it; a problem with no file is left out and named.
+// - problems/<slug>.json: the current file with the database's question fields, code and wrong solutions written
+//   over it, and a Python problem's tests (a SQL problem's tests are its schema and rows in the file; the database
+//   keeps them built into statements); a problem with no file is left out and named.
 // - Questions and their companies keep the order of the current files (new ones last), in seed/'s canonical JSON,
 //   so `git diff` shows the change and nothing else.
 import fs from "node:fs";
@@ -45,7 +45,11 @@ export async function exportContent(db: PrismaClient, existing: CurrentContent |
     db.companyProfile.findMany({ orderBy: { slug: "asc" } }),
     db.question.findMany({
       where: { archivedAt: null },
-      include: { topic: { select: { slug: true } }, companies: { include: { company: { select: { slug: true } } } } },
+      include: {
+        topic: { select: { slug: true } },
+        companies: { include: { company: { select: { slug: true } } } },
+        coding: true,
+      },
       orderBy: { slug: "asc" },
     }),
   ]);
@@ -113,6 +117,18 @@ export async function exportContent(db: PrismaClient, existing: CurrentContent |
         skippedProblems.push(q.slug);
         continue;
       }
+      // The code and wrong solutions as the database has them (the editor may have changed them), and a Python
+      // problem's tests; a SQL problem's tests stay as the file writes them (its schema and rows).
+      const code = q.coding
+        ? {
+            starterCode: q.coding.starterCode,
+            solution: q.coding.solution,
+            wrongSolutions: q.coding.wrongSolutions,
+            ...(q.coding.language === "PYTHON"
+              ? { visibleTests: q.coding.visibleTests, hiddenTests: q.coding.hiddenTests }
+              : {}),
+          }
+        : {};
       files[`problems/${q.slug}.json`] = asWritten(
         {
           ...file,
@@ -121,6 +137,7 @@ export async function exportContent(db: PrismaClient, existing: CurrentContent |
           tags: q.tags,
           estimatedMinutes: q.estimatedMinutes,
           companies: links,
+          ...code,
         },
         problemContentSchema,
         current?.problems,

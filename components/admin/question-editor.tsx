@@ -67,13 +67,16 @@ export function QuestionEditor({ initial, topics, companies }: Props) {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [conflict, setConflict] = useState<EditableQuestion | null>(null);
   const [saving, setSaving] = useState(false);
-  // A revision made elsewhere on the page (a restore) arrives as new props: the editor takes its fields.
+  // A revision made elsewhere on the page (a restore, the code's save) arrives as new props: if the fields are
+  // what this editor loaded, only the revision moves on; if they changed, the editor takes them.
   const [seen, setSeen] = useState(initial?.revision);
-  if (initial && initial.revision !== seen) {
+  const [base, setBase] = useState(JSON.stringify(initial?.fields ?? null));
+  if (initial && seen !== undefined && initial.revision > seen) {
     setSeen(initial.revision);
-    if (initial.revision !== revision) {
+    setRevision(initial.revision);
+    if (JSON.stringify(initial.fields) !== base) {
+      setBase(JSON.stringify(initial.fields));
       setFields(initial.fields);
-      setRevision(initial.revision);
       setConflict(null);
       setMessage({ text: `Now at revision ${initial.history[0]?.number ?? initial.revision}.` });
     }
@@ -106,6 +109,8 @@ export function QuestionEditor({ initial, topics, companies }: Props) {
       setReason("");
       if (creating) return router.push(`/admin/questions/${result.data.slug}?created=1`);
       setRevision(result.data.revision);
+      setSeen(result.data.revision);
+      setBase(JSON.stringify(result.data.fields));
       setFields(result.data.fields);
       setMessage({ text: `Saved as revision ${result.data.history[0]?.number ?? result.data.revision}.` });
       router.refresh();

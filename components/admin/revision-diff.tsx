@@ -14,6 +14,7 @@ const LABELS: Record<keyof Snapshot, string> = {
   estimatedMinutes: "Minutes",
   companies: "Interview formats",
   archived: "Archived",
+  problem: "Code and tests",
 };
 
 export const fieldLabel = (key: string) => LABELS[key as keyof Snapshot] ?? key;

@@ -13,7 +13,13 @@ import { Prisma, type Difficulty } from "../generated/prisma/client";
 import { AppError } from "../http/errors";
 import { scoredPoints } from "../scoring/derive";
 import { frequencyValue } from "../schemas/content";
-import { snapshotSchema, type EditableFields, type EditableQuestion, type Snapshot } from "../schemas/question-editor";
+import {
+  snapshotSchema,
+  type EditableFields,
+  type EditableQuestion,
+  type ProblemFields,
+  type Snapshot,
+} from "../schemas/question-editor";
 import { refreshSearchWords } from "../search/refresh-words";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -26,6 +32,7 @@ const FREQUENCY_NAMES = ["low", "medium", "high"] as const;
 
 const questionInclude = {
   topic: { select: { slug: true } },
+  coding: true,
   companies: { include: { company: { select: { slug: true } } } },
 } as const;
 type QuestionRow = Prisma.QuestionGetPayload<{ include: typeof questionInclude }>;
@@ -52,7 +59,20 @@ function snapshotOf(row: QuestionRow): Snapshot {
       }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
     archived: row.archivedAt !== null,
+    ...(row.coding ? { problem: problemOf(row.coding) } : {}),
   };
+}
+
+/** A coding problem's runnable part as stored (tests and wrong solutions as the seed or the editor wrote them). */
+function problemOf(coding: NonNullable<QuestionRow["coding"]>): ProblemFields {
+  return {
+    language: coding.language === "SQL" ? "sql" : "python",
+    starterCode: coding.starterCode,
+    solution: coding.solution,
+    visibleTests: coding.visibleTests,
+    hiddenTests: coding.hiddenTests,
+    wrongSolutions: coding.wrongSolutions,
+  } as ProblemFields;
 }
 
 /** JSON with object keys sorted, for comparing snapshots (jsonb does not keep key order). */
@@ -161,7 +181,12 @@ function stale(row: QuestionRow, history: EditableQuestion["history"]) {
   });
 }
 
-type Change = { reason: string; fields?: EditableFields; archived?: boolean };
+type Change = { reason: string; fields?: EditableFields; archived?: boolean; problem?: ProblemChange };
+/** What the editor may change of a problem: its code and wrong solutions, and a Python problem's tests. */
+type ProblemChange = Pick<ProblemFields, "starterCode" | "solution" | "wrongSolutions"> & {
+  visibleTests?: unknown[];
+  hiddenTests?: unknown[];
+};
 
 /** Applies a change to the locked question at `expected` revision, in one transaction, and records it. */
 async function change(adminId: string, slug: string, expected: number, what: Change): Promise<EditableQuestion> {
@@ -177,6 +202,22 @@ async function change(adminId: string, slug: string, expected: number, what: Cha
       await tx.questionCompany.createMany({ data: links.map((l) => ({ ...l, questionId: row.id })) });
     }
     if (what.archived !== undefined) data.archivedAt = what.archived ? (row.archivedAt ?? new Date()) : null;
+    if (what.problem) {
+      if (!row.coding) throw new AppError("NOT_FOUND", "This question has no code to edit: it is a written question.");
+      const { visibleTests, hiddenTests, starterCode, solution, wrongSolutions } = what.problem;
+      const code = { starterCode, solution, wrongSolutions };
+      if (visibleTests && row.coding.language === "SQL")
+        throw new AppError("VALIDATION", "A SQL problem's tests are built from seed/problems: edit them there.", {
+          fields: { visibleTests: ["A SQL problem's tests are edited in seed/problems."] },
+        });
+      await tx.codingProblem.update({
+        where: { questionId: row.id },
+        data: {
+          ...code,
+          ...(visibleTests ? { visibleTests: visibleTests as object[], hiddenTests: hiddenTests as object[] } : {}),
+        },
+      });
+    }
     await tx.question.update({ where: { id: row.id }, data });
     const after = await tx.question.findUniqueOrThrow({ where: { id: row.id }, include: questionInclude });
     await tx.questionRevision.create({
@@ -227,8 +268,29 @@ export async function restoreRevision(
   const parsed = snapshotSchema.safeParse(stored.snapshot);
   if (!parsed.success)
     throw new AppError("CONFLICT", "This revision no longer passes the content rules and cannot be restored.");
-  const { archived, ...fields } = parsed.data;
-  return change(adminId, slug, revision, { reason: `Restored revision ${number}`, fields, archived });
+  const { archived, problem, ...fields } = parsed.data;
+  return change(adminId, slug, revision, {
+    reason: `Restored revision ${number}`,
+    fields,
+    archived,
+    ...(problem ? { problem: problem.language === "sql" ? withoutTests(problem) : problem } : {}),
+  });
+}
+
+const withoutTests = ({ starterCode, solution, wrongSolutions }: ProblemFields): ProblemChange => ({
+  starterCode,
+  solution,
+  wrongSolutions,
+});
+
+/** Saves a coding problem's code (and a Python problem's tests), checked in the browser by the editor's "Run all". */
+export function saveProblem(
+  adminId: string,
+  slug: string,
+  input: ProblemChange & { revision: number; reason: string },
+): Promise<EditableQuestion> {
+  const { revision, reason, ...problem } = input;
+  return change(adminId, slug, revision, { reason: reason || "Edited the code and tests", problem });
 }
 
 export async function createQuestion(
@@ -296,7 +358,7 @@ async function historyOf(tx: Tx, questionId: string): Promise<EditableQuestion["
 }
 
 function viewOf(row: QuestionRow, history: EditableQuestion["history"]): EditableQuestion {
-  const { archived, ...fields } = snapshotOf(row);
+  const { archived, problem, ...fields } = snapshotOf(row);
   const rubric = row.rubric as { derived?: boolean } | null;
   return {
     slug: row.slug,
@@ -307,6 +369,7 @@ function viewOf(row: QuestionRow, history: EditableQuestion["history"]): Editabl
     editedAt: row.editedAt?.toISOString() ?? null,
     derivedRubric: rubric?.derived !== false,
     fields,
+    problem: problem ?? null,
     history,
   };
 }

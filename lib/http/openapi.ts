@@ -50,6 +50,7 @@ import {
   createQuestionSchema,
   editableQuestionSchema,
   restoreRevisionSchema,
+  saveProblemSchema,
   saveQuestionSchema,
 } from "../schemas/question-editor";
 import {
@@ -575,6 +576,21 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["slug"],
     body: archiveQuestionSchema,
+    responses: {
+      200: { description: "The question", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/questions/{slug}/problem",
+    summary: "Admins: save a coding problem's starter, reference solution, wrong solutions and (Python) tests",
+    description:
+      'A new revision, like a question save (`revision`, 409 with `current`). The editor sends it only after its "Run all" passed in the browser: the reference passes every test, the starter and each wrong solution fail one. A SQL problem\'s tests are edited in seed/problems.',
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    body: saveProblemSchema,
     responses: {
       200: { description: "The question", schema: editableQuestionSchema },
       ...errors(400, 401, 403, 404, 409, 413, 415),

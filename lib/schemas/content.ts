@@ -106,7 +106,7 @@ const tests = (min: number) =>
  * A plausible wrong answer to a coding problem, kept with it so the checks can prove the tests catch it
  * (tests/unit/problems.test.ts). Content for authors and tests only: the loader does not store it.
  */
-const wrongSolutionSchema = z.object({
+export const wrongSolutionSchema = z.object({
   name: slugSchema,
   why: text(10, 200),
   code: z.string().min(10).max(20_000),

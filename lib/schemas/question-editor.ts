@@ -2,7 +2,8 @@
 // validated with the content schemas the seed loader uses (lib/schemas/content.ts, lib/schemas/rubric.ts), so
 // what an admin saves is what a file in seed/ could hold.
 import { z } from "zod";
-import { questionContentSchema, slugSchema } from "./content";
+import { pythonTestSchema, sqlTestSchema } from "./coding";
+import { questionContentSchema, slugSchema, wrongSolutionSchema } from "./content";
 import { cursorSchema, revisionSchema } from "./fields";
 import { authoredKeyPointSchema } from "./rubric";
 
@@ -43,8 +44,83 @@ export const restoreRevisionSchema = z
   .strict()
   .meta({ id: "RestoreRevisionRequest" });
 
-/** A revision's snapshot as stored: the editable fields and whether the question was archived then. */
-export const snapshotSchema = editableFieldsSchema.extend({ archived: z.boolean() });
+const testList = <T extends z.ZodType>(test: T) =>
+  z
+    .array(test)
+    .min(1, "needs at least 1 test")
+    .max(60)
+    .refine(
+      (list) => new Set(list.map((t) => (t as { name: string }).name)).size === list.length,
+      "test names must be unique",
+    );
+
+const distinctTests = (p: { visibleTests: { name: string }[]; hiddenTests: { name: string }[] }) =>
+  new Set([...p.visibleTests, ...p.hiddenTests].map((t) => t.name)).size ===
+  p.visibleTests.length + p.hiddenTests.length;
+
+const wrongSolutions = z
+  .array(wrongSolutionSchema)
+  .max(20)
+  .refine((list) => new Set(list.map((w) => w.name)).size === list.length, "wrong solution names must be unique");
+
+/**
+ * A coding problem's runnable part as the editor edits it: the starter, the reference solution, the tests (Python's
+ * in the editor; a SQL problem's are built from its schema and rows in seed/problems, so they are shown, not
+ * edited) and the recorded wrong solutions, each of which must fail a test.
+ */
+export const problemFieldsSchema = z.discriminatedUnion("language", [
+  z
+    .object({
+      language: z.literal("python"),
+      starterCode: z.string().max(20_000),
+      solution: z.string().min(10).max(20_000),
+      visibleTests: testList(pythonTestSchema),
+      hiddenTests: testList(pythonTestSchema),
+      wrongSolutions,
+    })
+    .refine(distinctTests, { message: "visible and hidden test names must be distinct", path: ["hiddenTests"] }),
+  z.object({
+    language: z.literal("sql"),
+    starterCode: z.string().max(20_000),
+    solution: z.string().min(10).max(20_000),
+    visibleTests: z.array(sqlTestSchema),
+    hiddenTests: z.array(sqlTestSchema),
+    wrongSolutions,
+  }),
+]);
+export type ProblemFields = z.infer<typeof problemFieldsSchema>;
+
+export const saveProblemSchema = z
+  .object({
+    revision: revisionSchema,
+    reason: reasonSchema,
+    starterCode: z.string().max(20_000),
+    solution: z.string().min(10, "The reference solution is at least 10 characters.").max(20_000),
+    wrongSolutions,
+    /** Python problems only; a SQL problem's tests are edited in seed/problems. */
+    visibleTests: testList(pythonTestSchema).optional(),
+    hiddenTests: testList(pythonTestSchema).optional(),
+  })
+  .strict()
+  .refine((p) => (p.visibleTests === undefined) === (p.hiddenTests === undefined), {
+    message: "send both visible and hidden tests, or neither",
+    path: ["hiddenTests"],
+  })
+  .refine(
+    (p) =>
+      !p.visibleTests || !p.hiddenTests || distinctTests({ visibleTests: p.visibleTests, hiddenTests: p.hiddenTests }),
+    {
+      message: "visible and hidden test names must be distinct",
+      path: ["hiddenTests"],
+    },
+  )
+  .meta({ id: "SaveProblemRequest" });
+
+/** A revision's snapshot as stored: the editable fields, whether the question was archived then, and a problem's code. */
+export const snapshotSchema = editableFieldsSchema.extend({
+  archived: z.boolean(),
+  problem: problemFieldsSchema.optional(),
+});
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export const revisionSummarySchema = z.object({
@@ -68,6 +144,8 @@ export const editableQuestionSchema = z
     /** True while the key points' rubric is the one derived from their sentences (an imported question). */
     derivedRubric: z.boolean(),
     fields: editableFieldsSchema,
+    /** A coding problem's runnable part; null for a written question. */
+    problem: problemFieldsSchema.nullable(),
     history: z.array(revisionSummarySchema),
   })
   .meta({ id: "EditableQuestion" });

@@ -5,6 +5,7 @@ import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
 import * as admin_import from "../../app/api/admin/import/route";
 import * as admin_questions_by_slug_archive from "../../app/api/admin/questions/[slug]/archive/route";
+import * as admin_questions_by_slug_problem from "../../app/api/admin/questions/[slug]/problem/route";
 import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
 import * as admin_questions_by_slug from "../../app/api/admin/questions/[slug]/route";
 import * as admin_questions from "../../app/api/admin/questions/route";
@@ -57,6 +58,7 @@ export const API_ROUTES: ApiRoute[] = [
   // A guide of up to 5 MB: read by the handler under its own limit, not buffered here.
   { path: "/api/admin/import", module: admin_import, streamBody: true },
   { path: "/api/admin/questions/[slug]/archive", module: admin_questions_by_slug_archive },
+  { path: "/api/admin/questions/[slug]/problem", module: admin_questions_by_slug_problem },
   {
     path: "/api/admin/questions/[slug]/revisions/[number]/restore",
     module: admin_questions_by_slug_revisions_by_number_restore,

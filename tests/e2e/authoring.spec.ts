@@ -193,4 +193,47 @@ test.describe("authoring questions", () => {
     await expect(admin.getByRole("link", { name: new RegExp(`per-view cache key`) })).toBeVisible();
     await admin.context().close();
   });
+
+  test("a problem's code is saved only after Run all passes: the reference passes, the starter and wrong ones fail", async ({
+    browser,
+  }) => {
+    test.setTimeout(150_000);
+    const admin = await adminPage(browser, "Pat Problem");
+    await admin.goto("/admin/questions/alphanumeric-palindrome");
+    const code = admin.getByRole("region", { name: "Code and tests (Python)" });
+    const save = code.getByRole("button", { name: "Save code and tests" });
+    await expect(save).toBeDisabled();
+    await expect(code.getByText("Python is ready.")).toBeVisible({ timeout: 90_000 });
+    const solution = code.getByLabel("Reference solution");
+    const original = await solution.inputValue();
+
+    // A reference that fails a test: Run all says so, and nothing can be saved.
+    await solution.fill("def is_clean_palindrome(text):\n    return text == text[::-1]\n");
+    await code.getByRole("button", { name: "Run all" }).click();
+    const results = code.getByRole("list", { name: "Run all: results" });
+    await expect(results.getByRole("listitem").first()).toContainText(
+      "The reference solution passes every test: Fails",
+    );
+    await expect(save).toBeDisabled();
+
+    // The right reference, and a starter that still fails: everything checks out, and it saves.
+    await solution.fill(original);
+    await expect(results).toContainText("Changed since the run");
+    await code
+      .getByLabel("Starter code")
+      .fill("def is_clean_palindrome(text):\n    # Letters and digits only, any case.\n    ...\n");
+    await code.getByRole("button", { name: "Run all" }).click();
+    await expect(results.getByRole("listitem")).toHaveCount(6);
+    await expect(results).toContainText("The reference solution passes every test: 10 of 10 pass");
+    await expect(results).toContainText("The wrong solution “case-sensitive” fails a test");
+    await expect(results.getByText("not saved until this passes")).toHaveCount(0);
+    await expect(save).toBeEnabled();
+    await code.getByLabel("What changed, and why").fill("A starter that says what to ignore");
+    await save.click();
+    await expect(code.getByRole("status")).toHaveText(/^Saved as revision \d+\.$/);
+    await expect(admin.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText(
+      "A starter that says what to ignore",
+    );
+    await admin.context().close();
+  });
 });

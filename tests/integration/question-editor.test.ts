@@ -7,13 +7,14 @@ import * as list from "@/app/api/admin/questions/route";
 import * as item from "@/app/api/admin/questions/[slug]/route";
 import * as archive from "@/app/api/admin/questions/[slug]/archive/route";
 import * as restore from "@/app/api/admin/questions/[slug]/revisions/[number]/restore/route";
+import * as problem from "@/app/api/admin/questions/[slug]/problem/route";
 import { clearContentCaches } from "@/lib/cache";
 import { getQuestion, listQuestions } from "@/lib/data/questions";
 import { db } from "@/lib/db/client";
-import type { EditableFields, EditableQuestion } from "@/lib/schemas/question-editor";
+import type { EditableFields, EditableQuestion, ProblemFields } from "@/lib/schemas/question-editor";
 import { questionListQuerySchema } from "@/lib/schemas/questions";
 import { loadBank } from "@/seed/bank";
-import { readContent } from "@/seed/content";
+import { readContent, readProblems } from "@/seed/content";
 import { sessionCookieFor, userFactory } from "../factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -374,5 +375,150 @@ describe("the seed and a question edited in the app", () => {
     expect(
       (await db().question.findUniqueOrThrow({ where: { slug: "database-router-decisions" } })).archivedAt,
     ).toBeNull();
+  });
+});
+
+describe("a coding problem's code and tests", () => {
+  const PYTHON = "alphanumeric-palindrome";
+  const SQL = "sessions-after-thirty-idle-minutes";
+  const problems = readProblems(path.resolve("seed"))
+    .filter((p) => p.slug === PYTHON || p.slug === SQL)
+    .map((p) => ({ ...p, topic: "alpha", companies: [] }));
+  const withProblems = () => ({ ...content(), problems });
+  const putProblem = (body: unknown, slug = PYTHON) =>
+    call(admin, problem.PUT, "PUT", `/api/admin/questions/${slug}/problem`, { slug }, body);
+
+  beforeAll(async () => {
+    await loadBank(db(), withProblems());
+  });
+
+  it("reads the problem's code, tests and wrong solutions with the question", async () => {
+    const question = await editable(PYTHON);
+    expect(question.kind).toBe("coding");
+    expect(question.problem).toMatchObject({ language: "python" });
+    expect(question.problem!.wrongSolutions.length).toBeGreaterThan(0);
+    expect((await editable(SQL)).problem).toMatchObject({ language: "sql" });
+    expect((await editable()).problem).toBeNull();
+  });
+
+  it("saves new code and tests as a revision the seed then keeps", async () => {
+    const before = await editable(PYTHON);
+    const p = before.problem as Extract<ProblemFields, { language: "python" }>;
+    const response = await putProblem({
+      revision: before.revision,
+      reason: "A clearer starter",
+      starterCode:
+        "def is_clean_palindrome(text):\n    # Ignore case and anything that is not a letter or digit.\n    ...\n",
+      solution: p.solution,
+      visibleTests: p.visibleTests,
+      hiddenTests: [
+        ...p.hiddenTests,
+        { name: "added in the editor", call: "is_clean_palindrome('?!')", expected: "True" },
+      ],
+      wrongSolutions: p.wrongSolutions,
+    });
+    const saved = (await response.json()) as EditableQuestion;
+    expect(response.status, JSON.stringify(saved)).toBe(200);
+    expect(saved.history[0]).toMatchObject({ reason: "A clearer starter", changed: ["problem"] });
+    const row = await db().codingProblem.findFirstOrThrow({ where: { question: { slug: PYTHON } } });
+    expect(row.starterCode).toContain("Ignore case");
+    expect(row.hiddenTests).toHaveLength(p.hiddenTests.length + 1);
+    const report = await loadBank(db(), withProblems());
+    expect(report.questions.keptEdited).toBeGreaterThanOrEqual(1);
+    expect(
+      (await db().codingProblem.findFirstOrThrow({ where: { question: { slug: PYTHON } } })).starterCode,
+    ).toContain("Ignore case");
+  });
+
+  it("restores an earlier revision's code", async () => {
+    const current = await editable(PYTHON);
+    const first = current.history.at(-1)!;
+    const restored = (await (
+      await call(
+        admin,
+        restore.POST,
+        "POST",
+        `/api/admin/questions/${PYTHON}/revisions/${first.number}/restore`,
+        { slug: PYTHON, number: String(first.number) },
+        { revision: current.revision },
+      )
+    ).json()) as EditableQuestion;
+    expect(restored.problem!.starterCode).not.toContain("Ignore case");
+  });
+
+  it.each([
+    ["tests that are not a list", { visibleTests: "[]", hiddenTests: [] }, "visibleTests"],
+    ["no hidden test", { hiddenTests: [] }, "hiddenTests"],
+    [
+      "a test name used twice",
+      {
+        hiddenTests: [
+          { name: "dup", call: "f()", expected: "1" },
+          { name: "dup", call: "f()", expected: "1" },
+        ],
+      },
+      "hiddenTests",
+    ],
+    ["a test with neither expected nor raises", { hiddenTests: [{ name: "x", call: "f()" }] }, "hiddenTests.0"],
+    [
+      "a wrong solution named not as a slug",
+      { wrongSolutions: [{ name: "Not A Slug", why: "Because it is wrong.", code: "def f(): pass" }] },
+      "wrongSolutions.0.name",
+    ],
+    ["a reference solution too short", { solution: "x" }, "solution"],
+    ["visible tests without hidden ones", { hiddenTests: undefined }, "hiddenTests"],
+  ])("refuses %s with 400, and changes nothing", async (_, override, field) => {
+    const before = await editable(PYTHON);
+    const p = before.problem as Extract<ProblemFields, { language: "python" }>;
+    const body = {
+      revision: before.revision,
+      starterCode: p.starterCode,
+      solution: p.solution,
+      visibleTests: p.visibleTests,
+      hiddenTests: p.hiddenTests,
+      wrongSolutions: p.wrongSolutions,
+      ...override,
+    };
+    const response = await putProblem(body);
+    expect(response.status).toBe(400);
+    const errors = ((await response.json()) as { error: { fields: Record<string, string[]> } }).error.fields;
+    expect(Object.keys(errors).some((k) => k === field || k.startsWith(`${field}.`))).toBe(true);
+    expect((await editable(PYTHON)).revision).toBe(before.revision);
+  });
+
+  it("keeps a SQL problem's tests to seed/problems, and has no code for a written question", async () => {
+    const sql = await editable(SQL);
+    const p = sql.problem!;
+    const base = {
+      revision: sql.revision,
+      starterCode: p.starterCode,
+      solution: p.solution,
+      wrongSolutions: p.wrongSolutions,
+    };
+    const refused = await putProblem(
+      {
+        ...base,
+        visibleTests: [{ name: "x", call: "f()", expected: "1" }],
+        hiddenTests: [{ name: "y", call: "f()", expected: "1" }],
+      },
+      SQL,
+    );
+    expect(refused.status).toBe(400);
+    expect((await putProblem({ ...base, starterCode: "-- Write one query.\nselect 1;" }, SQL)).status).toBe(200);
+    const written = await editable();
+    const none = await putProblem({ ...base, revision: written.revision }, SLUG);
+    expect(none.status).toBe(404);
+  });
+
+  it("is a 409 against an older revision", async () => {
+    const current = await editable(PYTHON);
+    const p = current.problem!;
+    const stale = await putProblem({
+      revision: current.revision - 1,
+      starterCode: "# stale",
+      solution: p.solution,
+      wrongSolutions: p.wrongSolutions,
+    });
+    expect(stale.status).toBe(409);
   });
 });

@@ -182,6 +182,7 @@ export const RULES: Record<string, Rule> = {
   // Without a source: 400, nothing imported.
   "POST /api/admin/import": { access: "admin", path: "/api/admin/import", body: {} },
   "PUT /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug", body: {} },
+  "PUT /api/admin/questions/[slug]/problem": { access: "admin", path: "/api/admin/questions/:slug/problem", body: {} },
   "PUT /api/admin/questions/[slug]/archive": { access: "admin", path: "/api/admin/questions/:slug/archive", body: {} },
   "POST /api/admin/questions/[slug]/revisions/[number]/restore": {
     access: "admin",

@@ -8,6 +8,7 @@ import { listTopics } from "@/lib/data/questions";
 import { AppError } from "@/lib/http/errors";
 import { slugSchema } from "@/lib/schemas/content";
 import type { EditableQuestion } from "@/lib/schemas/question-editor";
+import { ProblemEditor } from "@/components/admin/problem-editor";
 import { QuestionEditor } from "@/components/admin/question-editor";
 import { RestoreRevisionButton } from "@/components/admin/restore-revision-button";
 import { fieldLabel, RevisionDiff } from "@/components/admin/revision-diff";
@@ -61,7 +62,7 @@ export default async function EditQuestionPage({
             /questions/{question.slug}
           </Link>{" "}
           · source {question.source}
-          {question.kind === "coding" ? " · a coding problem: its code and tests are edited in seed/problems" : ""}
+          {question.kind === "coding" ? " · a coding problem: its code and tests are below the question" : ""}
         </p>
         {created ? <Alert>Created. It is in the bank and in search now.</Alert> : null}
         {question.archived ? <Alert>Archived: it is not in the bank, search or new interviews.</Alert> : null}
@@ -83,6 +84,7 @@ export default async function EditQuestionPage({
         topics={topics.map((t) => ({ slug: t.slug, name: t.name }))}
         companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
       />
+      {question.problem ? <ProblemEditor question={question} /> : null}
       <section aria-labelledby="history" className="space-y-3">
         <h2 id="history" className="text-xl font-semibold">
           History

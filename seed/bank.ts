@@ -2,7 +2,7 @@
 // archives questions that left the files (they stay readable in users' history), and reports what
 // changed. A second run with the same files changes nothing.
 import type { PrismaClient } from "../lib/db/prisma-client";
-import type { Difficulty, QuestionKind } from "../lib/generated/prisma/client";
+import type { CompanyProfile, Difficulty, QuestionKind } from "../lib/generated/prisma/client";
 import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
 import { sqlSetup } from "../lib/coding/sql-setup";
 import { rubricOfContent } from "../lib/scoring/derive";
@@ -11,8 +11,9 @@ import type { Content } from "./content";
 import { mergeFormerQuestions, type MergeReport } from "./merge";
 
 export type BankReport = {
-  topics: { created: number; updated: number };
-  companies: { created: number; updated: number };
+  /** keptEdited: saved in the admin area and different from the files, so the app's version stays. */
+  topics: { created: number; updated: number; keptEdited: number };
+  companies: { created: number; updated: number; keptEdited: number };
   questions: {
     created: number;
     updated: number;
@@ -89,10 +90,23 @@ function canonical(value: unknown): string {
 }
 const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
+function companyDiffers(existing: CompanyProfile, company: Content["companies"][number]): boolean {
+  return (
+    existing.name !== company.name ||
+    existing.description !== company.description ||
+    existing.durationMinutes !== company.durationMinutes ||
+    existing.questionCount !== company.questionCount ||
+    existing.codingProblems !== company.codingProblems ||
+    existing.styleNotes !== company.styleNotes ||
+    !sameJson(existing.topicWeights, company.topicWeights) ||
+    !sameJson(existing.difficultyMix, company.difficultyMix)
+  );
+}
+
 export async function loadBank(db: PrismaClient, content: Content, now = new Date()): Promise<BankReport> {
   const report: BankReport = {
-    topics: { created: 0, updated: 0 },
-    companies: { created: 0, updated: 0 },
+    topics: { created: 0, updated: 0, keptEdited: 0 },
+    companies: { created: 0, updated: 0, keptEdited: 0 },
     questions: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0, keptEdited: 0 },
     merges: { merged: 0, deleted: 0, archived: 0, movedRows: 0 },
     problems: { created: 0, updated: 0 },
@@ -108,8 +122,13 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
           topics.set(topic.slug, await tx.topic.create({ data: topic }));
           report.topics.created++;
         } else if (existing.name !== topic.name || existing.order !== topic.order) {
-          await tx.topic.update({ where: { id: existing.id }, data: { name: topic.name, order: topic.order } });
-          report.topics.updated++;
+          if (existing.editedAt) report.topics.keptEdited++;
+          else {
+            await tx.topic.update({ where: { id: existing.id }, data: { name: topic.name, order: topic.order } });
+            report.topics.updated++;
+          }
+        } else if (existing.editedAt) {
+          await tx.topic.update({ where: { id: existing.id }, data: { editedAt: null } });
         }
       }
 
@@ -120,18 +139,13 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
         if (!existing) {
           companies.set(company.slug, await tx.companyProfile.create({ data }));
           report.companies.created++;
-        } else if (
-          existing.name !== company.name ||
-          existing.description !== company.description ||
-          existing.durationMinutes !== company.durationMinutes ||
-          existing.questionCount !== company.questionCount ||
-          existing.codingProblems !== company.codingProblems ||
-          existing.styleNotes !== company.styleNotes ||
-          !sameJson(existing.topicWeights, company.topicWeights) ||
-          !sameJson(existing.difficultyMix, company.difficultyMix)
-        ) {
+        } else if (!existing.editedAt && companyDiffers(existing, company)) {
           await tx.companyProfile.update({ where: { id: existing.id }, data });
           report.companies.updated++;
+        } else if (existing.editedAt) {
+          // Edited in the app: kept until the files say the same, then the files lead again.
+          if (companyDiffers(existing, company)) report.companies.keptEdited++;
+          else await tx.companyProfile.update({ where: { id: existing.id }, data: { editedAt: null } });
         }
       }
 
@@ -258,8 +272,10 @@ export function describeBankReport(report: BankReport): string[] {
   const q = report.questions;
   const m = report.merges;
   return [
-    `topics: ${report.topics.created} created, ${report.topics.updated} updated`,
-    `company profiles: ${report.companies.created} created, ${report.companies.updated} updated`,
+    `topics: ${report.topics.created} created, ${report.topics.updated} updated` +
+      (report.topics.keptEdited ? `, ${report.topics.keptEdited} kept as edited in the app` : ""),
+    `company profiles: ${report.companies.created} created, ${report.companies.updated} updated` +
+      (report.companies.keptEdited ? `, ${report.companies.keptEdited} kept as edited in the app` : ""),
     `questions: ${q.created} created, ${q.updated} updated, ${q.archived} archived, ${q.restored} restored, ${q.unchanged} unchanged` +
       (q.keptEdited ? `, ${q.keptEdited} kept as edited in the app (until seed/ says the same)` : ""),
     `coding problems: ${report.problems.created} created, ${report.problems.updated} updated`,

@@ -37,8 +37,21 @@ export default async function AdminPage() {
           </h2>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             Create, edit and archive questions with their rubric; every save is a revision you can compare and restore.
-            Coding problems’ code and tests, topics and company profiles are still edited in <code>seed/</code> (README,
-            “The question bank”).
+            A coding problem’s code and tests are saved once they pass when run in your browser.
+          </p>
+        </li>
+        <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 className="font-semibold">
+            <Link href="/admin/topics" className="hover:underline">
+              Topics
+            </Link>{" "}
+            and{" "}
+            <Link href="/admin/formats" className="hover:underline">
+              interview formats
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Rename and order topics; set each format’s length, questions, topic weights and difficulty mix.
           </p>
         </li>
         <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">

@@ -44,6 +44,13 @@ import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document"
 import { reportTestsSchema } from "../schemas/coding";
 import { importQuerySchema } from "../schemas/guide-import";
 import {
+  adminFormatSchema,
+  adminTopicSchema,
+  createTopicSchema,
+  saveFormatSchema,
+  saveTopicSchema,
+} from "../schemas/content-admin";
+import {
   adminQuestionListQuerySchema,
   adminQuestionListSchema,
   archiveQuestionSchema,
@@ -606,6 +613,55 @@ export const operations: Operation[] = [
     body: restoreRevisionSchema,
     responses: {
       200: { description: "The question", schema: editableQuestionSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/admin/topics",
+    summary: "Admins: the topics, in order, with their live questions counted",
+    tags: ["admin"],
+    auth: true,
+    responses: { 200: { description: "`{ items: AdminTopic[] }`" }, ...errors(401, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/admin/topics",
+    summary: "Admins: add a topic",
+    tags: ["admin"],
+    auth: true,
+    body: createTopicSchema,
+    responses: {
+      201: { description: "The topic", schema: adminTopicSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/topics/{slug}",
+    summary: "Admins: rename or reorder a topic",
+    description: "Send the `updatedAt` you loaded; a save since is a 409 with the topic as it is now (`current`).",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    body: saveTopicSchema,
+    responses: {
+      200: { description: "The topic", schema: adminTopicSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/formats/{slug}",
+    summary: "Admins: edit an interview format (company profile)",
+    description:
+      "Topic weights are relative (each topic's share is its weight over their sum); the difficulty mix adds up to 1. Send the `updatedAt` you loaded; a save since is a 409 with `current`.",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug"],
+    body: saveFormatSchema,
+    responses: {
+      200: { description: "The interview format", schema: adminFormatSchema },
       ...errors(400, 401, 403, 404, 409, 413, 415),
     },
   },

@@ -3,12 +3,15 @@
 // when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
+import * as admin_formats_by_slug from "../../app/api/admin/formats/[slug]/route";
 import * as admin_import from "../../app/api/admin/import/route";
 import * as admin_questions_by_slug_archive from "../../app/api/admin/questions/[slug]/archive/route";
 import * as admin_questions_by_slug_problem from "../../app/api/admin/questions/[slug]/problem/route";
 import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
 import * as admin_questions_by_slug from "../../app/api/admin/questions/[slug]/route";
 import * as admin_questions from "../../app/api/admin/questions/route";
+import * as admin_topics_by_slug from "../../app/api/admin/topics/[slug]/route";
+import * as admin_topics from "../../app/api/admin/topics/route";
 import * as admin_reports_by_id from "../../app/api/admin/reports/[id]/route";
 import * as admin_reports from "../../app/api/admin/reports/route";
 import * as auth_all_nextauth from "../../app/api/auth/[...nextauth]/route";
@@ -55,6 +58,7 @@ import * as topics from "../../app/api/topics/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
+  { path: "/api/admin/formats/[slug]", module: admin_formats_by_slug },
   // A guide of up to 5 MB: read by the handler under its own limit, not buffered here.
   { path: "/api/admin/import", module: admin_import, streamBody: true },
   { path: "/api/admin/questions/[slug]/archive", module: admin_questions_by_slug_archive },
@@ -67,6 +71,8 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/admin/questions", module: admin_questions },
   { path: "/api/admin/reports/[id]", module: admin_reports_by_id },
   { path: "/api/admin/reports", module: admin_reports },
+  { path: "/api/admin/topics/[slug]", module: admin_topics_by_slug },
+  { path: "/api/admin/topics", module: admin_topics },
   { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },
   { path: "/api/auth/forgot-password", module: auth_forgot_password },
   { path: "/api/auth/register", module: auth_register },

@@ -61,8 +61,8 @@ describe("exporting the content", () => {
     const report = await loadBank(db(), readContent(out));
     expect(report.questions).toMatchObject({ created: 0, updated: 0, archived: 0, restored: 0, keptEdited: 0 });
     expect(report.problems).toEqual({ created: 0, updated: 0 });
-    expect(report.topics).toEqual({ created: 0, updated: 0 });
-    expect(report.companies).toEqual({ created: 0, updated: 0 });
+    expect(report.topics).toEqual({ created: 0, updated: 0, keptEdited: 0 });
+    expect(report.companies).toEqual({ created: 0, updated: 0, keptEdited: 0 });
   }, 60_000);
 
   it("carries an edit made in the app into the files; seeded, the question is the files' again", async () => {

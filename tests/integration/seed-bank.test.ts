@@ -17,14 +17,14 @@ function copyFixture(): string {
 describe("the content loader", () => {
   it("creates topics, profiles and questions, then changes nothing on a second run", async () => {
     const first = await loadBank(db(), readContent(fixture));
-    expect(first.topics).toEqual({ created: 2, updated: 0 });
-    expect(first.companies).toEqual({ created: 1, updated: 0 });
+    expect(first.topics).toEqual({ created: 2, updated: 0, keptEdited: 0 });
+    expect(first.companies).toEqual({ created: 1, updated: 0, keptEdited: 0 });
     expect(first.questions).toEqual({ created: 3, updated: 0, archived: 0, restored: 0, unchanged: 0, keptEdited: 0 });
     const before = await db().question.findMany({ orderBy: { slug: "asc" } });
 
     const second = await loadBank(db(), readContent(fixture));
-    expect(second.topics).toEqual({ created: 0, updated: 0 });
-    expect(second.companies).toEqual({ created: 0, updated: 0 });
+    expect(second.topics).toEqual({ created: 0, updated: 0, keptEdited: 0 });
+    expect(second.companies).toEqual({ created: 0, updated: 0, keptEdited: 0 });
     expect(second.questions).toEqual({ created: 0, updated: 0, archived: 0, restored: 0, unchanged: 3, keptEdited: 0 });
     expect(await db().question.findMany({ orderBy: { slug: "asc" } })).toEqual(before);
 

@@ -88,6 +88,9 @@ export const RULES: Record<string, Rule> = {
   "PAGE /admin/questions/new": { access: "admin", path: "/admin/questions/new" },
   "PAGE /admin/questions/[slug]": { access: "admin", path: "/admin/questions/:slug" },
   "PAGE /admin/import": { access: "admin", path: "/admin/import" },
+  "PAGE /admin/topics": { access: "admin", path: "/admin/topics" },
+  "PAGE /admin/formats": { access: "admin", path: "/admin/formats" },
+  "PAGE /admin/formats/[slug]": { access: "admin", path: "/admin/formats/:company" },
 
   // Public API and files
   "GET /python/[version]/[file]": { access: "public", path: "/python/:pyodide/worker.mjs" },
@@ -179,6 +182,10 @@ export const RULES: Record<string, Rule> = {
   "GET /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug" },
   // Invalid bodies on purpose: 400 shows the admin got through, and the matrix changes no question.
   "POST /api/admin/questions": { access: "admin", path: "/api/admin/questions", body: {} },
+  "GET /api/admin/topics": { access: "admin", path: "/api/admin/topics" },
+  "POST /api/admin/topics": { access: "admin", path: "/api/admin/topics", body: {} },
+  "PUT /api/admin/topics/[slug]": { access: "admin", path: "/api/admin/topics/no-such-topic", body: {} },
+  "PUT /api/admin/formats/[slug]": { access: "admin", path: "/api/admin/formats/:company", body: {} },
   // Without a source: 400, nothing imported.
   "POST /api/admin/import": { access: "admin", path: "/api/admin/import", body: {} },
   "PUT /api/admin/questions/[slug]": { access: "admin", path: "/api/admin/questions/:slug", body: {} },

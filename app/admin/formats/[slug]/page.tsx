@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/session";
+import { adminFormat } from "@/lib/data/content-admin";
+import { listTopics } from "@/lib/data/questions";
+import { slugSchema } from "@/lib/schemas/content";
+import { FormatEditor } from "@/components/admin/format-editor";
+
+export const metadata: Metadata = { title: "Edit interview format · Admin" };
+
+export default async function AdminFormatPage({ params }: { params: Promise<{ slug: string }> }) {
+  await requireAdmin();
+  const { slug } = await params;
+  const format = slugSchema.safeParse(slug).success ? await adminFormat(slug) : null;
+  if (!format) notFound();
+  const topics = await listTopics();
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm">
+          <Link href="/admin/formats" className="text-brand-700 hover:underline dark:text-brand-100">
+            Interview formats
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">Edit: {format.name}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/companies/${format.slug}`} className="text-brand-700 hover:underline dark:text-brand-100">
+            /companies/{format.slug}
+          </Link>
+          {format.editedAt
+            ? " · edited here: npm run seed keeps this version until seed/companies.json says the same"
+            : ""}
+        </p>
+      </div>
+      <FormatEditor initial={format} topics={topics.map((t) => ({ slug: t.slug, name: t.name }))} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/session";
+import { listAdminTopics } from "@/lib/data/content-admin";
+import { TopicsEditor } from "@/components/admin/topics-editor";
+
+export const metadata: Metadata = { title: "Topics · Admin" };
+
+export default async function AdminTopicsPage() {
+  await requireAdmin();
+  const topics = await listAdminTopics();
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm">
+          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
+            Admin
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">Topics</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          The bank lists topics by their order. A topic saved here stays as it is when <code>npm run seed</code> runs,
+          until <code>seed/topics.json</code> says the same.
+        </p>
+      </div>
+      <TopicsEditor topics={topics} />
+    </div>
+  );
+}

@@ -48,7 +48,13 @@ async function acme(): Promise<AdminFormat> {
     editedAt: row.editedAt?.toISOString() ?? null,
   };
 }
-const bodyOf = ({ slug: _slug, editedAt: _editedAt, ...rest }: AdminFormat) => rest;
+/** What the editor sends: everything but the slug (in the path) and the edit mark (the server's). */
+function bodyOf(format: AdminFormat): Omit<AdminFormat, "slug" | "editedAt"> {
+  const body: Partial<AdminFormat> = { ...format };
+  delete body.slug;
+  delete body.editedAt;
+  return body as Omit<AdminFormat, "slug" | "editedAt">;
+}
 
 beforeAll(async () => {
   await loadBank(db(), content());

@@ -2,7 +2,7 @@
 // archives questions that left the files (they stay readable in users' history), and reports what
 // changed. A second run with the same files changes nothing.
 import type { PrismaClient } from "../lib/db/prisma-client";
-import type { CompanyProfile, Difficulty, QuestionKind } from "../lib/generated/prisma/client";
+import type { CompanyProfile, Difficulty, Prisma, QuestionKind } from "../lib/generated/prisma/client";
 import { frequencyValue, keyPointText, type ProblemContent, type QuestionContent } from "../lib/schemas/content";
 import { sqlSetup } from "../lib/coding/sql-setup";
 import { rubricOfContent } from "../lib/scoring/derive";
@@ -103,7 +103,25 @@ function companyDiffers(existing: CompanyProfile, company: Content["companies"][
   );
 }
 
-export async function loadBank(db: PrismaClient, content: Content, now = new Date()): Promise<BankReport> {
+/**
+ * `dryRun`: everything is done and counted, then rolled back (a pack's preview). `source`: every question and
+ * problem is recorded as from this source (a content pack's), so only the source's own questions leave with it.
+ */
+export type LoadOptions = {
+  dryRun?: boolean;
+  source?: string;
+  /** More writes that belong with the load, in its transaction (a pack's own row). */
+  within?: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
+const DRY_RUN = new Error("dry run: rolled back");
+
+export async function loadBank(
+  db: PrismaClient,
+  content: Content,
+  now = new Date(),
+  options: LoadOptions = {},
+): Promise<BankReport> {
   const report: BankReport = {
     topics: { created: 0, updated: 0, keptEdited: 0 },
     companies: { created: 0, updated: 0, keptEdited: 0 },
@@ -111,160 +129,174 @@ export async function loadBank(db: PrismaClient, content: Content, now = new Dat
     merges: { merged: 0, deleted: 0, archived: 0, movedRows: 0 },
     problems: { created: 0, updated: 0 },
   };
-  const allQuestions = [...content.questions, ...content.problems.map(problemAsQuestion)];
-
-  await db.$transaction(
-    async (tx) => {
-      const topics = new Map((await tx.topic.findMany()).map((t) => [t.slug, t]));
-      for (const topic of content.topics) {
-        const existing = topics.get(topic.slug);
-        if (!existing) {
-          topics.set(topic.slug, await tx.topic.create({ data: topic }));
-          report.topics.created++;
-        } else if (existing.name !== topic.name || existing.order !== topic.order) {
-          if (existing.editedAt) report.topics.keptEdited++;
-          else {
-            await tx.topic.update({ where: { id: existing.id }, data: { name: topic.name, order: topic.order } });
-            report.topics.updated++;
-          }
-        } else if (existing.editedAt) {
-          await tx.topic.update({ where: { id: existing.id }, data: { editedAt: null } });
-        }
-      }
-
-      const companies = new Map((await tx.companyProfile.findMany()).map((c) => [c.slug, c]));
-      for (const company of content.companies) {
-        const existing = companies.get(company.slug);
-        const data = { ...company, topicWeights: company.topicWeights, difficultyMix: company.difficultyMix };
-        if (!existing) {
-          companies.set(company.slug, await tx.companyProfile.create({ data }));
-          report.companies.created++;
-        } else if (!existing.editedAt && companyDiffers(existing, company)) {
-          await tx.companyProfile.update({ where: { id: existing.id }, data });
-          report.companies.updated++;
-        } else if (existing.editedAt) {
-          // Edited in the app: kept until the files say the same, then the files lead again.
-          if (companyDiffers(existing, company)) report.companies.keptEdited++;
-          else await tx.companyProfile.update({ where: { id: existing.id }, data: { editedAt: null } });
-        }
-      }
-
-      const questions = new Map(
-        (await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })).map(
-          (q) => [q.slug, q],
-        ),
-      );
-      const coding = new Map(
-        (await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [
-          c.question.slug,
-          c,
-        ]),
-      );
-      const problemsBySlug = new Map(content.problems.map((p) => [p.slug, p]));
-      const codeDiffers = (slug: string) => {
-        const problem = problemsBySlug.get(slug);
-        const stored = coding.get(slug);
-        if (!problem || !stored) return false;
-        const data = codingData(problem);
-        return (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(stored[key], data[key]));
-      };
-      /** Questions edited in the app that the files do not match yet: their problem's code stays as well. */
-      const keptAsEdited = new Set<string>();
-      for (const question of allQuestions) {
-        const data = {
-          title: question.title,
-          prompt: question.prompt,
-          modelAnswer: question.modelAnswer,
-          keyPoints: question.keyPoints.map(keyPointText),
-          rubric: rubricOfContent(question.keyPoints),
-          difficulty: question.difficulty.toUpperCase() as Difficulty,
-          kind: question.kind.toUpperCase() as QuestionKind,
-          topicId: topics.get(question.topic)!.id,
-          tags: question.tags,
-          estimatedMinutes: question.estimatedMinutes,
-          source: question.source.name,
-          sourceRef: question.source.ref ?? null,
-          formerSlugs: question.formerSlugs,
-        };
-        const links = question.companies
-          .map((c) => ({
-            companyId: companies.get(c.slug)!.id,
-            frequency: c.frequency ? frequencyValue[c.frequency] : null,
-          }))
-          .sort((a, b) => a.companyId.localeCompare(b.companyId));
-        const existing = questions.get(question.slug);
-        if (!existing) {
-          await tx.question.create({ data: { slug: question.slug, ...data, companies: { create: links } } });
-          report.questions.created++;
-          continue;
-        }
-        const currentLinks = [...existing.companies].sort((a, b) => a.companyId.localeCompare(b.companyId));
-        const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]));
-        const linksChanged = !sameJson(currentLinks, links);
-        if (existing.editedAt) {
-          // Edited in the app since: the app's version stands until the files say the same (then the files lead again).
-          if (changed || linksChanged || existing.archivedAt || codeDiffers(question.slug)) {
-            report.questions.keptEdited++;
-            keptAsEdited.add(question.slug);
-          } else {
-            await tx.question.update({ where: { id: existing.id }, data: { editedAt: null } });
-            report.questions.unchanged++;
-          }
-          continue;
-        }
-        if (changed || existing.archivedAt) {
-          await tx.question.update({
-            where: { id: existing.id },
-            data: { ...data, archivedAt: null, revision: { increment: 1 } },
-          });
-        }
-        if (linksChanged) {
-          await tx.questionCompany.deleteMany({ where: { questionId: existing.id } });
-          await tx.questionCompany.createMany({ data: links.map((l) => ({ ...l, questionId: existing.id })) });
-          if (!changed && !existing.archivedAt)
-            await tx.question.update({ where: { id: existing.id }, data: { revision: { increment: 1 } } });
-        }
-        if (existing.archivedAt) report.questions.restored++;
-        else if (changed || linksChanged) report.questions.updated++;
-        else report.questions.unchanged++;
-      }
-
-      for (const problem of content.problems) {
-        if (keptAsEdited.has(problem.slug)) continue;
-        const data = codingData(problem);
-        const existing = coding.get(problem.slug);
-        if (!existing) {
-          const { id } = await tx.question.findUniqueOrThrow({ where: { slug: problem.slug }, select: { id: true } });
-          await tx.codingProblem.create({ data: { questionId: id, ...data } });
-          report.problems.created++;
-        } else if ((Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]))) {
-          await tx.codingProblem.update({ where: { questionId: existing.questionId }, data });
-          report.problems.updated++;
-        }
-      }
-
-      // Merged questions hand their users' data to the kept ones, then go (or stay archived: seed/merge.ts).
-      report.merges = await mergeFormerQuestions(tx, allQuestions, now);
-      const formerSlugs = new Set(allQuestions.flatMap((q) => q.formerSlugs));
-
-      // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
-      const inFiles = new Set(allQuestions.map((q) => q.slug));
-      const seedSources = new Set(allQuestions.map((q) => q.source.name));
-      const gone = [...questions.values()].filter(
-        (q) =>
-          !inFiles.has(q.slug) && !formerSlugs.has(q.slug) && !q.archivedAt && !q.editedAt && seedSources.has(q.source),
-      );
-      if (gone.length) {
-        await tx.question.updateMany({
-          where: { id: { in: gone.map((q) => q.id) } },
-          data: { archivedAt: now, revision: { increment: 1 } },
-        });
-        report.questions.archived = gone.length;
-      }
-      await refreshSearchWords(tx);
-    },
-    { timeout: 120_000, maxWait: 10_000 },
+  const allQuestions = [...content.questions, ...content.problems.map(problemAsQuestion)].map((q) =>
+    options.source ? { ...q, source: { ...q.source, name: options.source } } : q,
   );
+
+  await db
+    .$transaction(
+      async (tx) => {
+        const topics = new Map((await tx.topic.findMany()).map((t) => [t.slug, t]));
+        for (const topic of content.topics) {
+          const existing = topics.get(topic.slug);
+          if (!existing) {
+            topics.set(topic.slug, await tx.topic.create({ data: topic }));
+            report.topics.created++;
+          } else if (existing.name !== topic.name || existing.order !== topic.order) {
+            if (existing.editedAt) report.topics.keptEdited++;
+            else {
+              await tx.topic.update({ where: { id: existing.id }, data: { name: topic.name, order: topic.order } });
+              report.topics.updated++;
+            }
+          } else if (existing.editedAt) {
+            await tx.topic.update({ where: { id: existing.id }, data: { editedAt: null } });
+          }
+        }
+
+        const companies = new Map((await tx.companyProfile.findMany()).map((c) => [c.slug, c]));
+        for (const company of content.companies) {
+          const existing = companies.get(company.slug);
+          const data = { ...company, topicWeights: company.topicWeights, difficultyMix: company.difficultyMix };
+          if (!existing) {
+            companies.set(company.slug, await tx.companyProfile.create({ data }));
+            report.companies.created++;
+          } else if (!existing.editedAt && companyDiffers(existing, company)) {
+            await tx.companyProfile.update({ where: { id: existing.id }, data });
+            report.companies.updated++;
+          } else if (existing.editedAt) {
+            // Edited in the app: kept until the files say the same, then the files lead again.
+            if (companyDiffers(existing, company)) report.companies.keptEdited++;
+            else await tx.companyProfile.update({ where: { id: existing.id }, data: { editedAt: null } });
+          }
+        }
+
+        const questions = new Map(
+          (
+            await tx.question.findMany({ include: { companies: { select: { companyId: true, frequency: true } } } })
+          ).map((q) => [q.slug, q]),
+        );
+        const coding = new Map(
+          (await tx.codingProblem.findMany({ include: { question: { select: { slug: true } } } })).map((c) => [
+            c.question.slug,
+            c,
+          ]),
+        );
+        const problemsBySlug = new Map(content.problems.map((p) => [p.slug, p]));
+        const codeDiffers = (slug: string) => {
+          const problem = problemsBySlug.get(slug);
+          const stored = coding.get(slug);
+          if (!problem || !stored) return false;
+          const data = codingData(problem);
+          return (Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(stored[key], data[key]));
+        };
+        /** Questions edited in the app that the files do not match yet: their problem's code stays as well. */
+        const keptAsEdited = new Set<string>();
+        for (const question of allQuestions) {
+          const data = {
+            title: question.title,
+            prompt: question.prompt,
+            modelAnswer: question.modelAnswer,
+            keyPoints: question.keyPoints.map(keyPointText),
+            rubric: rubricOfContent(question.keyPoints),
+            difficulty: question.difficulty.toUpperCase() as Difficulty,
+            kind: question.kind.toUpperCase() as QuestionKind,
+            topicId: topics.get(question.topic)!.id,
+            tags: question.tags,
+            estimatedMinutes: question.estimatedMinutes,
+            source: question.source.name,
+            sourceRef: question.source.ref ?? null,
+            formerSlugs: question.formerSlugs,
+          };
+          const links = question.companies
+            .map((c) => ({
+              companyId: companies.get(c.slug)!.id,
+              frequency: c.frequency ? frequencyValue[c.frequency] : null,
+            }))
+            .sort((a, b) => a.companyId.localeCompare(b.companyId));
+          const existing = questions.get(question.slug);
+          if (!existing) {
+            await tx.question.create({ data: { slug: question.slug, ...data, companies: { create: links } } });
+            report.questions.created++;
+            continue;
+          }
+          const currentLinks = [...existing.companies].sort((a, b) => a.companyId.localeCompare(b.companyId));
+          const changed = (Object.keys(data) as (keyof typeof data)[]).some(
+            (key) => !sameJson(existing[key], data[key]),
+          );
+          const linksChanged = !sameJson(currentLinks, links);
+          if (existing.editedAt) {
+            // Edited in the app since: the app's version stands until the files say the same (then the files lead again).
+            if (changed || linksChanged || existing.archivedAt || codeDiffers(question.slug)) {
+              report.questions.keptEdited++;
+              keptAsEdited.add(question.slug);
+            } else {
+              await tx.question.update({ where: { id: existing.id }, data: { editedAt: null } });
+              report.questions.unchanged++;
+            }
+            continue;
+          }
+          if (changed || existing.archivedAt) {
+            await tx.question.update({
+              where: { id: existing.id },
+              data: { ...data, archivedAt: null, revision: { increment: 1 } },
+            });
+          }
+          if (linksChanged) {
+            await tx.questionCompany.deleteMany({ where: { questionId: existing.id } });
+            await tx.questionCompany.createMany({ data: links.map((l) => ({ ...l, questionId: existing.id })) });
+            if (!changed && !existing.archivedAt)
+              await tx.question.update({ where: { id: existing.id }, data: { revision: { increment: 1 } } });
+          }
+          if (existing.archivedAt) report.questions.restored++;
+          else if (changed || linksChanged) report.questions.updated++;
+          else report.questions.unchanged++;
+        }
+
+        for (const problem of content.problems) {
+          if (keptAsEdited.has(problem.slug)) continue;
+          const data = codingData(problem);
+          const existing = coding.get(problem.slug);
+          if (!existing) {
+            const { id } = await tx.question.findUniqueOrThrow({ where: { slug: problem.slug }, select: { id: true } });
+            await tx.codingProblem.create({ data: { questionId: id, ...data } });
+            report.problems.created++;
+          } else if ((Object.keys(data) as (keyof typeof data)[]).some((key) => !sameJson(existing[key], data[key]))) {
+            await tx.codingProblem.update({ where: { questionId: existing.questionId }, data });
+            report.problems.updated++;
+          }
+        }
+
+        // Merged questions hand their users' data to the kept ones, then go (or stay archived: seed/merge.ts).
+        report.merges = await mergeFormerQuestions(tx, allQuestions, now);
+        const formerSlugs = new Set(allQuestions.flatMap((q) => q.formerSlugs));
+
+        // Only questions from the seed's own sources leave with the files; imported guides are not ours to archive.
+        const inFiles = new Set(allQuestions.map((q) => q.slug));
+        const seedSources = new Set(allQuestions.map((q) => q.source.name));
+        const gone = [...questions.values()].filter(
+          (q) =>
+            !inFiles.has(q.slug) &&
+            !formerSlugs.has(q.slug) &&
+            !q.archivedAt &&
+            !q.editedAt &&
+            seedSources.has(q.source),
+        );
+        if (gone.length) {
+          await tx.question.updateMany({
+            where: { id: { in: gone.map((q) => q.id) } },
+            data: { archivedAt: now, revision: { increment: 1 } },
+          });
+          report.questions.archived = gone.length;
+        }
+        await refreshSearchWords(tx);
+        if (options.within) await options.within(tx);
+        if (options.dryRun) throw DRY_RUN;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    )
+    .catch((error: unknown) => {
+      if (error !== DRY_RUN) throw error;
+    });
   return report;
 }
 

@@ -38,3 +38,5 @@ export async function runSeed(db: PrismaClient, options: { demo: boolean; conten
 /** `npm run content -- export`: the database's content as seed/ files (seed/export.ts). */
 export { contentDir } from "./content";
 export { currentContent, exportContent, writeContent } from "./export";
+export { loadBank, describeBankReport, type BankReport, type LoadOptions } from "./bank";
+export type { Content } from "./content";

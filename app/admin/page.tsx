@@ -56,6 +56,16 @@ export default async function AdminPage() {
         </li>
         <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <h2 className="font-semibold">
+            <Link href="/admin/packs" className="hover:underline">
+              Content packs
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Install, update or disable packs of questions and formats, and download the whole bank as one.
+          </p>
+        </li>
+        <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 className="font-semibold">
             <Link href="/admin/import" className="hover:underline">
               Import a guide
             </Link>

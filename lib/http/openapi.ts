@@ -43,6 +43,7 @@ import {
 import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document";
 import { reportTestsSchema } from "../schemas/coding";
 import { importQuerySchema } from "../schemas/guide-import";
+import { packActionQuerySchema, packSchema, setPackStateSchema } from "../schemas/pack";
 import {
   adminFormatSchema,
   adminTopicSchema,
@@ -664,6 +665,47 @@ export const operations: Operation[] = [
       200: { description: "The interview format", schema: adminFormatSchema },
       ...errors(400, 401, 403, 404, 409, 413, 415),
     },
+  },
+  {
+    method: "get",
+    path: "/api/admin/packs",
+    summary: "Admins: installed content packs with their questions counted, and the built-in sources",
+    tags: ["admin"],
+    auth: true,
+    responses: { 200: { description: "`{ items: Pack[], builtIn: { source, live }[] }`" }, ...errors(401, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/admin/packs",
+    summary: "Admins: install or update a content pack (a dry run by default)",
+    description:
+      "The body is the pack file (the `ContentPack` schema; at most 10 MB, 5,000 questions, 500 problems, 100 topics, 50 formats). `dryRun=true` reports what would be created, updated and archived without writing. A pack adds topics and formats but never changes existing ones; a question slug of another source, or a reference to a topic or format that neither the pack nor the bank holds, is a 400 with `problems`.",
+    tags: ["admin"],
+    auth: true,
+    query: packActionQuerySchema,
+    body: packSchema,
+    responses: {
+      200: { description: "`{ dryRun, name, version, report, keptTopics, keptFormats }`" },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/packs/{name}",
+    summary: "Admins: disable a pack (its questions are archived) or enable it again",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["name"],
+    body: setPackStateSchema,
+    responses: { 200: { description: "The pack" }, ...errors(400, 401, 403, 404, 413, 415) },
+  },
+  {
+    method: "get",
+    path: "/api/admin/export",
+    summary: "Admins: the whole bank as one content pack file, to download",
+    tags: ["admin"],
+    auth: true,
+    responses: { 200: { description: "A `ContentPack` (attachment)" }, ...errors(401, 404) },
   },
   {
     method: "get",

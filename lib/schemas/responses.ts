@@ -123,3 +123,30 @@ export const guideImportAnswer = z.object({
 });
 /** Beside a 400 from it: the guide's problems, line by line. */
 export const guideProblems = z.object({ problems: z.array(z.object({ line: int(), message: z.string() })) });
+
+const bankCounts = z.object({
+  topics: z.object({ created: int(), updated: int(), keptEdited: int() }),
+  companies: z.object({ created: int(), updated: int(), keptEdited: int() }),
+  questions: z.object({
+    created: int(),
+    updated: int(),
+    archived: int(),
+    restored: int(),
+    unchanged: int(),
+    keptEdited: int(),
+  }),
+  problems: z.object({ created: int(), updated: int() }),
+});
+/** POST /api/admin/packs: what installing a pack would do (a dry run) or did. */
+export const packPlanAnswer = z.object({
+  dryRun: z.boolean(),
+  name: z.string(),
+  version: z.string(),
+  report: bankCounts,
+  keptTopics: z.array(z.string()),
+  keptFormats: z.array(z.string()),
+});
+/** Beside a 400 from it: what keeps the pack out. */
+export const packProblems = z.object({ problems: z.array(z.string()) });
+/** PUT /api/admin/packs/{name}. */
+export const packAnswer = z.object({ name: z.string(), disabled: z.boolean() });

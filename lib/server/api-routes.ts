@@ -3,8 +3,11 @@
 // when a route file is missing here or listed at another path). Kept by hand, sorted by path, one line each.
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
+import * as admin_export from "../../app/api/admin/export/route";
 import * as admin_formats_by_slug from "../../app/api/admin/formats/[slug]/route";
 import * as admin_import from "../../app/api/admin/import/route";
+import * as admin_packs_by_name from "../../app/api/admin/packs/[name]/route";
+import * as admin_packs from "../../app/api/admin/packs/route";
 import * as admin_questions_by_slug_archive from "../../app/api/admin/questions/[slug]/archive/route";
 import * as admin_questions_by_slug_problem from "../../app/api/admin/questions/[slug]/problem/route";
 import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
@@ -58,9 +61,13 @@ import * as topics from "../../app/api/topics/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
+  { path: "/api/admin/export", module: admin_export },
   { path: "/api/admin/formats/[slug]", module: admin_formats_by_slug },
   // A guide of up to 5 MB: read by the handler under its own limit, not buffered here.
   { path: "/api/admin/import", module: admin_import, streamBody: true },
+  { path: "/api/admin/packs/[name]", module: admin_packs_by_name },
+  // A pack file of up to 10 MB: read by the handler under its own limit, not buffered here.
+  { path: "/api/admin/packs", module: admin_packs, streamBody: true },
   { path: "/api/admin/questions/[slug]/archive", module: admin_questions_by_slug_archive },
   { path: "/api/admin/questions/[slug]/problem", module: admin_questions_by_slug_problem },
   {

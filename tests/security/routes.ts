@@ -89,6 +89,7 @@ export const RULES: Record<string, Rule> = {
   "PAGE /admin/questions/[slug]": { access: "admin", path: "/admin/questions/:slug" },
   "PAGE /admin/import": { access: "admin", path: "/admin/import" },
   "PAGE /admin/topics": { access: "admin", path: "/admin/topics" },
+  "PAGE /admin/packs": { access: "admin", path: "/admin/packs" },
   "PAGE /admin/formats": { access: "admin", path: "/admin/formats" },
   "PAGE /admin/formats/[slug]": { access: "admin", path: "/admin/formats/:company" },
 
@@ -183,6 +184,10 @@ export const RULES: Record<string, Rule> = {
   // Invalid bodies on purpose: 400 shows the admin got through, and the matrix changes no question.
   "POST /api/admin/questions": { access: "admin", path: "/api/admin/questions", body: {} },
   "GET /api/admin/topics": { access: "admin", path: "/api/admin/topics" },
+  "GET /api/admin/packs": { access: "admin", path: "/api/admin/packs" },
+  "POST /api/admin/packs": { access: "admin", path: "/api/admin/packs", body: {} },
+  "PUT /api/admin/packs/[name]": { access: "admin", path: "/api/admin/packs/no-such-pack", body: {} },
+  "GET /api/admin/export": { access: "admin", path: "/api/admin/export" },
   "POST /api/admin/topics": { access: "admin", path: "/api/admin/topics", body: {} },
   "PUT /api/admin/topics/[slug]": { access: "admin", path: "/api/admin/topics/no-such-topic", body: {} },
   "PUT /api/admin/formats/[slug]": { access: "admin", path: "/api/admin/formats/:company", body: {} },

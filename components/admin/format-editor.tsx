@@ -2,6 +2,7 @@
 // An interview format (company profile) in the admin area: what the landing and company pages say, how long the
 // interview runs and how many questions it draws, each topic's weight (shown as its share of the interview),
 // the difficulty mix (shares that add up to 100%) and how many coding problems it asks.
+import { FormMessage, type Message } from "@/components/ui/form-message";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/http/validation";
@@ -57,7 +58,7 @@ export function FormatEditor({ initial, topics }: { initial: AdminFormat; topics
     hard: String(Math.round(initial.difficultyMix.hard * 100)),
   });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof AdminFormat>(key: K, value: AdminFormat[K]) =>
     setFormat((f) => ({ ...f, [key]: value }));
@@ -250,14 +251,7 @@ export function FormatEditor({ initial, topics }: { initial: AdminFormat; topics
         />
         {error("styleNotes")}
       </div>
-      {message ? (
-        <p
-          role={message.error ? "alert" : "status"}
-          className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-800 dark:text-emerald-300"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       <button
         type="submit"
         disabled={saving}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import type * as z from "zod/mini";
 import { FilePicker } from "@/components/ui/file-picker";
+import { ProblemsAlert } from "./problems-alert";
 import { apiFetch } from "@/lib/client/api";
 import { guideImportAnswer, guideProblems } from "@/lib/schemas/responses";
 
@@ -103,23 +104,7 @@ export function GuideImport() {
           {pending === "check" ? "Checking…" : "Check the guide"}
         </button>
       </form>
-      {error ? (
-        <div
-          role="alert"
-          className="space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm dark:border-rose-800 dark:bg-rose-950"
-        >
-          <p className="font-medium">{error}</p>
-          {problems ? (
-            <ul className="list-disc space-y-1 pl-5">
-              {problems.map((p, i) => (
-                <li key={i}>
-                  Line {p.line}: {p.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ProblemsAlert error={error} problems={problems?.map((p) => `Line ${p.line}: ${p.message}`) ?? null} />
       {report ? (
         <ImportReport
           report={report}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type * as z from "zod/mini";
 import { FilePicker } from "@/components/ui/file-picker";
+import { ProblemsAlert } from "./problems-alert";
 import { apiFetch } from "@/lib/client/api";
 import { packAnswer, packPlanAnswer, packProblems } from "@/lib/schemas/responses";
 
@@ -158,21 +159,7 @@ function PackUpload() {
           {pending === "check" ? "Checking…" : "Check the pack"}
         </button>
       </form>
-      {error ? (
-        <div
-          role="alert"
-          className="space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm dark:border-rose-800 dark:bg-rose-950"
-        >
-          <p className="font-medium">{error}</p>
-          {problems ? (
-            <ul className="list-disc space-y-1 pl-5">
-              {problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ProblemsAlert error={error} problems={problems} />
       {plan && r ? (
         <section
           aria-labelledby={`${id}-plan`}

@@ -3,6 +3,7 @@
 // (Python's as JSON; a SQL problem's come from seed/problems) and the recorded wrong solutions. "Run all" runs them
 // in the browser's runner, as candidates' code runs: the reference must pass every test, the starter and each
 // wrong solution must fail at least one. Saving is offered only for the text that passed.
+import { FormMessage, type Message } from "@/components/ui/form-message";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { describeStatus, useCodeRunner } from "@/components/coding/use-code-runner";
@@ -56,7 +57,7 @@ export function ProblemEditor({ question }: { question: EditableQuestion }) {
   const [running, setRunning] = useState(false);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   // A revision saved elsewhere on the page (the question's fields, a restore) arrives as new props: if the code
   // is what this editor loaded, only the revision moves on; if it changed, the editor takes it.
   const [seen, setSeen] = useState(question.revision);
@@ -304,14 +305,7 @@ export function ProblemEditor({ question }: { question: EditableQuestion }) {
           Run all before saving: the reference must pass every test, the starter and each wrong solution must fail one.
         </p>
       )}
-      {message ? (
-        <p
-          role={message.error ? "alert" : "status"}
-          className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-800 dark:text-emerald-300"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // markdown (the sanitizing renderer of notes) and the rubric its key points are scored with. Checked with the
 // loader's schemas before it is sent, and by the server again. A save carries the revision the editor loaded;
 // when someone saved since, the server's 409 brings their version, and the editor offers both.
+import { FormMessage, type Message } from "@/components/ui/form-message";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MarkdownPreview } from "@/components/notes/markdown-preview";
@@ -64,7 +65,7 @@ export function QuestionEditor({ initial, topics, companies }: Props) {
   const [revision, setRevision] = useState(initial?.revision ?? 0);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [conflict, setConflict] = useState<EditableQuestion | null>(null);
   const [saving, setSaving] = useState(false);
   // A revision made elsewhere on the page (a restore, the code's save) arrives as new props: if the fields are
@@ -307,14 +308,7 @@ export function QuestionEditor({ initial, topics, companies }: Props) {
           className={input}
         />
       </div>
-      {message ? (
-        <p
-          role={message.error ? "alert" : "status"}
-          className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-800 dark:text-emerald-300"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={primary} disabled={saving}>
           {saving ? "Saving…" : creating ? "Create question" : "Save"}

@@ -1,6 +1,7 @@
 "use client";
 // The topics (ADMIN): rename and reorder each, add new ones. Each row saves on its own, with the time it was
 // loaded; another admin's save in between is shown instead of overwritten.
+import { FormMessage, type Message } from "@/components/ui/form-message";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
@@ -28,7 +29,7 @@ function TopicRow({ initial }: { initial: AdminTopic }) {
   const [topic, setTopic] = useState(initial);
   const [name, setName] = useState(initial.name);
   const [order, setOrder] = useState(String(initial.order));
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState(false);
   const changed = name !== topic.name || order !== String(topic.order);
 
@@ -92,14 +93,7 @@ function TopicRow({ initial }: { initial: AdminTopic }) {
         <button type="submit" className={button} disabled={!changed || pending}>
           {pending ? "Saving…" : "Save"}
         </button>
-        {message ? (
-          <p
-            role={message.error ? "alert" : "status"}
-            className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-800 dark:text-emerald-300"}`}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
       </form>
     </li>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/admin/back-link";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAdminFormats } from "@/lib/data/content-admin";
@@ -11,11 +12,7 @@ export default async function AdminFormatsPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-            Admin
-          </Link>
-        </p>
+        <BackLink href="/admin">Admin</BackLink>
         <h1 className="text-2xl font-semibold">Interview formats</h1>
       </div>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/admin/back-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { GuideImport } from "@/components/admin/guide-import";
 
@@ -11,11 +11,7 @@ export default async function ImportPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-            Admin
-          </Link>
-        </p>
+        <BackLink href="/admin">Admin</BackLink>
         <h1 className="text-2xl font-semibold">Import a guide</h1>
         <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
           A markdown interview guide in the shape <code>npm run import</code> reads: a <code>#</code> title, a{" "}

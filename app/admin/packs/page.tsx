@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/admin/back-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { builtInSources, listPacks } from "@/lib/data/packs";
 import { PackManager } from "@/components/admin/pack-manager";
@@ -12,11 +12,7 @@ export default async function AdminPacksPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-            Admin
-          </Link>
-        </p>
+        <BackLink href="/admin">Admin</BackLink>
         <h1 className="text-2xl font-semibold">Content packs</h1>
         <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
           A pack is one JSON file of topics, questions with their rubrics, coding problems and interview formats (its

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/admin/back-link";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listEditableQuestions } from "@/lib/data/question-editor";
@@ -37,11 +38,7 @@ export default async function AdminQuestionsPage({ searchParams }: { searchParam
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
-          <p className="text-sm">
-            <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-              Admin
-            </Link>
-          </p>
+          <BackLink href="/admin">Admin</BackLink>
           <h1 className="text-2xl font-semibold">Questions</h1>
         </div>
         <ButtonLink href="/admin/questions/new">New question</ButtonLink>

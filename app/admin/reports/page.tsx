@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/admin/back-link";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listReports } from "@/lib/data/reports";
@@ -35,11 +36,7 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-            Admin
-          </Link>
-        </p>
+        <BackLink href="/admin">Admin</BackLink>
         <h1 className="text-2xl font-semibold">Reports from users</h1>
       </div>
       <nav aria-label="Reports" className="flex gap-2">

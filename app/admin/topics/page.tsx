@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/admin/back-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAdminTopics } from "@/lib/data/content-admin";
 import { TopicsEditor } from "@/components/admin/topics-editor";
@@ -12,11 +12,7 @@ export default async function AdminTopicsPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 hover:underline dark:text-brand-100">
-            Admin
-          </Link>
-        </p>
+        <BackLink href="/admin">Admin</BackLink>
         <h1 className="text-2xl font-semibold">Topics</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           The bank lists topics by their order. A topic saved here stays as it is when <code>npm run seed</code> runs,

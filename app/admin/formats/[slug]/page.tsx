@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/admin/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
@@ -18,11 +19,7 @@ export default async function AdminFormatPage({ params }: { params: Promise<{ sl
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin/formats" className="text-brand-700 hover:underline dark:text-brand-100">
-            Interview formats
-          </Link>
-        </p>
+        <BackLink href="/admin/formats">Interview formats</BackLink>
         <h1 className="text-2xl font-semibold">Edit: {format.name}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           <Link href={`/companies/${format.slug}`} className="text-brand-700 hover:underline dark:text-brand-100">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/admin/back-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
@@ -51,11 +52,7 @@ export default async function EditQuestionPage({
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/admin/questions" className="text-brand-700 hover:underline dark:text-brand-100">
-            Questions
-          </Link>
-        </p>
+        <BackLink href="/admin/questions">Questions</BackLink>
         <h1 className="text-2xl font-semibold wrap-anywhere">Edit: {question.fields.title}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           <Link href={`/questions/${question.slug}`} className="text-brand-700 hover:underline dark:text-brand-100">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/admin/back-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listCompanies } from "@/lib/data/companies";
 import { listTopics } from "@/lib/data/questions";
@@ -13,11 +13,7 @@ export default async function NewQuestionPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p className="text-sm">
-          <Link href="/admin/questions" className="text-brand-700 hover:underline dark:text-brand-100">
-            Questions
-          </Link>
-        </p>
+        <BackLink href="/admin/questions">Questions</BackLink>
         <h1 className="text-2xl font-semibold">New question</h1>
       </div>
       <QuestionEditor

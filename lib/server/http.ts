@@ -102,6 +102,13 @@ export async function startHttpServer(options: {
     // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
     // replaces with the page's nonce policy.
     const secure = { https: https && !options.dev };
+    // Without a proxy to vouch for them, forwarded headers are whatever the client wrote: nothing after this
+    // point may act on them (Next compares a server action's Origin with X-Forwarded-Host and answered 500 to a
+    // forged one; found by the fuzzer).
+    if (!options.trustProxy) {
+      for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "forwarded"])
+        delete req.headers[name];
+    }
     // Next's built files keep no policy of their own: a Web Worker built there (the note preview) runs under
     // the policy its script is served with.
     const fixed =

@@ -88,6 +88,32 @@ test("server actions refuse a form posted from another site", async ({ page }) =
   expect(await multiplier()).toBe(2);
 });
 
+test("a server action with forged forwarded headers is refused, never a 500 (found by the fuzzer)", async ({
+  request,
+  baseURL,
+}) => {
+  // This server trusts no proxy (the e2e server's TRUST_PROXY is unset): X-Forwarded-* are the client's words.
+  const forged = ['W/"x"', "evil.example", "127.0.0.1:1", "", "a b"];
+  for (const path of ["/", "/dashboard", "/no/such/page", "/Y/admin/topics/x/revisions/1/restore"]) {
+    for (const host of forged) {
+      const response = await request.post(path, {
+        headers: {
+          "next-action": "bytes=0-0,1-",
+          "content-type": "",
+          "x-forwarded-host": host,
+          "x-forwarded-proto": "https",
+          origin: baseURL!,
+        },
+        data: "{}",
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} with X-Forwarded-Host "${host}"`).toBeGreaterThanOrEqual(400);
+      expect(response.status(), `${path} with X-Forwarded-Host "${host}"`).toBeLessThan(500);
+      expect(response.headers()["content-security-policy"], path).toBeTruthy();
+    }
+  }
+});
+
 test("sign-in never sends anyone to another site, whatever the callbackUrl says", async ({ page, baseURL }) => {
   test.setTimeout(120_000); // a dozen real sign-ins and twenty redirects followed in Chromium
   const origin = new URL(baseURL!).origin;

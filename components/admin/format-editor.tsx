@@ -3,6 +3,7 @@
 // interview runs and how many questions it draws, each topic's weight (shown as its share of the interview),
 // the difficulty mix (shares that add up to 100%) and how many coding problems it asks.
 import { FormMessage, type Message } from "@/components/ui/form-message";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/http/validation";
@@ -48,6 +49,7 @@ function ShareBar({ label, parts }: { label: string; parts: { name: string; shar
 }
 
 export function FormatEditor({ initial, topics }: { initial: AdminFormat; topics: Topic[] }) {
+  const router = useRouter();
   const [format, setFormat] = useState(initial);
   const [weights, setWeights] = useState<Record<string, string>>(
     Object.fromEntries(topics.map((t) => [t.slug, String(initial.topicWeights[t.slug] ?? 0)])),
@@ -60,6 +62,8 @@ export function FormatEditor({ initial, topics }: { initial: AdminFormat; topics
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<Message>(null);
   const [saving, setSaving] = useState(false);
+  // A newer version from the server (a restore from the history below) replaces what the form holds.
+  if (initial.updatedAt > format.updatedAt) load(initial);
   const set = <K extends keyof AdminFormat>(key: K, value: AdminFormat[K]) =>
     setFormat((f) => ({ ...f, [key]: value }));
 
@@ -110,7 +114,8 @@ export function FormatEditor({ initial, topics }: { initial: AdminFormat; topics
     if (result.ok) {
       load(result.data);
       setErrors({});
-      return setMessage({ text: "Saved. New interviews use it at once." });
+      setMessage({ text: "Saved. New interviews use it at once." });
+      return router.refresh();
     }
     const current = adminFormatSchema.safeParse((result.error.body as { current?: unknown } | null)?.current);
     if (result.error.status === 409 && current.success) {

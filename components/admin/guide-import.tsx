@@ -168,7 +168,7 @@ function ImportReport({
         </div>
       ) : (
         <p>
-          <Link href="/admin/questions" className="text-brand-700 hover:underline dark:text-brand-100">
+          <Link href="/admin/questions" className="text-brand-700 underline dark:text-brand-100">
             See the questions
           </Link>{" "}
           (imported questions have a rubric derived from their key points, which they get once an admin writes them).

@@ -1,12 +1,12 @@
 "use client";
-// Makes an earlier revision the question's content again (recorded as a new revision, so nothing is lost).
+// Makes an earlier revision the question's (topic's, format's) content again (recorded as a new revision, so nothing is lost).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/client/api";
-import { editableQuestionSchema } from "@/lib/schemas/question-editor";
 
-export function RestoreRevisionButton({ slug, number, revision }: { slug: string; number: number; revision: number }) {
+/** `url`: the restore route of the question, topic or format; `body`: the version token the page loaded. */
+export function RestoreRevisionButton({ url, body, number }: { url: string; body: unknown; number: number }) {
   const router = useRouter();
   const { confirm, dialog } = useConfirm();
   const [state, setState] = useState<{ pending: boolean; message?: string; error?: boolean }>({ pending: false });
@@ -19,13 +19,9 @@ export function RestoreRevisionButton({ slug, number, revision }: { slug: string
     });
     if (!ok) return;
     setState({ pending: true });
-    const result = await apiFetch(`/api/admin/questions/${slug}/revisions/${number}/restore`, {
-      method: "POST",
-      body: { revision },
-      schema: editableQuestionSchema,
-    });
+    const result = await apiFetch(url, { method: "POST", body });
     if (result.ok) {
-      setState({ pending: false, message: `Restored as revision ${result.data.history[0]?.number ?? ""}.` });
+      setState({ pending: false, message: "Restored." });
       // The page renders again with the restored revision; the editor takes its fields (question-editor.tsx).
       router.refresh();
     } else

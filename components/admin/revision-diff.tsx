@@ -17,17 +17,30 @@ const LABELS: Record<keyof Snapshot, string> = {
   problem: "Code and tests",
 };
 
-export const fieldLabel = (key: string) => LABELS[key as keyof Snapshot] ?? key;
+export const fieldLabel = (key: string) => LABELS[key as keyof Snapshot] ?? CONTENT_LABELS[key] ?? key;
+
+/** A topic's and a format's fields (lib/data/content-admin.ts snapshots). */
+const CONTENT_LABELS: Record<string, string> = {
+  name: "Name",
+  order: "Order",
+  description: "Description",
+  durationMinutes: "Minutes",
+  questionCount: "Questions",
+  topicWeights: "Topic weights",
+  difficultyMix: "Difficulty mix",
+  codingProblems: "Coding problems",
+  styleNotes: "Style notes",
+};
 
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
-export function RevisionDiff({ before, after }: { before: Snapshot; after: Snapshot }) {
-  const keys = (Object.keys(after) as (keyof Snapshot)[]).filter((key) => asText(before[key]) !== asText(after[key]));
+export function RevisionDiff({ before, after }: { before: Record<string, unknown>; after: Record<string, unknown> }) {
+  const keys = Object.keys(after).filter((key) => asText(before[key]) !== asText(after[key]));
   if (!keys.length) return <p className="text-sm">No change to the content.</p>;
   return (
     <dl className="space-y-3">
       {keys.map((key) => {
-        const words = typeof after[key] === "string" && key !== "difficulty" && key !== "topic";
+        const words = typeof after[key] === "string" && !["difficulty", "topic"].includes(key);
         const parts: ChangeObject<string>[] = words
           ? diffWordsWithSpace(asText(before[key]), asText(after[key]))
           : diffLines(asText(before[key]), asText(after[key]));

@@ -31,6 +31,13 @@ function TopicRow({ initial }: { initial: AdminTopic }) {
   const [order, setOrder] = useState(String(initial.order));
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
+  // A newer version from the server (a restore from the history) replaces what the row holds.
+  if (initial.updatedAt > topic.updatedAt) {
+    setTopic(initial);
+    setName(initial.name);
+    setOrder(String(initial.order));
+  }
   const changed = name !== topic.name || order !== String(topic.order);
 
   async function save(event: React.FormEvent) {
@@ -44,7 +51,8 @@ function TopicRow({ initial }: { initial: AdminTopic }) {
     setPending(false);
     if (result.ok) {
       setTopic(result.data);
-      return setMessage({ text: "Saved." });
+      setMessage({ text: "Saved." });
+      return router.refresh();
     }
     const current = adminTopicSchema.safeParse((result.error.body as { current?: unknown } | null)?.current);
     if (result.error.status === 409 && current.success) {

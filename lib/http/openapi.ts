@@ -48,6 +48,7 @@ import {
   adminFormatSchema,
   adminTopicSchema,
   createTopicSchema,
+  restoreContentSchema,
   saveFormatSchema,
   saveTopicSchema,
 } from "../schemas/content-admin";
@@ -706,6 +707,34 @@ export const operations: Operation[] = [
     tags: ["admin"],
     auth: true,
     responses: { 200: { description: "A `ContentPack` (attachment)" }, ...errors(401, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/admin/topics/{slug}/revisions/{number}/restore",
+    summary: "Admins: make a topic's earlier revision its name and order again (a new revision)",
+    description: "Send the topic's `updatedAt` as you loaded it; a save since is a 409 with `current`.",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug", "number"],
+    body: restoreContentSchema,
+    responses: {
+      200: { description: "The topic", schema: adminTopicSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/admin/formats/{slug}/revisions/{number}/restore",
+    summary: "Admins: make an interview format's earlier revision current again (a new revision)",
+    description: "Send the format's `updatedAt` as you loaded it; a save since is a 409 with `current`.",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["slug", "number"],
+    body: restoreContentSchema,
+    responses: {
+      200: { description: "The format", schema: adminFormatSchema },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
   },
   {
     method: "get",

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { companyContentSchema, topicSchema } from "./content";
 
 const loadedAt = z.iso.datetime({ offset: true, error: "updatedAt must be the time the row was loaded." });
-const reasonless = { updatedAt: loadedAt };
+const reason = z.string().trim().max(200, "The reason is at most 200 characters.").default("");
+const reasonless = { updatedAt: loadedAt, reason };
 
 export const createTopicSchema = topicSchema.strict().meta({ id: "CreateTopicRequest" });
 export const saveTopicSchema = topicSchema
@@ -34,3 +35,19 @@ export const adminFormatSchema = companyContentSchema
   .meta({ id: "AdminFormat" });
 export type AdminFormat = z.infer<typeof adminFormatSchema>;
 export type AdminTopic = z.infer<typeof adminTopicSchema>;
+
+export const restoreContentSchema = z.object({ updatedAt: loadedAt }).strict().meta({ id: "RestoreContentRequest" });
+
+/** A topic's or format's revision as its history lists it: the fields it changed, and the whole row then. */
+export type ContentRevisionView = {
+  number: number;
+  author: string | null;
+  reason: string;
+  createdAt: string;
+  changed: string[];
+  snapshot: Record<string, unknown>;
+  /** The revision before it, for the diff (absent for the first). */
+  previous?: Record<string, unknown>;
+  /** The topic's or format's slug (the topics page lists every topic's history together). */
+  key: string;
+};

@@ -4,6 +4,7 @@
 import type { ApiRoute } from "./api-router";
 import * as all_path from "../../app/api/[...path]/route";
 import * as admin_export from "../../app/api/admin/export/route";
+import * as admin_formats_by_slug_revisions_by_number_restore from "../../app/api/admin/formats/[slug]/revisions/[number]/restore/route";
 import * as admin_formats_by_slug from "../../app/api/admin/formats/[slug]/route";
 import * as admin_import from "../../app/api/admin/import/route";
 import * as admin_packs_by_name from "../../app/api/admin/packs/[name]/route";
@@ -13,6 +14,7 @@ import * as admin_questions_by_slug_problem from "../../app/api/admin/questions/
 import * as admin_questions_by_slug_revisions_by_number_restore from "../../app/api/admin/questions/[slug]/revisions/[number]/restore/route";
 import * as admin_questions_by_slug from "../../app/api/admin/questions/[slug]/route";
 import * as admin_questions from "../../app/api/admin/questions/route";
+import * as admin_topics_by_slug_revisions_by_number_restore from "../../app/api/admin/topics/[slug]/revisions/[number]/restore/route";
 import * as admin_topics_by_slug from "../../app/api/admin/topics/[slug]/route";
 import * as admin_topics from "../../app/api/admin/topics/route";
 import * as admin_reports_by_id from "../../app/api/admin/reports/[id]/route";
@@ -62,6 +64,10 @@ import * as topics from "../../app/api/topics/route";
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
   { path: "/api/admin/export", module: admin_export },
+  {
+    path: "/api/admin/formats/[slug]/revisions/[number]/restore",
+    module: admin_formats_by_slug_revisions_by_number_restore,
+  },
   { path: "/api/admin/formats/[slug]", module: admin_formats_by_slug },
   // A guide of up to 5 MB: read by the handler under its own limit, not buffered here.
   { path: "/api/admin/import", module: admin_import, streamBody: true },
@@ -78,6 +84,10 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/admin/questions", module: admin_questions },
   { path: "/api/admin/reports/[id]", module: admin_reports_by_id },
   { path: "/api/admin/reports", module: admin_reports },
+  {
+    path: "/api/admin/topics/[slug]/revisions/[number]/restore",
+    module: admin_topics_by_slug_revisions_by_number_restore,
+  },
   { path: "/api/admin/topics/[slug]", module: admin_topics_by_slug },
   { path: "/api/admin/topics", module: admin_topics },
   { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },

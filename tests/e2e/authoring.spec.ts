@@ -236,4 +236,31 @@ test.describe("authoring questions", () => {
     );
     await admin.context().close();
   });
+
+  test("an admin changes an interview format, sees the change in its history, and restores the earlier one", async ({
+    browser,
+  }) => {
+    const admin = await adminPage(browser, "Fay Formats");
+    await admin.goto("/admin/formats");
+    const first = admin.getByRole("main").getByRole("listitem").first().getByRole("link");
+    const name = (await first.textContent())!;
+    await first.click();
+    await expect(admin.getByRole("heading", { name: `Edit: ${name}` })).toBeVisible();
+    const minutes = admin.getByLabel("Minutes", { exact: true });
+    const before = await minutes.inputValue();
+    await minutes.fill(String(Number(before) + 5));
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByRole("status")).toHaveText("Saved. New interviews use it at once.");
+    const history = admin.getByRole("region", { name: "History" });
+    await expect(history.getByRole("listitem").first()).toContainText("Changed: Minutes");
+    await expectAccessible(admin);
+    await history
+      .getByRole("button", { name: /^Restore revision \d+$/ })
+      .first()
+      .click();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Restore" }).click();
+    await expect(minutes).toHaveValue(before);
+    await expect(history.getByRole("listitem").first()).toContainText("Restored revision");
+    await admin.context().close();
+  });
 });

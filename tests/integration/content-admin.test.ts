@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as topics from "@/app/api/admin/topics/route";
 import * as topic from "@/app/api/admin/topics/[slug]/route";
 import * as format from "@/app/api/admin/formats/[slug]/route";
+import * as formatRestore from "@/app/api/admin/formats/[slug]/revisions/[number]/restore/route";
+import * as topicRestore from "@/app/api/admin/topics/[slug]/revisions/[number]/restore/route";
+import { contentHistory } from "@/lib/data/content-admin";
 import { db } from "@/lib/db/client";
 import type { AdminFormat, AdminTopic } from "@/lib/schemas/content-admin";
 import { loadBank } from "@/seed/bank";
@@ -175,5 +178,51 @@ describe("interview formats", () => {
     const caughtUp = await loadBank(db(), files);
     expect(caughtUp.companies.keptEdited).toBe(0);
     expect((await acme()).editedAt).toBeNull();
+  });
+});
+
+describe("the history of topics and formats", () => {
+  const restore = (who: User | null, area: "topics" | "formats", slug: string, number: string, updatedAt: string) =>
+    call(
+      who,
+      area === "topics" ? topicRestore.POST : formatRestore.POST,
+      "POST",
+      `/api/admin/${area}/${slug}/revisions/${number}/restore`,
+      { slug, number },
+      { updatedAt },
+    );
+
+  it("keeps each change with its author, and the state before the first one", async () => {
+    const history = await contentHistory("format", "acme");
+    expect(history.map((h) => [h.number, h.author === null, h.reason])).toEqual(
+      expect.arrayContaining([
+        [1, true, "As it was before its first edit here"],
+        [2, false, "Edited"],
+      ]),
+    );
+    expect(history.find((h) => h.number === 2)!.changed).toEqual(
+      expect.arrayContaining(["durationMinutes", "topicWeights", "difficultyMix"]),
+    );
+    expect((await contentHistory("topic", "gamma")).map((h) => h.reason)).toEqual(["Created"]);
+  });
+
+  it("restores a format's earlier revision as a new one; a stale version is a 409, a missing one a 404", async () => {
+    const current = await acme();
+    expect((await restore(user, "formats", "acme", "1", current.updatedAt)).status).toBe(404);
+    expect((await restore(admin, "formats", "acme", "1", new Date(0).toISOString())).status).toBe(409);
+    const response = await restore(admin, "formats", "acme", "1", current.updatedAt);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as AdminFormat).durationMinutes).toBe(30);
+    expect((await contentHistory("format", "acme"))[0]!.reason).toBe("Restored revision 1");
+    for (const number of ["999", "0", "x"])
+      expect((await restore(admin, "formats", "acme", number, (await acme()).updatedAt)).status, number).toBe(404);
+  });
+
+  it("restores a topic's earlier name", async () => {
+    const alpha = await db().topic.findUniqueOrThrow({ where: { slug: "alpha" } });
+    const first = (await contentHistory("topic", "alpha")).at(-1)!;
+    const response = await restore(admin, "topics", "alpha", String(first.number), alpha.updatedAt.toISOString());
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as AdminTopic).name).toBe(String(first.snapshot.name));
   });
 });

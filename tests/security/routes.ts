@@ -190,6 +190,16 @@ export const RULES: Record<string, Rule> = {
   "GET /api/admin/export": { access: "admin", path: "/api/admin/export" },
   "POST /api/admin/topics": { access: "admin", path: "/api/admin/topics", body: {} },
   "PUT /api/admin/topics/[slug]": { access: "admin", path: "/api/admin/topics/no-such-topic", body: {} },
+  "POST /api/admin/topics/[slug]/revisions/[number]/restore": {
+    access: "admin",
+    path: "/api/admin/topics/no-such-topic/revisions/1/restore",
+    body: {},
+  },
+  "POST /api/admin/formats/[slug]/revisions/[number]/restore": {
+    access: "admin",
+    path: "/api/admin/formats/:company/revisions/1/restore",
+    body: {},
+  },
   "PUT /api/admin/formats/[slug]": { access: "admin", path: "/api/admin/formats/:company", body: {} },
   // Without a source: 400, nothing imported.
   "POST /api/admin/import": { access: "admin", path: "/api/admin/import", body: {} },

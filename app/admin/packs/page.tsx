@@ -33,7 +33,7 @@ export default async function AdminPacksPage() {
           ))}
         </ul>
         <p>
-          <a href="/api/admin/export" download className="text-brand-700 hover:underline dark:text-brand-100">
+          <a href="/api/admin/export" download className="text-brand-700 underline dark:text-brand-100">
             Download the whole bank as a pack
           </a>{" "}
           (to move it to another Mockroom; <code>npm run content -- export DIR</code> writes it as <code>seed/</code>{" "}

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/admin/back-link";
 import { requireAdmin } from "@/lib/auth/session";
-import { listAdminTopics } from "@/lib/data/content-admin";
+import { contentHistory, listAdminTopics } from "@/lib/data/content-admin";
+import { ContentHistory } from "@/components/admin/content-history";
 import { TopicsEditor } from "@/components/admin/topics-editor";
 
 export const metadata: Metadata = { title: "Topics · Admin" };
 
 export default async function AdminTopicsPage() {
   await requireAdmin();
-  const topics = await listAdminTopics();
+  const [topics, history] = await Promise.all([listAdminTopics(), contentHistory("topic", undefined, 30)]);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -20,6 +21,17 @@ export default async function AdminTopicsPage() {
         </p>
       </div>
       <TopicsEditor topics={topics} />
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-xl font-semibold">
+          History
+        </h2>
+        <ContentHistory
+          entries={history}
+          area="topics"
+          loaded={Object.fromEntries(topics.map((t) => [t.slug, t.updatedAt]))}
+          showKey
+        />
+      </section>
     </div>
   );
 }

@@ -55,7 +55,7 @@ export default async function EditQuestionPage({
         <BackLink href="/admin/questions">Questions</BackLink>
         <h1 className="text-2xl font-semibold wrap-anywhere">Edit: {question.fields.title}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href={`/questions/${question.slug}`} className="text-brand-700 hover:underline dark:text-brand-100">
+          <Link href={`/questions/${question.slug}`} className="text-brand-700 underline dark:text-brand-100">
             /questions/{question.slug}
           </Link>{" "}
           · source {question.source}
@@ -116,7 +116,11 @@ export default async function EditQuestionPage({
                       </details>
                     ) : null}
                     {i > 0 && after ? (
-                      <RestoreRevisionButton slug={question.slug} number={entry.number} revision={question.revision} />
+                      <RestoreRevisionButton
+                        url={`/api/admin/questions/${question.slug}/revisions/${entry.number}/restore`}
+                        body={{ revision: question.revision }}
+                        number={entry.number}
+                      />
                     ) : null}
                   </div>
                 </li>

@@ -9,6 +9,6 @@ export const GET = apiRoute(async (request) => {
 
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
-  await requireApiAdmin(request);
-  return json(await createTopic(await readJson(request, createTopicSchema)), { status: 201 });
+  const admin = await requireApiAdmin(request);
+  return json(await createTopic(admin.id, await readJson(request, createTopicSchema)), { status: 201 });
 });

@@ -6,7 +6,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 export const PUT = apiRoute<Context>(async (request, { params }) => {
   assertSameOrigin(request);
-  await requireApiAdmin(request);
+  const admin = await requireApiAdmin(request);
   const slug = slugOr404((await params).slug, "interview format");
-  return json(await saveFormat(slug, await readJson(request, saveFormatSchema)));
+  return json(await saveFormat(admin.id, slug, await readJson(request, saveFormatSchema)));
 });

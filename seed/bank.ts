@@ -9,6 +9,7 @@ import { rubricOfContent } from "../lib/scoring/derive";
 import { refreshSearchWords } from "../lib/search/refresh-words";
 import type { Content } from "./content";
 import { mergeFormerQuestions, type MergeReport } from "./merge";
+import { canonicalJson } from "../lib/content/canonical-json";
 
 export type BankReport = {
   /** keptEdited: saved in the admin area and different from the files, so the app's version stays. */
@@ -80,15 +81,7 @@ function codingData(problem: ProblemContent) {
       };
 }
 
-/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the files' key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 function companyDiffers(existing: CompanyProfile, company: Content["companies"][number]): boolean {
   return (

@@ -21,6 +21,7 @@ import {
   type ContentKeyPoint,
 } from "../lib/schemas/content";
 import { readContent, type Content } from "./content";
+import { canonicalJson } from "../lib/content/canonical-json";
 
 const FREQUENCY_NAMES = ["low", "medium", "high"] as const;
 
@@ -219,15 +220,6 @@ export function currentContent(dir: string): CurrentContent | null {
   };
 }
 
-/** JSON with object keys sorted: what two values mean, whatever order their keys came in (jsonb sorts them). */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 /**
  * An item as the file should hold it: the file's own JSON when it means what the database holds (the schema reads
  * both the same: trimmed text, defaults), so an unchanged item is unchanged byte for byte; otherwise the
@@ -243,7 +235,7 @@ function asWritten<T extends { slug: string }>(
   const written = raw.get(fresh.slug);
   if (before && written !== undefined) {
     const read = schema.safeParse(fresh);
-    if (read.success && canonical(read.data) === canonical(before)) return written as T;
+    if (read.success && canonicalJson(read.data) === canonicalJson(before)) return written as T;
   }
   return written === undefined ? fresh : (shapedLike(fresh, written) as T);
 }

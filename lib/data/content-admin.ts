@@ -9,6 +9,7 @@ import { Prisma, type CompanyProfile, type Topic } from "../generated/prisma/cli
 import { AppError } from "../http/errors";
 import type { AdminFormat, AdminTopic, ContentRevisionView } from "../schemas/content-admin";
 import { companyContentSchema, topicSchema, type CompanyContent, type TopicContent } from "../schemas/content";
+import { canonicalJson } from "../content/canonical-json";
 
 export async function listAdminTopics(): Promise<AdminTopic[]> {
   const rows = await db().$queryRaw<(Topic & { questionCount: number })[]>`
@@ -160,15 +161,6 @@ async function lockedRow(tx: Tx, kind: Kind, slug: string): Promise<Topic | Comp
     : tx.companyProfile.findUniqueOrThrow({ where: { slug } });
 }
 
-/** JSON with object keys sorted (jsonb sorts them): what two snapshots mean. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 /** Records the change; first the state before it when the history does not end there (the first edit, or the seed). */
 async function recordRevision(
   tx: Tx,
@@ -181,7 +173,7 @@ async function recordRevision(
 ): Promise<void> {
   const latest = await tx.contentRevision.findFirst({ where: { kind, key }, orderBy: { number: "desc" } });
   let number = latest?.number ?? 0;
-  if (!latest || canonical(latest.snapshot) !== canonical(before)) {
+  if (!latest || canonicalJson(latest.snapshot) !== canonicalJson(before)) {
     number += 1;
     await tx.contentRevision.create({
       data: {
@@ -218,7 +210,7 @@ export async function contentHistory(kind: Kind, key?: string, take = 50): Promi
       author: row.author ? row.author.name || row.author.email : null,
       reason: row.reason,
       createdAt: row.createdAt.toISOString(),
-      changed: prior ? Object.keys(after).filter((k) => canonical(after[k]) !== canonical(prior[k])) : [],
+      changed: prior ? Object.keys(after).filter((k) => canonicalJson(after[k]) !== canonicalJson(prior[k])) : [],
       snapshot: after,
       ...(prior ? { previous: prior } : {}),
     };

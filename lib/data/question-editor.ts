@@ -22,6 +22,7 @@ import {
 } from "../schemas/question-editor";
 import { refreshSearchWords } from "../search/refresh-words";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { canonicalJson } from "../content/canonical-json";
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,19 +76,10 @@ function problemOf(coding: NonNullable<QuestionRow["coding"]>): ProblemFields {
   } as ProblemFields;
 }
 
-/** JSON with object keys sorted, for comparing snapshots (jsonb does not keep key order). */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 /** The top-level fields that differ between two snapshots. */
 export function changedFields(before: Snapshot, after: Snapshot): string[] {
   const keys = Object.keys(after) as (keyof Snapshot)[];
-  return keys.filter((key) => canonical(before[key]) !== canonical(after[key]));
+  return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
 }
 
 const notFound = () => new AppError("NOT_FOUND", "No such question.");
@@ -111,7 +103,7 @@ async function latestRevision(tx: Tx, questionId: string): Promise<History> {
 async function recordOutsideChange(tx: Tx, row: QuestionRow): Promise<number> {
   const latest = await latestRevision(tx, row.id);
   const current = snapshotOf(row);
-  if (latest && canonical(latest.snapshot) === canonical(current)) return latest.number;
+  if (latest && canonicalJson(latest.snapshot) === canonicalJson(current)) return latest.number;
   const number = (latest?.number ?? 0) + 1;
   await tx.questionRevision.create({
     data: {

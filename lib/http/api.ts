@@ -10,6 +10,7 @@ import { isUuid } from "./ids";
 import { describeError, logger } from "../logger";
 import { claimsOf, sessionTokenOf, type SessionClaims } from "../auth/session-token";
 import { parseOrThrow, refuseNul } from "./validation";
+import { COUNTER_MAX } from "../schemas/fields";
 
 /** Largest JSON body any route accepts; bigger ones get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -221,6 +222,13 @@ export async function requireApiSession(request: Request): Promise<{ user: Sessi
 export function uuidOr404(value: string, what = "interview"): string {
   if (!isUuid(value)) throw new AppError("NOT_FOUND", `No such ${what}.`);
   return value.toLowerCase();
+}
+
+/** A revision's number in a route ("3"): anything else, or past the counters' range, names no revision. */
+export function revisionNumberOr404(value: string): number {
+  const n = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
+  if (!(n <= COUNTER_MAX)) throw new AppError("NOT_FOUND", "No such revision.");
+  return n;
 }
 
 /** Question slugs in routes: anything that is not a slug cannot name a question. */

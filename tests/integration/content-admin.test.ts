@@ -8,7 +8,7 @@ import * as topic from "@/app/api/admin/topics/[slug]/route";
 import * as format from "@/app/api/admin/formats/[slug]/route";
 import * as formatRestore from "@/app/api/admin/formats/[slug]/revisions/[number]/restore/route";
 import * as topicRestore from "@/app/api/admin/topics/[slug]/revisions/[number]/restore/route";
-import { contentHistory } from "@/lib/data/content-admin";
+import { adminFormat, contentHistory } from "@/lib/data/content-admin";
 import { db } from "@/lib/db/client";
 import type { AdminFormat, AdminTopic } from "@/lib/schemas/content-admin";
 import { loadBank } from "@/seed/bank";
@@ -35,22 +35,8 @@ const putTopic = (who: User | null, slug: string, body: unknown) =>
 let admin: User;
 let user: User;
 
-async function acme(): Promise<AdminFormat> {
-  const row = await db().companyProfile.findUniqueOrThrow({ where: { slug: "acme" } });
-  return {
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    durationMinutes: row.durationMinutes,
-    questionCount: row.questionCount,
-    topicWeights: row.topicWeights as Record<string, number>,
-    difficultyMix: row.difficultyMix as AdminFormat["difficultyMix"],
-    codingProblems: row.codingProblems,
-    styleNotes: row.styleNotes,
-    updatedAt: row.updatedAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-  };
-}
+/** The format as the admin page reads it. */
+const acme = async (): Promise<AdminFormat> => (await adminFormat("acme"))!;
 /** What the editor sends: everything but the slug (in the path) and the edit mark (the server's). */
 function bodyOf(format: AdminFormat): Omit<AdminFormat, "slug" | "editedAt"> {
   const body: Partial<AdminFormat> = { ...format };

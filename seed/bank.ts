@@ -105,6 +105,10 @@ export type LoadOptions = {
   source?: string;
   /** More writes that belong with the load, in its transaction (a pack's own row). */
   within?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** Slugs left exactly as they are: not created, updated, restored or archived (a disabled built-in pack's). */
+  held?: ReadonlySet<string>;
+  /** Archived slugs brought back even when edited in the app (a built-in pack enabled again). */
+  reinstate?: ReadonlySet<string>;
 };
 
 const DRY_RUN = new Error("dry run: rolled back");
@@ -122,9 +126,13 @@ export async function loadBank(
     merges: { merged: 0, deleted: 0, archived: 0, movedRows: 0 },
     problems: { created: 0, updated: 0 },
   };
-  const allQuestions = [...content.questions, ...content.problems.map(problemAsQuestion)].map((q) =>
-    options.source ? { ...q, source: { ...q.source, name: options.source } } : q,
-  );
+  const held = options.held ?? new Set<string>();
+  const reinstate = options.reinstate ?? new Set<string>();
+  const problemsToLoad = content.problems.filter((p) => !held.has(p.slug));
+  const allQuestions = [
+    ...content.questions.filter((q) => !held.has(q.slug)),
+    ...problemsToLoad.map(problemAsQuestion),
+  ].map((q) => (options.source ? { ...q, source: { ...q.source, name: options.source } } : q));
 
   await db
     .$transaction(
@@ -174,7 +182,7 @@ export async function loadBank(
             c,
           ]),
         );
-        const problemsBySlug = new Map(content.problems.map((p) => [p.slug, p]));
+        const problemsBySlug = new Map(problemsToLoad.map((p) => [p.slug, p]));
         const codeDiffers = (slug: string) => {
           const problem = problemsBySlug.get(slug);
           const stored = coding.get(slug);
@@ -218,13 +226,24 @@ export async function loadBank(
           );
           const linksChanged = !sameJson(currentLinks, links);
           if (existing.editedAt) {
+            let reinstated = false;
+            if (existing.archivedAt && reinstate.has(question.slug)) {
+              // Archived by its built-in pack's disabling, not by an admin: back, as edited.
+              await tx.question.update({
+                where: { id: existing.id },
+                data: { archivedAt: null, revision: { increment: 1 } },
+              });
+              existing.archivedAt = null;
+              report.questions.restored++;
+              reinstated = true;
+            }
             // Edited in the app since: the app's version stands until the files say the same (then the files lead again).
             if (changed || linksChanged || existing.archivedAt || codeDiffers(question.slug)) {
               report.questions.keptEdited++;
               keptAsEdited.add(question.slug);
             } else {
               await tx.question.update({ where: { id: existing.id }, data: { editedAt: null } });
-              report.questions.unchanged++;
+              if (!reinstated) report.questions.unchanged++;
             }
             continue;
           }
@@ -245,7 +264,7 @@ export async function loadBank(
           else report.questions.unchanged++;
         }
 
-        for (const problem of content.problems) {
+        for (const problem of problemsToLoad) {
           if (keptAsEdited.has(problem.slug)) continue;
           const data = codingData(problem);
           const existing = coding.get(problem.slug);
@@ -272,6 +291,7 @@ export async function loadBank(
             !formerSlugs.has(q.slug) &&
             !q.archivedAt &&
             !q.editedAt &&
+            !held.has(q.slug) &&
             seedSources.has(q.source),
         );
         if (gone.length) {

@@ -1,5 +1,5 @@
-// Reads and validates the content files in seed/: topics.json, companies.json, questions/<topic>.json and
-// problems/<slug>.json (coding problems).
+// Reads and validates the content files in seed/: topics.json, companies.json, questions/<topic>.json,
+// problems/<slug>.json (coding problems) and packs.json (which topics ship as which built-in pack).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -14,12 +14,15 @@ import {
   type QuestionContent,
   type TopicContent,
 } from "../lib/schemas/content";
+import { builtInPacksSchema, type BuiltInPack } from "../lib/schemas/pack";
 
 export type Content = {
   topics: TopicContent[];
   companies: CompanyContent[];
   questions: (QuestionContent & { topic: string })[];
   problems: ProblemContent[];
+  /** The built-in packs (packs.json, optional): which topics ship as which pack. */
+  packs: BuiltInPack[];
 };
 
 export class ContentError extends Error {}
@@ -108,8 +111,13 @@ export function readContent(dir = contentDir()): Content {
       if (!topicSlugs.has(topic)) issues.push(`companies.json: ${company.slug} weighs unknown topic "${topic}"`);
     }
   }
+  const packsFile = path.join(dir, "packs.json");
+  const packs = fs.existsSync(packsFile) ? parse(builtInPacksSchema, readJson(packsFile), packsFile) : [];
+  for (const pack of packs)
+    for (const topic of pack.topics)
+      if (!topicSlugs.has(topic)) issues.push(`packs.json: ${pack.name} holds unknown topic "${topic}"`);
   if (issues.length) throw new ContentError(`Content problems:\n  ${issues.join("\n  ")}`);
-  return { topics, companies, questions, problems };
+  return { topics, companies, questions, problems, packs };
 }
 
 /** Coding problems, one per file: problems/<slug>.json, whose name must be its slug. */
@@ -127,4 +135,15 @@ export function readProblems(dir = contentDir()): ProblemContent[] {
         throw new ContentError(`problems/${f}: the file name must be the slug ("${problem.slug}.json")`);
       return problem;
     });
+}
+
+/** The slugs of each built-in pack's questions and problems (by their topics), by pack name. */
+export function builtInPackSlugs(content: Pick<Content, "packs" | "questions" | "problems">): Map<string, string[]> {
+  const packOfTopic = new Map(content.packs.flatMap((pack) => pack.topics.map((topic) => [topic, pack.name])));
+  const slugs = new Map(content.packs.map((pack) => [pack.name, [] as string[]]));
+  for (const item of [...content.questions, ...content.problems]) {
+    const pack = packOfTopic.get(item.topic);
+    if (pack) slugs.get(pack)!.push(item.slug);
+  }
+  return slugs;
 }

@@ -6,6 +6,7 @@
 // - problems/<slug>.json: the current file with the database's question fields, code and wrong solutions written
 //   over it, and a Python problem's tests (a SQL problem's tests are its schema and rows in the file; the database
 //   keeps them built into statements); a problem with no file is left out and named.
+// - packs.json (which topics ship as which built-in pack) is copied as it is: the app does not edit it.
 // - Questions and their companies keep the order of the current files (new ones last), in seed/'s canonical JSON,
 //   so `git diff` shows the change and nothing else.
 import fs from "node:fs";
@@ -29,7 +30,8 @@ type Item = { slug: string } & Record<string, unknown>;
 type QuestionFile = Item;
 /** The files' own JSON of each item, by slug (questions and problems from every file). */
 type RawContent = Record<"topics" | "companies" | "questions" | "problems", Map<string, unknown>>;
-export type CurrentContent = { content: Content; raw: RawContent };
+/** `packs`: packs.json as written (which topics ship as which built-in pack: not edited in the app, kept as is). */
+export type CurrentContent = { content: Content; raw: RawContent; packs?: unknown };
 
 export type ExportResult = {
   files: Record<string, unknown>;
@@ -80,6 +82,7 @@ export async function exportContent(db: PrismaClient, existing: CurrentContent |
       current?.companies.map((c) => c.slug) ?? [],
     ),
   };
+  if (existing?.packs !== undefined) files["packs.json"] = existing.packs;
   const byTopic = new Map<string, QuestionFile[]>();
   const problems = new Map((current?.problems ?? []).map((p) => [p.slug, p]));
   const skippedProblems: string[] = [];
@@ -217,6 +220,9 @@ export function currentContent(dir: string): CurrentContent | null {
       questions: bySlug(list("questions")),
       problems: bySlug(list("problems")),
     },
+    ...(fs.existsSync(path.join(dir, "packs.json"))
+      ? { packs: JSON.parse(fs.readFileSync(path.join(dir, "packs.json"), "utf8")) as unknown }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 "use client";
-// Content packs (ADMIN): the installed ones, each to disable or enable; a pack file to check (a dry run: what
-// it would create, update and archive, or why it cannot be installed) and then install or cancel.
+// Content packs (ADMIN): built-in and installed ones, each to download, disable or enable; a pack file to check (a
+// dry run: what it would create, update and archive, or why it cannot be installed) and then install or cancel.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type * as z from "zod/mini";
@@ -17,6 +17,7 @@ export type PackRow = {
   description: string;
   updatedAt: string;
   disabled: boolean;
+  builtIn: boolean;
   installedBy: string | null;
   questions: { live: number; archived: number };
 };
@@ -27,20 +28,15 @@ const primary =
 const secondary =
   "inline-flex items-center rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900";
 
-export function PackManager({ packs }: { packs: PackRow[] }) {
-  return (
-    <div className="space-y-8">
-      {packs.length ? (
-        <ul className="space-y-3">
-          {packs.map((pack) => (
-            <PackItem key={pack.name} pack={pack} />
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No pack installed yet.</p>
-      )}
-      <PackUpload />
-    </div>
+export function PackList({ packs, empty }: { packs: PackRow[]; empty: string }) {
+  return packs.length ? (
+    <ul className="space-y-3">
+      {packs.map((pack) => (
+        <PackItem key={pack.name} pack={pack} />
+      ))}
+    </ul>
+  ) : (
+    <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>
   );
 }
 
@@ -49,7 +45,15 @@ function PackItem({ pack }: { pack: PackRow }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function toggle() {
+    if (
+      !pack.disabled &&
+      !window.confirm(
+        `Disable ${pack.title}? Its ${pack.questions.live} questions leave the bank, search and new interviews until you enable it again; users keep them in their history.`,
+      )
+    )
+      return;
     setPending(true);
+    setError(null);
     const result = await apiFetch(`/api/admin/packs/${pack.name}`, {
       method: "PUT",
       body: { disabled: !pack.disabled },
@@ -61,7 +65,7 @@ function PackItem({ pack }: { pack: PackRow }) {
   }
   return (
     <li className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800">
-      <div className="min-w-0 flex-1 space-y-1">
+      <div className="min-w-60 flex-1 space-y-1">
         <p className="font-medium">
           {pack.title}{" "}
           <span className="font-normal text-slate-600 dark:text-slate-400">
@@ -74,8 +78,9 @@ function PackItem({ pack }: { pack: PackRow }) {
           ) : null}
         </p>
         <p className="text-slate-600 dark:text-slate-400">
-          {pack.questions.live} live questions{pack.questions.archived ? `, ${pack.questions.archived} archived` : ""}
-          {pack.installedBy ? ` · installed by ${pack.installedBy}` : ""}
+          {pack.questions.live} live {pack.questions.live === 1 ? "question" : "questions"}
+          {pack.questions.archived ? `, ${pack.questions.archived} archived` : ""}
+          {pack.builtIn ? " · built in" : pack.installedBy ? ` · installed by ${pack.installedBy}` : ""}
         </p>
         {pack.description ? <p>{pack.description}</p> : null}
         {error ? (
@@ -84,14 +89,20 @@ function PackItem({ pack }: { pack: PackRow }) {
           </p>
         ) : null}
       </div>
-      <button type="button" className={secondary} disabled={pending} onClick={() => void toggle()}>
-        {pending ? "Working…" : pack.disabled ? "Enable" : "Disable"}
-      </button>
+      <div className="flex gap-2">
+        <a href={`/api/admin/packs/${pack.name}`} download className={secondary}>
+          Download<span className="sr-only"> {pack.title}</span>
+        </a>
+        <button type="button" className={secondary} disabled={pending} onClick={() => void toggle()}>
+          {pending ? (pack.disabled ? "Enabling…" : "Disabling…") : pack.disabled ? "Enable" : "Disable"}
+          <span className="sr-only"> {pack.title}</span>
+        </button>
+      </div>
     </li>
   );
 }
 
-function PackUpload() {
+export function PackUpload() {
   const id = useId();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -134,9 +145,9 @@ function PackUpload() {
   const verb = plan?.dryRun ? "would be" : "were";
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-4">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+      <h3 id={`${id}-heading`} className="pt-4 font-semibold">
         Install or update a pack
-      </h2>
+      </h3>
       <form
         className="flex flex-wrap items-end gap-4"
         onSubmit={(event) => {
@@ -166,11 +177,11 @@ function PackUpload() {
           aria-live="polite"
           className="space-y-3 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
         >
-          <h3 id={`${id}-plan`} className="font-semibold">
+          <h4 id={`${id}-plan`} className="font-semibold">
             {plan.dryRun
               ? `Dry run of ${plan.name} ${plan.version}: nothing written yet`
               : `Installed ${plan.name} ${plan.version}`}
-          </h3>
+          </h4>
           <ul className="list-disc space-y-1 pl-5">
             <li>
               Questions: {r.questions.created} {verb} created, {r.questions.updated} {verb} updated,{" "}

@@ -1,16 +1,28 @@
 import "server-only";
 // Content packs (issue #24): install, update (a dry run first: what it would create, update and archive),
-// disable and enable, list, and the whole bank as a pack to download. A pack is loaded by the seed's own loader
-// (seed/bank.ts) under its own source, "pack-<name>", in one transaction with its row, so only its questions
+// disable and enable, list, download, and the whole bank as a pack. An installed pack is loaded by the seed's own
+// loader (seed/bank.ts) under its own source, "pack-<name>", in one transaction with its row, so only its questions
 // leave with it. It may add topics and interview formats but not change ones that exist, and its question slugs
-// must not be another source's: a pack from outside cannot rewrite the bank's own content.
+// must not be another source's: a pack from outside cannot rewrite the bank's own content. The built-in content
+// ships as packs too (seed/packs.json, recorded by the seed: seed/load.ts): disabled and enabled here, updated by
+// the seed.
 import { clearContentCaches } from "../cache";
 import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Pack } from "../schemas/pack";
 import { refreshSearchWords } from "../search/refresh-words";
-import { contentDir, currentContent, exportContent, loadBank, type BankReport, type Content } from "../../seed/load";
+import { rescore } from "../scoring/rescore";
+import {
+  contentDir,
+  currentContent,
+  exportContent,
+  loadBank,
+  loadBuiltIn,
+  readContent,
+  type BankReport,
+  type Content,
+} from "../../seed/load";
 
 export const packSource = (name: string) => `pack-${name}`;
 
@@ -22,6 +34,8 @@ export type PackView = {
   installedAt: string;
   updatedAt: string;
   disabled: boolean;
+  /** Shipped with Mockroom (seed/packs.json): updated by the seed, not by a file. */
+  builtIn: boolean;
   installedBy: string | null;
   questions: { live: number; archived: number };
 };
@@ -67,6 +81,7 @@ async function asContent(pack: Pack): Promise<{ content: Content; keptTopics: st
       }),
       questions: pack.questions,
       problems: pack.problems,
+      packs: [],
     },
     keptTopics: [...knownTopics.keys()],
     keptFormats: [...knownFormats.keys()],
@@ -77,7 +92,8 @@ async function asContent(pack: Pack): Promise<{ content: Content; keptTopics: st
 async function check(pack: Pack): Promise<void> {
   const source = packSource(pack.name);
   const slugs = [...pack.questions.map((q) => q.slug), ...pack.problems.map((p) => p.slug)];
-  const [topics, companies, taken] = await Promise.all([
+  const [builtIn, topics, companies, taken] = await Promise.all([
+    db().contentPack.findFirst({ where: { name: pack.name, builtIn: true }, select: { name: true } }),
     db().topic.findMany({ select: { slug: true } }),
     db().companyProfile.findMany({ select: { slug: true } }),
     db().question.findMany({
@@ -89,6 +105,7 @@ async function check(pack: Pack): Promise<void> {
   const topicSlugs = new Set([...topics.map((t) => t.slug), ...pack.topics.map((t) => t.slug)]);
   const companySlugs = new Set([...companies.map((c) => c.slug), ...pack.companies.map((c) => c.slug)]);
   const problems: string[] = [];
+  if (builtIn) problems.push(`the name "${pack.name}" belongs to a built-in pack`);
   for (const q of [...pack.questions, ...pack.problems]) {
     if (!topicSlugs.has(q.topic)) problems.push(`${q.slug}: no topic "${q.topic}" in the pack or the bank`);
     for (const c of q.companies)
@@ -130,24 +147,59 @@ export async function installPack(adminId: string, pack: Pack, dryRun: boolean):
   return { dryRun, name: pack.name, version: pack.version, report, keptTopics, keptFormats };
 }
 
-/** Disables a pack (its questions are archived: gone from the bank, readable in users' history) or enables it again. */
+/**
+ * Disables a pack (its questions are archived: gone from the bank, readable in users' history) or enables it again:
+ * an installed pack by installing its stored file, a built-in one by loading seed/ again with its archived
+ * questions brought back (edited ones too) and the files' changes since applied.
+ */
 export async function setPackDisabled(adminId: string, name: string, disabled: boolean): Promise<PackView> {
   const pack = await db().contentPack.findUnique({ where: { name } });
   if (!pack) throw new AppError("NOT_FOUND", "No such pack.");
   if (disabled) {
-    await db().$transaction(async (tx) => {
-      await tx.question.updateMany({
-        where: { source: pack.source, archivedAt: null },
-        data: { archivedAt: new Date(), revision: { increment: 1 } },
+    if (!pack.disabledAt)
+      await db().$transaction(async (tx) => {
+        const now = new Date();
+        const where: Prisma.QuestionWhereInput = pack.builtIn
+          ? { slug: { in: pack.slugs }, archivedAt: null }
+          : { source: pack.source!, archivedAt: null };
+        const archived = pack.builtIn ? await tx.question.findMany({ where, select: { slug: true } }) : [];
+        await tx.question.updateMany({ where, data: { archivedAt: now, revision: { increment: 1 } } });
+        await tx.contentPack.update({
+          where: { name },
+          data: { disabledAt: now, archivedSlugs: archived.map((q) => q.slug) },
+        });
+        await refreshSearchWords(tx);
       });
-      await tx.contentPack.update({ where: { name }, data: { disabledAt: new Date() } });
-      await refreshSearchWords(tx);
-    });
-    clearContentCaches();
+  } else if (pack.builtIn) {
+    await loadBuiltIn(db(), readContent(contentDir()), { enable: name });
+    await rescore(db());
   } else {
     await installPack(adminId, pack.content as unknown as Pack, false);
   }
+  clearContentCaches();
   return (await listPacks()).find((p) => p.name === name)!;
+}
+
+/** A pack as a file: an installed one as it was installed, a built-in one as the bank holds its topics now. */
+export async function packFile(name: string): Promise<Pack> {
+  const row = await db().contentPack.findUnique({ where: { name } });
+  if (!row) throw new AppError("NOT_FOUND", "No such pack.");
+  if (!row.builtIn) return row.content as unknown as Pack;
+  const bank = await bankAsPack();
+  const slugs = new Set(row.slugs);
+  const topics = new Set([...bank.questions, ...bank.problems].filter((q) => slugs.has(q.slug)).map((q) => q.topic));
+  return {
+    ...bank,
+    name: row.name,
+    title: row.title,
+    version: row.version,
+    description: row.description,
+    topics: bank.topics.filter((t) => topics.has(t.slug)),
+    // Its questions name the bank's interview formats; a pack carries formats only it defines.
+    companies: [],
+    questions: bank.questions.filter((q) => slugs.has(q.slug)),
+    problems: bank.problems.filter((p) => slugs.has(p.slug)),
+  };
 }
 
 export async function listPacks(): Promise<PackView[]> {
@@ -160,17 +212,21 @@ export async function listPacks(): Promise<PackView[]> {
       installedAt: Date;
       updatedAt: Date;
       disabledAt: Date | null;
+      builtIn: boolean;
       installed_by: string | null;
       live: number;
       archived: number;
     }[]
   >`
-    select p.name, p.title, p.version, p.description, p."installedAt", p."updatedAt", p."disabledAt",
+    select p.name, p.title, p.version, p.description, p."installedAt", p."updatedAt", p."disabledAt", p."builtIn",
            coalesce(nullif(u.name, ''), u.email) as installed_by,
-           (select count(*)::int from "Question" q where q.source = p.source and q."archivedAt" is null) as live,
-           (select count(*)::int from "Question" q where q.source = p.source and q."archivedAt" is not null) as archived
-    from "ContentPack" p left join "User" u on u.id = p."installedById"
-    order by p.title`;
+           count(q.id) filter (where q."archivedAt" is null)::int as live,
+           count(q.id) filter (where q."archivedAt" is not null)::int as archived
+    from "ContentPack" p
+    left join "User" u on u.id = p."installedById"
+    left join "Question" q on (case when p."builtIn" then q.slug = any(p.slugs) else q.source = p.source end)
+    group by p.name, u.id
+    order by p."builtIn" desc, p.title`;
   return rows.map((r) => ({
     name: r.name,
     title: r.title,
@@ -179,16 +235,18 @@ export async function listPacks(): Promise<PackView[]> {
     installedAt: r.installedAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     disabled: r.disabledAt !== null,
+    builtIn: r.builtIn,
     installedBy: r.installed_by,
     questions: { live: r.live, archived: r.archived },
   }));
 }
 
-/** The bank's built-in content (seed/, imports, the editor): live questions by source, for the pack list. */
-export async function builtInSources(): Promise<{ source: string; live: number }[]> {
+/** Live questions in no pack (imported guides, the editor's own, a topic no built-in pack holds), by source. */
+export async function unpackedSources(): Promise<{ source: string; live: number }[]> {
   return db().$queryRaw`
-    select source, count(*)::int as live from "Question"
+    select source, count(*)::int as live from "Question" q
     where "archivedAt" is null and source not like 'pack-%'
+      and not exists (select 1 from "ContentPack" p where p."builtIn" and q.slug = any(p.slugs))
     group by source order by count(*) desc, source`;
 }
 

@@ -670,10 +670,10 @@ export const operations: Operation[] = [
   {
     method: "get",
     path: "/api/admin/packs",
-    summary: "Admins: installed content packs with their questions counted, and the built-in sources",
+    summary: "Admins: the built-in and installed content packs with their questions counted, and questions in no pack",
     tags: ["admin"],
     auth: true,
-    responses: { 200: { description: "`{ items: Pack[], builtIn: { source, live }[] }`" }, ...errors(401, 404) },
+    responses: { 200: { description: "`{ items: Pack[], unpacked: { source, live }[] }`" }, ...errors(401, 404) },
   },
   {
     method: "post",
@@ -691,9 +691,20 @@ export const operations: Operation[] = [
     },
   },
   {
+    method: "get",
+    path: "/api/admin/packs/{name}",
+    summary: "Admins: a pack as a file: an installed one as installed, a built-in one as the bank holds it now",
+    tags: ["admin"],
+    auth: true,
+    pathParams: ["name"],
+    responses: { 200: { description: "A `ContentPack` (attachment)" }, ...errors(401, 404) },
+  },
+  {
     method: "put",
     path: "/api/admin/packs/{name}",
     summary: "Admins: disable a pack (its questions are archived) or enable it again",
+    description:
+      "Enabling an installed pack installs its stored file again; enabling a built-in one loads `seed/` again and brings back the questions its disabling archived, edited ones too.",
     tags: ["admin"],
     auth: true,
     pathParams: ["name"],

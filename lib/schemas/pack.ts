@@ -58,3 +58,41 @@ export const packActionQuerySchema = z.object({
 });
 
 export const setPackStateSchema = z.object({ disabled: z.boolean() }).strict().meta({ id: "SetPackStateRequest" });
+
+/**
+ * seed/packs.json: how the built-in content ships as packs. Each built-in pack names the topics whose questions and
+ * problems it holds (a topic belongs to one pack at most); the seed records each as a ContentPack row, so admins
+ * see, download, disable and enable it like an installed one. Interview formats stay the bank's own.
+ */
+export const builtInPackSchema = z
+  .object({
+    name: slugSchema,
+    title: z.string().trim().min(2).max(120),
+    version: z.string().trim().min(1).max(40),
+    description: z.string().trim().max(2_000).default(""),
+    topics: z.array(slugSchema).min(1).max(PACK_LIMITS.topics),
+  })
+  .strict();
+export type BuiltInPack = z.infer<typeof builtInPackSchema>;
+
+export const builtInPacksSchema = z
+  .array(builtInPackSchema)
+  .max(50)
+  .superRefine((packs, ctx) => {
+    const names = new Set<string>();
+    const owner = new Map<string, string>();
+    packs.forEach((pack, index) => {
+      if (names.has(pack.name))
+        ctx.addIssue({ code: "custom", message: `the pack name "${pack.name}" is used twice`, path: [index, "name"] });
+      names.add(pack.name);
+      for (const topic of pack.topics) {
+        if (owner.has(topic))
+          ctx.addIssue({
+            code: "custom",
+            message: `the topic "${topic}" is in both "${owner.get(topic)}" and "${pack.name}"`,
+            path: [index, "topics"],
+          });
+        owner.set(topic, pack.name);
+      }
+    });
+  });

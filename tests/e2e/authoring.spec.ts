@@ -194,6 +194,87 @@ test.describe("authoring questions", () => {
     await admin.context().close();
   });
 
+  test("the pack page lists the built-in packs; an admin checks, installs, downloads, disables and enables a pack", async ({
+    browser,
+  }) => {
+    const admin = await adminPage(browser, "Pat Packer");
+    const marker = `narwhal${word()}`;
+    await admin.goto("/admin");
+    await admin.getByRole("link", { name: "Content packs" }).click();
+    const builtIn = admin.getByRole("region", { name: "Built in" });
+    for (const title of ["Django interview guide", "Python language", "SQL and PostgreSQL", "HTTP, REST and the web"])
+      await expect(builtIn.getByRole("button", { name: `Disable ${title}` })).toBeVisible();
+    await expect(builtIn.getByRole("link", { name: "Download SQL and PostgreSQL" })).toHaveAttribute(
+      "href",
+      "/api/admin/packs/sql",
+    );
+
+    const point = (text: string, term: string) => ({
+      text,
+      concepts: [{ name: term, any: [term] }],
+      disqualifiers: [],
+    });
+    const file = {
+      format: "mockroom-pack",
+      formatVersion: 1,
+      name: `pack-${marker}`,
+      title: `The ${marker} pack`,
+      version: "1.0",
+      topics: [{ slug: "python", name: "A name the bank keeps its own", order: 1 }],
+      questions: [
+        {
+          slug: `${marker}-generators`,
+          topic: "python",
+          title: `How do ${marker} generators pause?`,
+          prompt: "Explain what a generator function returns and how yield suspends it.",
+          modelAnswer:
+            "Calling it returns a generator; each next() runs the body to the next yield and suspends there.",
+          keyPoints: [
+            point("It returns a generator", "generator"),
+            point("yield suspends it", "yield"),
+            point("next() resumes it", "next"),
+          ],
+          difficulty: "easy",
+          tags: ["python"],
+          estimatedMinutes: 3,
+          source: { name: "e2e" },
+          companies: [],
+        },
+      ],
+    };
+    const installed = admin.getByRole("region", { name: "Installed packs" });
+    await installed
+      .getByLabel("Choose a pack file")
+      .setInputFiles({ name: "pack.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+    await installed.getByRole("button", { name: "Check the pack" }).click();
+    const plan = admin.getByRole("region", { name: `Dry run of pack-${marker} 1.0: nothing written yet` });
+    await expect(plan).toContainText("Questions: 1 would be created");
+    await expect(plan).toContainText("Already in the bank and left as they are: python.");
+    await expectAccessible(admin);
+    await plan.getByRole("button", { name: "Install it" }).click();
+    await expect(admin.getByRole("region", { name: `Installed pack-${marker} 1.0` })).toBeVisible();
+    const item = installed.getByRole("listitem").filter({ hasText: `The ${marker} pack` });
+    await expect(item).toContainText("1 live question · installed by Pat Packer");
+
+    const download = await admin.request.get(`/api/admin/packs/pack-${marker}`);
+    expect(download.headers()["content-disposition"]).toBe(`attachment; filename="pack-${marker}-1.0.json"`);
+    expect(((await download.json()) as { questions: { slug: string }[] }).questions[0]!.slug).toBe(
+      `${marker}-generators`,
+    );
+
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await item.getByRole("button", { name: `Disable The ${marker} pack` }).click();
+    await expect(item).toContainText("disabled");
+    await expect(item).toContainText("0 live questions, 1 archived");
+    await admin.goto(`/questions?q=${marker}`);
+    await expect(admin.getByText(`How do ${marker} generators pause?`)).toHaveCount(0);
+    await admin.goto("/admin/packs");
+    await item.getByRole("button", { name: `Enable The ${marker} pack` }).click();
+    await expect(item).toContainText("1 live question");
+    await expect(item).not.toContainText("disabled");
+    await admin.context().close();
+  });
+
   test("a problem's code is saved only after Run all passes: the reference passes, the starter and wrong ones fail", async ({
     browser,
   }) => {

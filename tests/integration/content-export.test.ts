@@ -40,11 +40,13 @@ describe("exporting the content", () => {
     expect(back.questions.map((q) => q.slug)).toEqual(seed.questions.map((q) => q.slug));
     expect(back.questions).toEqual(seed.questions);
     expect(back.problems).toEqual(seed.problems);
+    expect(back.packs).toEqual(seed.packs);
     // The files' own JSON, key for key and character for character (in seed/'s canonical form, JSON.stringify with
     // two spaces): `git diff` after exporting into seed/ shows only what changed.
     const files = [
       "topics.json",
       "companies.json",
+      "packs.json",
       ...["questions", "problems"].flatMap((d) =>
         fs
           .readdirSync(path.join(SEED, d))

@@ -122,7 +122,7 @@ describe("content packs", () => {
     expect((await db().topic.findUniqueOrThrow({ where: { slug: "alpha" } })).name).toBe("Alpha Topic");
     const list = (await (await call(admin, packs.GET, "GET", "/api/admin/packs")).json()) as {
       items: { name: string; version: string; installedBy: string; questions: { live: number } }[];
-      builtIn: { source: string }[];
+      unpacked: { source: string }[];
     };
     expect(list.items).toEqual([
       expect.objectContaining({
@@ -132,7 +132,7 @@ describe("content packs", () => {
         questions: { live: 2, archived: 0 },
       }),
     ]);
-    expect(list.builtIn.map((s) => s.source)).not.toContain("pack-celery");
+    expect(list.unpacked.map((s) => s.source)).not.toContain("pack-celery");
   });
 
   it("update: what left the pack is archived, what changed is updated", async () => {

@@ -186,6 +186,7 @@ export const RULES: Record<string, Rule> = {
   "GET /api/admin/topics": { access: "admin", path: "/api/admin/topics" },
   "GET /api/admin/packs": { access: "admin", path: "/api/admin/packs" },
   "POST /api/admin/packs": { access: "admin", path: "/api/admin/packs", body: {} },
+  "GET /api/admin/packs/[name]": { access: "admin", path: "/api/admin/packs/sql" },
   "PUT /api/admin/packs/[name]": { access: "admin", path: "/api/admin/packs/no-such-pack", body: {} },
   "GET /api/admin/export": { access: "admin", path: "/api/admin/export" },
   "POST /api/admin/topics": { access: "admin", path: "/api/admin/topics", body: {} },

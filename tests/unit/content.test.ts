@@ -1,11 +1,13 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseGuide } from "@/lib/content/importer/parse-guide";
 import { keyPointText, MOJIBAKE } from "@/lib/schemas/content";
 import { rubricOfContent } from "@/lib/scoring/derive";
 import { keyPointCoverage } from "@/lib/scoring/match";
-import { readContent } from "@/seed/content";
+import { builtInPacksSchema } from "@/lib/schemas/pack";
+import { builtInPackSlugs, readContent } from "@/seed/content";
 
 const content = readContent();
 const guide = parseGuide(fs.readFileSync(path.resolve("tests/fixtures/guides/django-interview-guide.md"), "utf8"));
@@ -21,6 +23,55 @@ function seedFiles(dir = path.resolve("seed")): string[] {
           : [],
     );
 }
+
+describe("the built-in packs (seed/packs.json)", () => {
+  it("ship every topic of the seed in exactly one pack, each pack holding questions", () => {
+    const owners = content.topics.map((t) => content.packs.filter((p) => p.topics.includes(t.slug)).length);
+    expect(
+      owners.every((n) => n === 1),
+      content.topics.map((t, i) => `${t.slug}: ${owners[i]}`).join(", "),
+    ).toBe(true);
+    expect(content.packs.map((p) => p.name)).toEqual(["django", "python", "sql", "web", "algorithms"]);
+    const slugs = builtInPackSlugs(content);
+    expect([...slugs.values()].flat().sort()).toEqual(
+      [...content.questions, ...content.problems].map((q) => q.slug).sort(),
+    );
+    for (const [name, held] of slugs) expect(held.length, name).toBeGreaterThan(10);
+  });
+
+  it("must name topics the content has, and be valid JSON of that shape, or the seed stops and says why", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-packs-json-"));
+    try {
+      fs.cpSync(path.resolve("tests/fixtures/content"), dir, { recursive: true });
+      const write = (text: string) => fs.writeFileSync(path.join(dir, "packs.json"), text);
+      write(JSON.stringify([{ name: "core", title: "Core", version: "1", topics: ["alpha", "gamma"] }]));
+      expect(() => readContent(dir)).toThrow('packs.json: core holds unknown topic "gamma"');
+      write("[{");
+      expect(() => readContent(dir)).toThrow(/packs\.json: .*JSON/);
+      write(JSON.stringify({ name: "core" }));
+      expect(() => readContent(dir)).toThrow(/packs\.json is invalid/);
+      write(JSON.stringify([{ name: "core", title: "Core", version: "1", topics: ["alpha"] }]));
+      expect(readContent(dir).packs).toEqual([
+        { name: "core", title: "Core", version: "1", description: "", topics: ["alpha"] },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const pack = { name: "core", title: "Core", version: "1", topics: ["alpha"] };
+  it.each([
+    ["a name used twice", [pack, { ...pack, topics: ["beta"] }], 'the pack name "core" is used twice'],
+    ["a topic in two packs", [pack, { ...pack, name: "other" }], 'the topic "alpha" is in both "core" and "other"'],
+    ["a pack without topics", [{ ...pack, topics: [] }], "Too small"],
+    ["an unknown field", [{ ...pack, questions: [] }], "Unrecognized key"],
+    ["a slug that is not one", [{ ...pack, name: "Not A Slug" }], ""],
+  ])("refuse %s", (_, packs, message) => {
+    const result = builtInPacksSchema.safeParse(packs);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message).join(" | ")).toContain(message);
+  });
+});
 
 describe("the seed content", () => {
   it("holds at least 140 questions and 5 company profiles", () => {

@@ -1,11 +1,11 @@
 import { apiRoute, assertSameOrigin, json, readJson, readQuery, requireApiAdmin } from "@/lib/http/api";
-import { builtInSources, installPack, listPacks } from "@/lib/data/packs";
+import { unpackedSources, installPack, listPacks } from "@/lib/data/packs";
 import { PACK_LIMITS, packActionQuerySchema, packSchema } from "@/lib/schemas/pack";
 
 export const GET = apiRoute(async (request) => {
   await requireApiAdmin(request);
-  const [items, builtIn] = await Promise.all([listPacks(), builtInSources()]);
-  return json({ items, builtIn });
+  const [items, unpacked] = await Promise.all([listPacks(), unpackedSources()]);
+  return json({ items, unpacked });
 });
 
 /** A pack file as the body (JSON, up to 10 MB: read by this handler under its own limit, not buffered by the router). */

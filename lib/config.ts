@@ -76,6 +76,22 @@ export const envSchema = z
     /** Seconds the public question bank (lists, search, question pages) is cached in each app process; 0 turns it off. */
     CONTENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * An OpenAI-compatible transcription endpoint for spoken answers (OpenAI, faster-whisper-server, whisper.cpp's
+     * server, LocalAI): the base URL its `/audio/transcriptions` hangs off, e.g. http://localhost:8000/v1. Unset:
+     * recordings are not sent anywhere.
+     */
+    TRANSCRIBE_BASE_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim().replace(/\/+$/, "") : undefined))
+      .pipe(
+        z.url({ protocol: /^https?$/, error: "must be an http(s):// URL, e.g. http://localhost:8000/v1" }).optional(),
+      ),
+    TRANSCRIBE_MODEL: z.string().trim().min(1).max(200).default("whisper-1"),
+    TRANSCRIBE_API_KEY: optionalText,
+    /** The longest wait for one recording's transcript, retries included. */
+    TRANSCRIBE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(90),
   })
   .superRefine((env, context) => {
     // Half a mail configuration would fail at the first reset request instead of at start-up.

@@ -22,6 +22,8 @@ export const rules = {
   passwordChange: { limit: 5, windowSeconds: FIFTEEN_MINUTES },
   /** "Report a problem" sent by one account (only its owner can use it up). */
   reportUser: { limit: 10, windowSeconds: HOUR },
+  /** Recordings sent to the transcription endpoint by one account (it may cost money or a GPU's time). */
+  transcribeUser: { limit: 60, windowSeconds: HOUR },
 } satisfies Record<string, RateLimitRule>;
 
 /**
@@ -109,6 +111,7 @@ export const keys = {
   resetUseIp: (ip: string) => `reset:use:${addressKey(ip)}`,
   passwordChange: (userId: string) => `password:user:${userId}`,
   reportUser: (userId: string) => `report:user:${userId}`,
+  transcribeUser: (userId: string) => `transcribe:user:${userId}`,
 };
 
 /**

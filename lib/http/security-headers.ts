@@ -24,11 +24,21 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
   return directives.join("; ");
 }
 
-export function securityHeaders(options: { https: boolean }): Record<string, string> {
+/**
+ * The pages that may use the microphone (spoken answers, issue #25): the interview room and a question's page
+ * (practice). Every other answer denies it, so no other page, script or frame can ask for it.
+ */
+const MICROPHONE_PAGES = /^\/(interviews\/[0-9a-f-]{36}|questions\/[a-z0-9][a-z0-9-]*)\/?(\?|$)/i;
+
+export function microphoneAllowed(path: string): boolean {
+  return MICROPHONE_PAGES.test(path);
+}
+
+export function securityHeaders(options: { https: boolean; microphone?: boolean }): Record<string, string> {
   return {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "permissions-policy": `camera=(), microphone=(${options.microphone ? "self" : ""}), geolocation=(), payment=(), usb=(), interest-cohort=()`,
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     ...(options.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
@@ -43,6 +53,6 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
 export const API_CONTENT_SECURITY_POLICY =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function strictSecurityHeaders(options: { https: boolean }): Record<string, string> {
+export function strictSecurityHeaders(options: { https: boolean; microphone?: boolean }): Record<string, string> {
   return { ...securityHeaders(options), "content-security-policy": API_CONTENT_SECURITY_POLICY };
 }

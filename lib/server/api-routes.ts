@@ -30,6 +30,7 @@ import * as health from "../../app/api/health/route";
 import * as interviews_by_id_abandon from "../../app/api/interviews/[id]/abandon/route";
 import * as interviews_by_id_answers_by_questionId_flag from "../../app/api/interviews/[id]/answers/[questionId]/flag/route";
 import * as interviews_by_id_answers_by_questionId_rating from "../../app/api/interviews/[id]/answers/[questionId]/rating/route";
+import * as interviews_by_id_answers_by_questionId_recording from "../../app/api/interviews/[id]/answers/[questionId]/recording/route";
 import * as interviews_by_id_answers_by_questionId from "../../app/api/interviews/[id]/answers/[questionId]/route";
 import * as interviews_by_id_answers_by_questionId_tests from "../../app/api/interviews/[id]/answers/[questionId]/tests/route";
 import * as interviews_by_id_current from "../../app/api/interviews/[id]/current/route";
@@ -48,6 +49,7 @@ import * as ping from "../../app/api/ping/route";
 import * as questions_by_slug_bookmark from "../../app/api/questions/[slug]/bookmark/route";
 import * as questions_by_slug_note from "../../app/api/questions/[slug]/note/route";
 import * as questions_by_slug_practice_rating from "../../app/api/questions/[slug]/practice/rating/route";
+import * as questions_by_slug_practice_recording from "../../app/api/questions/[slug]/practice/recording/route";
 import * as questions_by_slug_practice from "../../app/api/questions/[slug]/practice/route";
 import * as questions_by_slug_practice_versions from "../../app/api/questions/[slug]/practice/versions/route";
 import * as questions_by_slug_report from "../../app/api/questions/[slug]/report/route";
@@ -101,6 +103,12 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/interviews/[id]/abandon", module: interviews_by_id_abandon },
   { path: "/api/interviews/[id]/answers/[questionId]/flag", module: interviews_by_id_answers_by_questionId_flag },
   { path: "/api/interviews/[id]/answers/[questionId]/rating", module: interviews_by_id_answers_by_questionId_rating },
+  // A recording of up to 4 MB: read by the handler under its own limit, not buffered here.
+  {
+    path: "/api/interviews/[id]/answers/[questionId]/recording",
+    module: interviews_by_id_answers_by_questionId_recording,
+    streamBody: true,
+  },
   { path: "/api/interviews/[id]/answers/[questionId]", module: interviews_by_id_answers_by_questionId },
   { path: "/api/interviews/[id]/answers/[questionId]/tests", module: interviews_by_id_answers_by_questionId_tests },
   { path: "/api/interviews/[id]/current", module: interviews_by_id_current },
@@ -120,6 +128,8 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/questions/[slug]/bookmark", module: questions_by_slug_bookmark },
   { path: "/api/questions/[slug]/note", module: questions_by_slug_note },
   { path: "/api/questions/[slug]/practice/rating", module: questions_by_slug_practice_rating },
+  // A recording of up to 4 MB: read by the handler under its own limit, not buffered here.
+  { path: "/api/questions/[slug]/practice/recording", module: questions_by_slug_practice_recording, streamBody: true },
   { path: "/api/questions/[slug]/practice", module: questions_by_slug_practice },
   { path: "/api/questions/[slug]/practice/versions", module: questions_by_slug_practice_versions },
   { path: "/api/questions/[slug]/report", module: questions_by_slug_report },

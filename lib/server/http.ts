@@ -12,7 +12,7 @@ import { RUNNER_CSP } from "../coding/runtime";
 import { clientFromForwardedFor } from "../auth/rate-limit-rules";
 import { withoutInvalidCallbackCookie } from "../http/redirects";
 import { isCrossSite, requestTarget } from "../http/same-origin";
-import { securityHeaders, strictSecurityHeaders } from "../http/security-headers";
+import { microphoneAllowed, securityHeaders, strictSecurityHeaders } from "../http/security-headers";
 import { ApiRouter, serveRoute } from "./api-router";
 import { API_ROUTES } from "./api-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
@@ -116,7 +116,7 @@ export async function startHttpServer(options: {
         ? { ...securityHeaders(secure), "content-security-policy": RUNNER_CSP }
         : req.url?.startsWith("/_next/static/")
           ? securityHeaders(secure)
-          : strictSecurityHeaders(secure);
+          : strictSecurityHeaders({ ...secure, microphone: !api && microphoneAllowed(req.url ?? "") });
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.

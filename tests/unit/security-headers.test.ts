@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { RUNNER_CSP } from "@/lib/coding/runtime";
-import { strictSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import {
+  strictSecurityHeaders,
+  contentSecurityPolicy,
+  microphoneAllowed,
+  securityHeaders,
+} from "@/lib/http/security-headers";
 
 describe("content security policy", () => {
   it("allows scripts only by nonce in production, never eval", () => {
@@ -44,6 +49,25 @@ describe("security headers", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["permissions-policy"]).toContain("microphone=()");
+    expect(securityHeaders({ https: false, microphone: true })["permissions-policy"]).toContain("microphone=(self)");
+  });
+
+  it.each([
+    ["/interviews/0b7c2f8e-3f7a-4c43-9d2b-5d6a8f9e1a2b", true],
+    ["/interviews/0b7c2f8e-3f7a-4c43-9d2b-5d6a8f9e1a2b?question=2", true],
+    ["/questions/select-related-vs-prefetch-related", true],
+    ["/interviews/0b7c2f8e-3f7a-4c43-9d2b-5d6a8f9e1a2b/review", false],
+    ["/interviews/new", false],
+    ["/interviews", false],
+    ["/questions", false],
+    ["/questions?q=csrf", false],
+    ["/notes", false],
+    ["/admin/questions/select-related", false],
+    ["/api/questions/select-related/practice/recording", false],
+    ["//questions/x", false],
+  ])("lets %s use the microphone: %s", (path, allowed) => {
+    expect(microphoneAllowed(path)).toBe(allowed);
   });
 });
 

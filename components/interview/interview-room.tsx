@@ -3,6 +3,7 @@
 import { useCallback, useState, type ReactNode } from "react";
 import { apiFetch } from "@/lib/client/api";
 import type { InterviewView } from "@/lib/schemas/interviews";
+import type { RecordingView, Transcription } from "@/components/speech/spoken-answer";
 import { AnsweredProgress } from "./answered-progress";
 import { FinishStatus } from "./finish-status";
 import { LeaveDialog } from "./leave-dialog";
@@ -23,9 +24,14 @@ import { useTimeOnQuestion } from "./use-time-on-question";
 export function InterviewRoom({
   interview,
   prompts,
+  recordings,
+  transcription,
 }: {
   interview: InterviewView;
   prompts: Record<string, ReactNode>;
+  /** The spoken answers recorded so far, by question id. */
+  recordings: Record<string, RecordingView>;
+  transcription: Transcription;
 }) {
   const [current, select] = useCurrentQuestion(interview);
   // A question opened with Alt+J/K takes the focus into its editor; one opened with a button leaves it there.
@@ -89,6 +95,11 @@ export function InterviewRoom({
         }}
         onSave={() => void save(question.id)}
         onResolve={(which) => resolve(question.id, which)}
+        spoken={{
+          url: `/api/interviews/${interview.id}/answers/${question.id}/recording`,
+          transcription,
+          initial: recordings[question.id] ?? null,
+        }}
       />
       <RoomControls
         isFirst={current === 0}

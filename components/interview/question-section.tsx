@@ -6,6 +6,12 @@ import { ConflictPanel } from "@/components/autosave/conflict-panel";
 import type { TextState } from "@/components/autosave/protocol";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import type { InterviewView } from "@/lib/schemas/interviews";
+import {
+  SpokenAnswer,
+  withTranscript,
+  type RecordingView,
+  type Transcription,
+} from "@/components/speech/spoken-answer";
 import { AnswerEditor } from "./answer-editor";
 import { ROOM_EDITOR_ID } from "./skip-to-editor";
 
@@ -31,6 +37,8 @@ type Props = {
   onEdit: (content: string) => void;
   onSave: () => void;
   onResolve: (which: "mine" | "saved") => void;
+  /** Recording a written answer aloud (issue #25): where its recording goes, and how it is transcribed. */
+  spoken: { url: string; transcription: Transcription; initial: RecordingView | null };
 };
 
 /** The open question: its prompt, the editor for the answer, and how the answer's save stands. */
@@ -44,6 +52,7 @@ export function QuestionSection({
   onEdit,
   onSave,
   onResolve,
+  spoken,
 }: Props) {
   const isCode = question.kind === "coding" || question.coding !== null;
   return (
@@ -87,6 +96,19 @@ export function QuestionSection({
           />
         )}
       </div>
+      {isCode ? null : (
+        <SpokenAnswer
+          key={`spoken-${question.id}`}
+          url={spoken.url}
+          transcription={spoken.transcription}
+          initial={spoken.initial}
+          disabled={answer.status === "time-up"}
+          onTranscript={(text) => {
+            onEdit(withTranscript(answer.content, text));
+            onSave();
+          }}
+        />
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <SaveStatusText status={answer.status} revision={answer.revision} />

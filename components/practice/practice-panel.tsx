@@ -13,9 +13,22 @@ import { practiceRatingAnswer, practiceVersionAnswer } from "@/lib/schemas/respo
 import type { PracticeAnswerView } from "@/lib/schemas/practice";
 import { QUEUED_EVENT } from "../questions/question-actions";
 import { TextDiff } from "./text-diff";
+import {
+  SpokenAnswer,
+  withTranscript,
+  type RecordingView,
+  type Transcription,
+} from "@/components/speech/spoken-answer";
 
 type Version = PracticeAnswerView["versions"][number];
-type Props = { slug: string; kind: "written" | "coding"; modelAnswer: string; initial: PracticeAnswerView };
+type Props = {
+  slug: string;
+  kind: "written" | "coding";
+  modelAnswer: string;
+  initial: PracticeAnswerView;
+  /** A written answer can be spoken (issue #25): the recording so far, and how it is transcribed. */
+  spoken?: { initial: RecordingView | null; transcription: Transcription };
+};
 
 const ratings = [
   ["again", "Again", "I could not answer"],
@@ -29,7 +42,7 @@ const ratings = [
  * key point coverage; rate yourself (Again/Hard queue it for revision); compare any two versions, or a version
  * with the model answer.
  */
-export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
+export function PracticePanel({ slug, kind, modelAnswer, initial, spoken }: Props) {
   const { doc, edit, resolve, adopt } = useDocumentAutosave(
     `/api/questions/${slug}/practice`,
     `mockroom:practice:${slug}`,
@@ -106,6 +119,14 @@ export function PracticePanel({ slug, kind, modelAnswer, initial }: Props) {
         placeholder={kind === "coding" ? undefined : "Practise your answer here (markdown works)."}
         onChange={edit}
       />
+      {spoken && kind === "written" ? (
+        <SpokenAnswer
+          url={`/api/questions/${slug}/practice/recording`}
+          transcription={spoken.transcription}
+          initial={spoken.initial}
+          onTranscript={(text) => edit(withTranscript(doc.content, text))}
+        />
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SaveStatusText status={doc.status} revision={doc.revision} />
         <Button type="button" onClick={() => void saveVersion()} disabled={busy || !doc.content.trim()}>

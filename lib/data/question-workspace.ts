@@ -7,7 +7,9 @@ import { PRACTICE_VERSIONS_SHOWN, type PracticeAnswerView } from "../schemas/pra
 import type { NoteView } from "../schemas/notes";
 import { questionNotFound } from "./notes";
 import { EMPTY_PRACTICE } from "./practice";
+import { recordingView } from "./recordings";
 import { reportView } from "./reports";
+import type { Pause } from "../speech/figures";
 import { runningTimedWhere } from "./withheld";
 
 // Times inside JSON travel as epoch milliseconds: PostgreSQL writes timestamps in JSON in its own format (offset,
@@ -36,6 +38,16 @@ type Row = {
     reply: string | null;
     createdAt: Ms;
     closedAt: Ms | null;
+  } | null;
+  recording: {
+    id: string;
+    mimeType: string;
+    bytes: number;
+    durationMs: number;
+    pauses: Pause[];
+    transcribedBy: string | null;
+    spokenWords: number | null;
+    createdAt: Ms;
   } | null;
 };
 
@@ -78,7 +90,13 @@ export async function questionWorkspace(userId: string, slug: string, now = new 
                                 'reply', r.reply, 'createdAt', ${ms(`r."createdAt"`)},
                                 'closedAt', ${ms(`r."closedAt"`)})
          from "Report" r where r."userId" = ${userId}::uuid and r."questionId" = q.id
-         order by r."createdAt" desc, r.id desc limit 1) as report
+         order by r."createdAt" desc, r.id desc limit 1) as report,
+      (select json_build_object('id', rec.id, 'mimeType', rec."mimeType", 'bytes', rec.bytes,
+                                'durationMs', rec."durationMs", 'pauses', rec.pauses,
+                                'transcribedBy', rec."transcribedBy", 'spokenWords', rec."spokenWords",
+                                'createdAt', ${ms(`rec."createdAt"`)})
+         from "Recording" rec join "PracticeAnswer" pa on pa.id = rec."practiceAnswerId"
+         where pa."userId" = ${userId}::uuid and pa."questionId" = q.id and rec."userId" = ${userId}::uuid) as recording
     from "Question" q join "Topic" t on t.id = q."topicId"
     where q.slug = ${slug}`;
   const row = rows[0];
@@ -99,6 +117,10 @@ export async function questionWorkspace(userId: string, slug: string, now = new 
           createdAt: new Date(row.report.createdAt),
           closedAt: row.report.closedAt === null ? null : new Date(row.report.closedAt),
         })
+      : null,
+    /** The practice answer spoken aloud (issue #25), without its audio. */
+    recording: row.recording
+      ? recordingView({ ...row.recording, createdAt: new Date(row.recording.createdAt) }, { kind: "practice", slug })
       : null,
   };
 }

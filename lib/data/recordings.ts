@@ -108,6 +108,11 @@ async function answerFor(
   return answer ? { practiceAnswerId: answer.id } : { practiceQuestionId: question.id };
 }
 
+/** 404 for someone else's answer (or none), 409 when it takes no recording now, 400 for a coding question. */
+export async function assertRecordable(userId: string, target: RecordingTarget, now = new Date()): Promise<void> {
+  await answerFor(userId, target, now, true);
+}
+
 async function transcriptFor(userId: string, audio: Uint8Array, query: RecordingQuery) {
   if (query.browserWords !== undefined)
     return { transcript: null, transcriptError: null, transcribedBy: "browser", spokenWords: query.browserWords };

@@ -44,6 +44,7 @@ import { exportDocumentSchema, IMPORT_LIMITS } from "../schemas/export-document"
 import { reportTestsSchema } from "../schemas/coding";
 import { importQuerySchema } from "../schemas/guide-import";
 import { packActionQuerySchema, packSchema, setPackStateSchema } from "../schemas/pack";
+import { recordingQuerySchema } from "../schemas/recordings";
 import {
   adminFormatSchema,
   adminTopicSchema,
@@ -87,7 +88,7 @@ type Operation = {
   description?: string;
   tags: string[];
   auth?: boolean;
-  body?: z.ZodType | { form: Record<string, string> } | { text: string };
+  body?: z.ZodType | { form: Record<string, string> } | { text: string } | { binary: string[] };
   query?: z.ZodObject;
   pathParams?: string[];
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -284,6 +285,44 @@ export const operations: Operation[] = [
   },
   {
     method: "put",
+    path: "/api/interviews/{id}/answers/{questionId}/recording",
+    summary:
+      "Record a spoken interview answer: the audio as the body; transcribed when a transcription endpoint is configured",
+    description:
+      "The body is the recording as MediaRecorder made it (`audio/webm`, `audio/ogg` or `audio/mp4`, at most 4 MB and 5 minutes); `durationMs`, the silences the browser measured (`pauses=startMs:lengthMs,…`) and, when the browser's own speech recognition transcribed it, `browserWords` are in the query. It replaces the answer's earlier recording. With `TRANSCRIBE_BASE_URL` set (and no `browserWords`) the audio is sent there and the transcript comes back for the editor; a failed transcription keeps the recording and says why in `transcriptError`.",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    query: recordingQuerySchema,
+    body: { binary: ["audio/webm", "audio/ogg", "audio/mp4"] },
+    responses: {
+      200: {
+        description:
+          "`{ recording: { url, mimeType, bytes, createdAt, transcribedBy, figures }, transcript, transcriptError }`",
+      },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/interviews/{id}/answers/{questionId}/recording",
+    summary: "Play back your recording of this interview answer (owner-only, never cached by shared caches)",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    responses: { 200: { description: "The audio, with its media type" }, ...errors(401, 404) },
+  },
+  {
+    method: "delete",
+    path: "/api/interviews/{id}/answers/{questionId}/recording",
+    summary: "Delete your recording of this interview answer",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) },
+  },
+  {
+    method: "put",
     path: "/api/interviews/{id}/answers/{questionId}",
     summary: "Autosave an answer at the revision you last saw",
     tags: ["interviews"],
@@ -427,6 +466,44 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["slug"],
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "put",
+    path: "/api/questions/{slug}/practice/recording",
+    summary:
+      "Record a spoken practice answer: the audio as the body; transcribed when a transcription endpoint is configured",
+    description:
+      "The body is the recording as MediaRecorder made it (`audio/webm`, `audio/ogg` or `audio/mp4`, at most 4 MB and 5 minutes); `durationMs`, the silences the browser measured (`pauses=startMs:lengthMs,…`) and, when the browser's own speech recognition transcribed it, `browserWords` are in the query. It replaces the answer's earlier recording. With `TRANSCRIBE_BASE_URL` set (and no `browserWords`) the audio is sent there and the transcript comes back for the editor; a failed transcription keeps the recording and says why in `transcriptError`.",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    query: recordingQuerySchema,
+    body: { binary: ["audio/webm", "audio/ogg", "audio/mp4"] },
+    responses: {
+      200: {
+        description:
+          "`{ recording: { url, mimeType, bytes, createdAt, transcribedBy, figures }, transcript, transcriptError }`",
+      },
+      ...errors(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/questions/{slug}/practice/recording",
+    summary: "Play back your recording of this practice answer (owner-only, never cached by shared caches)",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    responses: { 200: { description: "The audio, with its media type" }, ...errors(401, 404) },
+  },
+  {
+    method: "delete",
+    path: "/api/questions/{slug}/practice/recording",
+    summary: "Delete your recording of this practice answer",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) },
   },
   {
     method: "get",
@@ -1048,18 +1125,20 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const body = op.body
-      ? "text" in op.body
-        ? { [op.body.text]: { schema: { type: "string" } } }
-        : "form" in op.body
-          ? {
-              "application/x-www-form-urlencoded": {
-                schema: {
-                  type: "object",
-                  properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])),
+      ? "binary" in op.body
+        ? Object.fromEntries(op.body.binary.map((type) => [type, { schema: { type: "string", format: "binary" } }]))
+        : "text" in op.body
+          ? { [op.body.text]: { schema: { type: "string" } } }
+          : "form" in op.body
+            ? {
+                "application/x-www-form-urlencoded": {
+                  schema: {
+                    type: "object",
+                    properties: Object.fromEntries(Object.keys(op.body.form).map((k) => [k, { type: "string" }])),
+                  },
                 },
-              },
-            }
-          : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
+              }
+            : { "application/json": { schema: schemaRef(op.body as z.ZodType, schemas, "input") } }
       : undefined;
     const parameters = [
       ...(op.pathParams ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),

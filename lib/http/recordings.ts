@@ -2,7 +2,13 @@
 // PUT the audio (the body, streamed under the cap; the figures in the query), GET it back (owner-only, never
 // stored by a shared cache), DELETE it.
 import "server-only";
-import { deleteRecording, recordingAudio, saveRecording, type RecordingTarget } from "../data/recordings";
+import {
+  assertRecordable,
+  deleteRecording,
+  recordingAudio,
+  saveRecording,
+  type RecordingTarget,
+} from "../data/recordings";
 import { RECORDING_LIMITS, RECORDING_TYPES, recordingQuerySchema } from "../schemas/recordings";
 import { assertSameOrigin, json, readBodyBytes, readQuery, requireApiUserId } from "./api";
 import { AppError } from "./errors";
@@ -11,6 +17,8 @@ export async function putRecording(request: Request, target: RecordingTarget): P
   assertSameOrigin(request);
   const userId = await requireApiUserId(request);
   const query = readQuery(request, recordingQuerySchema);
+  // Someone else's answer is a 404 before anything of the body is read.
+  await assertRecordable(userId, target);
   const mimeType = (request.headers.get("content-type") ?? "").trim();
   if (!RECORDING_TYPES.test(mimeType))
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the recording as audio/webm, audio/ogg or audio/mp4.");

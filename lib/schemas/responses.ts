@@ -150,3 +150,25 @@ export const packPlanAnswer = z.object({
 export const packProblems = z.object({ problems: z.array(z.string()) });
 /** PUT /api/admin/packs/{name}. */
 export const packAnswer = z.object({ name: z.string(), disabled: z.boolean() });
+/** A spoken answer's recording as the API describes it (lib/data/recordings.ts RecordingView). */
+export const recordingView = z.object({
+  url: z.string(),
+  mimeType: z.string(),
+  bytes: int(),
+  createdAt: z.string(),
+  transcribedBy: z.nullable(z.enum(["endpoint", "browser"])),
+  figures: z.object({
+    durationMs: int(),
+    words: z.nullable(int()),
+    wordsPerMinute: z.nullable(int()),
+    longPauses: int(),
+    longestPauseMs: int(),
+    pace: z.nullable(z.enum(["slow", "comfortable", "fast"])),
+  }),
+});
+/** PUT …/recording: the stored take, and the transcript for the editor (or why there is none). */
+export const recordingAnswer = z.object({
+  recording: recordingView,
+  transcript: z.nullable(z.string()),
+  transcriptError: z.nullable(z.string()),
+});

@@ -24,6 +24,11 @@ export type Transcriber = {
   transcribe(audio: Uint8Array, options?: { timeoutMs?: number }): Promise<Transcription>;
 };
 
+/** What the recorder offers: the configured endpoint, or nothing (then the browser's own, if the user chooses it). */
+export function transcriptionMode(): "endpoint" | "none" {
+  return readEnv().TRANSCRIBE_BASE_URL ? "endpoint" : "none";
+}
+
 export function transcriber(): Transcriber | null {
   const env = readEnv();
   if (!env.TRANSCRIBE_BASE_URL) return null;

@@ -6,3 +6,10 @@ export const ADMIN_EMAIL = "security-admin@example.test";
 
 /** Where the e2e server's SMTP server writes the messages it receives, one JSON object per line. */
 export const E2E_MAIL_FILE = ".data/e2e-mail.jsonl";
+
+/** Where the e2e server's fake transcription endpoint (tests/support/fake-openai.ts) writes each request it gets. */
+export const E2E_AI_FILE = ".data/e2e-ai-requests.jsonl";
+/** What that endpoint "hears" in every recording, and the model the server is configured with. */
+export const E2E_TRANSCRIPT =
+  "Select related joins the foreign key in one query and prefetch related runs a second query.";
+export const E2E_TRANSCRIBE_MODEL = "whisper-e2e";

@@ -6,7 +6,8 @@ import { migrate } from "../../lib/db/migrations/runner";
 import { createPrismaClient } from "../../lib/db/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
-import { ADMIN_EMAIL, E2E_MAIL_FILE } from "./accounts";
+import { ADMIN_EMAIL, E2E_AI_FILE, E2E_MAIL_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
+import { startFakeOpenAI } from "../support/fake-openai";
 import { startMailbox } from "../support/mailbox";
 import { runSeed } from "../../seed/load";
 import {
@@ -36,9 +37,17 @@ async function main() {
     onMail: (mail) => fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify(mail) + "\n"),
   });
 
+  // Spoken answers are transcribed by a fake OpenAI-compatible endpoint; the tests read what it was sent.
+  fs.writeFileSync(E2E_AI_FILE, "");
+  const ai = await startFakeOpenAI({
+    fallback: { kind: "transcript", text: E2E_TRANSCRIPT },
+    onRequest: (request) => fs.appendFileSync(E2E_AI_FILE, JSON.stringify(request) + "\n"),
+  });
+
   const shutdown = async (code = 0) => {
     await running?.stop().catch(() => undefined);
     await mailbox.close().catch(() => undefined);
+    await ai.close().catch(() => undefined);
     await dropDatabase(server.adminUrl, database).catch(() => undefined);
     if (server.embedded?.started) await server.embedded.stop();
     process.exit(code);
@@ -65,6 +74,9 @@ async function main() {
       ADMIN_EMAILS: ADMIN_EMAIL,
       SMTP_URL: mailbox.url,
       MAIL_FROM: "Mockroom <no-reply@mockroom.test>",
+      TRANSCRIBE_BASE_URL: ai.baseUrl,
+      TRANSCRIBE_MODEL: E2E_TRANSCRIBE_MODEL,
+      TRANSCRIBE_API_KEY: "sk-e2e-test",
     });
     running.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
     // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.

@@ -61,13 +61,25 @@ test.describe("authorization matrix", () => {
       data: { company: values.company, mode: "practice" },
     });
     expect(interview.status()).toBe(201);
-    const started = (await interview.json()) as { id: string; questions: { id: string }[] };
+    const started = (await interview.json()) as { id: string; questions: { id: string; kind: string }[] };
     values.interview = started.id;
     values.question = started.questions[0]!.id;
+    values.spoken = started.questions.find((q) => q.kind === "written")!.id;
     const saved = await contexts.owner.put(`/api/interviews/${values.interview}/answers/${values.question}`, {
       data: { content: OWNERS_WORDS, revision: 0 },
     });
     expect(saved.status()).toBe(200);
+    // The owner's recordings (a spoken interview answer and a spoken practice answer), for the routes that play them.
+    for (const url of [
+      `/api/interviews/${values.interview}/answers/${values.spoken}/recording?durationMs=2000`,
+      `/api/questions/${values.slug}/practice/recording?durationMs=2000`,
+    ]) {
+      const recorded = await contexts.owner.put(url, {
+        data: Buffer.alloc(2_000, 7),
+        headers: { "content-type": "audio/webm" },
+      });
+      expect(recorded.status(), url).toBe(200);
+    }
     const set = await contexts.owner.post("/api/sets", { data: { name: "Owner's set", questions: [values.slug] } });
     expect(set.status()).toBe(201);
     values.set = ((await set.json()) as { id: string }).id;

@@ -18,7 +18,7 @@ export type Access =
 
 export type Rule = {
   access: Access;
-  /** The concrete path to request; placeholders :interview, :set, :question (id), :report, :slug, :company are filled in. */
+  /** The concrete path to request; placeholders :interview, :set, :question (id), :spoken (a written question's id), :report, :slug, :company are filled in. */
   path: string;
   /** A body that passes validation, so the request reaches the ownership check. Rules run in this file's
    *  order (deletions last), so a write that creates a principal's own row comes before its read. */
@@ -157,6 +157,20 @@ export const RULES: Record<string, Rule> = {
     body: { content: "draft", revision: 0 },
   },
   "GET /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice" },
+  // Everyone records their own practice answer; only its owner (who recorded one before the matrix) hears it.
+  "PUT /api/questions/[slug]/practice/recording": {
+    access: "signed-in",
+    path: "/api/questions/:slug/practice/recording?durationMs=2000",
+    body: {},
+  },
+  "GET /api/questions/[slug]/practice/recording": {
+    access: "owner",
+    path: "/api/questions/:slug/practice/recording",
+  },
+  "DELETE /api/questions/[slug]/practice/recording": {
+    access: "owner",
+    path: "/api/questions/:slug/practice/recording",
+  },
   "PUT /api/questions/[slug]/practice/rating": {
     access: "signed-in",
     path: "/api/questions/:slug/practice/rating",
@@ -240,6 +254,20 @@ export const RULES: Record<string, Rule> = {
     access: "owner",
     path: "/api/interviews/:interview/answers/:question/tests",
     body: { compileError: null, results: [], stdout: "", stderr: "" },
+  },
+  // A recording's body is audio: the matrix's JSON gets a 415, after the ownership check.
+  "PUT /api/interviews/[id]/answers/[questionId]/recording": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:spoken/recording?durationMs=2000",
+    body: {},
+  },
+  "GET /api/interviews/[id]/answers/[questionId]/recording": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:spoken/recording",
+  },
+  "DELETE /api/interviews/[id]/answers/[questionId]/recording": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:spoken/recording",
   },
   "PUT /api/interviews/[id]/current": {
     access: "owner",

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getInterview } from "@/lib/data/interviews";
+import { interviewRecordings, type RecordingView } from "@/lib/data/recordings";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ids";
 import { requireUser } from "@/lib/auth/session";
@@ -13,4 +14,10 @@ export async function loadOwnInterview(id: string) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+}
+
+/** The recordings of the user's answers in this interview (no audio), by question id, for the room and review. */
+export async function loadRecordings(id: string): Promise<Record<string, RecordingView>> {
+  const user = await requireUser();
+  return Object.fromEntries(await interviewRecordings(user.id, id));
 }

@@ -61,7 +61,11 @@ export default async function QuestionPage({ params }: { params: Params }) {
         {withheld ? <WithheldNotice interviewId={withheldBy.id} /> : null}
         {question.kind === "coding" && !withheld ? <CodingPracticeSection slug={question.slug} /> : null}
         {question.kind === "written" && !withheld ? (
-          <WrittenPracticeSection question={question} practice={workspace?.practice ?? null} />
+          <WrittenPracticeSection
+            question={question}
+            practice={workspace?.practice ?? null}
+            recording={workspace?.recording ?? null}
+          />
         ) : null}
         {withheld ? null : <ModelAnswerSection question={question} />}
         {workspace ? <NoteSection slug={question.slug} note={workspace.note} /> : null}

@@ -3,12 +3,18 @@
 import { PracticePanel } from "@/components/practice/practice-panel";
 import { TryAnswer } from "@/components/practice/try-answer";
 import { MODEL_ANSWER_ID } from "./model-answer-section";
+import type { RecordingView } from "@/lib/data/recordings";
 import type { PracticeAnswerView } from "@/lib/schemas/practice";
+import { transcriptionMode } from "@/lib/speech/transcriber";
 import type { QuestionDetail } from "@/lib/schemas/questions";
 
-type Props = { question: Pick<QuestionDetail, "slug" | "kind" | "modelAnswer">; practice: PracticeAnswerView | null };
+type Props = {
+  question: Pick<QuestionDetail, "slug" | "kind" | "modelAnswer">;
+  practice: PracticeAnswerView | null;
+  recording: RecordingView | null;
+};
 
-export function WrittenPracticeSection({ question, practice }: Props) {
+export function WrittenPracticeSection({ question, practice, recording }: Props) {
   return (
     <section aria-labelledby="practice" className="space-y-3">
       <h2 id="practice" className="text-lg font-semibold">
@@ -20,6 +26,7 @@ export function WrittenPracticeSection({ question, practice }: Props) {
           kind={question.kind}
           modelAnswer={question.modelAnswer}
           initial={practice}
+          spoken={{ initial: recording, transcription: transcriptionMode() }}
         />
       ) : (
         <TryAnswer slug={question.slug} modelAnswerId={MODEL_ANSWER_ID} />

@@ -5,7 +5,7 @@ import { ReviewQuestion } from "./review-question";
 import { ReviewTotals, ScoringNote } from "./review-totals";
 import { notesFor } from "@/lib/data/notes";
 import { requireUser } from "@/lib/auth/session";
-import { loadOwnInterview } from "../load";
+import { loadOwnInterview, loadRecordings } from "../load";
 
 export const metadata: Metadata = { title: "Interview review" };
 
@@ -15,10 +15,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   if (!interview.review) redirect(`/interviews/${id}`);
   const review = interview.review;
   const user = await requireUser();
-  const notes = await notesFor(
-    user.id,
-    interview.questions.map((q) => q.id),
-  );
+  const [notes, recordings] = await Promise.all([
+    notesFor(
+      user.id,
+      interview.questions.map((q) => q.id),
+    ),
+    loadRecordings(id),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -35,6 +38,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             item={review.items.find((i) => i.questionId === question.id)!}
             answer={interview.answers.find((a) => a.questionId === question.id)!}
             note={notes.get(question.id) ?? null}
+            recording={recordings[question.id] ?? null}
           />
         ))}
       </ol>

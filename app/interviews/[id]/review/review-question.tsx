@@ -6,6 +6,8 @@ import { formatDuration } from "@/components/interview/format";
 import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
 import { RatingButtons } from "@/components/interview/rating-buttons";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { SpeakingFigures } from "@/components/speech/speaking-figures";
+import type { RecordingView } from "@/lib/data/recordings";
 import type { InterviewView } from "@/lib/schemas/interviews";
 
 type Note = { content: string; revision: number };
@@ -17,9 +19,11 @@ type Props = {
   item: ReviewItem;
   answer: InterviewView["answers"][number];
   note: Note | null;
+  /** The answer spoken aloud, when it was (issue #25). */
+  recording: RecordingView | null;
 };
 
-export function ReviewQuestion({ interview, index, question, item, answer, note }: Props) {
+export function ReviewQuestion({ interview, index, question, item, answer, note, recording }: Props) {
   return (
     <li className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800">
       <h2 className="text-lg font-semibold">
@@ -31,7 +35,16 @@ export function ReviewQuestion({ interview, index, question, item, answer, note 
         {item.skipped && interview.status !== "abandoned" ? " · skipped: not scored" : ""}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <YourAnswer question={question} answer={answer} />
+        <div className="space-y-4">
+          <YourAnswer question={question} answer={answer} />
+          {recording ? (
+            <section aria-label="Your spoken answer" className="space-y-2">
+              <h3 className="text-sm font-semibold">Your spoken answer</h3>
+              <audio controls preload="none" src={recording.url} aria-label="Your recording" className="h-9 w-full" />
+              <SpeakingFigures figures={recording.figures} explain />
+            </section>
+          ) : null}
+        </div>
         <ModelAnswer questionId={question.id} item={item} />
       </div>
       {question.coding ? (

@@ -208,3 +208,28 @@ export const reviewLog = (userId: string) =>
       }),
     2_000,
   );
+
+/** Spoken answers (issue #25) without their audio, oldest first: the export lists each with the link to its audio. */
+export const recordings = (userId: string) =>
+  pages(
+    (last: { createdAt: Date; id: string } | null) =>
+      db().recording.findMany({
+        where: { userId, ...after("createdAt", "id", last && { at: last.createdAt, id: last.id }) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 500,
+        select: {
+          id: true,
+          mimeType: true,
+          bytes: true,
+          durationMs: true,
+          pauses: true,
+          transcript: true,
+          transcribedBy: true,
+          spokenWords: true,
+          createdAt: true,
+          interviewQuestion: { select: { interviewId: true, questionId: true, position: true, question: slug } },
+          practiceAnswer: { select: { question: slug } },
+        },
+      }),
+    500,
+  );

@@ -6,6 +6,7 @@ import { logger, describeError } from "../logger";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "../schemas/export-document";
 import { markdownPieces } from "./account-export-markdown";
 import * as rows from "./account-export-rows";
+import { recordingUrl, type RecordingTarget } from "./recordings";
 
 // The user's data as a download that is written while it is read: JSON (the ExportDocument of
 // lib/schemas/export-document.ts, one row a line) or one readable Markdown document. The database is read in
@@ -161,6 +162,30 @@ async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner
       reviewedAt: iso(l.reviewedAt),
       due: iso(l.due),
     })),
+  );
+  // Listed, not embedded: each recording's audio downloads from its `url` while signed in (docs/export.md).
+  yield* array(
+    "recordings",
+    map(rows.recordings(userId), (r) => {
+      const iq = r.interviewQuestion;
+      const target: RecordingTarget = iq
+        ? { kind: "interview", interviewId: iq.interviewId, questionId: iq.questionId }
+        : { kind: "practice", slug: r.practiceAnswer!.question.slug };
+      return {
+        answer: iq
+          ? { interview: iq.interviewId, position: iq.position, question: iq.question.slug }
+          : { practice: r.practiceAnswer!.question.slug },
+        url: recordingUrl(target),
+        mimeType: r.mimeType,
+        bytes: r.bytes,
+        durationMs: r.durationMs,
+        pauses: r.pauses,
+        transcript: r.transcript,
+        transcribedBy: r.transcribedBy,
+        spokenWords: r.spokenWords,
+        createdAt: iso(r.createdAt),
+      };
+    }),
   );
   yield "\n}\n";
 }

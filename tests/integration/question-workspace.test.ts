@@ -22,6 +22,7 @@ const { startInterview } = await import("@/lib/data/interviews");
 const { runningTimedInterview } = await import("@/lib/data/withheld");
 const { AppError } = await import("@/lib/http/errors");
 const { PRACTICE_VERSIONS_SHOWN } = await import("@/lib/schemas/practice");
+const { practiceRecording } = await import("@/lib/data/recordings");
 
 beforeAll(async () => {
   await loadBank(db(), readContent(path.resolve("tests/fixtures/content")));
@@ -60,13 +61,14 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 /** What the page showed before: the question's id, then each part on its own. */
 async function perPart(userId: string, slug: string) {
   const { id } = await db().question.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  const [note, practice, membership, queued] = await Promise.all([
+  const [note, practice, membership, queued, recording] = await Promise.all([
     noteOn(userId, id),
     practiceOn(userId, id),
     questionMembership(userId, id),
     queueStatus(userId, id),
+    practiceRecording(userId, slug),
   ]);
-  return { note, practice, membership, queued };
+  return { note, practice, membership, queued, recording };
 }
 
 async function expectSameAsPerPart(userId: string, slug: string, now?: Date) {
@@ -102,6 +104,21 @@ async function busyUser() {
   await createSet(user.id, { name: "Empty", description: "", questions: [] });
   await createSet(user.id, { name: "Other question", description: "", questions: [OTHER] });
   await addToSet(user.id, holding.id, OTHER);
+  // A spoken practice answer (issue #25), with silences the browser measured.
+  await db().recording.create({
+    data: {
+      userId: user.id,
+      practiceAnswerId: answer.id,
+      mimeType: "audio/webm;codecs=opus",
+      audio: new Uint8Array(300),
+      bytes: 300,
+      durationMs: 61_500,
+      pauses: [{ atMs: 1_000, ms: 3_250 }],
+      transcribedBy: "endpoint:whisper-1",
+      spokenWords: 140,
+      createdAt: at(5_123),
+    },
+  });
   return user;
 }
 
@@ -117,6 +134,7 @@ describe("questionWorkspace", () => {
       practice: { draft: "", revision: 0, rating: null, updatedAt: null, versions: [], versionCount: 0 },
       membership: { bookmarked: false, sets: [] },
       queued: null,
+      recording: null,
     });
     expect(withheldBy).toBeNull();
   });
@@ -142,6 +160,12 @@ describe("questionWorkspace", () => {
       ["Empty", false],
     ]);
     expect(views.queued).not.toBeNull();
+    expect(views.recording).toMatchObject({
+      url: `/api/questions/${SLUG}/practice/recording?v=${at(5_123).getTime()}`,
+      createdAt: "2026-03-01T09:00:05.123Z",
+      transcribedBy: "endpoint",
+      figures: { durationMs: 61_500, words: 140, wordsPerMinute: 137, longPauses: 1, longestPauseMs: 3_250 },
+    });
     // The same user on a question with only a set holding it.
     await expectSameAsPerPart(user.id, OTHER);
   });
@@ -169,6 +193,7 @@ describe("questionWorkspace", () => {
       practice: { draft: "", revision: 0, rating: null, updatedAt: null, versions: [], versionCount: 0 },
       membership: { bookmarked: false, sets: [expect.objectContaining({ name: "Mine", contains: false })] },
       queued: null,
+      recording: null,
     });
   });
 

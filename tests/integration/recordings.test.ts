@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { sessionCookieFor, userFactory } from "../factories";
+import { exportAs, importAs } from "../support/account-documents";
 
 // The transcription endpoint is configured before any app module reads the environment.
 const fake = await vi.hoisted(async () => {
@@ -265,6 +266,30 @@ describe("a spoken practice answer", () => {
       webm(),
     );
     expect(missing.status).toBe(404);
+  });
+
+  it("is listed in the account's export with the link to its audio (not the audio), and an import ignores the list", async () => {
+    const user = await userFactory();
+    await send(user, practiceRecording.PUT, "PUT", `${purl}?durationMs=2000&pauses=100:2000`, { slug }, webm());
+    const response = await exportAs(user.id);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const document = JSON.parse(text) as { recordings: unknown[] };
+    expect(document.recordings).toEqual([
+      expect.objectContaining({
+        answer: { practice: slug },
+        url: purl,
+        mimeType: "audio/webm;codecs=opus",
+        bytes: 4_000,
+        durationMs: 2_000,
+        pauses: [{ atMs: 100, ms: 2_000 }],
+        transcript: "A transcript from the fake server.",
+      }),
+    ]);
+    expect(text).not.toContain('audio":');
+    const other = await userFactory();
+    expect((await importAs(other.id, text)).status).toBe(201);
+    expect(await db().recording.count({ where: { userId: other.id } })).toBe(0);
   });
 
   it("goes with the account", async () => {

@@ -90,6 +90,23 @@ export const envSchema = z
       ),
     TRANSCRIBE_MODEL: z.string().trim().min(1).max(200).default("whisper-1"),
     TRANSCRIBE_API_KEY: optionalText,
+    /**
+     * An OpenAI-compatible chat endpoint for optional AI feedback and follow-ups (OpenAI, Ollama, llama.cpp's
+     * server, vLLM, LM Studio): its base URL, e.g. http://localhost:11434/v1. Unset: nothing AI appears anywhere.
+     */
+    AI_BASE_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim().replace(/\/+$/, "") : undefined))
+      .pipe(
+        z.url({ protocol: /^https?$/, error: "must be an http(s):// URL, e.g. http://localhost:11434/v1" }).optional(),
+      ),
+    AI_MODEL: optionalText,
+    AI_API_KEY: optionalText,
+    /** AI requests (feedback, follow-ups, tailoring) one account may make in 24 hours. */
+    AI_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(40),
+    /** The longest wait for one AI answer, retries included. */
+    AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(120),
     /** The longest wait for one recording's transcript, retries included. */
     TRANSCRIBE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(90),
   })
@@ -99,6 +116,8 @@ export const envSchema = z
       context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
     if (env.MAIL_FROM && !env.SMTP_URL)
       context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
+    if (env.AI_BASE_URL && !env.AI_MODEL)
+      context.addIssue({ code: "custom", path: ["AI_MODEL"], message: "is required when AI_BASE_URL is set" });
   });
 
 export type Env = z.infer<typeof envSchema>;

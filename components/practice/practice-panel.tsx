@@ -13,6 +13,7 @@ import { practiceRatingAnswer, practiceVersionAnswer } from "@/lib/schemas/respo
 import type { PracticeAnswerView } from "@/lib/schemas/practice";
 import { QUEUED_EVENT } from "../questions/question-actions";
 import { TextDiff } from "./text-diff";
+import { AiFeedback, type AiSettings, type Feedback } from "@/components/ai/ai-feedback";
 import {
   SpokenAnswer,
   withTranscript,
@@ -28,6 +29,8 @@ type Props = {
   initial: PracticeAnswerView;
   /** A written answer can be spoken (issue #25): the recording so far, and how it is transcribed. */
   spoken?: { initial: RecordingView | null; transcription: Transcription };
+  /** Optional AI feedback on the saved answer (only when a model is configured). */
+  ai?: { settings: AiSettings; thread: Feedback[]; keyPoints: string[] };
 };
 
 const ratings = [
@@ -42,7 +45,7 @@ const ratings = [
  * key point coverage; rate yourself (Again/Hard queue it for revision); compare any two versions, or a version
  * with the model answer.
  */
-export function PracticePanel({ slug, kind, modelAnswer, initial, spoken }: Props) {
+export function PracticePanel({ slug, kind, modelAnswer, initial, spoken, ai }: Props) {
   const { doc, edit, resolve, adopt } = useDocumentAutosave(
     `/api/questions/${slug}/practice`,
     `mockroom:practice:${slug}`,
@@ -152,6 +155,16 @@ export function PracticePanel({ slug, kind, modelAnswer, initial, spoken }: Prop
           </h3>
           <KeyPointVerdicts coverage={latest.coverage} />
         </section>
+      ) : null}
+      {ai && latest ? (
+        <AiFeedback
+          requestUrl={`/api/questions/${slug}/practice/feedback`}
+          initial={ai.thread}
+          settings={ai.settings}
+          keyPoints={ai.keyPoints}
+          what="your latest saved answer"
+          answerNow={latest.content}
+        />
       ) : null}
 
       <div role="group" aria-label="How well did you know it?" className="flex flex-wrap items-center gap-2">

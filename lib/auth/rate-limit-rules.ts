@@ -112,6 +112,7 @@ export const keys = {
   passwordChange: (userId: string) => `password:user:${userId}`,
   reportUser: (userId: string) => `report:user:${userId}`,
   transcribeUser: (userId: string) => `transcribe:user:${userId}`,
+  aiUser: (userId: string) => `ai:user:${userId}`,
 };
 
 /**

@@ -45,6 +45,7 @@ import { reportTestsSchema } from "../schemas/coding";
 import { importQuerySchema } from "../schemas/guide-import";
 import { packActionQuerySchema, packSchema, setPackStateSchema } from "../schemas/pack";
 import { recordingQuerySchema } from "../schemas/recordings";
+import { followUpAnswerSchema } from "../schemas/ai";
 import {
   adminFormatSchema,
   adminTopicSchema,
@@ -119,6 +120,20 @@ const errorDescriptions: Record<number, string> = {
 };
 
 export const operations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/feedback/{id}/follow-up",
+    summary: "Answer the follow-up question of an AI feedback, and get the model's feedback on that answer",
+    description: "The answer is fenced as data like any answer; the new feedback joins the thread under its parent.",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id"],
+    body: followUpAnswerSchema,
+    responses: {
+      201: { description: "The feedback on the follow-up answer (as for an answer)" },
+      ...errors(400, 401, 403, 404, 413, 415, 429, 503),
+    },
+  },
   {
     method: "get",
     path: "/api/health",
@@ -282,6 +297,23 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["id"],
     responses: { 200: { description: "The interview", schema: interviewSchema }, ...errors(401, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/interviews/{id}/answers/{questionId}/feedback",
+    summary: "AI feedback on an answer of an ended interview (only when AI_BASE_URL is set; 404 otherwise)",
+    description:
+      "Sends the question, its key points, the reference answer and an answer of an ended interview (fenced as data) to the configured OpenAI-compatible chat model and keeps its structured answer: a verdict per key point with quoted evidence (a verdict that quotes nothing from the answer is not kept as covered), what is missing or wrong, one better sentence, and one follow-up question. Beside the rubric's score, never instead of it. One request at a time per user and `AI_DAILY_LIMIT` a day (429 with Retry-After); a model that fails, times out or answers off-schema is a 503 to retry. 409 while the interview runs.",
+    tags: ["interviews"],
+    auth: true,
+    pathParams: ["id", "questionId"],
+    responses: {
+      201: {
+        description:
+          "`{ id, parentId, asked, answer, output: { keyPoints, missingOrWrong, improved, followUp }, model, createdAt }`",
+      },
+      ...errors(400, 401, 403, 404, 409, 429, 503),
+    },
   },
   {
     method: "put",
@@ -466,6 +498,23 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: ["slug"],
     responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/questions/{slug}/practice/feedback",
+    summary: "AI feedback on the practice answer's latest saved version (only when AI_BASE_URL is set; 404 otherwise)",
+    description:
+      "Sends the question, its key points, the reference answer and the practice answer's latest saved version (fenced as data) to the configured OpenAI-compatible chat model and keeps its structured answer: a verdict per key point with quoted evidence (a verdict that quotes nothing from the answer is not kept as covered), what is missing or wrong, one better sentence, and one follow-up question. Beside the rubric's score, never instead of it. One request at a time per user and `AI_DAILY_LIMIT` a day (429 with Retry-After); a model that fails, times out or answers off-schema is a 503 to retry. 400 before a first save.",
+    tags: ["practice"],
+    auth: true,
+    pathParams: ["slug"],
+    responses: {
+      201: {
+        description:
+          "`{ id, parentId, asked, answer, output: { keyPoints, missingOrWrong, improved, followUp }, model, createdAt }`",
+      },
+      ...errors(400, 401, 403, 404, 409, 429, 503),
+    },
   },
   {
     method: "put",

@@ -172,3 +172,25 @@ export const recordingAnswer = z.object({
   transcript: z.nullable(z.string()),
   transcriptError: z.nullable(z.string()),
 });
+/** POST …/feedback and /api/feedback/{id}/follow-up: the AI's feedback (lib/data/ai-feedback.ts FeedbackView). */
+export const aiFeedbackAnswer = z.object({
+  id: z.string(),
+  parentId: z.nullable(z.string()),
+  asked: z.string(),
+  answer: z.string(),
+  model: z.string(),
+  createdAt: z.string(),
+  output: z.object({
+    keyPoints: z.array(
+      z.object({
+        point: int(),
+        verdict: z.enum(["covered", "partly", "missing", "wrong"]),
+        evidence: z.string(),
+        comment: z.string(),
+      }),
+    ),
+    missingOrWrong: z.array(z.string()),
+    improved: z.nullable(z.object({ original: z.string(), better: z.string() })),
+    followUp: z.string(),
+  }),
+});

@@ -26,10 +26,12 @@ import * as auth_reset_password from "../../app/api/auth/reset-password/route";
 import * as bookmarks from "../../app/api/bookmarks/route";
 import * as companies_by_slug from "../../app/api/companies/[slug]/route";
 import * as companies from "../../app/api/companies/route";
+import * as feedback_by_id_follow_up from "../../app/api/feedback/[id]/follow-up/route";
 import * as health from "../../app/api/health/route";
 import * as interviews_by_id_abandon from "../../app/api/interviews/[id]/abandon/route";
 import * as interviews_by_id_answers_by_questionId_flag from "../../app/api/interviews/[id]/answers/[questionId]/flag/route";
 import * as interviews_by_id_answers_by_questionId_rating from "../../app/api/interviews/[id]/answers/[questionId]/rating/route";
+import * as interviews_by_id_answers_by_questionId_feedback from "../../app/api/interviews/[id]/answers/[questionId]/feedback/route";
 import * as interviews_by_id_answers_by_questionId_recording from "../../app/api/interviews/[id]/answers/[questionId]/recording/route";
 import * as interviews_by_id_answers_by_questionId from "../../app/api/interviews/[id]/answers/[questionId]/route";
 import * as interviews_by_id_answers_by_questionId_tests from "../../app/api/interviews/[id]/answers/[questionId]/tests/route";
@@ -49,6 +51,7 @@ import * as ping from "../../app/api/ping/route";
 import * as questions_by_slug_bookmark from "../../app/api/questions/[slug]/bookmark/route";
 import * as questions_by_slug_note from "../../app/api/questions/[slug]/note/route";
 import * as questions_by_slug_practice_rating from "../../app/api/questions/[slug]/practice/rating/route";
+import * as questions_by_slug_practice_feedback from "../../app/api/questions/[slug]/practice/feedback/route";
 import * as questions_by_slug_practice_recording from "../../app/api/questions/[slug]/practice/recording/route";
 import * as questions_by_slug_practice from "../../app/api/questions/[slug]/practice/route";
 import * as questions_by_slug_practice_versions from "../../app/api/questions/[slug]/practice/versions/route";
@@ -99,10 +102,15 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/bookmarks", module: bookmarks },
   { path: "/api/companies/[slug]", module: companies_by_slug },
   { path: "/api/companies", module: companies },
+  { path: "/api/feedback/[id]/follow-up", module: feedback_by_id_follow_up },
   { path: "/api/health", module: health },
   { path: "/api/interviews/[id]/abandon", module: interviews_by_id_abandon },
   { path: "/api/interviews/[id]/answers/[questionId]/flag", module: interviews_by_id_answers_by_questionId_flag },
   { path: "/api/interviews/[id]/answers/[questionId]/rating", module: interviews_by_id_answers_by_questionId_rating },
+  {
+    path: "/api/interviews/[id]/answers/[questionId]/feedback",
+    module: interviews_by_id_answers_by_questionId_feedback,
+  },
   // A recording of up to 4 MB: read by the handler under its own limit, not buffered here.
   {
     path: "/api/interviews/[id]/answers/[questionId]/recording",
@@ -128,6 +136,7 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/questions/[slug]/bookmark", module: questions_by_slug_bookmark },
   { path: "/api/questions/[slug]/note", module: questions_by_slug_note },
   { path: "/api/questions/[slug]/practice/rating", module: questions_by_slug_practice_rating },
+  { path: "/api/questions/[slug]/practice/feedback", module: questions_by_slug_practice_feedback },
   // A recording of up to 4 MB: read by the handler under its own limit, not buffered here.
   { path: "/api/questions/[slug]/practice/recording", module: questions_by_slug_practice_recording, streamBody: true },
   { path: "/api/questions/[slug]/practice", module: questions_by_slug_practice },

@@ -13,3 +13,5 @@ export const E2E_AI_FILE = ".data/e2e-ai-requests.jsonl";
 export const E2E_TRANSCRIPT =
   "Select related joins the foreign key in one query and prefetch related runs a second query.";
 export const E2E_TRANSCRIBE_MODEL = "whisper-e2e";
+/** The chat model the e2e server's AI feedback is configured with (the same fake server answers). */
+export const E2E_AI_MODEL = "interviewer-e2e";

@@ -6,7 +6,14 @@ import { migrate } from "../../lib/db/migrations/runner";
 import { createPrismaClient } from "../../lib/db/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
-import { ADMIN_EMAIL, E2E_AI_FILE, E2E_MAIL_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
+import {
+  ADMIN_EMAIL,
+  E2E_AI_FILE,
+  E2E_AI_MODEL,
+  E2E_MAIL_FILE,
+  E2E_TRANSCRIBE_MODEL,
+  E2E_TRANSCRIPT,
+} from "./accounts";
 import { startFakeOpenAI } from "../support/fake-openai";
 import { startMailbox } from "../support/mailbox";
 import { runSeed } from "../../seed/load";
@@ -77,6 +84,9 @@ async function main() {
       TRANSCRIBE_BASE_URL: ai.baseUrl,
       TRANSCRIBE_MODEL: E2E_TRANSCRIBE_MODEL,
       TRANSCRIBE_API_KEY: "sk-e2e-test",
+      AI_BASE_URL: ai.baseUrl,
+      AI_MODEL: E2E_AI_MODEL,
+      AI_API_KEY: "sk-e2e-ai",
     });
     running.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
     // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.

@@ -88,6 +88,18 @@ test.describe("authorization matrix", () => {
     });
     expect(report.status()).toBe(201);
     values.report = ((await report.json()) as { id: string }).id;
+    // The owner's AI feedback (the e2e server's model is a fake): on an answer of an interview that has ended.
+    const ended = (await (
+      await contexts.owner.post("/api/interviews", { data: { company: values.company, mode: "practice" } })
+    ).json()) as { id: string; questions: { id: string; kind: string }[] };
+    const answered = ended.questions.find((q) => q.kind === "written")!.id;
+    await contexts.owner.put(`/api/interviews/${ended.id}/answers/${answered}`, {
+      data: { content: OWNERS_WORDS, revision: 0 },
+    });
+    expect((await contexts.owner.post(`/api/interviews/${ended.id}/finish`)).status()).toBe(200);
+    const feedback = await contexts.owner.post(`/api/interviews/${ended.id}/answers/${answered}/feedback`);
+    expect(feedback.status()).toBe(201);
+    values.feedback = ((await feedback.json()) as { id: string }).id;
   });
 
   test.afterAll(async () => {

@@ -18,7 +18,7 @@ export type Access =
 
 export type Rule = {
   access: Access;
-  /** The concrete path to request; placeholders :interview, :set, :question (id), :spoken (a written question's id), :report, :slug, :company are filled in. */
+  /** The concrete path to request; placeholders :interview, :set, :question (id), :spoken (a written question's id), :feedback (the owner's AI feedback), :report, :slug, :company are filled in. */
   path: string;
   /** A body that passes validation, so the request reaches the ownership check. Rules run in this file's
    *  order (deletions last), so a write that creates a principal's own row comes before its read. */
@@ -163,6 +163,11 @@ export const RULES: Record<string, Rule> = {
     path: "/api/questions/:slug/practice/recording?durationMs=2000",
     body: {},
   },
+  // Everyone asks about their own practice answer; the owner saved one before the matrix.
+  "POST /api/questions/[slug]/practice/feedback": {
+    access: "signed-in",
+    path: "/api/questions/:slug/practice/feedback",
+  },
   "GET /api/questions/[slug]/practice/recording": {
     access: "owner",
     path: "/api/questions/:slug/practice/recording",
@@ -268,6 +273,16 @@ export const RULES: Record<string, Rule> = {
   "DELETE /api/interviews/[id]/answers/[questionId]/recording": {
     access: "owner",
     path: "/api/interviews/:interview/answers/:spoken/recording",
+  },
+  // AI feedback comes in the review: on the owner's running practice interview it is a 409, past ownership.
+  "POST /api/interviews/[id]/answers/[questionId]/feedback": {
+    access: "owner",
+    path: "/api/interviews/:interview/answers/:spoken/feedback",
+  },
+  "POST /api/feedback/[id]/follow-up": {
+    access: "owner",
+    path: "/api/feedback/:feedback/follow-up",
+    body: { answer: "I would start from the query plan." },
   },
   "PUT /api/interviews/[id]/current": {
     access: "owner",

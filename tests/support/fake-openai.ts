@@ -1,7 +1,12 @@
 // A local fake of an OpenAI-compatible server for tests (issue #25): `POST /v1/audio/transcriptions` (multipart,
-// as OpenAI, faster-whisper-server and whisper.cpp's server take it). It keeps every request it receives (the
-// model, the file's size and type, the Authorization header) for the tests to check what Mockroom sends, and
-// answers as the test scripts it: a transcript, a malformed body, an error status, or nothing for a while.
+// as OpenAI, faster-whisper-server and whisper.cpp's server take it) and `POST /v1/chat/completions` (structured
+// output). It keeps every request it receives (the model, the file's size and type, the messages, the
+// Authorization header) for the tests to check what Mockroom sends, and answers as the test scripts it: a
+// transcript or a model's answer, a malformed body, an error status, or nothing for a while.
+//
+// Its chat model is a caricature of a rubric-following interviewer: a key point is covered when the answer uses
+// one of the point's longer words (quoting the sentence), and it obeys "give full marks" when it reads it outside
+// the answer's markers, or anywhere at all in `gullible` mode (a model that follows injected text).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -12,6 +17,15 @@ export type FakeReply =
   | { kind: "status"; status: number }
   /** Waits `ms` before answering with a transcript (a slow or hung server). */
   | { kind: "slow"; ms: number; text: string };
+
+export type FakeChatRequest = {
+  path: "/v1/chat/completions";
+  model: string;
+  authorization: string | null;
+  system: string;
+  user: string;
+  responseFormat: string | null;
+};
 
 export type FakeRequest = {
   path: string;
@@ -27,6 +41,9 @@ export type FakeOpenAI = {
   /** The base URL to configure (TRANSCRIBE_BASE_URL): http://127.0.0.1:PORT/v1. */
   baseUrl: string;
   requests: FakeRequest[];
+  chats: FakeChatRequest[];
+  /** "gullible": the chat model obeys "give full marks" wherever it reads it. */
+  chatMode: "honest" | "gullible";
   /** Replies for the next requests, in order; when none is queued, `fallback` answers. */
   queue(...replies: FakeReply[]): void;
   fallback: FakeReply;
@@ -40,6 +57,8 @@ export async function startFakeOpenAI(
   const fake: FakeOpenAI = {
     baseUrl: "",
     requests: [],
+    chats: [],
+    chatMode: "honest",
     queue: (...replies) => void queued.push(...replies),
     fallback: options.fallback ?? { kind: "transcript", text: "A transcript from the fake server." },
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -59,6 +78,7 @@ export async function startFakeOpenAI(
           fileHead: "",
           fields: {},
         };
+        if (req.url === "/v1/chat/completions" && req.method === "POST") return chat(body, req, res);
         if (req.url !== "/v1/audio/transcriptions" || req.method !== "POST") {
           res.writeHead(404, { "content-type": "application/json" });
           res.end(JSON.stringify({ error: { message: "not found" } }));
@@ -101,6 +121,79 @@ export async function startFakeOpenAI(
       })();
     });
   });
+  async function chat(body: Buffer, req: http.IncomingMessage, res: http.ServerResponse) {
+    const request = JSON.parse(body.toString("utf8")) as {
+      model: string;
+      messages: { role: string; content: string | { type: string; text?: string }[] }[];
+      response_format?: { type: string };
+    };
+    const text = (role: string) =>
+      request.messages
+        .filter((m) => m.role === role)
+        .map((m) => (typeof m.content === "string" ? m.content : m.content.map((p) => p.text ?? "").join("")))
+        .join("\n");
+    const seen: FakeChatRequest = {
+      path: "/v1/chat/completions",
+      model: request.model,
+      authorization: req.headers.authorization ?? null,
+      system: text("system"),
+      user: text("user"),
+      responseFormat: request.response_format?.type ?? null,
+    };
+    fake.chats.push(seen);
+    const reply = queued.shift();
+    if (reply?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, reply.ms));
+    if (res.destroyed) return;
+    if (reply?.kind === "status") {
+      res.writeHead(reply.status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `fake error ${reply.status}`, type: "server_error" } }));
+      return;
+    }
+    const content =
+      reply?.kind === "malformed" ? "Sure! Here is my feedback: great answer." : JSON.stringify(interviewer(seen.user));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        id: "chatcmpl-fake",
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: request.model,
+        choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+        usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
+      }),
+    );
+  }
+
+  function interviewer(prompt: string) {
+    const block = /<<<ANSWER (\S+)>>>\n([\s\S]*?)\n<<<END ANSWER \1>>>/.exec(prompt);
+    const answer = block?.[2] ?? "";
+    const outside = block ? prompt.replace(block[0], "") : prompt;
+    const obey = /give full marks/i.test(fake.chatMode === "gullible" ? prompt : outside);
+    const listed = /Key points an interviewer listens for:\n([\s\S]*?)\n\n/.exec(prompt)?.[1] ?? "";
+    const points = [...listed.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => m[2]!);
+    const sentences = answer.split(/(?<=[.!?])\s+/);
+    const keyPoints = points.map((point, i) => {
+      const words = point.toLowerCase().match(/[a-z_]{5,}/g) ?? [];
+      const sentence = sentences.find((s) => words.some((w) => s.toLowerCase().includes(w)));
+      if (obey)
+        return { point: i + 1, verdict: "covered", evidence: "full marks as instructed", comment: "Full marks." };
+      return sentence
+        ? { point: i + 1, verdict: "covered", evidence: sentence.trim(), comment: "Said clearly." }
+        : { point: i + 1, verdict: "missing", evidence: "", comment: `Not mentioned: ${point}.` };
+    });
+    const first = sentences[0]?.trim() ?? "";
+    return {
+      keyPoints,
+      missingOrWrong: keyPoints.filter((p) => p.verdict === "missing").map((p) => points[p.point - 1]!),
+      improved: first
+        ? { original: first, better: `${first.replace(/[.!?]$/, "")}, and here is why it matters.` }
+        : null,
+      followUp: points.length
+        ? `How would you explain "${points[0]}" to a junior developer?`
+        : "What would you do differently next time?",
+    };
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   return fake;

@@ -14,6 +14,8 @@ import { Alert } from "@/components/ui/alert";
 import { QuestionActions } from "@/components/questions/question-actions";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { questionWorkspace } from "@/lib/data/question-workspace";
+import { practiceFeedback } from "@/lib/data/ai-feedback";
+import { aiSettings } from "@/lib/ai/model";
 import { getQuestion, questionMovedTo } from "@/lib/data/questions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { slugSchema } from "@/lib/schemas/content";
@@ -39,6 +41,9 @@ export default async function QuestionPage({ params }: { params: Params }) {
   if (!question) notFound();
   const user = await getCurrentUser();
   const workspace = user ? await questionWorkspace(user.id, question.slug) : null;
+  // Optional AI feedback on the practice answer: only with a model configured, for a signed-in user.
+  const ai = user && question.kind === "written" ? aiSettings() : null;
+  const aiThread = ai && user ? await practiceFeedback(user.id, question.slug) : [];
   // Its model answer, key points and practice wait while the user's timed interview asks it (lib/data/withheld.ts).
   const withheldBy = workspace?.withheldBy ?? null;
   const withheld = withheldBy !== null;
@@ -65,6 +70,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
             question={question}
             practice={workspace?.practice ?? null}
             recording={workspace?.recording ?? null}
+            ai={ai && { settings: ai, thread: aiThread }}
           />
         ) : null}
         {withheld ? null : <ModelAnswerSection question={question} />}

@@ -4,6 +4,8 @@ import { ReviewHeader } from "./review-header";
 import { ReviewQuestion } from "./review-question";
 import { ReviewTotals, ScoringNote } from "./review-totals";
 import { notesFor } from "@/lib/data/notes";
+import { interviewFeedback } from "@/lib/data/ai-feedback";
+import { aiSettings } from "@/lib/ai/model";
 import { requireUser } from "@/lib/auth/session";
 import { loadOwnInterview, loadRecordings } from "../load";
 
@@ -15,12 +17,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   if (!interview.review) redirect(`/interviews/${id}`);
   const review = interview.review;
   const user = await requireUser();
-  const [notes, recordings] = await Promise.all([
+  const ai = aiSettings();
+  const [notes, recordings, feedback] = await Promise.all([
     notesFor(
       user.id,
       interview.questions.map((q) => q.id),
     ),
     loadRecordings(id),
+    ai ? interviewFeedback(user.id, id) : ({} as Awaited<ReturnType<typeof interviewFeedback>>),
   ]);
 
   return (
@@ -39,6 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             answer={interview.answers.find((a) => a.questionId === question.id)!}
             note={notes.get(question.id) ?? null}
             recording={recordings[question.id] ?? null}
+            ai={ai && { settings: ai, thread: feedback[question.id] ?? [] }}
           />
         ))}
       </ol>

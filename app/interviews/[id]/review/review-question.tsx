@@ -6,6 +6,7 @@ import { formatDuration } from "@/components/interview/format";
 import { KeyPointVerdicts } from "@/components/interview/key-point-verdicts";
 import { RatingButtons } from "@/components/interview/rating-buttons";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { AiFeedback, type AiSettings, type Feedback } from "@/components/ai/ai-feedback";
 import { SpeakingFigures } from "@/components/speech/speaking-figures";
 import type { RecordingView } from "@/lib/data/recordings";
 import type { InterviewView } from "@/lib/schemas/interviews";
@@ -21,9 +22,11 @@ type Props = {
   note: Note | null;
   /** The answer spoken aloud, when it was (issue #25). */
   recording: RecordingView | null;
+  /** Optional AI feedback (only when a model is configured), and its thread so far. */
+  ai: { settings: AiSettings; thread: Feedback[] } | null;
 };
 
-export function ReviewQuestion({ interview, index, question, item, answer, note, recording }: Props) {
+export function ReviewQuestion({ interview, index, question, item, answer, note, recording, ai }: Props) {
   return (
     <li className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800">
       <h2 className="text-lg font-semibold">
@@ -56,6 +59,14 @@ export function ReviewQuestion({ interview, index, question, item, answer, note,
         />
       ) : null}
       <KeyPointsSection item={item} />
+      {ai && !question.coding && question.kind !== "coding" && answer.content.trim() ? (
+        <AiFeedback
+          requestUrl={`/api/interviews/${interview.id}/answers/${question.id}/feedback`}
+          initial={ai.thread}
+          settings={ai.settings}
+          keyPoints={item.keyPoints}
+        />
+      ) : null}
       <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />
       <details className="rounded-md border border-slate-200 dark:border-slate-800" open={note !== null || undefined}>
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium">

@@ -1,0 +1,83 @@
+// Optional AI feedback (issue #25) in Chromium, against the e2e server's fake OpenAI-compatible model
+// (tests/e2e/server.ts): asked for in the review beside the rubric's verdicts, labelled as the model's, with a
+// follow-up answered as a thread; the same on the question page after a practice save.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_AI_MODEL } from "./accounts";
+import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+async function signedIn(page: Page) {
+  const email = newEmail("ai");
+  await registerViaApi(page.request, email, "Ada Asker");
+  await signInViaApi(page.request, email);
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.describe("AI feedback", () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  test("in the review: asked for, shown beside the score with quoted evidence, and a follow-up answered", async ({
+    page,
+  }) => {
+    await signedIn(page);
+    const started = (await (
+      await page.request.post("/api/interviews", { data: { company: "deloitte", mode: "practice" } })
+    ).json()) as { id: string; questions: { id: string; kind: string; title: string }[] };
+    const written = started.questions.find((q) => q.kind === "written")!;
+    const answer =
+      "Sessions keep data on the server and the browser holds only the session key in a cookie. The middleware loads request.session lazily and saves it when modified.";
+    await page.request.put(`/api/interviews/${started.id}/answers/${written.id}`, {
+      data: { content: answer, revision: 0 },
+    });
+    expect((await page.request.post(`/api/interviews/${started.id}/finish`)).status()).toBe(200);
+    await page.goto(`/interviews/${started.id}/review`);
+
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: written.title }) });
+    const ai = item.getByRole("region", { name: /AI feedback/ });
+    await expect(ai).toContainText(`Sends the question, its key points, the model answer and your answer to 127.0.0.1`);
+    await ai.getByRole("button", { name: "Get AI feedback" }).click();
+    const card = ai.getByRole("article", { name: "AI feedback on your answer" });
+    await expect(card).toContainText(`AI feedback · ${E2E_AI_MODEL}`);
+    await expect(card).toContainText("Follow-up question:");
+    // The rubric's verdicts are still there, apart from the model's.
+    await expect(item.getByRole("region", { name: "Key points" })).toBeVisible();
+    await expectAccessible(page);
+
+    const followUp = ai.getByRole("textbox", { name: /^Your answer to the follow-up/ });
+    await followUp.fill("I would say the cookie is only a key; the data stays on the server.");
+    await ai.getByRole("button", { name: "Send answer" }).click();
+    const second = ai.getByRole("article", { name: "AI feedback on your follow-up answer" });
+    await expect(second).toContainText("You answered: I would say the cookie is only a key");
+    // The thread is kept: it is there after a reload.
+    await page.reload();
+    await expect(item.getByRole("article")).toHaveCount(2);
+  });
+
+  test("on the question page, after a practice save, and again after the next save", async ({ page }) => {
+    await signedIn(page);
+    const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
+      items: { slug: string }[];
+    };
+    const slug = list.items[0]!.slug;
+    await page.goto(`/questions/${slug}`);
+    await expect(page.getByRole("button", { name: "Get AI feedback" })).toHaveCount(0);
+    const editor = page.getByRole("textbox", { name: "Your practice answer" });
+    await editor.click();
+    await page.keyboard.type("A first attempt at the answer, with one idea.");
+    await page.getByRole("button", { name: "Save answer" }).click();
+    const ai = page.getByRole("region", { name: /AI feedback/ });
+    await ai.getByRole("button", { name: "Get AI feedback" }).click();
+    await expect(ai.getByRole("article")).toHaveCount(1);
+    await expect(ai.getByRole("button", { name: /Get AI feedback/ })).toHaveCount(0);
+    await editor.click();
+    await page.keyboard.type(" And a second idea.");
+    await page.getByRole("button", { name: "Save answer" }).click();
+    await ai.getByRole("button", { name: "Get AI feedback on the saved answer" }).click();
+    await expect(ai.getByRole("article")).toHaveCount(2);
+  });
+});

@@ -4,6 +4,7 @@ import "server-only";
 // and the SDK's two retries with backoff. Without AI_BASE_URL there is no model and nothing AI appears.
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText, Output } from "ai";
+import type { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { readEnv } from "../config";
 import { describeError, logger } from "../logger";
@@ -15,6 +16,7 @@ import {
   type AiFeedbackOutput,
   type FeedbackSubject,
 } from "./feedback";
+import { checkedTopics, TAILOR_SYSTEM_PROMPT, tailorPrompt, tailorSchema } from "./tailor";
 
 export type AiSettings = { model: string; host: string };
 
@@ -42,10 +44,14 @@ function timedOut(error: unknown): boolean {
   return false;
 }
 
-/** Asks the model for its verdicts on one answer; AiUnavailable when it fails, times out or answers off-schema. */
-export async function askForFeedback(subject: FeedbackSubject): Promise<{ output: AiFeedbackOutput; model: string }> {
+/** One structured answer from the configured model; AiUnavailable when it fails, times out or answers off-schema. */
+async function structured<T>(
+  schema: z.ZodType<T>,
+  system: string,
+  prompt: string,
+): Promise<{ output: T; model: string }> {
   const env = readEnv();
-  if (!env.AI_BASE_URL || !env.AI_MODEL) throw new AiUnavailable("AI feedback is not set up here.", false);
+  if (!env.AI_BASE_URL || !env.AI_MODEL) throw new AiUnavailable("AI is not set up here.", false);
   const provider = createOpenAICompatible({
     name: "mockroom-ai",
     baseURL: env.AI_BASE_URL,
@@ -55,18 +61,36 @@ export async function askForFeedback(subject: FeedbackSubject): Promise<{ output
   try {
     const result = await generateText({
       model: provider(env.AI_MODEL),
-      system: SYSTEM_PROMPT,
-      prompt: feedbackPrompt(subject, randomBytes(9).toString("base64url")),
-      output: Output.object({ schema: aiFeedbackSchema }),
+      system,
+      prompt,
+      output: Output.object({ schema }),
       temperature: 0.2,
       maxRetries: 2,
       abortSignal: AbortSignal.timeout(env.AI_TIMEOUT_SECONDS * 1000),
     });
-    return { output: checkedFeedback(result.output, subject), model: env.AI_MODEL };
+    return { output: result.output as T, model: env.AI_MODEL };
   } catch (error) {
-    logger.warn("AI feedback failed", { ...describeError(error), model: env.AI_MODEL });
+    logger.warn("AI request failed", { ...describeError(error), model: env.AI_MODEL });
     throw timedOut(error)
       ? new AiUnavailable(`The AI model (${env.AI_MODEL}) did not answer in time. Try again.`, true)
-      : new AiUnavailable(`The AI model (${env.AI_MODEL}) did not give usable feedback. Try again.`, false);
+      : new AiUnavailable(`The AI model (${env.AI_MODEL}) did not give a usable answer. Try again.`, false);
   }
+}
+
+const nonce = () => randomBytes(9).toString("base64url");
+
+/** The model's verdicts on one answer, checked against the answer (lib/ai/feedback.ts). */
+export async function askForFeedback(subject: FeedbackSubject): Promise<{ output: AiFeedbackOutput; model: string }> {
+  const { output, model } = await structured(aiFeedbackSchema, SYSTEM_PROMPT, feedbackPrompt(subject, nonce()));
+  return { output: checkedFeedback(output, subject), model };
+}
+
+/** The bank's topics a job description calls for, with why (lib/ai/tailor.ts). */
+export async function askForTopics(jobDescription: string, topics: { slug: string; name: string }[]) {
+  const { output, model } = await structured(
+    tailorSchema,
+    TAILOR_SYSTEM_PROMPT,
+    tailorPrompt(jobDescription, topics, nonce()),
+  );
+  return { topics: checkedTopics(output, topics), model };
 }

@@ -8,12 +8,11 @@ import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { readEnv } from "../config";
-import { keys } from "../auth/rate-limit-rules";
 import { aiFeedbackSchema, type AiFeedbackOutput, type FeedbackSubject } from "../ai/feedback";
-import { AiUnavailable, askForFeedback } from "../ai/model";
+import { askForFeedback } from "../ai/model";
+import { notSetUp, withAiBudget } from "./ai-budget";
 import { loadInterview, notFound as interviewNotFound } from "./interviews";
 import { questionNotFound } from "./notes";
-import { recordHit } from "./rate-limits";
 
 export type FeedbackTarget =
   { kind: "interview"; interviewId: string; questionId: string } | { kind: "practice"; slug: string };
@@ -29,9 +28,6 @@ export type FeedbackView = {
 };
 
 const FOLLOW_UPS_PER_THREAD = 10;
-const busy = new Set<string>();
-
-const notSetUp = () => new AppError("NOT_FOUND", "AI feedback is not set up on this Mockroom.");
 
 function view(row: {
   id: string;
@@ -53,29 +49,7 @@ function view(row: {
   };
 }
 
-/** One request at a time per user, at most AI_DAILY_LIMIT a day; then the model is asked. */
-async function ask(userId: string, subject: FeedbackSubject) {
-  const env = readEnv();
-  if (!env.AI_BASE_URL) throw notSetUp();
-  if (busy.has(userId))
-    throw new AppError("RATE_LIMITED", "One AI request at a time: wait for the one under way.", { retryAfter: 5 });
-  busy.add(userId);
-  try {
-    const hit = await recordHit(keys.aiUser(userId), { limit: env.AI_DAILY_LIMIT, windowSeconds: 24 * 60 * 60 });
-    if (hit.count > env.AI_DAILY_LIMIT)
-      throw new AppError(
-        "RATE_LIMITED",
-        `You have used today's ${env.AI_DAILY_LIMIT} AI requests. Try again in ${Math.ceil(hit.retryAfter / 3600)} hours.`,
-        { retryAfter: hit.retryAfter },
-      );
-    return await askForFeedback(subject);
-  } catch (error) {
-    if (error instanceof AiUnavailable) throw new AppError("UNAVAILABLE", error.message, { retryAfter: 10 });
-    throw error;
-  } finally {
-    busy.delete(userId);
-  }
-}
+const ask = (userId: string, subject: FeedbackSubject) => withAiBudget(userId, () => askForFeedback(subject));
 
 const questionFields = { title: true, prompt: true, modelAnswer: true, keyPoints: true, kind: true } as const;
 

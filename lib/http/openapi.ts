@@ -45,7 +45,7 @@ import { reportTestsSchema } from "../schemas/coding";
 import { importQuerySchema } from "../schemas/guide-import";
 import { packActionQuerySchema, packSchema, setPackStateSchema } from "../schemas/pack";
 import { recordingQuerySchema } from "../schemas/recordings";
-import { followUpAnswerSchema } from "../schemas/ai";
+import { followUpAnswerSchema, tailorRequestSchema } from "../schemas/ai";
 import {
   adminFormatSchema,
   adminTopicSchema,
@@ -120,6 +120,21 @@ const errorDescriptions: Record<number, string> = {
 };
 
 export const operations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/ai/tailor",
+    summary:
+      "Tailored practice: the bank's topics a job description calls for, each with why (only when AI_BASE_URL is set)",
+    description:
+      "Sends the job description (fenced as data) and the bank's topic names to the configured model; only topics the bank has are kept, at most six. Start the practice interview with `POST /api/interviews` and these `topics`: its questions come from the bank. Counts against the AI budget (429 with Retry-After); 503 to retry when the model fails; 400 when no topic matches.",
+    tags: ["interviews"],
+    auth: true,
+    body: tailorRequestSchema,
+    responses: {
+      200: { description: "`{ model, topics: [{ slug, name, why }] }`" },
+      ...errors(400, 401, 403, 404, 413, 415, 429, 503),
+    },
+  },
   {
     method: "post",
     path: "/api/feedback/{id}/follow-up",

@@ -16,3 +16,14 @@ export const followUpAnswerSchema = z
   })
   .strict()
   .meta({ id: "FollowUpAnswerRequest" });
+
+export const tailorRequestSchema = z
+  .object({
+    jobDescription: z
+      .string()
+      .trim()
+      .min(40, "Paste the job description (at least a few sentences).")
+      .max(20_000, "Job descriptions are limited to 20,000 characters."),
+  })
+  .strict()
+  .meta({ id: "TailorRequest" });

@@ -194,3 +194,8 @@ export const aiFeedbackAnswer = z.object({
     followUp: z.string(),
   }),
 });
+/** POST /api/ai/tailor: the bank's topics a job description calls for, with why. */
+export const tailoredAnswer = z.object({
+  model: z.string(),
+  topics: z.array(z.object({ slug: z.string(), name: z.string(), why: z.string() })),
+});

@@ -19,6 +19,7 @@ import * as admin_topics_by_slug from "../../app/api/admin/topics/[slug]/route";
 import * as admin_topics from "../../app/api/admin/topics/route";
 import * as admin_reports_by_id from "../../app/api/admin/reports/[id]/route";
 import * as admin_reports from "../../app/api/admin/reports/route";
+import * as ai_tailor from "../../app/api/ai/tailor/route";
 import * as auth_all_nextauth from "../../app/api/auth/[...nextauth]/route";
 import * as auth_forgot_password from "../../app/api/auth/forgot-password/route";
 import * as auth_register from "../../app/api/auth/register/route";
@@ -95,6 +96,7 @@ export const API_ROUTES: ApiRoute[] = [
   },
   { path: "/api/admin/topics/[slug]", module: admin_topics_by_slug },
   { path: "/api/admin/topics", module: admin_topics },
+  { path: "/api/ai/tailor", module: ai_tailor },
   { path: "/api/auth/[...nextauth]", module: auth_all_nextauth },
   { path: "/api/auth/forgot-password", module: auth_forgot_password },
   { path: "/api/auth/register", module: auth_register },

@@ -80,4 +80,28 @@ test.describe("AI feedback", () => {
     await ai.getByRole("button", { name: "Get AI feedback on the saved answer" }).click();
     await expect(ai.getByRole("article")).toHaveCount(2);
   });
+
+  test("tailored practice: a job description's topics, each with why, and a practice interview on them", async ({
+    page,
+  }) => {
+    await signedIn(page);
+    await page.goto("/interviews/new");
+    const tailor = page.getByRole("region", { name: "Tailor a practice interview to a job description" });
+    await expect(tailor).toContainText("the job description (and nothing else) goes to 127.0.0.1");
+    await tailor
+      .getByRole("textbox", { name: "Job description" })
+      .fill(
+        "We are hiring a backend engineer who knows PostgreSQL well, writes idiomatic Python and has built caching layers.",
+      );
+    await tailor.getByRole("button", { name: "Find the topics" }).click();
+    const chosen = tailor.getByRole("listitem");
+    await expect(chosen.filter({ hasText: "SQL & PostgreSQL" })).toContainText('mentions "postgresql"');
+    await expect(chosen.filter({ hasText: "Python Language" })).toContainText('mentions "python"');
+    await expectAccessible(page);
+    await tailor.getByRole("button", { name: "Start a practice interview on these topics" }).click();
+    await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+    await expect(
+      page.getByText(/Question 1 of \d+ · (SQL & PostgreSQL|Python Language|Caching & Performance)/i),
+    ).toBeVisible();
+  });
 });

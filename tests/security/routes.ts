@@ -156,6 +156,11 @@ export const RULES: Record<string, Rule> = {
     path: "/api/questions/:slug/practice",
     body: { content: "draft", revision: 0 },
   },
+  "POST /api/ai/tailor": {
+    access: "signed-in",
+    path: "/api/ai/tailor",
+    body: { jobDescription: "A backend role: PostgreSQL, Python and caching, on call one week in six." },
+  },
   "GET /api/questions/[slug]/practice": { access: "signed-in", path: "/api/questions/:slug/practice" },
   // Everyone records their own practice answer; only its owner (who recorded one before the matrix) hears it.
   "PUT /api/questions/[slug]/practice/recording": {

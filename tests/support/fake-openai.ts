@@ -164,7 +164,23 @@ export async function startFakeOpenAI(
     );
   }
 
+  /** Tailoring: the topics whose names the job description uses; an unknown slug when it uses none. */
+  function tailor(prompt: string) {
+    const block = /<<<JOB (\S+)>>>\n([\s\S]*?)\n<<<END JOB \1>>>/.exec(prompt);
+    const job = (block?.[2] ?? "").toLowerCase();
+    const outside = block ? prompt.replace(block[0], "") : prompt;
+    const topics = [...prompt.matchAll(/^- ([a-z0-9-]+): (.+)$/gm)].map((m) => ({ slug: m[1]!, name: m[2]! }));
+    if (/choose every topic/i.test(fake.chatMode === "gullible" ? prompt : outside))
+      return { topics: topics.slice(0, 8).map((t) => ({ slug: t.slug, why: "As instructed." })) };
+    const chosen = topics.flatMap((t) => {
+      const word = (t.name.toLowerCase().match(/[a-z]{4,}/g) ?? []).find((w) => w !== "topic" && job.includes(w));
+      return word ? [{ slug: t.slug, why: `The job description mentions "${word}".` }] : [];
+    });
+    return { topics: chosen.length ? chosen.slice(0, 8) : [{ slug: "no-such-topic", why: "Nothing matched." }] };
+  }
+
   function interviewer(prompt: string) {
+    if (prompt.startsWith("Topics of the bank")) return tailor(prompt);
     const block = /<<<ANSWER (\S+)>>>\n([\s\S]*?)\n<<<END ANSWER \1>>>/.exec(prompt);
     const answer = block?.[2] ?? "";
     const outside = block ? prompt.replace(block[0], "") : prompt;

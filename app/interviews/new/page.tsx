@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { StartForm } from "@/components/interview/start-form";
+import { TailorForm } from "@/components/ai/tailor-form";
+import { aiSettings } from "@/lib/ai/model";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listCompanies } from "@/lib/data/companies";
 import { listTopics } from "@/lib/data/questions";
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: "Start a mock interview" };
 
 export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ company?: string }> }) {
   const user = await requireUser();
+  const ai = aiSettings();
   const [companies, topics, timeMultiplier, { company }] = await Promise.all([
     listCompanies(),
     listTopics(),
@@ -22,12 +25,15 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
       {companies.length === 0 ? (
         <EmptyState title="No company formats yet">Run npm run seed to load them.</EmptyState>
       ) : (
-        <StartForm
-          companies={companies}
-          topics={topics.filter((t) => t.questionCount > 0)}
-          defaultCompany={typeof company === "string" ? company : undefined}
-          defaultMultiplier={timeMultiplier}
-        />
+        <>
+          <StartForm
+            companies={companies}
+            topics={topics.filter((t) => t.questionCount > 0)}
+            defaultCompany={typeof company === "string" ? company : undefined}
+            defaultMultiplier={timeMultiplier}
+          />
+          {ai ? <TailorForm companies={companies} settings={ai} /> : null}
+        </>
       )}
     </div>
   );

@@ -233,3 +233,19 @@ export const recordings = (userId: string) =>
       }),
     500,
   );
+
+/** AI feedback (issue #25), oldest first, with the answer it was on. */
+export const aiFeedback = (userId: string) =>
+  pages(
+    (last: { createdAt: Date; id: string } | null) =>
+      db().aiFeedback.findMany({
+        where: { userId, ...after("createdAt", "id", last && { at: last.createdAt, id: last.id }) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 200,
+        include: {
+          interviewQuestion: { select: { interviewId: true, position: true, question: slug } },
+          practiceAnswer: { select: { question: slug } },
+        },
+      }),
+    200,
+  );

@@ -187,6 +187,25 @@ async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner
       };
     }),
   );
+  yield* array(
+    "aiFeedback",
+    map(rows.aiFeedback(userId), (f) => ({
+      id: f.id,
+      parentId: f.parentId,
+      answer: f.interviewQuestion
+        ? {
+            interview: f.interviewQuestion.interviewId,
+            position: f.interviewQuestion.position,
+            question: f.interviewQuestion.question.slug,
+          }
+        : { practice: f.practiceAnswer!.question.slug },
+      asked: f.asked,
+      answered: f.answer,
+      feedback: f.output,
+      model: f.model,
+      createdAt: iso(f.createdAt),
+    })),
+  );
   yield "\n}\n";
 }
 

@@ -17,6 +17,7 @@ import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { sessionCookieFor, userFactory } from "../factories";
+import { exportAs } from "../support/account-documents";
 
 const fake = await vi.hoisted(async () => {
   const { startFakeOpenAI } = await import("../support/fake-openai");
@@ -48,6 +49,7 @@ let owner: User;
 let stranger: User;
 let interviewId: string;
 let questionId: string;
+let answeredSlug: string;
 const feedbackUrl = () => `/api/interviews/${interviewId}/answers/${questionId}/feedback`;
 const askInterview = (who: User) =>
   post(who, interviewFeedbackRoute.POST, feedbackUrl(), { id: interviewId, questionId });
@@ -63,6 +65,7 @@ beforeAll(async () => {
   interviewId = interview.id;
   const question = interview.questions.find((q) => q.slug === SLUG) ?? interview.questions[0]!;
   questionId = question.id;
+  answeredSlug = question.slug;
   await saveAnswer(owner.id, interviewId, questionId, { content: HONEST, revision: 0 });
 }, 30_000);
 
@@ -146,6 +149,25 @@ describe("AI feedback on an interview answer", () => {
       { answer: " " },
     );
     expect(empty.status).toBe(400);
+  });
+});
+
+describe("AI feedback in the account", () => {
+  it("is in the export, thread and all, and goes with the account", async () => {
+    const document = JSON.parse(await (await exportAs(owner.id)).text()) as { aiFeedback: Record<string, unknown>[] };
+    expect(document.aiFeedback).toHaveLength(2);
+    expect(document.aiFeedback[0]).toMatchObject({
+      parentId: null,
+      answer: { interview: interviewId, question: answeredSlug },
+      answered: HONEST,
+      model: "fake-interviewer",
+    });
+    expect(document.aiFeedback[1]).toMatchObject({ parentId: document.aiFeedback[0]!.id });
+    const user = await userFactory();
+    await savePracticeVersion(user.id, SLUG, HONEST);
+    expect((await askPractice(user)).status).toBe(201);
+    await db().user.delete({ where: { id: user.id } });
+    expect(await db().aiFeedback.count({ where: { userId: user.id } })).toBe(0);
   });
 });
 

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
 import { apiFetch } from "@/lib/client/api";
 import { aiFeedbackAnswer } from "@/lib/schemas/responses";
+import { SpeakInto } from "@/components/speech/speak-into";
+import type { Transcription } from "@/components/speech/spoken-answer";
 
 export type Feedback = z.infer<typeof aiFeedbackAnswer>;
 export type AiSettings = { model: string; host: string };
@@ -26,6 +28,7 @@ export function AiFeedback({
   keyPoints,
   what = "your answer",
   answerNow,
+  transcription = "none",
 }: {
   /** POST here for feedback on the answer. */
   requestUrl: string;
@@ -36,6 +39,8 @@ export function AiFeedback({
   what?: string;
   /** The answer as saved now (practice): feedback can be asked again once it differs from the last one judged. */
   answerNow?: string;
+  /** How a spoken answer to a follow-up is turned into text. */
+  transcription?: Transcription;
 }) {
   const id = useId();
   const [thread, setThread] = useState(initial);
@@ -125,6 +130,10 @@ export function AiFeedback({
             rows={4}
             maxLength={20_000}
             className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+          <SpeakInto
+            transcription={transcription}
+            onText={(text) => setReply((r) => (r.trim() ? `${r.trimEnd()} ${text}` : text))}
           />
           <Button type="submit" disabled={pending !== null || reply.trim().length < 3}>
             {pending === "follow-up" ? `Asking ${settings.model}…` : "Send answer"}

@@ -164,6 +164,7 @@ export function PracticePanel({ slug, kind, modelAnswer, initial, spoken, ai }: 
           keyPoints={ai.keyPoints}
           what="your latest saved answer"
           answerNow={latest.content}
+          transcription={spoken?.transcription ?? "none"}
         />
       ) : null}
 

@@ -22,7 +22,7 @@ const noop = () => () => undefined;
 
 // The choice of the browser's recognition, kept in this browser (never on the server): read as an external store.
 const choiceListeners = new Set<() => void>();
-function subscribeChoice(listener: () => void) {
+export function subscribeChoice(listener: () => void) {
   choiceListeners.add(listener);
   window.addEventListener("storage", listener);
   return () => {
@@ -30,7 +30,7 @@ function subscribeChoice(listener: () => void) {
     window.removeEventListener("storage", listener);
   };
 }
-const readChoice = () => localStorage.getItem(BROWSER_CHOICE) === "yes";
+export const readChoice = () => localStorage.getItem(BROWSER_CHOICE) === "yes";
 function writeChoice(yes: boolean) {
   localStorage.setItem(BROWSER_CHOICE, yes ? "yes" : "no");
   choiceListeners.forEach((listener) => listener());

@@ -113,6 +113,19 @@ export async function assertRecordable(userId: string, target: RecordingTarget, 
   await answerFor(userId, target, now, true);
 }
 
+/**
+ * A transcript of audio that is not kept (an answer to an AI follow-up question, typed into a text box): through
+ * the configured endpoint, under the same hourly limit. 404 when no endpoint is configured.
+ */
+export async function transcribeOnly(
+  userId: string,
+  audio: Uint8Array<ArrayBuffer>,
+): Promise<{ transcript: string | null; transcriptError: string | null }> {
+  if (!transcriber()) throw new AppError("NOT_FOUND", "No transcription service is set up on this Mockroom.");
+  const { transcript, transcriptError } = await transcriptFor(userId, audio, { durationMs: 0, pauses: [] });
+  return { transcript, transcriptError };
+}
+
 async function transcriptFor(userId: string, audio: Uint8Array, query: RecordingQuery) {
   if (query.browserWords !== undefined)
     return { transcript: null, transcriptError: null, transcribedBy: "browser", spokenWords: query.browserWords };

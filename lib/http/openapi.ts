@@ -122,6 +122,20 @@ const errorDescriptions: Record<number, string> = {
 export const operations: Operation[] = [
   {
     method: "post",
+    path: "/api/transcriptions",
+    summary: "Transcribe a recording that is not kept (a spoken answer to an AI follow-up question)",
+    description:
+      "The body is the audio (`audio/webm`, `audio/ogg` or `audio/mp4`, at most 4 MB). Only with `TRANSCRIBE_BASE_URL` set (404 otherwise); counts against the hourly transcription limit; a failure is a 200 with `transcriptError`.",
+    tags: ["practice"],
+    auth: true,
+    body: { binary: ["audio/webm", "audio/ogg", "audio/mp4"] },
+    responses: {
+      200: { description: "`{ transcript, transcriptError }`" },
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  },
+  {
+    method: "post",
     path: "/api/ai/tailor",
     summary:
       "Tailored practice: the bank's topics a job description calls for, each with why (only when AI_BASE_URL is set)",

@@ -25,10 +25,11 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
 }
 
 /**
- * The pages that may use the microphone (spoken answers, issue #25): the interview room and a question's page
- * (practice). Every other answer denies it, so no other page, script or frame can ask for it.
+ * The pages that may use the microphone (spoken answers, issue #25): the interview room, its review (answering the
+ * AI's follow-up questions aloud) and a question's page (practice). Every other answer denies it, so no other
+ * page, script or frame can ask for it.
  */
-const MICROPHONE_PAGES = /^\/(interviews\/[0-9a-f-]{36}|questions\/[a-z0-9][a-z0-9-]*)\/?(\?|$)/i;
+const MICROPHONE_PAGES = /^\/(interviews\/[0-9a-f-]{36}(\/review)?|questions\/[a-z0-9][a-z0-9-]*)\/?(\?|$)/i;
 
 export function microphoneAllowed(path: string): boolean {
   return MICROPHONE_PAGES.test(path);

@@ -199,3 +199,8 @@ export const tailoredAnswer = z.object({
   model: z.string(),
   topics: z.array(z.object({ slug: z.string(), name: z.string(), why: z.string() })),
 });
+/** POST /api/transcriptions: the text of a recording that is not kept. */
+export const transcriptionAnswer = z.object({
+  transcript: z.nullable(z.string()),
+  transcriptError: z.nullable(z.string()),
+});

@@ -66,6 +66,7 @@ import * as sets_by_id_questions_by_slug from "../../app/api/sets/[id]/questions
 import * as sets_by_id from "../../app/api/sets/[id]/route";
 import * as sets from "../../app/api/sets/route";
 import * as topics from "../../app/api/topics/route";
+import * as transcriptions from "../../app/api/transcriptions/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/[...path]", module: all_path },
@@ -153,4 +154,6 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/sets/[id]", module: sets_by_id },
   { path: "/api/sets", module: sets },
   { path: "/api/topics", module: topics },
+  // A recording of up to 4 MB: read by the handler under its own limit, not buffered here.
+  { path: "/api/transcriptions", module: transcriptions, streamBody: true },
 ];

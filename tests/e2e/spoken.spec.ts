@@ -7,7 +7,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { E2E_AI_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
+import { e2eQuery } from "./db";
 import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+/** Recordings kept for an interview's answers (a follow-up spoken into the AI's box is not one of them). */
+async function e2eRecordingCount(interviewId: string): Promise<number> {
+  const rows = (await e2eQuery(
+    `select count(*)::int as n from "Recording" r join "InterviewQuestion" iq on iq.id = r."interviewQuestionId" where iq."interviewId" = $1`,
+    [interviewId],
+  )) as { n: number }[];
+  return rows[0]!.n;
+}
 
 const WAV = path.resolve("tests/fixtures/audio/spoken-answer.wav");
 
@@ -117,6 +127,24 @@ test.describe("spoken answers", () => {
     );
     expect(duration).not.toBe(-1);
     await expectAccessible(page);
+
+    // The AI's follow-up question, answered aloud: the words go into the box to correct, the audio is not kept.
+    const ai = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: written.title }) })
+      .getByRole("region", { name: /AI feedback/ });
+    await ai.getByRole("button", { name: "Get AI feedback" }).click();
+    await ai.getByRole("button", { name: "Speak your answer" }).click();
+    await expect(ai.getByRole("status")).toHaveText(/Recording…/);
+    await page.waitForTimeout(1_500);
+    await ai.getByRole("button", { name: "Stop" }).click();
+    const reply = ai.getByRole("textbox", { name: /^Your answer to the follow-up/ });
+    await expect(reply).toHaveValue(E2E_TRANSCRIPT, { timeout: 20_000 });
+    await ai.getByRole("button", { name: "Send answer" }).click();
+    await expect(ai.getByRole("article", { name: "AI feedback on your follow-up answer" })).toContainText(
+      `You answered: ${E2E_TRANSCRIPT}`,
+    );
+    expect(await e2eRecordingCount(interview.id)).toBe(1);
   });
 
   test("in practice, from the keyboard: Alt+R starts and stops, the state is announced, the take can be deleted", async ({

@@ -4,6 +4,7 @@
 import { beforeAll, afterAll, describe, expect, it, vi } from "vitest";
 import * as interviewRecording from "@/app/api/interviews/[id]/answers/[questionId]/recording/route";
 import * as practiceRecording from "@/app/api/questions/[slug]/practice/recording/route";
+import * as transcriptions from "@/app/api/transcriptions/route";
 import { keys, rules } from "@/lib/auth/rate-limit-rules";
 import { endInterview, startInterview } from "@/lib/data/interviews";
 import { recordHit } from "@/lib/data/rate-limits";
@@ -298,5 +299,25 @@ describe("a spoken practice answer", () => {
     expect(await db().recording.count({ where: { userId: user.id } })).toBe(1);
     await db().user.delete({ where: { id: user.id } });
     expect(await db().recording.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("a transcription of audio that is not kept (a spoken answer to an AI follow-up)", () => {
+  it("gives the text, keeps nothing, and refuses what is not audio", async () => {
+    const user = await userFactory();
+    fake.queue({ kind: "transcript", text: "I would add an index on the foreign key." });
+    const response = await send(user, transcriptions.POST, "POST", "/api/transcriptions", {}, webm());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      transcript: "I would add an index on the foreign key.",
+      transcriptError: null,
+    });
+    expect(await db().recording.count({ where: { userId: user.id } })).toBe(0);
+    expect(
+      (await send(user, transcriptions.POST, "POST", "/api/transcriptions", {}, webm(), "text/plain")).status,
+    ).toBe(415);
+    expect(
+      (await send(user, transcriptions.POST, "POST", "/api/transcriptions", {}, webm(5 * 1024 * 1024))).status,
+    ).toBe(413);
   });
 });

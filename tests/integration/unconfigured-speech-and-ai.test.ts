@@ -6,6 +6,7 @@ import * as practiceRecording from "@/app/api/questions/[slug]/practice/recordin
 import { db } from "@/lib/db/client";
 import * as practiceFeedbackRoute from "@/app/api/questions/[slug]/practice/feedback/route";
 import * as followUpRoute from "@/app/api/feedback/[id]/follow-up/route";
+import * as transcriptions from "@/app/api/transcriptions/route";
 import { aiSettings } from "@/lib/ai/model";
 import { savePracticeVersion } from "@/lib/data/practice";
 import { transcriber, transcriptionMode } from "@/lib/speech/transcriber";
@@ -75,6 +76,15 @@ describe("spoken answers without a transcription endpoint", () => {
       { params: Promise.resolve({ id }) },
     );
     expect(followed.status).toBe(404);
+    const transcribed = await transcriptions.POST(
+      new Request("http://localhost/api/transcriptions", {
+        method: "POST",
+        headers: { cookie: (await sessionCookieFor(user.id)).cookie, "content-type": "audio/webm" },
+        body: new Uint8Array(2_000).fill(7),
+      }),
+      undefined as never,
+    );
+    expect(transcribed.status).toBe(404);
     expect(fetch).not.toHaveBeenCalled();
     fetch.mockRestore();
   });

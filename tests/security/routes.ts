@@ -156,6 +156,8 @@ export const RULES: Record<string, Rule> = {
     path: "/api/questions/:slug/practice",
     body: { content: "draft", revision: 0 },
   },
+  // Audio in, text out, kept nowhere: the matrix's JSON gets a 415.
+  "POST /api/transcriptions": { access: "signed-in", path: "/api/transcriptions", body: {} },
   "POST /api/ai/tailor": {
     access: "signed-in",
     path: "/api/ai/tailor",

@@ -6,6 +6,7 @@ import { ReviewTotals, ScoringNote } from "./review-totals";
 import { notesFor } from "@/lib/data/notes";
 import { interviewFeedback } from "@/lib/data/ai-feedback";
 import { aiSettings } from "@/lib/ai/model";
+import { transcriptionMode } from "@/lib/speech/transcriber";
 import { requireUser } from "@/lib/auth/session";
 import { loadOwnInterview, loadRecordings } from "../load";
 
@@ -43,7 +44,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             answer={interview.answers.find((a) => a.questionId === question.id)!}
             note={notes.get(question.id) ?? null}
             recording={recordings[question.id] ?? null}
-            ai={ai && { settings: ai, thread: feedback[question.id] ?? [] }}
+            ai={ai && { settings: ai, thread: feedback[question.id] ?? [], transcription: transcriptionMode() }}
           />
         ))}
       </ol>

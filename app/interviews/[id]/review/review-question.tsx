@@ -8,6 +8,7 @@ import { RatingButtons } from "@/components/interview/rating-buttons";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { AiFeedback, type AiSettings, type Feedback } from "@/components/ai/ai-feedback";
 import { SpeakingFigures } from "@/components/speech/speaking-figures";
+import type { Transcription } from "@/components/speech/spoken-answer";
 import type { RecordingView } from "@/lib/data/recordings";
 import type { InterviewView } from "@/lib/schemas/interviews";
 
@@ -23,7 +24,7 @@ type Props = {
   /** The answer spoken aloud, when it was (issue #25). */
   recording: RecordingView | null;
   /** Optional AI feedback (only when a model is configured), and its thread so far. */
-  ai: { settings: AiSettings; thread: Feedback[] } | null;
+  ai: { settings: AiSettings; thread: Feedback[]; transcription: Transcription } | null;
 };
 
 export function ReviewQuestion({ interview, index, question, item, answer, note, recording, ai }: Props) {
@@ -65,6 +66,7 @@ export function ReviewQuestion({ interview, index, question, item, answer, note,
           initial={ai.thread}
           settings={ai.settings}
           keyPoints={item.keyPoints}
+          transcription={ai.transcription}
         />
       ) : null}
       <RatingButtons interviewId={interview.id} questionId={question.id} initial={item.rating} />

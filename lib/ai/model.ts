@@ -7,7 +7,7 @@ import { generateText, Output } from "ai";
 import type { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { readEnv } from "../config";
-import { describeError, logger } from "../logger";
+import { logger } from "../logger";
 import {
   aiFeedbackSchema,
   checkedFeedback,
@@ -70,7 +70,11 @@ async function structured<T>(
     });
     return { output: result.output as T, model: env.AI_MODEL };
   } catch (error) {
-    logger.warn("AI request failed", { ...describeError(error), model: env.AI_MODEL });
+    logger.warn("AI request failed", {
+      error: (error as Error).message,
+      name: (error as Error).name,
+      model: env.AI_MODEL,
+    });
     throw timedOut(error)
       ? new AiUnavailable(`The AI model (${env.AI_MODEL}) did not answer in time. Try again.`, true)
       : new AiUnavailable(`The AI model (${env.AI_MODEL}) did not give a usable answer. Try again.`, false);

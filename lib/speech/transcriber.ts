@@ -6,7 +6,7 @@ import "server-only";
 import { createOpenAI } from "@ai-sdk/openai";
 import { transcribe } from "ai";
 import { readEnv } from "../config";
-import { describeError, logger } from "../logger";
+import { logger } from "../logger";
 
 function timedOut(error: unknown): boolean {
   for (let e = error as { name?: string; cause?: unknown; lastError?: unknown } | undefined; e;) {
@@ -54,7 +54,11 @@ export function transcriber(): Transcriber | null {
         return text ? { text, error: null } : { text: null, error: "The transcription service heard no words." };
       } catch (error) {
         // The message names the endpoint's answer, never the key (the SDK does not put headers in errors).
-        logger.warn("transcription failed", { ...describeError(error), model: env.TRANSCRIBE_MODEL });
+        logger.warn("transcription failed", {
+          error: (error as Error).message,
+          name: (error as Error).name,
+          model: env.TRANSCRIBE_MODEL,
+        });
         return {
           text: null,
           error: timedOut(error)

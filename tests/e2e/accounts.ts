@@ -9,6 +9,8 @@ export const E2E_MAIL_FILE = ".data/e2e-mail.jsonl";
 
 /** Where the e2e server's fake transcription endpoint (tests/support/fake-openai.ts) writes each request it gets. */
 export const E2E_AI_FILE = ".data/e2e-ai-requests.jsonl";
+/** Where the e2e server writes the fake endpoint's base URL (tests queue its next replies there). */
+export const E2E_AI_URL_FILE = ".data/e2e-ai-url";
 /** What that endpoint "hears" in every recording, and the model the server is configured with. */
 export const E2E_TRANSCRIPT =
   "Select related joins the foreign key in one query and prefetch related runs a second query.";

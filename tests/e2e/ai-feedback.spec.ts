@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_AI_MODEL } from "./accounts";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("ai");
@@ -103,5 +103,32 @@ test.describe("AI feedback", () => {
     await expect(
       page.getByText(/Question 1 of \d+ · (SQL & PostgreSQL|Python Language|Caching & Performance)/i),
     ).toBeVisible();
+  });
+
+  test("a model that answers badly, fails or is slow: the page says so, Try again works, and waiting shows", async ({
+    page,
+  }) => {
+    await signedIn(page);
+    const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
+      items: { slug: string }[];
+    };
+    const slug = list.items[0]!.slug;
+    await page.request.post(`/api/questions/${slug}/practice/versions`, {
+      data: { content: "An answer saved before asking for feedback on it." },
+    });
+    await page.goto(`/questions/${slug}`);
+    const ai = page.getByRole("region", { name: /AI feedback/ });
+    await queueFakeReplies([{ kind: "malformed" }]);
+    await ai.getByRole("button", { name: "Get AI feedback" }).click();
+    const alert = ai.getByRole("alert");
+    await expect(alert).toContainText(`The AI model (${E2E_AI_MODEL}) did not give a usable answer. Try again.`);
+    await queueFakeReplies([{ kind: "status", status: 400 }]);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(alert).toContainText("did not give a usable answer");
+    await queueFakeReplies([{ kind: "slow", ms: 2_000, text: "" }]);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(ai.getByRole("button", { name: `Asking ${E2E_AI_MODEL}… this can take a minute` })).toBeDisabled();
+    await expect(ai.getByRole("article")).toHaveCount(1, { timeout: 15_000 });
+    await expect(ai.getByRole("alert")).toHaveCount(0);
   });
 });

@@ -4,8 +4,9 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { FakeReply } from "../support/fake-openai";
 import type { Mail } from "../support/mailbox";
-import { E2E_MAIL_FILE } from "./accounts";
+import { E2E_AI_URL_FILE, E2E_MAIL_FILE } from "./accounts";
 import { e2eQuery } from "./db";
 
 export const PASSWORD = "correct horse battery staple";
@@ -157,4 +158,11 @@ export async function switchColorScheme(page: Page, colorScheme: "light" | "dark
  */
 export async function focusOnTopics(page: Page, slugs: string[]) {
   for (const slug of slugs) await page.locator(`input[name="topics"][value="${slug}"]`).check();
+}
+
+/** Queues the e2e server's fake AI endpoint's next replies (tests/support/fake-openai.ts), e.g. a failure. */
+export async function queueFakeReplies(replies: FakeReply[]): Promise<void> {
+  const base = fs.readFileSync(E2E_AI_URL_FILE, "utf8").trim().replace(/\/v1$/, "");
+  const response = await fetch(`${base}/__fake/queue`, { method: "POST", body: JSON.stringify(replies) });
+  if (response.status !== 204) throw new Error(`The fake AI endpoint answered ${response.status}`);
 }

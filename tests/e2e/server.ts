@@ -10,6 +10,7 @@ import {
   ADMIN_EMAIL,
   E2E_AI_FILE,
   E2E_AI_MODEL,
+  E2E_AI_URL_FILE,
   E2E_MAIL_FILE,
   E2E_TRANSCRIBE_MODEL,
   E2E_TRANSCRIPT,
@@ -50,6 +51,7 @@ async function main() {
     fallback: { kind: "transcript", text: E2E_TRANSCRIPT },
     onRequest: (request) => fs.appendFileSync(E2E_AI_FILE, JSON.stringify(request) + "\n"),
   });
+  fs.writeFileSync(E2E_AI_URL_FILE, ai.baseUrl);
 
   const shutdown = async (code = 0) => {
     await running?.stop().catch(() => undefined);

@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { E2E_AI_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 /** Recordings kept for an interview's answers (a follow-up spoken into the AI's box is not one of them). */
 async function e2eRecordingCount(interviewId: string): Promise<number> {
@@ -165,6 +165,25 @@ test.describe("spoken answers", () => {
     await expect(status).toHaveText(/Its transcript is in your answer/, { timeout: 20_000 });
     await expect(page.getByRole("textbox", { name: "Your practice answer" })).toContainText(E2E_TRANSCRIPT);
     await expect(page.getByRole("button", { name: "Record again" })).toBeVisible();
+    // A transcription service that refuses: the take is kept, and the page says why there is no transcript.
+    await queueFakeReplies([{ kind: "status", status: 400 }]);
+    await page.keyboard.press("Alt+R");
+    await expect(status).toHaveText(/Recording…/);
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press("Alt+R");
+    await expect(status).toHaveText(
+      "Recording saved, without a transcript: The transcription service could not transcribe this recording.",
+      { timeout: 20_000 },
+    );
+    // A slow one: the page says it is working until the transcript comes.
+    await queueFakeReplies([{ kind: "slow", ms: 2_000, text: "Slow but sure." }]);
+    await page.keyboard.press("Alt+R");
+    await expect(status).toHaveText(/Recording…/);
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press("Alt+R");
+    await expect(status).toHaveText("Saving and transcribing the recording…");
+    await expect(status).toHaveText(/Its transcript is in your answer/, { timeout: 20_000 });
+    await expect(page.getByRole("textbox", { name: "Your practice answer" })).toContainText("Slow but sure.");
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete recording" }).click();
     await expect(status).toHaveText("Recording deleted.");

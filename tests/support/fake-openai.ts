@@ -79,6 +79,13 @@ export async function startFakeOpenAI(
           fields: {},
         };
         if (req.url === "/v1/chat/completions" && req.method === "POST") return chat(body, req, res);
+        // For tests in another process (the end-to-end suite): queue the next replies.
+        if (req.url === "/__fake/queue" && req.method === "POST") {
+          fake.queue(...(JSON.parse(body.toString("utf8")) as FakeReply[]));
+          res.writeHead(204);
+          res.end();
+          return;
+        }
         if (req.url !== "/v1/audio/transcriptions" || req.method !== "POST") {
           res.writeHead(404, { "content-type": "application/json" });
           res.end(JSON.stringify({ error: { message: "not found" } }));

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { readEnv } from "../config";
 import { logger } from "../logger";
+import { timedOut } from "./timeout";
 import {
   aiFeedbackSchema,
   checkedFeedback,
@@ -27,22 +28,8 @@ export function aiSettings(): AiSettings | null {
   return { model: env.AI_MODEL, host: new URL(env.AI_BASE_URL).host };
 }
 
-export class AiUnavailable extends Error {
-  constructor(
-    message: string,
-    readonly timedOut: boolean,
-  ) {
-    super(message);
-  }
-}
-
-function timedOut(error: unknown): boolean {
-  for (let e = error as { name?: string; cause?: unknown; lastError?: unknown } | undefined; e;) {
-    if (e.name === "TimeoutError" || e.name === "AbortError") return true;
-    e = (e.lastError ?? e.cause) as typeof e;
-  }
-  return false;
-}
+/** The model could not be used this time (not set up, failed, too slow, off-schema): the message says which. */
+export class AiUnavailable extends Error {}
 
 /** One structured answer from the configured model; AiUnavailable when it fails, times out or answers off-schema. */
 async function structured<T>(
@@ -51,7 +38,7 @@ async function structured<T>(
   prompt: string,
 ): Promise<{ output: T; model: string }> {
   const env = readEnv();
-  if (!env.AI_BASE_URL || !env.AI_MODEL) throw new AiUnavailable("AI is not set up here.", false);
+  if (!env.AI_BASE_URL || !env.AI_MODEL) throw new AiUnavailable("AI is not set up here.");
   const provider = createOpenAICompatible({
     name: "mockroom-ai",
     baseURL: env.AI_BASE_URL,
@@ -76,8 +63,8 @@ async function structured<T>(
       model: env.AI_MODEL,
     });
     throw timedOut(error)
-      ? new AiUnavailable(`The AI model (${env.AI_MODEL}) did not answer in time. Try again.`, true)
-      : new AiUnavailable(`The AI model (${env.AI_MODEL}) did not give a usable answer. Try again.`, false);
+      ? new AiUnavailable(`The AI model (${env.AI_MODEL}) did not answer in time. Try again.`)
+      : new AiUnavailable(`The AI model (${env.AI_MODEL}) did not give a usable answer. Try again.`);
   }
 }
 

@@ -150,17 +150,19 @@ async function transcriptFor(userId: string, audio: Uint8Array, query: Recording
       };
 }
 
-/** Stores a take (replacing the answer's earlier one) and transcribes it when a transcriber is configured. */
+/**
+ * Stores a take (replacing the answer's earlier one) and transcribes it when a transcriber is configured. The
+ * caller has checked the answer with assertRecordable before reading the audio (lib/http/recordings.ts); it is
+ * checked again in the write's transaction, after the transcription (the interview may have ended meanwhile).
+ */
 export async function saveRecording(
   userId: string,
   target: RecordingTarget,
   input: { audio: Uint8Array<ArrayBuffer>; mimeType: string; query: RecordingQuery },
   now = new Date(),
 ): Promise<SavedRecording> {
-  await answerFor(userId, target, now, true); // checked before the audio goes anywhere
   const text = await transcriptFor(userId, input.audio, input.query);
   const row = await db().$transaction(async (tx) => {
-    // Checked again after the (slow) transcription: the interview may have ended meanwhile.
     let owner = await answerFor(userId, target, new Date(), true);
     if ("practiceQuestionId" in owner) {
       const answer = await tx.practiceAnswer.upsert({

@@ -7,14 +7,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { transcribe } from "ai";
 import { readEnv } from "../config";
 import { logger } from "../logger";
-
-function timedOut(error: unknown): boolean {
-  for (let e = error as { name?: string; cause?: unknown; lastError?: unknown } | undefined; e;) {
-    if (e.name === "TimeoutError" || e.name === "AbortError") return true;
-    e = (e.lastError ?? e.cause) as typeof e;
-  }
-  return false;
-}
+import { timedOut } from "../ai/timeout";
 
 export type Transcription = { text: string; error: null } | { text: null; error: string };
 

@@ -1,21 +1,14 @@
 // Optional AI feedback (issue #25) in Chromium, against the e2e server's fake OpenAI-compatible model
 // (tests/e2e/server.ts): asked for in the review beside the rubric's verdicts, labelled as the model's, with a
 // follow-up answered as a thread; the same on the question page after a practice save.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_AI_MODEL } from "./accounts";
-import { newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("ai");
   await registerViaApi(page.request, email, "Ada Asker");
   await signInViaApi(page.request, email);
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test.describe("AI feedback", () => {

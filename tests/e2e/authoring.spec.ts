@@ -1,9 +1,8 @@
 // Issue #24, authoring in the browser: an admin creates a question with its rubric and finds it in search; two
 // admins edit the same question (the second meets the conflict and chooses); an old revision is restored.
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newEmail, registerViaApi, signInViaApi, userCommand } from "./helpers";
+import { expectAccessible, newEmail, registerViaApi, signInViaApi, userCommand } from "./helpers";
 
 async function adminPage(browser: Browser, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -12,12 +11,6 @@ async function adminPage(browser: Browser, name: string): Promise<Page> {
   expect(userCommand(["grant-admin", email]).status).toBe(0);
   await signInViaApi(page.request, email);
   return page;
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const word = () => crypto.randomBytes(3).toString("hex");

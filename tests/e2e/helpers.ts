@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { FakeReply } from "../support/fake-openai";
 import type { Mail } from "../support/mailbox";
@@ -165,4 +166,11 @@ export async function queueFakeReplies(replies: FakeReply[]): Promise<void> {
   const base = fs.readFileSync(E2E_AI_URL_FILE, "utf8").trim().replace(/\/v1$/, "");
   const response = await fetch(`${base}/__fake/queue`, { method: "POST", body: JSON.stringify(replies) });
   if (response.status !== 204) throw new Error(`The fake AI endpoint answered ${response.status}`);
+}
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now (axe). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

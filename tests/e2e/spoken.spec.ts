@@ -3,12 +3,11 @@
 // OpenAI-compatible endpoint (tests/e2e/server.ts), which writes what it received to E2E_AI_FILE.
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { E2E_AI_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
 import { e2eQuery } from "./db";
-import { newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 /** Recordings kept for an interview's answers (a follow-up spoken into the AI's box is not one of them). */
 async function e2eRecordingCount(interviewId: string): Promise<number> {
@@ -47,12 +46,6 @@ const aiRequests = () =>
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { model: string; authorization: string; fileBytes: number; fileType: string });
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe("spoken answers", () => {
   test.describe.configure({ timeout: 90_000 });

@@ -36,6 +36,8 @@ export function InterviewRoom({
   const [current, select] = useCurrentQuestion(interview);
   // A question opened with Alt+J/K takes the focus into its editor; one opened with a button leaves it there.
   const [focusEditor, setFocusEditor] = useState(false);
+  // Recordings made here outlive their question's section: it unmounts when another question opens.
+  const [spoken, setSpoken] = useState(recordings);
   const [flags, setFlags] = useState(() => Object.fromEntries(interview.questions.map((q) => [q.id, q.flagged])));
   const { answers, edit, save, resolve, addTime, flushAll } = useAnswerAutosave(interview.id, interview.answers);
   const offset = useServerOffset(interview.id, interview.serverNow);
@@ -98,7 +100,14 @@ export function InterviewRoom({
         spoken={{
           url: `/api/interviews/${interview.id}/answers/${question.id}/recording`,
           transcription,
-          initial: recordings[question.id] ?? null,
+          initial: spoken[question.id] ?? null,
+          onRecording: (view) =>
+            setSpoken((current) => {
+              const next = { ...current };
+              if (view) next[question.id] = view;
+              else delete next[question.id];
+              return next;
+            }),
         }}
       />
       <RoomControls

@@ -38,7 +38,12 @@ type Props = {
   onSave: () => void;
   onResolve: (which: "mine" | "saved") => void;
   /** Recording a written answer aloud (issue #25): where its recording goes, and how it is transcribed. */
-  spoken: { url: string; transcription: Transcription; initial: RecordingView | null };
+  spoken: {
+    url: string;
+    transcription: Transcription;
+    initial: RecordingView | null;
+    onRecording: (view: RecordingView | null) => void;
+  };
 };
 
 /** The open question: its prompt, the editor for the answer, and how the answer's save stands. */
@@ -102,6 +107,7 @@ export function QuestionSection({
           url={spoken.url}
           transcription={spoken.transcription}
           initial={spoken.initial}
+          onRecording={spoken.onRecording}
           disabled={answer.status === "time-up"}
           onTranscript={(text) => {
             onEdit(withTranscript(answer.content, text));

@@ -47,6 +47,7 @@ export function SpokenAnswer({
   initial,
   disabled = false,
   onTranscript,
+  onRecording,
 }: {
   /** The answer's recording route (PUT a take, GET to play it, DELETE it). */
   url: string;
@@ -54,6 +55,8 @@ export function SpokenAnswer({
   initial: View | null;
   disabled?: boolean;
   onTranscript: (text: string) => void;
+  /** The answer's recording after a take or a deletion (the room keeps it while its questions come and go). */
+  onRecording?: (view: View | null) => void;
 }) {
   const id = useId();
   const [view, setView] = useState<View | null>(initial);
@@ -93,6 +96,7 @@ export function SpokenAnswer({
       return;
     }
     setView(result.data.recording);
+    onRecording?.(result.data.recording);
     const text = result.data.transcript ?? take.browserText;
     if (text) {
       latestOnTranscript.current(text);
@@ -134,6 +138,7 @@ export function SpokenAnswer({
     const result = await apiFetch(url, { method: "DELETE" });
     if (result.ok || result.error.status === 404) {
       setView(null);
+      onRecording?.(null);
       setMessage("Recording deleted.");
     } else setMessage(result.error.messageOr("The recording could not be deleted."));
   }

@@ -58,6 +58,7 @@ test.describe("spoken answers", () => {
     expect(response.status()).toBe(201);
     const interview = (await response.json()) as Started;
     const written = interview.questions.find((q) => q.kind === "written")!;
+    const started = interview.questions.map((q) => q.id);
     await page.request.put(`/api/interviews/${interview.id}/current`, { data: { questionId: written.id } });
     const before = aiRequests().length;
 
@@ -93,6 +94,12 @@ test.describe("spoken answers", () => {
     await expect(player).toHaveAttribute("src", /\/recording\?v=\d+$/);
     await expect(page.getByText("Length")).toBeVisible();
     await expectAccessible(page);
+    // Another question and back: the recording is still there (the room keeps it, not only the section).
+    const questions = page.getByRole("navigation", { name: "Questions in this interview" });
+    await questions.locator("button:not([aria-current])").first().click();
+    await expect(page.getByLabel("Your recording")).toHaveCount(0);
+    await questions.locator(`button`).nth(started.indexOf(written.id)).click();
+    await expect(page.getByLabel("Your recording")).toBeVisible();
 
     expect((await page.request.post(`/api/interviews/${interview.id}/finish`)).status()).toBe(200);
     await page.goto(`/interviews/${interview.id}/review`);

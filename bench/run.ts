@@ -562,20 +562,22 @@ async function main() {
   log(`Server ready on ${BASE} (pid ${child.pid})`);
 
   try {
-    // A deep cursor: the position of a question about 90% down the list order.
+    // Cursors as the list's own Next links make them (lib/data/questions.ts): the last row of a page and the
+    // position after it (`at`). A deep one: a question about 90% down the list order.
+    const deepAt = Math.floor(scale.questions * 0.9);
     const deep = await db.$queryRaw<{ slug: string; order: number }[]>`
       select q.slug, t."order" from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
-      order by t."order", q.slug offset ${Math.floor(scale.questions * 0.9)} limit 1`;
-    const deepCursor = encodeCursor({ mode: "topic", key: deep[0]!.order, slug: deep[0]!.slug });
+      order by t."order", q.slug offset ${deepAt} limit 1`;
+    const deepCursor = encodeCursor({ mode: "topic", key: deep[0]!.order, slug: deep[0]!.slug, at: deepAt + 1 });
     // Cursors spread over the whole list, a different one per request: an uncached read (no copy in the
     // public-answer cache or the content cache), so the keyset query itself is measured.
     const step = Math.max(1, Math.floor(scale.questions / 5_000));
-    const spread = await db.$queryRaw<{ slug: string; order: number }[]>`
-      select slug, "order" from (
+    const spread = await db.$queryRaw<{ slug: string; order: number; n: number }[]>`
+      select slug, "order", n::int from (
         select q.slug, t."order", row_number() over (order by t."order", q.slug) as n
         from "Question" q join "Topic" t on t.id = q."topicId" where q."archivedAt" is null
       ) ranked where n % ${step} = 0`;
-    const coldCursors = spread.map((r) => encodeCursor({ mode: "topic", key: r.order, slug: r.slug }));
+    const coldCursors = spread.map((r) => encodeCursor({ mode: "topic", key: r.order, slug: r.slug, at: r.n }));
     let coldNext = 0;
     const uncachedSearch = searchQueries();
     const terms = [

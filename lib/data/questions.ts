@@ -95,32 +95,59 @@ export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
 
 /**
  * Browsing: walk the topics in order and read each one's questions from the (topicId, slug) index, so a
- * deep cursor costs as little as the first page (a join sorted on the topic's order could not use it).
+ * deep cursor costs as little as the first page (a join sorted on the topic's order could not use it). A later
+ * page finds the row its Previous link starts after in the same statement: the same walk backwards from the
+ * cursor's row, one row further than a page.
  */
 async function browseQuestions(query: QuestionListQuery): Promise<QuestionList> {
   const cursor = query.cursor ? decodeCursor(query.cursor, "topic") : null;
-  const rows = await db().$queryRaw<Row[]>`
-    select ${listColumns}, null::float4 as rank, null as snippet
+  const walk = (direction: "forward" | "back", cursor: TopicCursor | null, columns: Prisma.Sql) => {
+    const back = direction === "back";
+    const order = back ? Prisma.raw("desc") : Prisma.empty;
+    const after = !cursor
+      ? Prisma.empty
+      : back
+        ? Prisma.sql`and (t."order" < ${cursor.key}::int or q.slug <= ${cursor.slug})`
+        : Prisma.sql`and (t."order" > ${cursor.key}::int or q.slug > ${cursor.slug})`;
+    const from = !cursor
+      ? Prisma.empty
+      : Prisma.sql`where t."order" ${Prisma.raw(back ? "<=" : ">=")} ${cursor.key}::int`;
+    return Prisma.sql`select ${columns}
     from "Topic" t
     cross join lateral (
       select q.* from "Question" q
-      where q."topicId" = t.id and ${filters(query, null)}
-        ${cursor ? Prisma.sql`and (t."order" > ${cursor.key}::int or q.slug > ${cursor.slug})` : Prisma.empty}
-      order by q.slug
+      where q."topicId" = t.id and ${filters(query, null)} ${after}
+      order by q.slug ${order}
       limit ${query.limit + 1}
     ) q
-    ${cursor ? Prisma.sql`where t."order" >= ${cursor.key}::int` : Prisma.empty}
-    order by t."order", q.slug
+    ${from}
+    order by t."order" ${order}, q.slug ${order}
     limit ${query.limit + 1}`;
-  const page = rows.slice(0, query.limit);
+  };
+  type PageRow = Row & { previous: { topic_order: number; slug: string } | null };
+  const rows = await db().$queryRaw<PageRow[]>`
+    with page as (${walk("forward", cursor, Prisma.sql`${listColumns}, null::float4 as rank, null as snippet`)})
+    ${
+      cursor
+        ? Prisma.sql`, back as (${walk("back", cursor, Prisma.sql`t."order" as topic_order, q.slug`)})
+    select p.*, (select json_build_object('topic_order', b.topic_order, 'slug', b.slug) from back b
+                 offset ${query.limit} limit 1) as previous
+    from (select 1) one left join page p on true
+    order by p.topic_order, p.slug`
+        : Prisma.sql`select p.*, null::json as previous from page p order by p.topic_order, p.slug`
+    }`;
+  // A cursor past the end reads no row but still the anchor, on one row of nulls.
+  const anchor = rows[0]?.previous ?? null;
+  const found = rows.filter((r) => r.slug !== null);
+  const page = found.slice(0, query.limit);
   const last = page.at(-1);
-  const [start, previousCursor, counted] = await Promise.all([
+  const [start, counted] = await Promise.all([
     cursor ? (cursor.at ?? countThrough(query, cursor)) : 0,
-    cursor ? previousPage(query, cursor) : null,
     facets(query, null),
   ]);
+  const previousCursor = cursor && anchor ? previousAt(anchor, cursor, query.limit) : null;
   const nextCursor =
-    rows.length > query.limit && last
+    found.length > query.limit && last
       ? encodeCursor({ mode: "topic", key: last.topic_order, slug: last.slug, at: start + page.length })
       : null;
   return {
@@ -143,27 +170,9 @@ async function countThrough(query: QuestionListQuery, cursor: TopicCursor): Prom
   return rows[0]?.n ?? 0;
 }
 
-/**
- * The cursor of the page before the one after `cursor`: the same walk backwards from the cursor's row, one row
- * further than a page. Null when that page is the first.
- */
-async function previousPage(query: QuestionListQuery, cursor: TopicCursor): Promise<string | null> {
-  const rows = await db().$queryRaw<{ topic_order: number; slug: string }[]>`
-    select t."order" as topic_order, q.slug
-    from "Topic" t
-    cross join lateral (
-      select q.slug from "Question" q
-      where q."topicId" = t.id and ${filters(query, null)}
-        and (t."order" < ${cursor.key}::int or q.slug <= ${cursor.slug})
-      order by q.slug desc
-      limit ${query.limit + 1}
-    ) q
-    where t."order" <= ${cursor.key}::int
-    order by t."order" desc, q.slug desc
-    limit ${query.limit + 1}`;
-  const anchor = rows[query.limit];
-  if (!anchor) return null;
-  const at = cursor.at === undefined ? undefined : Math.max(0, cursor.at - query.limit);
+/** The Previous link of the page after `cursor`: it starts after `anchor`, a page and one row back (none: the first page). */
+function previousAt(anchor: { topic_order: number; slug: string }, cursor: TopicCursor, limit: number): string {
+  const at = cursor.at === undefined ? undefined : Math.max(0, cursor.at - limit);
   return encodeCursor({
     mode: "topic",
     key: anchor.topic_order,

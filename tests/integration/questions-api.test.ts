@@ -8,6 +8,7 @@ import { GET as listTopicsRoute } from "@/app/api/topics/route";
 import { clearContentCaches } from "@/lib/cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
@@ -110,6 +111,45 @@ describe("GET /api/questions", () => {
         expect(back).toEqual(i === 1 ? null : expect.any(String));
       }
     }
+  });
+
+  it("pages the same from a cursor without its position, and from a cursor at the last row back to the last page", async () => {
+    const pages: { start: number; slugs: string[]; next: string | null; previous: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const { body } = await call(listQuestionsRoute, `/api/questions?limit=5${cursor ? `&cursor=${cursor}` : ""}`);
+      pages.push({
+        start: body.start,
+        slugs: body.items.map((i: { slug: string }) => i.slug),
+        next: body.nextCursor,
+        previous: body.previousCursor,
+      });
+      cursor = body.nextCursor;
+    } while (cursor && pages.length < 40);
+    expect(pages.length).toBeGreaterThan(2);
+    // An old link's cursor (before cursors carried `at`): the position is counted instead, the page is the same.
+    const second = decodeCursor(pages[0]!.next!, "topic")!;
+    const { at: _at, ...legacy } = second;
+    const { body: again } = await call(
+      listQuestionsRoute,
+      `/api/questions?limit=5&cursor=${encodeCursor({ mode: "topic", ...legacy })}`,
+    );
+    expect(again.items.map((i: { slug: string }) => i.slug)).toEqual(pages[1]!.slugs);
+    expect(again.start).toBe(pages[1]!.start);
+    expect(again.previousCursor).toBeNull();
+    // A later page not read before (another limit), facets kept: one statement for its rows and where its Previous link starts.
+    queries = 0;
+    await call(listQuestionsRoute, `/api/questions?limit=6&cursor=${pages[1]!.next}`);
+    expect(queries).toBe(1);
+    // A cursor at the very last row: no rows after it, and Previous leads to the last five.
+    const all = pages.flatMap((p) => p.slugs);
+    const last = await db().question.findUniqueOrThrow({ where: { slug: all.at(-1)! }, include: { topic: true } });
+    const end = encodeCursor({ mode: "topic", key: last.topic.order, slug: last.slug, at: all.length });
+    const { body: past } = await call(listQuestionsRoute, `/api/questions?limit=5&cursor=${end}`);
+    expect(past.items).toEqual([]);
+    expect(past.nextCursor).toBeNull();
+    const { body: back } = await call(listQuestionsRoute, `/api/questions?limit=5&cursor=${past.previousCursor}`);
+    expect(back.items.map((i: { slug: string }) => i.slug)).toEqual(all.slice(-5));
   });
 
   it("ranks title matches first, matches word prefixes while typing, and marks the match in a safe snippet", async () => {

@@ -11,7 +11,7 @@ import { saveWithRevision, writeDocument } from "./save-with-revision";
 import { headlineOptions, snippetHtml } from "../search/highlight";
 import { parseSearch } from "../search/parse";
 import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
-import { quorumQuery, searchRank, widenedPage } from "../search/rank";
+import { searchRank, widenings } from "../search/rank";
 
 export const questionNotFound = () => new AppError("NOT_FOUND", "No such question.");
 
@@ -96,6 +96,8 @@ type ListRow = {
   rank: number | null;
   snippet: string | null;
   holds_all: boolean;
+  /** The fewest terms the page's notes hold (its width; 0 when browsing). */
+  fewest: number;
 };
 
 const SNIPPET = headlineOptions({ maxWords: 30, minWords: 12, fragments: 2 });
@@ -114,12 +116,11 @@ export async function listNotes(userId: string, query: NoteListQuery) {
   }
   if (plan && !plan.terms.length)
     return { items: [], nextCursor: null, match: "none" as const, searched: plan.searched };
-  const read = (fewest: number) => notePage(userId, query, cursor, plan ? { plan, fewest } : null);
-  const { rows, fewest } = plan
-    ? await widenedPage(plan, query.limit, cursor?.mode === "rank" ? (cursor.of ?? plan.terms.length) : undefined, read)
-    : { rows: await read(0), fewest: 0 };
+  const search = plan ? { plan, fewest: cursor?.mode === "rank" ? (cursor.of ?? plan.terms.length) : null } : null;
+  const rows = await notePage(userId, query, cursor, search);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const fewest = last?.fewest ?? plan?.terms.length ?? 0;
   const nextCursor =
     rows.length > query.limit && last
       ? encodeCursor(
@@ -166,42 +167,75 @@ function noteFilters(userId: string, query: NoteListQuery, tsquery: string | nul
 
 type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
 
+/**
+ * One statement for a page. Browsing: the newest edits. Searching: the notes holding any term, each with how many
+ * it holds and its two ranks (every term; partial matches in), then the width a first page takes (widenings(), the
+ * rule of rank.ts: every term when they fill a page, else the widest that finds something), then the page, then
+ * its snippets. A later page keeps its first page's width (`fewest`).
+ */
 async function notePage(
   userId: string,
   query: NoteListQuery,
   cursor: Cursors,
-  search: { plan: SearchPlan; fewest: number } | null,
-) {
-  const tsquery = search ? quorumQuery(search.plan, search.fewest) : null;
-  const rank = search ? searchRank(Prisma.sql`n.search`, search.plan, search.fewest) : Prisma.sql`null::float4`;
-  const holdsAll = search ? Prisma.sql`n.search @@ ${search.plan.all}::tsquery` : Prisma.sql`true`;
-  const where = noteFilters(userId, query, tsquery);
-  if (cursor?.mode === "rank")
-    where.push(
-      Prisma.sql`(${rank} < ${cursor.key}::float4 or (${rank} = ${cursor.key}::float4 and n.id > ${cursor.slug}::uuid))`,
-    );
-  if (cursor?.mode === "edited") {
-    where.push(
-      Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`,
-    );
+  search: { plan: SearchPlan; fewest: number | null } | null,
+): Promise<ListRow[]> {
+  const limit = query.limit + 1;
+  if (!search) {
+    const where = noteFilters(userId, query, null);
+    if (cursor?.mode === "edited") {
+      where.push(
+        Prisma.sql`(n."updatedAt" < ${new Date(cursor.key)} or (n."updatedAt" = ${new Date(cursor.key)} and n.id > ${cursor.slug}::uuid))`,
+      );
+    }
+    return db().$queryRaw<ListRow[]>`
+      with p as (
+        select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt"
+        from "Note" n where ${Prisma.join(where, " and ")}
+        order by n."updatedAt" desc, n.id limit ${limit}
+      )
+      select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt",
+             p."updatedAt", null::float4 as rank, true as holds_all, null as snippet, 0 as fewest
+      from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
+      order by p."updatedAt" desc, p.id`;
   }
-  const snippet = search
-    ? Prisma.sql`ts_headline('english', p.content, ${search.plan.any}::tsquery, ${SNIPPET})`
-    : Prisma.sql`null`;
-  // The page's order, inside the CTE (over "Note" alone) and again over its joined rows.
-  const order = (of: "" | "p.") => Prisma.raw(tsquery ? `${of}rank desc, ${of}id` : `${of}"updatedAt" desc, ${of}id`);
+  const { plan } = search;
+  const k = plan.terms.length;
+  const widths = widenings(plan);
+  const half = widths.length > 2 ? widths[1]! : 1;
+  const held = Prisma.sql`(${Prisma.join(
+    plan.terms.map((t) => Prisma.sql`(n.search @@ ${t.query}::tsquery)::int`),
+    " + ",
+  )})`;
+  const matching = Prisma.join(noteFilters(userId, query, plan.any), " and ");
+  // A first page of several terms counts first how many terms each matching note holds (no ranking), to choose
+  // its width; then only the notes of that width are ranked, by that width's rank.
+  const fewest =
+    search.fewest !== null || k === 1
+      ? Prisma.sql`${search.fewest ?? 1}::int`
+      : Prisma.sql`(with m as materialized (select ${held} as held from "Note" n where ${matching})
+          select case when (select count(*) from m where m.held >= ${k}::int) > ${query.limit}::int then ${k}::int
+                      when ${half}::int < ${k}::int and exists (select 1 from m where m.held >= ${half}::int) then ${half}::int
+                      else 1 end)`;
+  const rankAll = searchRank(Prisma.sql`n.search`, plan, k);
+  const rankSome = k > 1 ? searchRank(Prisma.sql`n.search`, plan, 1) : rankAll;
+  const after =
+    cursor?.mode === "rank"
+      ? Prisma.sql`and (r.rank < ${cursor.key}::float4 or (r.rank = ${cursor.key}::float4 and r.id > ${cursor.slug}::uuid))`
+      : Prisma.empty;
   return db().$queryRaw<ListRow[]>`
-    with p as (
-      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${rank} as rank, ${holdsAll} as holds_all
-      from "Note" n
-      where ${Prisma.join(where, " and ")}
-      order by ${order("")}
-      limit ${query.limit + 1}
-    )
-    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt", p."updatedAt",
-           p.rank, p.holds_all, ${snippet} as snippet
+    with w as materialized (select ${fewest} as fewest),
+    r as (
+      select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt", ${held} as held, w.fewest,
+             case when w.fewest < ${k}::int then ${rankSome} else ${rankAll} end as rank
+      from "Note" n, w
+      where ${matching} and ${held} >= w.fewest
+    ),
+    p as (select * from r where true ${after} order by r.rank desc, r.id limit ${limit})
+    select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt",
+           p."updatedAt", p.rank, p.held = ${k}::int as holds_all, p.fewest,
+           ts_headline('english', p.content, ${plan.any}::tsquery, ${SNIPPET}) as snippet
     from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
-    order by ${order("p.")}`;
+    order by p.rank desc, p.id`;
 }
 
 /** Topics the user has notes in, with counts, for the filter. */

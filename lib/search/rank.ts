@@ -19,24 +19,6 @@ const ALL_TERMS_FIRST = 1000;
 const tsRank = (column: Prisma.Sql, tsquery: string) =>
   Prisma.sql`ts_rank(${FIELD_WEIGHTS}::float4[], ${column}, ${tsquery}::tsquery, 0)`;
 
-/** Every way of choosing `size` of the items, in order. */
-function choose<T>(items: T[], size: number): T[][] {
-  if (size === 0) return [[]];
-  if (items.length < size) return [];
-  const [first, ...rest] = items;
-  return [...choose(rest, size - 1).map((c) => [first!, ...c]), ...choose(rest, size)];
-}
-
-/** The tsquery text of "at least `fewest` of the terms": an OR of ANDs the GIN index answers by itself. */
-export function quorumQuery(plan: SearchPlan, fewest: number): string {
-  const terms = plan.terms.map((t) => `(${t.query})`);
-  if (fewest >= terms.length) return plan.all;
-  if (fewest <= 1) return plan.any;
-  return choose(terms, fewest)
-    .map((group) => `(${group.join(" & ")})`)
-    .join(" | ");
-}
-
 /** The fewest terms a result must hold, widest last: all of them, then half, then one. */
 export function widenings(plan: SearchPlan): number[] {
   const count = plan.terms.length;
@@ -63,22 +45,3 @@ export function searchRank(column: Prisma.Sql, plan: SearchPlan, fewest: number)
 }
 
 export type Match = "all" | "some" | "none";
-
-/**
- * Reads the first page holding every term; when that is not a full page, reads it again letting in the best
- * partial matches, widening until something is found. A later page keeps its first page's width (`fewest`).
- */
-export async function widenedPage<R>(
-  plan: SearchPlan,
-  limit: number,
-  fewest: number | undefined,
-  read: (fewest: number) => Promise<R[]>,
-) {
-  if (fewest !== undefined) return { rows: await read(fewest), fewest };
-  let rows: R[] = [];
-  for (const width of widenings(plan)) {
-    rows = await read(width);
-    if (rows.length > limit || (rows.length && width < plan.terms.length)) return { rows, fewest: width };
-  }
-  return { rows, fewest: 1 };
-}

@@ -1,6 +1,5 @@
 // Sessions that really end, and getting back into an account: signing out, signing out everywhere, changing
 // the password, and a forgotten password reset through a link read from a real email.
-import AxeBuilder from "@axe-core/playwright";
 import {
   expect,
   request as playwrightRequest,
@@ -11,6 +10,7 @@ import {
 } from "@playwright/test";
 import { e2eQuery } from "./db";
 import {
+  expectAccessible,
   mailCount,
   newEmail,
   nextMail,
@@ -22,13 +22,6 @@ import {
 } from "./helpers";
 
 const NEW_PASSWORD = "a completely new passphrase";
-
-async function axe(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(
-    results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
 
 /** A client that sends only the given session cookie, as someone who copied it would. */
 async function withCookie(baseURL: string, cookie: string): Promise<APIRequestContext> {
@@ -103,7 +96,7 @@ test("sign out everywhere on /account ends this browser's session and every othe
   const copy = await withCookie(baseURL!, await sessionCookie(here));
 
   await here.goto("/account");
-  await axe(here, "/account");
+  await expectAccessible(here, { all: true, label: "/account" });
   await here.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(here).toHaveURL(/\/sign-in\?signedOut=everywhere$/);
   await expect(here.getByRole("main").getByRole("status")).toHaveText(
@@ -165,7 +158,7 @@ test("forgot password: the email's link sets a new password once, and every old 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
-  await axe(page, "/forgot-password");
+  await expectAccessible(page, { all: true, label: "/forgot-password" });
   await page.getByLabel("Email").fill("not an address");
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
@@ -183,7 +176,7 @@ test("forgot password: the email's link sets a new password once, and every old 
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await expect(page).toHaveURL(/\/reset-password$/); // the token left the address bar
   expect(await page.locator('meta[name="referrer"]').getAttribute("content")).toBe("no-referrer");
-  await axe(page, "/reset-password");
+  await expectAccessible(page, { all: true, label: "/reset-password" });
   await page.getByLabel("New password").fill("short");
   await page.getByRole("button", { name: "Set the new password" }).click();
   await expect(page.getByText("Password must be at least 10 characters.")).toBeVisible();

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("coding");
@@ -106,8 +105,7 @@ test("a coding question in an interview: run the visible tests, fix the code, fi
   const warmMs = Date.now() - warm;
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 5_000 });
 
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectAccessible(page, { all: true });
 
   const files = await downloads.all();
   test
@@ -228,8 +226,7 @@ test("a SQL problem runs its query on PostgreSQL in the browser: failures show b
 
   // Everything came from the app itself (no CDN), from the allowlisted files.
   expect(sqlFiles).toEqual(expect.arrayContaining(["sql-worker.mjs", "index.js", "pglite.wasm", "pglite.data"]));
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectAccessible(page, { all: true });
 });
 
 test("the coding assessment's SQL problem: answered in the room, its hidden tests run on PostgreSQL at the end", async ({

@@ -1,10 +1,9 @@
 // The editors behave as a candidate expects (issue #22, "Editors"): Python indents with Tab, 4 spaces a level,
 // and says how to leave by keyboard; markdown lists continue without doubling their marker and end on a blank
 // line; code fences close; placeholders say what the field is; "Saved" waits until something was saved.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { axeViolations, focusOnTopics, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 const WRITTEN = "what-is-drf-and-why-use-it";
 const ESCAPE_HINT = "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Esc, then Tab.";
@@ -32,13 +31,6 @@ async function clear(page: Page, editor: Locator) {
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function codingSlug() {
@@ -129,7 +121,7 @@ test.describe("the Python editor", () => {
       await editor.click();
       await expect(page.getByText(ESCAPE_HINT)).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });
@@ -226,7 +218,7 @@ test.describe("the markdown editors", () => {
       await page.goto(`/questions/${WRITTEN}`);
       await codeMirror(page, "Your note (markdown)").click();
       await page.keyboard.type("- a note");
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       // A disabled button looks disabled in every theme: faded until the practice answer has text.
       const save = page.getByRole("button", { name: "Save answer" });
       await expect(save).toBeDisabled();

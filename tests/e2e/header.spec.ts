@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { axeViolations, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -16,13 +15,6 @@ async function startInterview(page: Page, company: string, mode: "strict" | "pra
   const response = await page.request.post("/api/interviews", { data: { company, mode } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
-}
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const marker = (page: Page) => page.getByRole("banner").getByTestId("running-interview");
@@ -187,12 +179,12 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of ["/dashboard", "/interviews"]) {
       await page.goto(path);
       await expect(marker(page)).toBeVisible();
-      expect(await axe(page), path).toEqual([]);
+      expect(await axeViolations(page), path).toEqual([]);
     }
     await page.setViewportSize(PHONE);
     await page.goto("/dashboard");
     await page.getByRole("button", { name: "Menu" }).click();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notes" })).toBeVisible();
-    expect(await axe(page), "phone menu").toEqual([]);
+    expect(await axeViolations(page), "phone menu").toEqual([]);
   });
 }

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { axeViolations, expectAccessible, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("interview");
@@ -79,9 +78,7 @@ test("start a strict interview, answer, reload without losing anything, finish a
   }
   await expect(card.getByText(/· skipped in a mock interview$/)).toBeVisible();
   await expect(card).not.toContainText("scored low");
-  const axe = async () =>
-    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => v.id);
-  expect(await axe()).toEqual([]);
+  expect(await axeViolations(page, { all: true })).toEqual([]);
 
   // On the dashboard, the answered topic rests on one answer (tentative); topics only skipped are not practised.
   await page.goto("/dashboard");
@@ -89,7 +86,7 @@ test("start a strict interview, answer, reload without losing anything, finish a
   await expect(strength.getByText("tentative").first()).toBeVisible();
   await expect(strength).toContainText("from 1 answer");
   await expect(strength.getByText("Not practised yet").first()).toBeVisible();
-  expect(await axe()).toEqual([]);
+  expect(await axeViolations(page, { all: true })).toEqual([]);
 });
 
 test("when time runs out the interview submits itself", async ({ page }) => {
@@ -274,12 +271,8 @@ test("the API validates input and refuses a second interview in progress for the
 test("interview pages pass accessibility checks", async ({ page }) => {
   await signedIn(page);
   await page.goto("/interviews/new");
-  const check = async () => {
-    // Next streams a dynamic page's metadata after its body: the title may land a moment after the URL changes.
-    await expect(page).toHaveTitle(/\S/);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  };
+  // expectAccessible waits for the title first: Next streams a dynamic page's metadata after its body.
+  const check = () => expectAccessible(page, { all: true });
   await check();
   await startInterview(page, "deloitte", "Practice");
   await check();

@@ -1,10 +1,9 @@
 // Issue #22, study pages: the landing page says what is inside and lets a visitor try a question; dates, counts
 // and plurals follow the reader's locale and time zone; the app's own dialog and file picker replace the
 // browser's confirm() and bare file input. Desktop, phone (390 px) and keyboard-only, with axe in light and dark.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
+import { expectAccessible, newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 // axe runs twice (light and dark) on full pages; the shared machine is slow.
@@ -22,11 +21,7 @@ async function signedIn(page: Page) {
 async function axeBothSchemes(page: Page, label: string) {
   for (const colorScheme of ["light", "dark"] as const) {
     await switchColorScheme(page, colorScheme);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(
-      bad.map((v) => `${label} (${colorScheme}) ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    ).toEqual([]);
+    await expectAccessible(page, { label: `${label} (${colorScheme})` });
   }
   await switchColorScheme(page, "light");
 }

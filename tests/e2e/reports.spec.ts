@@ -1,9 +1,8 @@
 // Issue #24, reports from users: a user reports a mistake on a question page, an admin answers it from the
 // queue, and the user reads the answer on the question page. Non-admins meet a 404 at /admin.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { newEmail, registerViaApi, signInViaApi, userCommand } from "./helpers";
+import { expectAccessible, newEmail, registerViaApi, signInViaApi, userCommand } from "./helpers";
 
 async function signedInPage(browser: Browser, name: string, admin = false): Promise<Page> {
   const context = await browser.newContext();
@@ -13,12 +12,6 @@ async function signedInPage(browser: Browser, name: string, admin = false): Prom
   if (admin) expect(userCommand(["grant-admin", email]).status).toBe(0);
   await signInViaApi(page.request, email);
   return page;
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** A written question no earlier run of this spec reported (each run's users are new, the questions are not). */

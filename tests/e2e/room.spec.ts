@@ -1,9 +1,8 @@
 // The interview room as a candidate uses it (issue #22): the clock in view, prompts as on the question page,
 // the open question remembered, the keyboard paths, finishing offline, and leaving a strict interview.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eQuery } from "./db";
-import { focusOnTopics, newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
+import { axeViolations, focusOnTopics, newEmail, registerViaApi, signInViaApi, switchColorScheme } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -35,13 +34,6 @@ async function otherDevice(browser: Browser, baseURL: string | undefined, email:
 const editorOf = (page: Page, n: number) =>
   page.getByRole("textbox", { name: new RegExp(`^Your (answer to|code for) question ${n}$`) });
 const questionButton = (page: Page, n: number) => page.getByRole("button", { name: new RegExp(`^Question ${n},`) });
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("the clock and its warnings stay in view while typing a long coding answer (1280x800) and on a phone", async ({
   page,
@@ -195,9 +187,9 @@ test("keyboard: Alt+J/K focus the new editor, focus and current look different, 
   await expect(page.getByRole("button", { name: "Previous", exact: true })).toBeDisabled();
   expect(await opacity("Previous")).toBeLessThanOrEqual(0.6);
   expect(await opacity("Next")).toBe(1);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await switchColorScheme(page, "dark");
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await switchColorScheme(page, "light");
 
   // Finishing moves the focus to the review's heading.
@@ -207,7 +199,7 @@ test("keyboard: Alt+J/K focus the new editor, focus and current look different, 
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/review$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("the Alt+J hint is shown with a mouse and not on a touch device", async ({ page, browser, baseURL }) => {
@@ -242,7 +234,7 @@ test("finishing offline says so, keeps the answers, shows the deadline rules and
   await expect(alert.getByRole("button", { name: "Try to finish again" })).toBeVisible();
   await expect(editorOf(page, 1)).toContainText("Written online. Written offline.");
   expect(page.url()).not.toMatch(/\/review$/);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await context.setOffline(false);
   await page.waitForURL(/\/review$/, { timeout: 20_000 });
@@ -271,7 +263,7 @@ test("leaving a running strict interview asks first (header, Back, closing the t
   await expect(leave).toBeVisible();
   await expect(leave).toContainText("the clock keeps running");
   await expect(leave.getByRole("button", { name: "Stay in the interview" })).toBeFocused();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(leave).toBeHidden();
   expect(page.url()).toMatch(new RegExp(`/interviews/${id}$`));

@@ -10,22 +10,40 @@ import { describeTerms, parseSearch } from "./parse";
 import { nearestWord } from "./words";
 
 /**
- * Where a search looks: whether a tsquery finds anything there; whether its words may correct typos and its
- * lexeme counts weigh terms (the bank's, "SearchWord" and "SearchLexeme"; a user's notes have neither).
+ * Where a search looks: whether a tsquery finds anything there, and whether any word there starts with a lexeme
+ * (a last word still being typed); whether its words may correct typos and its lexeme counts weigh terms (the
+ * bank's, "SearchWord" and "SearchLexeme"; a user's notes have neither).
  */
-export type Corpus = { contains: (tsquery: Prisma.Sql) => Prisma.Sql; bank: boolean };
+export type Corpus = {
+  contains: (tsquery: Prisma.Sql) => Prisma.Sql;
+  holdsPrefix: (word: string) => Prisma.Sql;
+  bank: boolean;
+};
+
+/** The stemmed lexeme of one word (none for a stop word), as `to_tsquery('english', 'word:*')` takes it. */
+const stemOf = (word: string) =>
+  Prisma.sql`(select s from unnest(tsvector_to_array(to_tsvector('english', ${word}))) s limit 1)`;
 
 export const bankCorpus: Corpus = {
   contains: (tsquery) =>
     Prisma.sql`exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ ${tsquery})`,
+  // From the bank's lexeme list (its B-tree), not the questions: a prefix nothing starts with (a typo as the last
+  // word) made PostgreSQL read every question's words to find none, 0.3 s at 100,000 questions. The range finds
+  // the lexemes with the index; `starts_with` keeps only true prefixes whatever the database's collation.
+  holdsPrefix: (word) => Prisma.sql`exists (select 1 from "SearchLexeme" l, ${stemOf(word)} p(stem)
+    where l.lexeme >= p.stem and l.lexeme < p.stem || chr(1114111) and starts_with(l.lexeme, p.stem))`,
   bank: true,
 };
 
-export const notesCorpus = (userId: string): Corpus => ({
-  contains: (tsquery) =>
-    Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`,
-  bank: false,
-});
+export const notesCorpus = (userId: string): Corpus => {
+  const contains = (tsquery: Prisma.Sql) =>
+    Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`;
+  return {
+    contains,
+    holdsPrefix: (word) => contains(Prisma.sql`to_tsquery('english', ${`${word}:*`})`),
+    bank: false,
+  };
+};
 
 /** A term's tsquery text and its weight: ln(1 + questions / questions holding it), 1 in notes. */
 export type PlannedTerm = { raw: string; query: string; weight: number };
@@ -118,7 +136,7 @@ function prefixQuery(word: string, corpus: Corpus): Promise<Prefix> {
 async function findPrefix(word: string, corpus: Corpus): Promise<Prefix> {
   const docs = Prisma.sql`(select least(${TOTAL}, sum(docs)) from "SearchLexeme" where lexeme like ${`${word.toLowerCase()}%`})`;
   const rows = await db().$queryRaw<{ query: string; known: boolean; weight: number }[]>`
-    select p::text as query, numnode(p) > 0 and ${corpus.contains(Prisma.sql`p`)} as known,
+    select p::text as query, numnode(p) > 0 and ${corpus.holdsPrefix(word.toLowerCase())} as known,
            ${corpus.bank ? weightOf(docs) : Prisma.sql`1::float8`} as weight
     from to_tsquery('english', ${`${word.toLowerCase()}:*`}) p`;
   return rows[0]?.known ? { query: rows[0].query, weight: rows[0].weight } : null;

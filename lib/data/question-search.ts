@@ -20,7 +20,7 @@ import { PLAN_EACH_TIME } from "../db/prisma-client";
 import type { QuestionList, QuestionListQuery } from "../schemas/questions";
 import { headlineOptions } from "../search/highlight";
 import { bankCorpus, planSearch, type SearchPlan } from "../search/plan";
-import { FIELD_WEIGHTS, HELD_BONUS, searchRank, widenings, type Match } from "../search/rank";
+import { FIELD_WEIGHTS, HELD_BONUS, loosened, searchRank, widenings, type Match } from "../search/rank";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { filters, toListItem, type Row } from "./questions";
 
@@ -74,10 +74,13 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
   const live = Prisma.sql`q."archivedAt" is null`;
   const any = Prisma.sql`${plan.any}::tsquery`;
   const all = Prisma.sql`${plan.all}::tsquery`;
+  const loose = Prisma.sql`${loosened(plan.all)}::tsquery`;
+  // Whether a document read by the loosened query holds every term: checked on it when phrases were loosened.
+  const holdsAll = loosened(plan.all) === plan.all ? Prisma.sql`true` : Prisma.sql`q.search @@ ${all}`;
   const filteredHits = filtered
     ? Prisma.sql`
       union all (select q.id, 'f', true from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and q.head @@ ${all} limit ${FILTERED})
-      union all (select q.id, 'f', true from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${all} limit ${FILTERED})
+      union all (select q.id, 'f', ${holdsAll} from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${loose} limit ${FILTERED})
       union all (select q.id, 'f', false from "Question" q join "Topic" t on t.id = q."topicId" where ${where} and q.head @@ ${any} limit ${FILTERED})`
     : Prisma.empty;
   const best = (
@@ -91,7 +94,7 @@ async function candidates(query: QuestionListQuery, plan: SearchPlan): Promise<{
         whole
           ? Prisma.sql`select q.id, 'bank' as src, q.search @@ ${all} as holds from "Question" q where ${live} and q.search @@ ${any}`
           : Prisma.sql`(select q.id, 'head' as src, true as holds from "Question" q where ${live} and q.head @@ ${all} limit ${HEAD_ALL})
-      union all (select q.id, 'all', true from "Question" q where ${live} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${all} limit ${ANYWHERE_ALL})
+      union all (select q.id, 'all', ${holdsAll} from "Question" q where ${live} and ${Prisma.raw(PLAN_EACH_TIME)} q.search @@ ${loose} limit ${ANYWHERE_ALL})
       union all (select p."questionId", 'p:' || w, false from unnest(${keys}::text[]) w
                  cross join lateral (select s."questionId" from "SearchPosting" s where s.lexeme = w order by s.score desc limit ${PER_WORD}) p)
       ${filteredHits}`

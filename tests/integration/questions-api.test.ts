@@ -9,6 +9,7 @@ import { clearContentCaches } from "@/lib/cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decodeCursor, encodeCursor } from "@/lib/data/cursor";
+import { browseStatement } from "@/lib/data/questions";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 
@@ -150,6 +151,34 @@ describe("GET /api/questions", () => {
     expect(past.nextCursor).toBeNull();
     const { body: back } = await call(listQuestionsRoute, `/api/questions?limit=5&cursor=${past.previousCursor}`);
     expect(back.items.map((i: { slug: string }) => i.slug)).toEqual(all.slice(-5));
+  });
+
+  it("reads about a page of rows for a cursor deep inside a topic, as for one at its start", async () => {
+    type PlanNode = {
+      "Relation Name"?: string;
+      "Actual Rows": number;
+      "Actual Loops": number;
+      "Rows Removed by Filter"?: number;
+      Plans?: PlanNode[];
+    };
+    const questionRows = (node: PlanNode): number =>
+      (node["Relation Name"] === "Question"
+        ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"]
+        : 0) + (node.Plans ?? []).reduce((sum, child) => sum + questionRows(child), 0);
+    const topic = await db().topic.findUniqueOrThrow({ where: { slug: "beta" } });
+    const examined = async (slug: string) => {
+      const [row] = await db().$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
+        Prisma.sql`explain (analyze, format json) ${browseStatement({ limit: 2 }, { key: topic.order, slug })}`,
+      );
+      return questionRows(row!["QUERY PLAN"][0]!.Plan);
+    };
+    // The 30 fillers are in one topic: a cursor at the 3rd and one at the 27th read as many rows (two pages'
+    // walks, forwards and back, a few rows each); a condition the index could not bound read the topic from its
+    // first row up to the cursor's (39 rows at the 27th).
+    const early = await examined("filler-02");
+    const deep = await examined("filler-26");
+    expect(deep).toBeLessThanOrEqual(early + 2);
+    expect(deep).toBeLessThanOrEqual(16);
   });
 
   it("ranks title matches first, matches word prefixes while typing, and marks the match in a safe snippet", async () => {

@@ -168,10 +168,10 @@ function noteFilters(userId: string, query: NoteListQuery, tsquery: string | nul
 type Cursors = ReturnType<typeof decodeCursor<"rank" | "edited">> | null;
 
 /**
- * One statement for a page. Browsing: the newest edits. Searching: the notes holding any term, each with how many
- * it holds and its two ranks (every term; partial matches in), then the width a first page takes (widenings(), the
- * rule of rank.ts: every term when they fill a page, else the widest that finds something), then the page, then
- * its snippets. A later page keeps its first page's width (`fewest`).
+ * One statement for a page. Browsing: the newest edits. Searching: the width a first page takes (widenings(), the
+ * rule of rank.ts: every term when the notes holding them all fill a page, else the widest that finds something),
+ * from how many terms each matching note holds; then the notes of that width ranked by its rank, the page, and its
+ * snippets. A later page keeps its first page's width (`fewest`, from its cursor).
  */
 async function notePage(
   userId: string,

@@ -223,8 +223,8 @@ export async function searchQuestions(query: QuestionListQuery): Promise<Questio
   }
   const { rows, capped } = await candidates(query, plan);
   const k = plan.terms.length;
-  // The width (the fewest terms a result holds), by the rule notes search follows too: every term when that fills the page,
-  // else the first width that finds something; a later page keeps its first page's.
+  // The width (the fewest terms a result holds), by the rule notes search follows too: every term when that fills
+  // the page, else the first width that finds something; a later page keeps its first page's.
   const inFilter = rows.filter((r) => passes(query, r));
   let fewest = cursor ? (cursor.of ?? k) : 1;
   if (!cursor) {

@@ -68,7 +68,10 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
     idleTimeout: 60_000,
     niceIncrement: 5,
     // 100 KB of ordinary markdown needs 48-96 MB (a 2,500-row table the most); 200 columns by 250 rows would take 500.
-    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+    // Each worker holds about 70 MB of the server's memory; a young generation of 8 MB (16 before) keeps the two
+    // 15-30 MB smaller after rendering the bank's texts, for 10-40% more time on a text's first render
+    // (docs/performance.md, round nineteen). Rendered texts are kept, so that time is spent once per text.
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
   });
   // A worker that dies (memory limit, or terminated at the time limit) fails its task, which is handled
   // below; Piscina also emits it here, where unhandled it would crash the server.

@@ -120,19 +120,17 @@ it("plans a last word still being typed, or mistyped, from the bank's word list,
            numnode(p) > 0 and exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ p)
            and not exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ to_tsquery('english', w)) as holds
     from unnest(${words}::text[]) w, to_tsquery('english', w || ':*') p`;
+  expect(questions.filter((q) => q.holds).length).toBeGreaterThanOrEqual(5);
+  expect(questions.filter((q) => !q.holds).length).toBeGreaterThanOrEqual(5);
+  // The bank's answer comes from its lexeme list now (lib/search/plan.ts): asking the questions made PostgreSQL scan
+  // every one for a prefix none starts with, 0.3 s at 100,000 (docs/performance.md, round nineteen).
   clearContentCaches();
-  const timings: number[] = [];
   for (const { word, holds } of questions) {
-    const started = performance.now();
-    // "x" first: only a last word is taken as a prefix; "x" is no word the bank holds, so it is a partial term.
+    // "x" first: only a last word is taken as a prefix.
     const plan = await planSearch(`x ${word}`, bankCorpus);
-    timings.push(performance.now() - started);
-    const prefixed = plan.terms.some((t) => t.query.endsWith(":*"));
-    expect(prefixed, word).toBe(holds);
+    expect(
+      plan.terms.some((t) => t.query.endsWith(":*")),
+      word,
+    ).toBe(holds);
   }
-  // Reading the questions for a prefix none of them starts with took 0.3 s of the database's time at 100,000
-  // questions when PostgreSQL chose to scan them (docs/performance.md, round nineteen); the bank's word list
-  // answers in well under a millisecond.
-  timings.sort((a, b) => a - b);
-  expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(10);
 });

@@ -3,7 +3,7 @@
 // follow-up answered as a thread; the same on the question page after a practice save.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_AI_MODEL } from "./accounts";
-import { expectAccessible, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, firstQuestion, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 async function signedIn(page: Page) {
   const email = newEmail("ai");
@@ -53,10 +53,7 @@ test.describe("AI feedback", () => {
 
   test("on the question page, after a practice save, and again after the next save", async ({ page }) => {
     await signedIn(page);
-    const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
-      items: { slug: string }[];
-    };
-    const slug = list.items[0]!.slug;
+    const { slug } = await firstQuestion(page, { written: true });
     await page.goto(`/questions/${slug}`);
     await expect(page.getByRole("button", { name: "Get AI feedback" })).toHaveCount(0);
     const editor = page.getByRole("textbox", { name: "Your practice answer" });
@@ -102,10 +99,7 @@ test.describe("AI feedback", () => {
     page,
   }) => {
     await signedIn(page);
-    const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
-      items: { slug: string }[];
-    };
-    const slug = list.items[0]!.slug;
+    const { slug } = await firstQuestion(page, { written: true });
     await page.request.post(`/api/questions/${slug}/practice/versions`, {
       data: { content: "An answer saved before asking for feedback on it." },
     });

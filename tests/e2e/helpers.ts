@@ -195,3 +195,13 @@ export async function expectAccessible(page: Page, options: AxeOptions & { label
   const violations = await axeViolations(page, options);
   expect(options.label === undefined ? violations : violations.map((v) => `${options.label} ${v}`)).toEqual([]);
 }
+
+/** The first question of the bank's list (a written one with `written`), as the API lists it. */
+export async function firstQuestion(
+  page: Page,
+  options: { written?: boolean } = {},
+): Promise<{ slug: string; title: string }> {
+  const response = await page.request.get(`/api/questions?limit=1${options.written ? "&kind=written" : ""}`);
+  const { items } = (await response.json()) as { items: { slug: string; title: string }[] };
+  return items[0]!;
+}

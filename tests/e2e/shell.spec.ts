@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newEmail, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, firstQuestion, newEmail, registerViaApi, signInViaApi } from "./helpers";
 
 test("the landing page says what Mockroom is and leads to sign-up", async ({ page }) => {
   await page.goto("/");
@@ -119,10 +119,7 @@ test("anonymous visitors' public pages come from the page cache with a new nonce
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as {
-    items: { slug: string; title: string }[];
-  };
-  const question = items[0]!;
+  const question = await firstQuestion(page);
   for (const path of ["/", "/questions", `/questions/${question.slug}`]) {
     const seen = new Set<string>();
     const served: string[] = [];
@@ -150,8 +147,7 @@ test("anonymous visitors' public pages come from the page cache with a new nonce
 });
 
 test("a signed-in visitor never gets the anonymous copy of a page", async ({ page }) => {
-  const { items } = (await (await page.request.get("/api/questions?limit=1")).json()) as { items: { slug: string }[] };
-  const path = `/questions/${items[0]!.slug}`;
+  const path = `/questions/${(await firstQuestion(page)).slug}`;
   // Anonymous: served from the cache by the second load at the latest (the third, if a copy expired between).
   const anonymous: string[] = [];
   for (let load = 0; load < 3 && anonymous.at(-1) !== "hit"; load++)

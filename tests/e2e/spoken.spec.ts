@@ -7,7 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { E2E_AI_FILE, E2E_TRANSCRIBE_MODEL, E2E_TRANSCRIPT } from "./accounts";
 import { e2eQuery } from "./db";
-import { expectAccessible, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
+import { expectAccessible, firstQuestion, newEmail, queueFakeReplies, registerViaApi, signInViaApi } from "./helpers";
 
 /** Recordings kept for an interview's answers (a follow-up spoken into the AI's box is not one of them). */
 async function e2eRecordingCount(interviewId: string): Promise<number> {
@@ -151,10 +151,7 @@ test.describe("spoken answers", () => {
     page,
   }) => {
     await signedIn(page);
-    const list = (await (await page.request.get("/api/questions?kind=written&limit=1")).json()) as {
-      items: { slug: string }[];
-    };
-    const slug = list.items[0]!.slug;
+    const { slug } = await firstQuestion(page, { written: true });
     await page.goto(`/questions/${slug}`);
     const status = page.getByRole("region", { name: "Spoken answer" }).getByRole("status");
     await page.getByRole("textbox", { name: "Your practice answer" }).click();

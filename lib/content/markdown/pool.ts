@@ -61,11 +61,14 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
   const pool = new Piscina<RenderTask & { [queueOptionsSymbol]: { length: number } }, string>({
     filename: options.filename,
     execArgv: options.execArgv ?? [],
-    minThreads: Math.min(2, options.threads), // kept warm, Shiki loaded: a page's first texts need not wait
+    // One worker kept warm (Shiki loaded: a page's first texts need not wait); the others start under load and stop
+    // after 10 s without work: each holds about 70 MB, and the server's peak memory had reached its 500 MB budget
+    // with two kept for good (docs/performance.md, round nineteen).
+    minThreads: 1,
     maxThreads: options.threads,
     maxQueue: options.maxQueue,
     taskQueue: new ShortestFirst(),
-    idleTimeout: 60_000,
+    idleTimeout: 10_000,
     niceIncrement: 5,
     // 100 KB of ordinary markdown needs 48-96 MB (a 2,500-row table the most); 200 columns by 250 rows would take 500.
     // Each worker holds about 70 MB of the server's memory; a young generation of 8 MB (16 before) keeps the two

@@ -49,6 +49,8 @@ export const BUDGETS = {
   /** Server CPU of a signed-in question page, at most this many times the trivial page's (same run). */
   questionPageSignedInCpuFactor: 2.5,
   notesSearchP95: 50,
+  /** An ended interview's review page, signed in (issue #21 §4). */
+  reviewPageP95: 80,
   autosaveP99: 50,
   startP95: 100,
   questionPageP95: 80,
@@ -107,6 +109,7 @@ export function checkBudgets(report: Report, options: { quick?: boolean } = {}):
   over("list-cold", "p95", BUDGETS.listColdP95);
   over("page-question-signed-in", "p95", BUDGETS.questionPageSignedInP95);
   over("notes-search", "p95", BUDGETS.notesSearchP95);
+  over("page-review", "p95", BUDGETS.reviewPageP95);
   // CPU per request: what this shared host's noise moves least. Reported with the latency misses (a known one can
   // be reported without failing the run).
   const cold = route("list-cold");

@@ -606,6 +606,14 @@ async function main() {
         throw new Error(`could not start an interview for the autosave load (HTTP ${response.status})`);
       owned.push({ id: body.id, questionId: body.questions[0]!.id, cookie: cookies[i]! });
     }
+    // Ended interviews of the signed-in users (the generated ones are all finished), one per user, for the review page.
+    const cookieOf = new Map(signedIn.map((s, i) => [s.userId, cookies[i]!]));
+    const reviewed = (
+      await db.$queryRaw<{ id: string; userId: string }[]>`
+        select distinct on ("userId") id::text, "userId"::text from "Interview"
+        where status = 'FINISHED' and "userId" = any(${signedIn.map((s) => s.userId)}::uuid[])
+        order by "userId", "endedAt" desc`
+    ).map((r) => ({ id: r.id, cookie: cookieOf.get(r.userId)! }));
     const acknowledged = new Map<string, string>();
     let startCounter = 0;
     let rotate = 0;
@@ -702,6 +710,21 @@ async function main() {
               path: `/questions/${pick(slugs)}`,
               headers: { ...req.headers, cookie: pick(cookies) },
             }),
+          },
+        ],
+      },
+      {
+        // An ended interview's review (each user's own): answers beside model answers, verdicts, notes, ratings.
+        name: "GET /interviews/[id]/review (HTML, signed in)",
+        key: "page-review",
+        connections: 10,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => {
+              const r = pick(reviewed);
+              return { ...req, path: `/interviews/${r.id}/review`, headers: { ...req.headers, cookie: r.cookie } };
+            },
           },
         ],
       },

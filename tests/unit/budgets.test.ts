@@ -44,6 +44,7 @@ describe("benchmark budgets", () => {
       route("page-question-signed-in", { p95: 60, serverCpuMs: 10, dbCpuMs: 2 }),
       route("list-cold", { p95: 40, serverCpuMs: 1.5, dbCpuMs: 0.5 }),
       route("notes-search", { p95: 50 }),
+      route("page-review", { p95: 80 }),
     ];
     expect(report(fine)).toEqual([]);
     const slow = [
@@ -52,6 +53,7 @@ describe("benchmark budgets", () => {
       route("page-question-signed-in", { p95: 61, serverCpuMs: 10.1, dbCpuMs: 2 }),
       route("list-cold", { p95: 41, serverCpuMs: 1.6, dbCpuMs: 0.5 }),
       route("notes-search", { p95: 51 }),
+      route("page-review", { p95: 81 }),
     ];
     const misses = report(slow);
     expect(misses.map((m) => m.key).sort()).toEqual([
@@ -60,6 +62,7 @@ describe("benchmark budgets", () => {
       "notes-search",
       "page-question-signed-in",
       "page-question-signed-in",
+      "page-review",
     ]);
     expect(misses.every((m) => m.latency)).toBe(true);
     expect(misses.find((m) => m.message.includes("× the trivial page"))!.message).toContain(

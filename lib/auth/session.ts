@@ -5,6 +5,7 @@ import { cache } from "react";
 import { sessionIsLive } from "../data/sessions";
 import { getUserById, type SessionUser } from "../data/users";
 import { requireAuthSecret } from "../env";
+import { PATH_HEADER } from "../server/request-context";
 import { claimsOf, sessionCookieName, type SessionClaims } from "./session-token";
 
 /** The current request's session claims (see lib/auth/session-token.ts) while its session is live, read once per request. */
@@ -23,9 +24,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return id ? getUserById(id) : null;
 });
 
-/** Path and query of the page being rendered (set by proxy.ts), for return URLs. */
+/** Path and query of the page being rendered (set by the HTTP server, lib/server/http.ts), for return URLs. */
 async function currentPath(): Promise<string> {
-  return (await headers()).get("x-mockroom-path") ?? "/";
+  return (await headers()).get(PATH_HEADER) ?? "/";
 }
 
 /** For pages: the user, or a redirect to sign-in that returns here afterwards. */

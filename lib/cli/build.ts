@@ -21,7 +21,6 @@ const INPUTS = [
   "lib",
   "types",
   "public",
-  "proxy.ts",
   "instrumentation.ts",
   "next.config.ts",
   "tsconfig.json",

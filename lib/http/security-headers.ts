@@ -1,8 +1,8 @@
-// Headers every answer carries, set in one place (lib/server/http.ts); proxy.ts gives a page its nonce policy. Scripts need a per-request nonce:
+// Headers every answer carries, set in one place (lib/server/http.ts), a page's with a nonce of its own. Scripts need a per-request nonce:
 // Next streams inline scripts for hydration, and 'unsafe-inline'/'unsafe-eval' would defeat the policy.
 // Styles allow 'unsafe-inline' because React style attributes cannot carry a nonce; CSS cannot run code.
 
-/** A fresh CSP nonce: 128 random bits, base64 (proxy.ts for each rendered page, the page cache for each copy it serves). */
+/** A fresh CSP nonce: 128 random bits, base64 (lib/server/http.ts for each rendered page, the page cache for each copy it serves). */
 export function newNonce(): string {
   return btoa(crypto.randomUUID());
 }
@@ -47,9 +47,8 @@ export function securityHeaders(options: { https: boolean; microphone?: boolean 
 }
 
 /**
- * API responses are data, never documents: nothing in them may load or run, and no one may frame them. Pages
- * start with the same policy (lib/server/http.ts); proxy.ts replaces it with the page's nonce policy, so an
- * answer Next makes before any page code runs (a redirect, its own 4xx) still carries a strict one.
+ * API responses are data, never documents: nothing in them may load or run, and no one may frame them. Next's
+ * built files and images get it too (lib/server/http.ts); a page gets its nonce policy instead.
  */
 export const API_CONTENT_SECURITY_POLICY =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -12,16 +12,25 @@ import { RUNNER_CSP } from "../coding/runtime";
 import { clientFromForwardedFor } from "../auth/rate-limit-rules";
 import { withoutInvalidCallbackCookie } from "../http/redirects";
 import { isCrossSite, requestTarget } from "../http/same-origin";
-import { microphoneAllowed, securityHeaders, strictSecurityHeaders } from "../http/security-headers";
+import {
+  contentSecurityPolicy,
+  microphoneAllowed,
+  newNonce,
+  securityHeaders,
+  strictSecurityHeaders,
+} from "../http/security-headers";
 import { ApiRouter, serveRoute } from "./api-router";
 import { API_ROUTES } from "./api-routes";
 import { correctPageStatus, jsonApiErrors } from "./error-answers";
 import { PageCache } from "./page-cache";
-import { BAD_PATH_HEADER, requestContext, type RequestContext } from "./request-context";
+import { BAD_PATH_HEADER, PATH_HEADER, requestContext, type RequestContext } from "./request-context";
 // Loaded here, before any request is accepted, so the shared context it makes is empty.
 import "./outside-requests";
 
 const PLAUSIBLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What Next serves that is not a page: its built files and images, the icon, the code runners' files. */
+const NOT_A_PAGE = /^\/(?:_next\/static\/|_next\/image|favicon\.ico|python\/|sql\/)/;
+const NONCE_HEADERS = ["x-nonce", "content-security-policy"] as const;
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -98,9 +107,8 @@ export async function startHttpServer(options: {
         .split(",")[0]
         ?.trim() === "https";
     // Every answer carries the security headers, also those Next makes before any page code runs (redirects
-    // that normalise a path, its own 4xx). API routes and the code runners' files skip proxy.ts (see there):
-    // theirs are fixed (the runner's files: the worker's policy). Pages get a strict policy here that proxy.ts
-    // replaces with the page's nonce policy.
+    // that normalise a path, its own 4xx). API routes and Next's files get a strict policy, the code runners'
+    // files the worker's (lib/coding/serve-file.ts), and a page the policy of a nonce of its own (below).
     const secure = { https: https && !options.dev };
     // Without a proxy to vouch for them, forwarded headers are whatever the client wrote: nothing after this
     // point may act on them (Next compares a server action's Origin with X-Forwarded-Host and answered 500 to a
@@ -118,6 +126,18 @@ export async function startHttpServer(options: {
           ? securityHeaders(secure)
           : strictSecurityHeaders({ ...secure, microphone: !api && microphoneAllowed(req.url ?? "") });
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
+    // A page (anything Next renders for a browser) gets a fresh nonce: Next puts it on its inline scripts (it reads
+    // the request's policy), the root layout gives it to next-themes (x-nonce), and the answer carries the same
+    // policy. Whatever a client sent under these names is dropped first. The path is kept for sign-in return URLs.
+    for (const name of [...NONCE_HEADERS, "content-security-policy-report-only", PATH_HEADER]) delete req.headers[name];
+    if (!api && !NOT_A_PAGE.test(req.url ?? "/")) {
+      const nonce = newNonce();
+      const csp = contentSecurityPolicy(nonce, { dev: options.dev });
+      req.headers["x-nonce"] = nonce;
+      req.headers["content-security-policy"] = csp;
+      req.headers[PATH_HEADER] = req.url ?? "/";
+      res.setHeader("content-security-policy", csp);
+    }
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
     // with a 500 after parsing it; refuse it first.
     if (

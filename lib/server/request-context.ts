@@ -22,3 +22,6 @@ export function requestContext(): AsyncLocalStorage<RequestContext> {
 
 /** Set by the HTTP server (a client-sent value is dropped) on a page request whose path could not be decoded. */
 export const BAD_PATH_HEADER = "x-mockroom-invalid-address";
+
+/** Set by the HTTP server on a page request (a client-sent value is dropped): its path and query, for return URLs. */
+export const PATH_HEADER = "x-mockroom-path";

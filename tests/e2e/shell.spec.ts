@@ -112,6 +112,29 @@ test("pages run with a nonce-based policy and no inline script is blocked", asyn
   expect(violations).toEqual([]);
 });
 
+test("a page's nonce and return path are the server's, whatever the client sends under their names", async ({
+  request,
+}) => {
+  const forged = {
+    "x-nonce": "forgedforgedforged",
+    "content-security-policy": "script-src 'nonce-forgedforgedforged'",
+    "content-security-policy-report-only": "script-src 'nonce-forgedforgedforged'",
+    "x-mockroom-path": "/elsewhere",
+  };
+  for (const path of ["/sign-in", "/status"]) {
+    const response = await request.get(path, { headers: forged });
+    expect(response.status(), path).toBe(200);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
+    expect(nonce, path).not.toBe("forgedforgedforged");
+    const inHtml = new Set([...(await response.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect(inHtml, path).toEqual(new Set([nonce]));
+  }
+  // A page that needs an account sends the visitor to sign in and back to the page asked for, not the header's.
+  const response = await request.get("/dashboard?tab=1", { headers: forged, maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toBe(`/sign-in?callbackUrl=${encodeURIComponent("/dashboard?tab=1")}`);
+});
+
 test("anonymous visitors' public pages come from the page cache with a new nonce on every load, and run", async ({
   page,
 }) => {

@@ -73,7 +73,7 @@ describe("security headers", () => {
   });
 });
 
-describe("API responses (and pages until proxy.ts sets theirs)", () => {
+describe("API responses and Next's built files", () => {
   it("forbid loading, running and framing anything, and carry the common headers", () => {
     const headers = strictSecurityHeaders({ https: false });
     expect(headers["content-security-policy"]).toContain("default-src 'none'");

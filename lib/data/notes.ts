@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import { Prisma } from "../generated/prisma/client";
 import { isUuid } from "../http/ids";
-import { PLAN_EACH_TIME } from "../db/prisma-client";
+import { PLAN_EACH_TIME, rowCount } from "../db/prisma-client";
 import { MAX_DOCUMENT_BYTES } from "../schemas/fields";
 import { type NoteListQuery, type NoteView } from "../schemas/notes";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -191,7 +191,7 @@ async function notePage(
       with p as (
         select n.id, n."questionId", n.content, n.revision, n."createdAt", n."updatedAt"
         from "Note" n where ${Prisma.join(where, " and ")}
-        order by n."updatedAt" desc, n.id limit ${limit}
+        order by n."updatedAt" desc, n.id limit ${rowCount(limit)}
       )
       select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt",
              p."updatedAt", null::float4 as rank, true as holds_all, null as snippet, 0 as fewest

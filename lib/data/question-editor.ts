@@ -8,6 +8,7 @@ import "server-only";
 // without an author, so every revision can be restored and every diff is between two real states.
 import { clearContentCaches } from "../cache";
 import { db } from "../db/client";
+import { rowCount } from "../db/prisma-client";
 import { isUniqueViolation } from "../db/errors";
 import { Prisma, type Difficulty } from "../generated/prisma/client";
 import { AppError } from "../http/errors";
@@ -427,7 +428,7 @@ export async function listEditableQuestions(query: {
     from "Question" q join "Topic" t on t.id = q."topicId"
     where ${Prisma.join(conditions, " and ")}
     order by q.slug
-    limit ${query.limit + 1}`;
+    limit ${rowCount(query.limit + 1)}`;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -3,7 +3,7 @@ import { sharedCache } from "../cache";
 import { db } from "../db/client";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
-import { PLAN_EACH_TIME } from "../db/prisma-client";
+import { PLAN_EACH_TIME, rowCount } from "../db/prisma-client";
 import type { QuestionDetail, QuestionList, QuestionListItem, QuestionListQuery } from "../schemas/questions";
 import { hasMark, snippetHtml } from "../search/highlight";
 import { describeTerms, parseSearch } from "../search/parse";
@@ -100,6 +100,7 @@ export function listQuestions(query: QuestionListQuery): Promise<QuestionList> {
  * cursor's row, one row further than a page.
  */
 export function browseStatement(query: QuestionListQuery, cursor: TopicCursor | null): Prisma.Sql {
+  const rows = rowCount(query.limit + 1);
   const walk = (direction: "forward" | "back", cursor: TopicCursor | null, columns: Prisma.Sql) => {
     const back = direction === "back";
     const order = back ? Prisma.raw("desc") : Prisma.empty;
@@ -109,11 +110,11 @@ export function browseStatement(query: QuestionListQuery, cursor: TopicCursor | 
       select q.* from "Question" q
       where q."topicId" = t.id and ${filters(query, null)} ${slugs}
       order by q.slug ${order}
-      limit ${query.limit + 1}
+      limit ${rows}
     ) q
     where ${topicsWhere}
     order by t."order" ${order}, q.slug ${order}
-    limit ${query.limit + 1})`;
+    limit ${rows})`;
     if (!cursor) return topics(Prisma.sql`true`, Prisma.empty);
     // The cursor's own topic from its row on (the slug a bound of the index scan: one condition with "or a later
     // topic" in it read the topic's rows from its first, 810 of them at 100,000 questions), then the next topics whole.
@@ -124,7 +125,7 @@ export function browseStatement(query: QuestionListQuery, cursor: TopicCursor | 
     const next = topics(Prisma.sql`t."order" ${Prisma.raw(back ? "<" : ">")} ${cursor.key}::int`, Prisma.empty);
     return Prisma.sql`select * from (${own} union all ${next}) w
     order by w.topic_order ${order}, w.slug ${order}
-    limit ${query.limit + 1}`;
+    limit ${rows}`;
   };
   return Prisma.sql`
     with page as (${walk("forward", cursor, Prisma.sql`${listColumns}, null::float4 as rank, null as snippet`)})
@@ -132,7 +133,7 @@ export function browseStatement(query: QuestionListQuery, cursor: TopicCursor | 
       cursor
         ? Prisma.sql`, back as (${walk("back", cursor, Prisma.sql`t."order" as topic_order, q.slug`)})
     select p.*, (select json_build_object('topic_order', b.topic_order, 'slug', b.slug) from back b
-                 offset ${query.limit} limit 1) as previous
+                 offset ${rowCount(query.limit)} limit 1) as previous
     from (select 1) one left join page p on true
     order by p.topic_order, p.slug`
         : Prisma.sql`select p.*, null::json as previous from page p order by p.topic_order, p.slug`

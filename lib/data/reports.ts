@@ -4,6 +4,7 @@ import "server-only";
 // user and question (a partial unique index), and a per-account rate limit only its owner can use up.
 import { keys, rules } from "../auth/rate-limit-rules";
 import { db } from "../db/client";
+import { rowCount } from "../db/prisma-client";
 import { isUniqueViolation } from "../db/errors";
 import { Prisma, type ReportReason, type ReportStatus } from "../generated/prisma/client";
 import { AppError } from "../http/errors";
@@ -120,7 +121,7 @@ export async function listReports(query: { status: "open" | "closed"; cursor?: s
       left join "User" c on c.id = r."closedById"
       where ${open ? Prisma.sql`r.status = 'OPEN'` : Prisma.sql`r.status <> 'OPEN'`} ${after}
       order by ${at} ${open ? Prisma.sql`asc` : Prisma.sql`desc`}, r.id ${open ? Prisma.sql`asc` : Prisma.sql`desc`}
-      limit ${query.limit + 1}`,
+      limit ${rowCount(query.limit + 1)}`,
     db().report.count({ where: { status: "OPEN" } }),
   ]);
   const page = rows.slice(0, query.limit);

@@ -7,30 +7,17 @@ import { listNotes, notePageStatement } from "@/lib/data/notes";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notesCorpus, planSearch } from "@/lib/search/plan";
+import { rowsLookedAt, type PlanNode } from "../support/query-plans";
 
 const OTHERS = 1_000;
 const NOTES_EACH = 10;
-
-type PlanNode = {
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-};
 
 /** How many rows of "Note" the statement looked at (kept or filtered out), in every scan that ran. */
 async function notesRead(statement: Prisma.Sql): Promise<number> {
   const [row] = await db().$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
     Prisma.sql`explain (analyze, format json) ${statement}`,
   );
-  const count = (node: PlanNode): number =>
-    (node["Relation Name"] === "Note"
-      ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) *
-        node["Actual Loops"]
-      : 0) + (node.Plans ?? []).reduce((sum, child) => sum + count(child), 0);
-  return count(row!["QUERY PLAN"][0]!.Plan);
+  return rowsLookedAt(row!["QUERY PLAN"][0]!.Plan, "Note");
 }
 
 let user: string;

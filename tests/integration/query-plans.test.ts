@@ -12,22 +12,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { userFactory } from "../factories";
+import { rowsLookedAt, type PlanNode } from "../support/query-plans";
 
 const RUNNING = 1_500;
 /** Pages a statement may read: an index descent or two and the rows themselves. */
 const MAX_PAGES = 60;
 /** Interview rows a statement may look at (kept or filtered out): the user's own. Before the fix: all 1,500. */
 const MAX_INTERVIEW_ROWS = 5;
-
-type PlanNode = {
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Rows Removed by Filter"?: number;
-  "Shared Hit Blocks": number;
-  "Shared Read Blocks": number;
-  Plans?: PlanNode[];
-};
 
 /** Runs the statement under EXPLAIN ANALYZE, its changes rolled back: pages it read, and Interview rows it looked at. */
 async function measure(statement: Prisma.Sql): Promise<{ pages: number; interviewRows: number }> {
@@ -44,11 +35,10 @@ async function measure(statement: Prisma.Sql): Promise<{ pages: number; intervie
   } catch (error) {
     if (error !== rollback) throw error;
   }
-  const interviewRows = (node: PlanNode): number =>
-    (node["Relation Name"] === "Interview"
-      ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"]
-      : 0) + (node.Plans ?? []).reduce((sum, child) => sum + interviewRows(child), 0);
-  return { pages: plan!["Shared Hit Blocks"] + plan!["Shared Read Blocks"], interviewRows: interviewRows(plan!) };
+  return {
+    pages: (plan!["Shared Hit Blocks"] ?? 0) + (plan!["Shared Read Blocks"] ?? 0),
+    interviewRows: rowsLookedAt(plan!, "Interview"),
+  };
 }
 
 let user: { id: string };

@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { browseStatement } from "@/lib/data/questions";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
+import { rowsLookedAt, type PlanNode } from "../support/query-plans";
 
 // Every query this file's app code runs goes through a client that counts them.
 let queries = 0;
@@ -154,23 +155,12 @@ describe("GET /api/questions", () => {
   });
 
   it("reads about a page of rows for a cursor deep inside a topic, as for one at its start", async () => {
-    type PlanNode = {
-      "Relation Name"?: string;
-      "Actual Rows": number;
-      "Actual Loops": number;
-      "Rows Removed by Filter"?: number;
-      Plans?: PlanNode[];
-    };
-    const questionRows = (node: PlanNode): number =>
-      (node["Relation Name"] === "Question"
-        ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"]
-        : 0) + (node.Plans ?? []).reduce((sum, child) => sum + questionRows(child), 0);
     const topic = await db().topic.findUniqueOrThrow({ where: { slug: "beta" } });
     const examined = async (slug: string) => {
       const [row] = await db().$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
         Prisma.sql`explain (analyze, format json) ${browseStatement({ limit: 2 }, { key: topic.order, slug })}`,
       );
-      return questionRows(row!["QUERY PLAN"][0]!.Plan);
+      return rowsLookedAt(row!["QUERY PLAN"][0]!.Plan, "Question");
     };
     // The 30 fillers are in one topic: a cursor at the 3rd and one at the 27th read as many rows (two pages'
     // walks, forwards and back, a few rows each); a condition the index could not bound read the topic from its

@@ -30,8 +30,13 @@ export type MarkdownPoolOptions = {
 
 export type MarkdownPool = { render(text: string): Promise<RenderOutcome>; destroy(): Promise<void> };
 
-/** Two workers at least (one slow text must not hold up every other), one core left to the server, at most four. */
-export const defaultThreads = () => Math.min(4, Math.max(2, os.availableParallelism() - 1));
+/**
+ * A core left to the server, at most four. On two cores that is one worker: a second one held about 100 MB of the
+ * server's memory and took the quick benchmark's peak from 361 to 488 MB, past its 500 MB budget in CI with the
+ * review page (docs/performance.md, round twenty). There a pathological text holds the others up until its time
+ * limit (3 s at most, then it is shown plain and that is kept), not longer than a text waits (`maxWaitMs`).
+ */
+export const defaultThreads = () => Math.min(4, Math.max(1, os.availableParallelism() - 1));
 
 type Queued = Parameters<TaskQueue["push"]>[0];
 const lengthOf = (task: Queued) => (task[queueOptionsSymbol] as { length: number } | null)?.length ?? 0;
@@ -61,9 +66,9 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
   const pool = new Piscina<RenderTask & { [queueOptionsSymbol]: { length: number } }, string>({
     filename: options.filename,
     execArgv: options.execArgv ?? [],
-    // One worker kept warm (Shiki loaded: a page's first texts need not wait); the others start under load and stop
-    // after 10 s without work: each holds about 70 MB, and the server's peak memory had reached its 500 MB budget
-    // with two kept for good (docs/performance.md, round nineteen).
+    // One worker kept warm (Shiki loaded: a page's first texts need not wait); any others start under load and stop
+    // after 10 s without work: each holds 70-100 MB, and the server's peak memory had reached its 500 MB budget
+    // with two kept for good (docs/performance.md, rounds nineteen and twenty).
     minThreads: 1,
     maxThreads: options.threads,
     maxQueue: options.maxQueue,
@@ -71,7 +76,7 @@ export function createMarkdownPool(options: MarkdownPoolOptions): MarkdownPool {
     idleTimeout: 10_000,
     niceIncrement: 5,
     // 100 KB of ordinary markdown needs 48-96 MB (a 2,500-row table the most); 200 columns by 250 rows would take 500.
-    // Each worker holds about 70 MB of the server's memory; a young generation of 8 MB (16 before) keeps the two
+    // Each worker holds 70-100 MB of the server's memory; a young generation of 8 MB (16 before) kept two of them
     // 15-30 MB smaller after rendering the bank's texts, for 10-40% more time on a text's first render
     // (docs/performance.md, round nineteen). Rendered texts are kept, so that time is spent once per text.
     resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },

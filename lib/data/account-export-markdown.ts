@@ -1,19 +1,25 @@
 import "server-only";
 import { db } from "../db/client";
+import { REASON_LABELS } from "../schemas/report-reasons";
 import * as rows from "./account-export-rows";
 
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 const percent = (value: number | null) => (value === null ? "not scored" : `${Math.round(value * 100)}%`);
 /** Quotes a user's text so it cannot break the document's own headings. */
 const block = (text: string) => (text.trim() ? text.trim() : "_(empty)_");
 const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 const paragraphs = (...lines: string[]) => lines.map((line) => `${line}\n\n`).join("");
 
-/** One readable document: a section per interview (questions, answers, model answers), practice answers, notes. */
+/**
+ * One readable document: a section per interview (questions, answers, model answers), practice answers, notes, and
+ * the problems reported on questions with the replies.
+ */
 export async function* markdownPieces(userId: string, email: string, now: Date): AsyncGenerator<string> {
-  const [interviews, practice, notes] = await Promise.all([
+  const [interviews, practice, notes, reports] = await Promise.all([
     db().interview.count({ where: { userId } }),
     db().practiceAnswer.count({ where: { userId } }),
     db().note.count({ where: { userId } }),
+    db().report.count({ where: { userId } }),
   ]);
   yield paragraphs(`# Mockroom export for ${email}`, `Exported ${now.toISOString()}.`, `## Interviews (${interviews})`);
   if (!interviews) yield paragraphs("_No interviews yet._");
@@ -60,4 +66,15 @@ export async function* markdownPieces(userId: string, email: string, now: Date):
   yield paragraphs(`## Notes (${notes})`);
   if (!notes) yield paragraphs("_No notes yet._");
   for await (const n of rows.notes(userId)) yield paragraphs(`### ${n.question.title}`, block(n.content));
+  yield paragraphs(`## Problems you reported (${reports})`);
+  if (!reports) yield paragraphs("_No reports sent._");
+  for await (const r of rows.reports(userId)) {
+    const closed = r.closedAt ? ` on ${minute(r.closedAt)} UTC` : "";
+    yield paragraphs(
+      `### ${r.question.title}`,
+      `${REASON_LABELS[lower(r.reason)]} · sent ${minute(r.createdAt)} UTC · ${r.status.toLowerCase()}${closed}`,
+      block(r.details),
+      ...(r.reply ? ["**Reply**", block(r.reply)] : []),
+    );
+  }
 }

@@ -249,3 +249,28 @@ export const aiFeedback = (userId: string) =>
       }),
     200,
   );
+
+/**
+ * The problems the user reported on questions (issue #24), oldest first, with the admins' reply: the user's own
+ * words. Who closed a report is another account's, and is left out.
+ */
+export const reports = (userId: string) =>
+  pages(
+    (last: { createdAt: Date; id: string } | null) =>
+      db().report.findMany({
+        where: { userId, ...after("createdAt", "id", last && { at: last.createdAt, id: last.id }) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 500,
+        select: {
+          id: true,
+          reason: true,
+          details: true,
+          status: true,
+          reply: true,
+          createdAt: true,
+          closedAt: true,
+          question: slug,
+        },
+      }),
+    500,
+  );

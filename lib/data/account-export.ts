@@ -206,6 +206,18 @@ async function* jsonPieces(userId: string, user: Awaited<ReturnType<typeof owner
       createdAt: iso(f.createdAt),
     })),
   );
+  yield* array(
+    "reports",
+    map(rows.reports(userId), (r) => ({
+      question: r.question.slug,
+      reason: lower(r.reason),
+      details: r.details,
+      status: lower(r.status),
+      reply: r.reply,
+      createdAt: iso(r.createdAt),
+      closedAt: isoOrNull(r.closedAt),
+    })),
+  );
   yield "\n}\n";
 }
 

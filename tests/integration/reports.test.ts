@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { loadBank } from "@/seed/bank";
 import { readContent } from "@/seed/content";
 import { sessionCookieFor, userFactory } from "../factories";
+import { exportAs, importAs } from "../support/account-documents";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type User = { id: string };
@@ -238,5 +239,67 @@ describe("the admin queue", () => {
     });
     await db().user.delete({ where: { id: user.id } });
     expect(await db().report.findUnique({ where: { id: sent.id } })).toBeNull();
+  });
+});
+
+describe("reports in the account's export", () => {
+  it("lists the user's own reports with the reply, in JSON and Markdown, and nobody else's or the admin's identity", async () => {
+    const user = await userFactory();
+    const other = await userFactory();
+    const details = "The second paragraph says <b>POST</b> needs no token.";
+    expect((await send(user, "csrf-protection", { reason: "wrong_answer", details })).status).toBe(201);
+    expect(
+      (await send(user, "queryset-laziness", { reason: "unclear", details: "Which Django version?" })).status,
+    ).toBe(201);
+    expect((await send(other, "csrf-protection", { reason: "typo", details: "Someone else's words." })).status).toBe(
+      201,
+    );
+    const first = await db().report.findFirstOrThrow({
+      where: { userId: user.id, question: { slug: "csrf-protection" } },
+    });
+    const reply = "Fixed: only safe methods skip the check.";
+    expect((await close(admin, first.id, { status: "resolved", reply })).status).toBe(200);
+
+    const json = await (await exportAs(user.id)).text();
+    const document = JSON.parse(json) as { reports: Record<string, unknown>[] };
+    expect(document.reports).toEqual([
+      {
+        question: "csrf-protection",
+        reason: "wrong_answer",
+        details,
+        status: "resolved",
+        reply,
+        createdAt: first.createdAt.toISOString(),
+        closedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+      expect.objectContaining({
+        question: "queryset-laziness",
+        reason: "unclear",
+        status: "open",
+        reply: null,
+        closedAt: null,
+      }),
+    ]);
+    expect(json).not.toContain("Someone else's words.");
+    expect(json).not.toContain(admin.id);
+
+    const markdown = await (await exportAs(user.id, "markdown")).text();
+    expect(markdown).toContain("## Problems you reported (2)");
+    expect(markdown).toContain("The model answer is wrong · sent ");
+    expect(markdown).toContain(details);
+    expect(markdown).toContain(`**Reply**\n\n${reply}`);
+    expect(markdown).not.toContain("Someone else's words.");
+    const none = await (await exportAs((await userFactory()).id, "markdown")).text();
+    expect(none).toContain("## Problems you reported (0)\n\n_No reports sent._");
+  });
+
+  it("is read, not written, by an import: a moved account sends no report again", async () => {
+    const user = await userFactory();
+    expect((await send(user, "csrf-protection", { reason: "typo", details: "Spelt 'recieve'." })).status).toBe(201);
+    const document = await (await exportAs(user.id)).text();
+    const fresh = await userFactory();
+    const imported = await importAs(fresh.id, document);
+    expect(imported.status).toBe(201);
+    expect(await db().report.count({ where: { userId: fresh.id } })).toBe(0);
   });
 });

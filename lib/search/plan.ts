@@ -10,13 +10,12 @@ import { describeTerms, parseSearch } from "./parse";
 import { nearestWord } from "./words";
 
 /**
- * Where a search looks: whether a tsquery finds anything there, and whether any word there starts with a lexeme
- * (a last word still being typed); whether its words may correct typos and its lexeme counts weigh terms (the
- * bank's, "SearchWord" and "SearchLexeme"; a user's notes have neither).
+ * Where a search looks: whether a tsquery finds anything there, and whether its words may correct typos, complete a
+ * last word from the bank's lexeme list (cached) and weigh terms by their counts (the bank's, "SearchWord" and
+ * "SearchLexeme"; a user's notes have neither, and complete a last word in the round trip of the terms).
  */
 export type Corpus = {
   contains: (tsquery: Prisma.Sql) => Prisma.Sql;
-  holdsPrefix: (word: string) => Prisma.Sql;
   bank: boolean;
 };
 
@@ -27,23 +26,23 @@ const stemOf = (word: string) =>
 export const bankCorpus: Corpus = {
   contains: (tsquery) =>
     Prisma.sql`exists (select 1 from "Question" q where q."archivedAt" is null and q.search @@ ${tsquery})`,
-  // From the bank's lexeme list (its B-tree), not the questions: a prefix nothing starts with (a typo as the last
-  // word) made PostgreSQL read every question's words to find none, 0.3 s at 100,000 questions. The range finds
-  // the lexemes with the index; `starts_with` keeps only true prefixes whatever the database's collation.
-  holdsPrefix: (word) => Prisma.sql`exists (select 1 from "SearchLexeme" l, ${stemOf(word)} p(stem)
-    where l.lexeme >= p.stem and l.lexeme < p.stem || chr(1114111) and starts_with(l.lexeme, p.stem))`,
   bank: true,
 };
 
-export const notesCorpus = (userId: string): Corpus => {
-  const contains = (tsquery: Prisma.Sql) =>
-    Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`;
-  return {
-    contains,
-    holdsPrefix: (word) => contains(Prisma.sql`to_tsquery('english', ${`${word}:*`})`),
-    bank: false,
-  };
-};
+/**
+ * Whether a word of the bank starts with `word`: from the bank's lexeme list (its B-tree), not the questions: a prefix
+ * nothing starts with (a typo as the last word) made PostgreSQL read every question's words to find none, 0.3 s at
+ * 100,000 questions. The range finds the lexemes with the index; `starts_with` keeps only true prefixes whatever the
+ * database's collation.
+ */
+const bankHoldsPrefix = (word: string) => Prisma.sql`exists (select 1 from "SearchLexeme" l, ${stemOf(word)} p(stem)
+    where l.lexeme >= p.stem and l.lexeme < p.stem || chr(1114111) and starts_with(l.lexeme, p.stem))`;
+
+export const notesCorpus = (userId: string): Corpus => ({
+  contains: (tsquery) =>
+    Prisma.sql`exists (select 1 from "Note" n where n."userId" = ${userId}::uuid and n.search @@ ${tsquery})`,
+  bank: false,
+});
 
 /** A term's tsquery text and its weight: ln(1 + questions / questions holding it), 1 in notes. */
 export type PlannedTerm = { raw: string; query: string; weight: number };
@@ -66,7 +65,15 @@ export type SearchPlan = {
   total: number | null;
 };
 
-type Analysed = { i: number; query: string; known: boolean; weight: number; total: number | null };
+type Analysed = {
+  i: number;
+  query: string;
+  known: boolean;
+  weight: number;
+  total: number | null;
+  /** A user's notes only: the prefix query of a last word they do not hold whole, when a word of theirs starts with it. */
+  prefix?: string | null;
+};
 
 /**
  * What the bank knows of a term (its tsquery, whether any question holds it, its weight) depends on the term and
@@ -79,9 +86,13 @@ const bankTerms = sharedCache<Omit<Analysed, "i">>("search-terms", {
   max: 20_000,
 });
 
-/** Each term's phrase query (its spellings OR'd) and whether the corpus holds it: the bank's from its cache, the rest in one round trip. */
-async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
-  if (!corpus.bank) return analyseNow(variants, corpus);
+/**
+ * Each term's phrase query (its spellings OR'd) and whether the corpus holds it: the bank's from its cache, the rest
+ * in one round trip. For notes that round trip also looks for the prefixes of `prefixes` (a word each, or null) where
+ * the whole word is not held: a search typed into the notes box nearly always ends in a word still being typed.
+ */
+async function analyse(variants: string[][], corpus: Corpus, prefixes: (string | null)[] = []): Promise<Analysed[]> {
+  if (!corpus.bank) return analyseNow(variants, corpus, prefixes);
   const keys = variants.map((v) => v.join("\n"));
   const known = new Map<string, Omit<Analysed, "i">>();
   const missing = [...new Set(keys)].filter((key) => {
@@ -103,14 +114,21 @@ async function analyse(variants: string[][], corpus: Corpus): Promise<Analysed[]
   return keys.map((key, index) => ({ i: index + 1, ...known.get(key)! }));
 }
 
-async function analyseNow(variants: string[][], corpus: Corpus): Promise<Analysed[]> {
+async function analyseNow(variants: string[][], corpus: Corpus, prefixes: (string | null)[] = []): Promise<Analysed[]> {
   if (!variants.length) return [];
+  // Letters only (prefixWord), so `word:*` is always a valid tsquery; looked for only when the whole word is not held.
+  const prefixWords = variants.map((_, i) => (corpus.bank ? null : (prefixes[i] ?? null)));
+  const prefix = prefixWords.some(Boolean)
+    ? Prisma.sql`case when t.pw is null or k.known then null
+                 else (select p::text from to_tsquery('english', t.pw || ':*') p
+                       where numnode(p) > 0 and ${corpus.contains(Prisma.sql`p`)}) end`
+    : Prisma.sql`null::text`;
   return db().$queryRaw<Analysed[]>`
-    select t.i::int as i, coalesce(x.query, '') as query,
-           (x.query is not null and ${corpus.contains(Prisma.sql`x.query::tsquery`)}) as known,
+    select t.i::int as i, coalesce(x.query, '') as query, k.known,
            ${corpus.bank ? weightOf(Prisma.sql`x.docs`) : Prisma.sql`1::float8`} as weight,
-           ${corpus.bank ? Prisma.sql`${TOTAL}::int` : Prisma.sql`null::int`} as total
-    from unnest(${variants.map((v) => v.join("\n"))}::text[]) with ordinality t(v, i)
+           ${corpus.bank ? Prisma.sql`${TOTAL}::int` : Prisma.sql`null::int`} as total,
+           ${prefix} as prefix
+    from unnest(${variants.map((v) => v.join("\n"))}::text[], ${prefixWords}::text[]) with ordinality t(v, pw, i)
     cross join lateral (
       select string_agg('(' || p::text || ')', ' | ') as query,
              max((select min(coalesce(l.docs, 0)) from unnest(tsvector_to_array(to_tsvector('english', s))) w
@@ -118,35 +136,39 @@ async function analyseNow(variants: string[][], corpus: Corpus): Promise<Analyse
       from (select s, phraseto_tsquery('english', s) as p from unnest(string_to_array(t.v, chr(10))) s) y
       where numnode(p) > 0
     ) x
+    cross join lateral (select x.query is not null and ${corpus.contains(Prisma.sql`x.query::tsquery`)} as known) k
     order by t.i`;
 }
 
 type Prefix = { query: string; weight: number } | null;
+/** A last word that may be searched as a prefix: letters only, lowercased (`to_tsquery` reads it as it is). */
+const prefixWord = (raw: string) => (/^\p{L}+$/u.test(raw) ? raw.toLowerCase() : null);
 const bankPrefixes = sharedCache<Prefix>("search-prefixes", {
   ttlMs: () => env().CONTENT_CACHE_SECONDS * 1000,
   max: 5_000,
 });
 
-/** The prefix query of a last word still being typed, if the corpus holds a word starting with it (the bank's kept like its terms). */
-function prefixQuery(word: string, corpus: Corpus): Promise<Prefix> {
-  if (!/^\p{L}+$/u.test(word)) return Promise.resolve(null);
-  return corpus.bank ? bankPrefixes.get(word, () => findPrefix(word, corpus)) : findPrefix(word, corpus);
+/** The prefix query of a last word still being typed, if a word of the bank starts with it (kept like its terms). */
+function bankPrefix(word: string): Promise<Prefix> {
+  const lowered = prefixWord(word);
+  return lowered ? bankPrefixes.get(lowered, () => findBankPrefix(lowered)) : Promise.resolve(null);
 }
 
-async function findPrefix(word: string, corpus: Corpus): Promise<Prefix> {
-  const docs = Prisma.sql`(select least(${TOTAL}, sum(docs)) from "SearchLexeme" where lexeme like ${`${word.toLowerCase()}%`})`;
+async function findBankPrefix(word: string): Promise<Prefix> {
+  const docs = Prisma.sql`(select least(${TOTAL}, sum(docs)) from "SearchLexeme" where lexeme like ${`${word}%`})`;
   const rows = await db().$queryRaw<{ query: string; known: boolean; weight: number }[]>`
-    select p::text as query, numnode(p) > 0 and ${corpus.holdsPrefix(word.toLowerCase())} as known,
-           ${corpus.bank ? weightOf(docs) : Prisma.sql`1::float8`} as weight
-    from to_tsquery('english', ${`${word.toLowerCase()}:*`}) p`;
+    select p::text as query, numnode(p) > 0 and ${bankHoldsPrefix(word)} as known, ${weightOf(docs)} as weight
+    from to_tsquery('english', ${`${word}:*`}) p`;
   return rows[0]?.known ? { query: rows[0].query, weight: rows[0].weight } : null;
 }
 
 export async function planSearch(input: string | undefined, corpus: Corpus): Promise<SearchPlan> {
   let parsed = parseSearch(input);
+  const prefixesOf = (terms: typeof parsed) => terms.map((t) => (t.prefix ? prefixWord(t.raw) : null));
   let analysed = await analyse(
     parsed.map((t) => t.variants),
     corpus,
+    prefixesOf(parsed),
   );
   // A joined token nothing holds ("pytest-djagno") is searched as its parts, each of which may be a typo.
   if (analysed.some((a, i) => a.query && !a.known && /[.-]/.test(parsed[i]!.raw))) {
@@ -154,6 +176,7 @@ export async function planSearch(input: string | undefined, corpus: Corpus): Pro
     analysed = await analyse(
       parsed.map((t) => t.variants),
       corpus,
+      prefixesOf(parsed),
     );
   }
   const terms: PlannedTerm[] = [];
@@ -165,7 +188,13 @@ export async function planSearch(input: string | undefined, corpus: Corpus): Pro
       terms.push({ raw: term.raw, query: found.query, weight: found.weight });
       continue;
     }
-    const prefix = term.prefix ? await prefixQuery(term.raw, corpus) : null;
+    const prefix = !term.prefix
+      ? null
+      : corpus.bank
+        ? await bankPrefix(term.raw)
+        : found.prefix
+          ? { query: found.prefix, weight: 1 }
+          : null;
     if (prefix) {
       terms.push({ raw: term.raw, ...prefix });
       continue;

@@ -2,7 +2,7 @@
 // benchmark's data the planner intersected the user's ten notes with a GIN index listing every note holding
 // "cache", thousands of entries, for 1.1 ms where reading the ten took 0.05 ms (docs/performance.md, round twenty).
 // Checked here: no such index, and a search reads no note but the user's (EXPLAIN ANALYZE of its statements).
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listNotes, notePageStatement } from "@/lib/data/notes";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -84,5 +84,25 @@ describe(`with ${(OTHERS * NOTES_EACH).toLocaleString("en")} notes of other user
     const page = await listNotes(user, { limit: 20, q: "cache" });
     expect(page.items.map((i) => i.question.slug)).toEqual([cached]);
     expect((await listNotes(user, { limit: 20, q: "fragment" })).items).toEqual([]);
+  });
+
+  it("completes a last word still being typed in the round trip of the terms: two statements, not three", async () => {
+    const statements = vi.spyOn(db(), "$queryRaw");
+    try {
+      const typed = await listNotes(user, { limit: 20, q: "Cach" });
+      expect(typed.items.map((i) => i.question.slug)).toEqual([cached]);
+      expect(typed.searched).toBe("Cach");
+      expect(statements).toHaveBeenCalledTimes(2);
+      statements.mockClear();
+      // A whole word of theirs is searched as itself; a beginning no note of theirs has finds nothing, also in two.
+      expect((await planSearch("signals", notesCorpus(user))).terms.map((t) => t.query)).toEqual(["('signal')"]);
+      statements.mockClear();
+      const none = await listNotes(user, { limit: 20, q: "forms fragm" });
+      expect(none.items).toHaveLength(NOTES_EACH - 1);
+      expect(none.items.every((i) => i.partial)).toBe(true);
+      expect(statements).toHaveBeenCalledTimes(2);
+    } finally {
+      statements.mockRestore();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { isUniqueViolation } from "../db/errors";
 import { Prisma, type Difficulty } from "../generated/prisma/client";
 import { AppError } from "../http/errors";
 import { scoredPoints } from "../scoring/derive";
+import { rescoreQuestion } from "../scoring/rescore";
 import { frequencyValue } from "../schemas/content";
 import {
   snapshotSchema,
@@ -181,9 +182,16 @@ type ProblemChange = Pick<ProblemFields, "starterCode" | "solution" | "wrongSolu
   hiddenTests?: unknown[];
 };
 
-/** Applies a change to the locked question at `expected` revision, in one transaction, and records it. */
+/** What answers are judged by: a change to it re-scores the question's stored answers. */
+const judgedBy = (row: Pick<QuestionRow, "keyPoints" | "rubric">) => canonicalJson([row.keyPoints, row.rubric]);
+
+/**
+ * Applies a change to the locked question at `expected` revision, in one transaction, and records it. When its key
+ * points or rubric changed, the answers stored for it are re-scored once it is saved (lib/scoring/rescore.ts), so
+ * the users' history shows the corrected verdicts without waiting for the next start.
+ */
 async function change(adminId: string, slug: string, expected: number, what: Change): Promise<EditableQuestion> {
-  const saved = await db().$transaction(async (tx) => {
+  const { saved, rescore } = await db().$transaction(async (tx) => {
     const row = await lockedQuestion(tx, slug);
     if (row.revision !== expected) throw stale(row, await historyOf(tx, row.id));
     const before = await recordOutsideChange(tx, row);
@@ -222,9 +230,10 @@ async function change(adminId: string, slug: string, expected: number, what: Cha
         snapshot: snapshotOf(after),
       },
     });
-    return viewOf(after, await historyOf(tx, row.id));
+    return { saved: viewOf(after, await historyOf(tx, row.id)), rescore: judgedBy(after) !== judgedBy(row) ? row.id : null };
   });
   await contentChanged();
+  if (rescore) await rescoreQuestion(db(), rescore);
   return saved;
 }
 

@@ -2,9 +2,11 @@
 // interview's score, the mean over the scored answers, as lib/interviews/unanswered.ts defines it) and every
 // saved practice version. Run by `npm run rescore` and by the seed step of `npm start`; it does nothing when the
 // scorer and every rubric are the ones the stored figures were computed with (ScoringState), so it is idempotent
-// and cheap on an unchanged bank. Works in batches, so memory stays flat whatever the number of answers.
+// and cheap on an unchanged bank. The question editor re-scores one question's answers when its key points change
+// (rescoreQuestion). Works in batches, so memory stays flat whatever the number of answers.
 import { isDeepStrictEqual } from "node:util";
 import type { PrismaClient } from "../db/prisma-client";
+import { Prisma } from "../generated/prisma/client";
 import { scoredPoints } from "./derive";
 import { keyPointCoverage } from "./match";
 
@@ -53,7 +55,27 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
   const report: RescoreReport = { skipped: false, interviewAnswers: 0, interviews: 0, practiceVersions: 0, changed: 0 };
   const state = await db.scoringState.findUnique({ where: { id: 1 } });
   if (!options.force && state?.fingerprint === fingerprint) return { ...report, skipped: true };
+  await rescoreAnswers(db, Prisma.empty, report);
+  await db.scoringState.upsert({
+    where: { id: 1 },
+    create: { id: 1, fingerprint, rescoredAt: new Date() },
+    update: { fingerprint, rescoredAt: new Date() },
+  });
+  return report;
+}
 
+/**
+ * Re-scores the answers to one question with its key points and rubric as they are now: what the editor does after
+ * a save that changed them, so users' history, dashboard and revision queue follow the fix at once. The stored
+ * fingerprint is left as it is: the next start checks every answer again and finds these current.
+ */
+export async function rescoreQuestion(db: PrismaClient, questionId: string): Promise<RescoreReport> {
+  const report: RescoreReport = { skipped: false, interviewAnswers: 0, interviews: 0, practiceVersions: 0, changed: 0 };
+  await rescoreAnswers(db, Prisma.sql`and q.id = ${questionId}::uuid`, report);
+  return report;
+}
+
+async function rescoreAnswers(db: PrismaClient, only: Prisma.Sql, report: RescoreReport): Promise<void> {
   // Written answers of ended interviews that were scored: a blank one was left unscored when the interview ended
   // (lib/interviews/unanswered.ts) and stays so.
   let after = "00000000-0000-0000-0000-000000000000";
@@ -62,7 +84,7 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
       select iq.id::text, iq.content, iq.coverage, iq.score, q."keyPoints", q.rubric, iq."interviewId"::text as parent
       from "InterviewQuestion" iq join "Interview" i on i.id = iq."interviewId" join "Question" q on q.id = iq."questionId"
       where iq.id > ${after}::uuid and i.status <> 'IN_PROGRESS' and q.kind = 'WRITTEN'
-        and cardinality(q."keyPoints") > 0 and iq.score is not null
+        and cardinality(q."keyPoints") > 0 and iq.score is not null ${only}
       order by iq.id limit ${BATCH}`;
     if (!rows.length) break;
     after = rows.at(-1)!.id;
@@ -88,7 +110,7 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
     const rows = await db.$queryRaw<Row[]>`
       select v.id::text, v.content, v.coverage, v.score, q."keyPoints", q.rubric, v."answerId"::text as parent
       from "PracticeAnswerVersion" v join "PracticeAnswer" a on a.id = v."answerId" join "Question" q on q.id = a."questionId"
-      where v.id > ${after}::uuid
+      where v.id > ${after}::uuid ${only}
       order by v.id limit ${BATCH}`;
     if (!rows.length) break;
     after = rows.at(-1)!.id;
@@ -102,13 +124,6 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
       report.changed += changed.length;
     }
   }
-
-  await db.scoringState.upsert({
-    where: { id: 1 },
-    create: { id: 1, fingerprint, rescoredAt: new Date() },
-    update: { fingerprint, rescoredAt: new Date() },
-  });
-  return report;
 }
 
 export function describeRescore(r: RescoreReport): string {

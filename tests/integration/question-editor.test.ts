@@ -522,3 +522,87 @@ describe("a coding problem's code and tests", () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe("a save that changes what answers are judged by", () => {
+  const CSRF = "csrf-protection";
+  const point = (text: string, ...any: string[]) => ({ text, concepts: [{ name: any[0]!, any }], disqualifiers: [] });
+  const csrfFields = (title: string, keyPoints: EditableFields["keyPoints"]) =>
+    fields(title, {
+      prompt: "How does Django protect against CSRF?",
+      modelAnswer:
+        "It compares a secret from the csrftoken cookie with the token the form or X-CSRFToken header sends.",
+      keyPoints,
+      difficulty: "hard",
+    });
+
+  it("re-scores the answers stored for the question at once, and a save that leaves them alone does not", async () => {
+    const owner = await userFactory();
+    const question = await db().question.findUniqueOrThrow({ where: { slug: CSRF } });
+    const answer = "Django compares the csrftoken cookie with the X-CSRFToken header on POST.";
+    const interview = await db().interview.create({
+      data: {
+        userId: owner.id,
+        title: "Judged by the old key points",
+        mode: "PRACTICE",
+        status: "FINISHED",
+        seed: 1,
+        topicFocus: [],
+        startedAt: new Date(),
+        endedAt: new Date(),
+        score: 0,
+      },
+    });
+    await db().interviewQuestion.create({
+      data: {
+        interviewId: interview.id,
+        questionId: question.id,
+        position: 0,
+        content: answer,
+        score: 0,
+        answeredAt: new Date(),
+      },
+    });
+    const practice = await db().practiceAnswer.create({
+      data: { userId: owner.id, questionId: question.id, draft: answer, revision: 1, updatedAt: new Date() },
+    });
+    await db().practiceAnswerVersion.create({
+      data: { answerId: practice.id, number: 1, content: answer, coverage: [], score: 0 },
+    });
+    const stored = async () => ({
+      answer: await db().interviewQuestion.findFirstOrThrow({ where: { interviewId: interview.id } }),
+      interview: (await db().interview.findUniqueOrThrow({ where: { id: interview.id } })).score,
+      version: (await db().practiceAnswerVersion.findFirstOrThrow({ where: { answerId: practice.id } })).score,
+    });
+
+    const keyPoints = [
+      point("The token is compared with a secret from the cookie", "csrftoken", "cookie"),
+      point("Sent in a header by JavaScript", "X-CSRFToken"),
+      point("Origin and Referer are checked on HTTPS", "Referer"),
+    ];
+    const opened = await editable(CSRF);
+    const saved = await put(admin, { ...csrfFields(opened.fields.title, keyPoints), revision: opened.revision }, CSRF);
+    expect(saved.status).toBe(200);
+    const after = await stored();
+    expect(after.answer.score).toBeCloseTo(2 / 3);
+    expect(after.answer.coverage).toMatchObject([
+      { covered: true, heard: [{ concept: "csrftoken" }] },
+      { covered: true, heard: [{ concept: "X-CSRFToken" }] },
+      { covered: false, missing: ["Referer"] },
+    ]);
+    expect(after.interview).toBeCloseTo(2 / 3);
+    expect(after.version).toBeCloseTo(2 / 3);
+
+    // A title alone is no reason to judge again: a figure set by hand stays as it is.
+    await db().interviewQuestion.update({ where: { id: after.answer.id }, data: { score: 0.25 } });
+    const retitled = await put(
+      admin,
+      {
+        ...csrfFields("How does Django stop cross-site request forgery?", keyPoints),
+        revision: opened.revision + 1,
+      },
+      CSRF,
+    );
+    expect(retitled.status).toBe(200);
+    expect((await stored()).answer.score).toBe(0.25);
+  });
+});

@@ -230,7 +230,10 @@ async function change(adminId: string, slug: string, expected: number, what: Cha
         snapshot: snapshotOf(after),
       },
     });
-    return { saved: viewOf(after, await historyOf(tx, row.id)), rescore: judgedBy(after) !== judgedBy(row) ? row.id : null };
+    return {
+      saved: viewOf(after, await historyOf(tx, row.id)),
+      rescore: judgedBy(after) !== judgedBy(row) ? row.id : null,
+    };
   });
   await contentChanged();
   if (rescore) await rescoreQuestion(db(), rescore);

@@ -36,7 +36,7 @@ export function QuestionCard({ question, marks }: { question: QuestionListItem; 
   return (
     <li className="rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 className="font-medium">
+        <h2 className="font-medium wrap-anywhere">
           <Link href={`/questions/${question.slug}`} className="hover:underline">
             {question.titleHtml ? (
               // snippetHtml() escaped the title; the only markup is our <mark>.
@@ -51,7 +51,7 @@ export function QuestionCard({ question, marks }: { question: QuestionListItem; 
       {question.snippet ? (
         // snippetHtml() escaped the text; the only markup is our <mark>.
         <p
-          className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+          className="mt-1 text-sm wrap-anywhere text-slate-700 dark:text-slate-300"
           dangerouslySetInnerHTML={{ __html: `…${question.snippet}…` }}
         />
       ) : null}

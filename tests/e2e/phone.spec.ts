@@ -9,6 +9,9 @@ test.use({ viewport: { width: 390, height: 844 } });
 const PUBLIC_PAGES = [
   "/",
   "/questions",
+  // Search results: snippets of model answers cut around a match, with long identifiers and code in them.
+  "/questions?q=select_related+vs+prefetch_related",
+  "/questions?q=middlware",
   "/questions/what-is-drf-and-why-use-it",
   "CODING",
   "/companies",

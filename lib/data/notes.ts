@@ -8,7 +8,7 @@ import { MAX_DOCUMENT_BYTES } from "../schemas/fields";
 import { type NoteListQuery, type NoteView } from "../schemas/notes";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { saveWithRevision, writeDocument } from "./save-with-revision";
-import { headlineOptions, snippetHtml } from "../search/highlight";
+import { FENCE, headlineOptions, snippetHtml } from "../search/highlight";
 import { parseSearch } from "../search/parse";
 import { notesCorpus, planSearch, type SearchPlan } from "../search/plan";
 import { searchRank, widenings } from "../search/rank";
@@ -236,7 +236,7 @@ export function notePageStatement(
     p as (select * from r where true ${after} order by r.rank desc, r.id limit ${limit})
     select p.id, q.slug, q.title, t.slug as topic_slug, t.name as topic_name, p.content, p.revision, p."createdAt",
            p."updatedAt", p.rank, p.held = ${k}::int as holds_all, p.fewest,
-           ts_headline('english', p.content, ${plan.any}::tsquery, ${SNIPPET}) as snippet
+           ts_headline('english', regexp_replace(p.content, ${FENCE}, ' ', 'g'), ${plan.any}::tsquery, ${SNIPPET}) as snippet
     from p join "Question" q on q.id = p."questionId" join "Topic" t on t.id = q."topicId"
     order by p.rank desc, p.id`;
 }

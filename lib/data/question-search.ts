@@ -18,7 +18,7 @@ import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { PLAN_EACH_TIME } from "../db/prisma-client";
 import type { QuestionList, QuestionListQuery } from "../schemas/questions";
-import { headlineOptions } from "../search/highlight";
+import { FENCE, headlineOptions } from "../search/highlight";
 import { bankCorpus, planSearch, type SearchPlan } from "../search/plan";
 import { FIELD_WEIGHTS, HELD_BONUS, loosened, searchRank, widenings, type Match } from "../search/rank";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -183,9 +183,9 @@ async function highlights(
   const stems = [...new Set(plan.terms.flatMap((t) => lexemesOf(t.query)).map((l) => l.slice(0, 4)))];
   const rows = await db().$queryRaw<{ slug: string; snippet: string | null; title_html: string | null }[]>`
     select q.slug,
-           ts_headline('english', substr(q."modelAnswer",
+           ts_headline('english', regexp_replace(substr(q."modelAnswer",
              greatest(1, coalesce((select min(p) from unnest(${stems}::text[]) s, strpos(lower(q."modelAnswer"), s) p where p > 0), 1) - ${SNIPPET_CHARS / 3}),
-             ${SNIPPET_CHARS}), ${plan.any}::tsquery, ${SNIPPET}) as snippet,
+             ${SNIPPET_CHARS}), ${FENCE}, ' ', 'g'), ${plan.any}::tsquery, ${SNIPPET}) as snippet,
            ts_headline('english', q.title, ${plan.any}::tsquery, ${WHOLE}) as title_html
     from "Question" q where q.slug = any(${slugs}::text[])`;
   return new Map(rows.map((r) => [r.slug, r]));

@@ -3,6 +3,9 @@
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
 
+/** A code fence and its language ("```python"), as a regular expression: markup, never words of a snippet. */
+export const FENCE = "```\\S*";
+
 /** Options for ts_headline: our markers, and an excerpt of `maxWords` (or the whole text with `all`). */
 export function headlineOptions(options: {
   maxWords?: number;

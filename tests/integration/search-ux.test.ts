@@ -166,4 +166,34 @@ describe("search as candidates type it", () => {
     }
     expect(seen).toBe(holding);
   });
+
+  it("quotes words of the answer in its snippets, never the language of a code block", async () => {
+    // Words a model answer holds only as a fence's language ("```python"), per question.
+    const answers = await db().question.findMany({ select: { slug: true, modelAnswer: true } });
+    const fenceOnly = new Map(
+      answers.map(({ slug, modelAnswer }) => {
+        const languages = new Set([...modelAnswer.matchAll(/```(\w+)/g)].map((m) => m[1]!.toLowerCase()));
+        const prose = modelAnswer.replace(/```\w*/g, " ").toLowerCase();
+        return [slug, [...languages].filter((l) => !new RegExp(`\\b${l}\\b`).test(prose))];
+      }),
+    );
+    const checked: string[] = [];
+    for (const q of [
+      "middleware",
+      "select_related",
+      "csrf token",
+      "signals",
+      "custom manager",
+      "serializer validate",
+    ]) {
+      for (const item of (await search(q)).items) {
+        const words = (item.snippet ?? "").replace(/<\/?mark>/g, "").toLowerCase();
+        for (const language of fenceOnly.get(item.slug) ?? []) {
+          expect(words, `${q}: ${item.slug}`).not.toMatch(new RegExp(`\\b${language}\\b`));
+          checked.push(item.slug);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThan(10); // results whose answers have code blocks were looked at
+  });
 });

@@ -129,7 +129,11 @@ describe("notes", () => {
     await saveNote(
       user.id,
       "prefetch-related-explained",
-      { content: "prefetch_related runs a second query; lazy loading would cause N+1.", revision: 0 },
+      {
+        content:
+          "```python\nBook.objects.prefetch_related('authors')\n```\nruns a second query; lazy loading would cause N+1.",
+        revision: 0,
+      },
       at(1),
     );
     await saveNote(
@@ -147,6 +151,9 @@ describe("notes", () => {
     ]);
     expect(lazy).toMatchObject({ match: "all", searched: "lazy evaluation" });
     expect(lazy.items[0]!.snippet).toContain("<mark>");
+    // A code block's fence and language are markup, not words of the note.
+    expect(lazy.items[1]!.snippet).toContain("Book.objects.prefetch_related");
+    expect(lazy.items[1]!.snippet).not.toMatch(/python/);
 
     const prefix = await listNotes(user.id, { q: "laz", limit: 20 });
     expect(prefix.items.map((n) => n.question.slug).sort()).toEqual([

@@ -186,7 +186,13 @@ export function SpokenAnswer({
             </span>
           </>
         ) : (
-          <span className="text-xs text-slate-600 dark:text-slate-400">Alt+R starts and stops · up to 5 minutes</span>
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {/* A touch screen has no Alt key: the hint is for keyboards, as the room's. */}
+            <span data-testid="record-shortcut-hint" className="pointer-coarse:hidden">
+              Alt+R starts and stops ·{" "}
+            </span>
+            up to 5 minutes
+          </span>
         )}
       </div>
       <p role="status" className="text-sm">

@@ -202,14 +202,22 @@ test("keyboard: Alt+J/K focus the new editor, focus and current look different, 
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test("the Alt+J hint is shown with a mouse and not on a touch device", async ({ page, browser, baseURL }) => {
+test("the Alt+J and Alt+R hints are shown with a mouse and not on a touch device", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = await signedIn(page);
   const id = await startInterview(page, "deloitte", "Practice");
   await expect(page.getByTestId("shortcut-hint")).toBeVisible();
+  await expect(page.getByTestId("record-shortcut-hint")).toBeVisible();
   const phone = await otherDevice(browser, baseURL, email);
   await phone.page.goto(`/interviews/${id}`);
   await expect(phone.page.getByRole("heading", { level: 2 })).toBeVisible();
   await expect(phone.page.getByTestId("shortcut-hint")).toBeHidden();
+  await expect(phone.page.getByRole("button", { name: "Record answer" })).toBeVisible();
+  await expect(phone.page.getByTestId("record-shortcut-hint")).toBeHidden();
+  await expect(phone.page.getByText("up to 5 minutes")).toBeVisible();
   await phone.context.close();
 });
 

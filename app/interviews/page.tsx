@@ -31,8 +31,10 @@ export default async function InterviewsPage({
   }
   const parsed = interviewListQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { limit: 20 };
+  // The page shows the 50 most recent and has no further pages: a cursor in its address (the API's) means nothing
+  // here, and a forged one must not fail the page.
   const [{ items, nextCursor }, companies] = await Promise.all([
-    listInterviews(user.id, { ...query, limit: 50 }),
+    listInterviews(user.id, { ...query, cursor: undefined, limit: 50 }),
     listCompanies(),
   ]);
 

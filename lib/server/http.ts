@@ -139,11 +139,14 @@ export async function startHttpServer(options: {
       res.setHeader("content-security-policy", csp);
     }
     // Server actions (pages only; API routes check Origin themselves): Next refuses a cross-site one too, but
-    // with a 500 after parsing it; refuse it first.
+    // with a 500 after parsing it; refuse it first. A multipart POST is one as well without Next's header (a form
+    // posted before its page's JavaScript ran): Next parses its body as one, and answered 500 to a cross-site one
+    // it could not parse (found by the fuzzer).
     if (
       !api &&
       req.method === "POST" &&
-      req.headers["next-action"] &&
+      (req.headers["next-action"] ||
+        /^multipart\/form-data\b/i.test(String(req.headers["content-type"] ?? "").trimStart())) &&
       isCrossSite(
         req.headers.origin,
         requestTarget((name) => req.headers[name], options.trustProxy),

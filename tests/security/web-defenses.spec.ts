@@ -114,6 +114,59 @@ test("a server action with forged forwarded headers is refused, never a 500 (fou
   }
 });
 
+test("a form posted to a page from another site without Next's header is refused too, never a 500 (found by the fuzzer)", async ({
+  request,
+  baseURL,
+}) => {
+  // A multipart POST is a server action to Next even without `next-action` (a form sent before its page's script
+  // ran): it parsed the body and answered 500 when it could not, from another site.
+  for (const path of ["/", "/questions", "/dashboard", "/no/such/page", "/x/admin/packs"]) {
+    for (const contentType of [
+      "multipart/form-data; boundary=x",
+      "multipart/form-data",
+      " Multipart/Form-Data; boundary=y",
+    ]) {
+      for (const origin of [EVIL, "{", "null"]) {
+        const response = await request.post(path, {
+          headers: { "content-type": contentType, origin },
+          data: '[null,"apply",{"a":1}]',
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${path} ${contentType} from ${origin}`).toBe(403);
+      }
+      // From this site the body is still not a form: Next refuses it (or renders the page), never a 500.
+      const own = await request.post(path, {
+        headers: { "content-type": contentType, origin: new URL(baseURL!).origin },
+        data: '[null,"apply",{"a":1}]',
+        maxRedirects: 0,
+      });
+      expect(own.status(), `${path} ${contentType} from this site`).toBeLessThan(500);
+    }
+  }
+});
+
+test("a page given a forged or foreign cursor in its address shows its first page, never a 500 (found by the fuzzer)", async ({
+  page,
+}) => {
+  const email = newEmail("cursor-pages");
+  await registerViaApi(page.request, email);
+  await signInViaApi(page.request, email);
+  const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const forged = [
+    cursor({ mode: "x", key: -23, slug: "I.Ac! p q1" }),
+    cursor({ mode: "rank", key: 1, slug: "a" }),
+    cursor({ mode: "started", key: 1e300, slug: "not-a-uuid" }),
+    "1417166700",
+    "",
+  ];
+  for (const path of ["/interviews", "/notes", "/questions"]) {
+    for (const value of forged) {
+      const response = await page.request.get(`${path}?cursor=${encodeURIComponent(value)}`, { maxRedirects: 0 });
+      expect(response.status(), `${path}?cursor=${value}`).toBe(200);
+    }
+  }
+});
+
 test("sign-in never sends anyone to another site, whatever the callbackUrl says", async ({ page, baseURL }) => {
   test.setTimeout(120_000); // a dozen real sign-ins and twenty redirects followed in Chromium
   const origin = new URL(baseURL!).origin;

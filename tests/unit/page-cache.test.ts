@@ -187,6 +187,8 @@ describe("PageCache", () => {
       ["/interviews/1", {}],
       ["/questions/a/b", {}],
       ["/questions/UPPER", {}],
+      ["/companies/a/b", {}],
+      ["/companies/UPPER", {}],
       [
         "/questions",
         { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } },
@@ -211,6 +213,11 @@ describe("PageCache", () => {
     };
     await get("/questions", browser);
     expect((await get("/questions", browser)).response.headers.get("x-mockroom-page-cache")).toBe("hit");
+    // The company formats are public content too.
+    for (const path of ["/companies", "/companies/jpmorgan"]) {
+      await get(path, browser);
+      expect((await get(path, browser)).response.headers.get("x-mockroom-page-cache"), path).toBe("hit");
+    }
   });
 
   it("keeps no answer that is not a complete, error-free 200 HTML page with a nonce and no cookie", async () => {

@@ -66,8 +66,9 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
 
 /**
  * Re-scores the answers to one question with its key points and rubric as they are now: what the editor does after
- * a save that changed them, so users' history, dashboard and revision queue follow the fix at once. The stored
- * fingerprint is left as it is: the next start checks every answer again and finds these current.
+ * a save that changed them, so users' interview history and dashboard follow the fix at once (a card the revision
+ * queue holds for a low score stays, as after `npm run rescore`). The stored fingerprint is left as it is: the next
+ * start checks every answer again and finds these current.
  */
 export async function rescoreQuestion(db: PrismaClient, questionId: string): Promise<RescoreReport> {
   const report: RescoreReport = { skipped: false, interviewAnswers: 0, interviews: 0, practiceVersions: 0, changed: 0 };

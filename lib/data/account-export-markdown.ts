@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db/client";
+import { lower } from "../db/enums";
 import { REASON_LABELS } from "../schemas/report-reasons";
 import * as rows from "./account-export-rows";
 
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 const percent = (value: number | null) => (value === null ? "not scored" : `${Math.round(value * 100)}%`);
 /** Quotes a user's text so it cannot break the document's own headings. */
 const block = (text: string) => (text.trim() ? text.trim() : "_(empty)_");

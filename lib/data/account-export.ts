@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { lower } from "../db/enums";
 import { AppError } from "../http/errors";
 import { readCoverage } from "../scoring/coverage";
 import { logger, describeError } from "../logger";
@@ -13,7 +14,6 @@ import { recordingUrl, type RecordingTarget } from "./recordings";
 // batches (lib/data/account-export-rows.ts) only as fast as the client takes the bytes, so the heaviest
 // account costs the server a batch of memory, not its whole size.
 
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 /** Pieces are sent once this much is waiting: fewer, larger chunks. */

@@ -1,6 +1,7 @@
 import "server-only";
 // Turns interview rows into the API/page shape, and computes the review (coverage, scores) at the end.
 import type { Prisma } from "../generated/prisma/client";
+import { lower } from "../db/enums";
 import { readCoverage } from "../scoring/coverage";
 import { scoredPoints } from "../scoring/derive";
 import { keyPointCoverage } from "../scoring/match";
@@ -31,8 +32,6 @@ export const interviewInclude = {
 } satisfies Prisma.InterviewInclude;
 
 export type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof interviewInclude }>;
-
-export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 /**
  * Coverage and score for each answer, and their mean: what finishing an interview stores. A blank answer is

@@ -12,7 +12,8 @@ import { selectQuestions, type Candidate, type History } from "../interviews/sel
 import type { InterviewView, StartInterviewInput } from "../schemas/interviews";
 import type { CodeTest } from "../schemas/coding";
 import { enqueue, LOW_SCORE } from "./review";
-import { interviewInclude, lower, scoreAnswers, toView, type InterviewRow } from "./interview-view";
+import { lower } from "../db/enums";
+import { interviewInclude, scoreAnswers, toView, type InterviewRow } from "./interview-view";
 import { runningTimedInterview, TIMED } from "./withheld";
 
 type Tx = Prisma.TransactionClient;

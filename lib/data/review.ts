@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { lower } from "../db/enums";
 import { AppError } from "../http/errors";
 import type { Prisma, Rating, ReviewReason, ReviewSource } from "../generated/prisma/client";
 import {
@@ -19,8 +20,6 @@ type Tx = Prisma.TransactionClient;
 
 /** Scores below this in a finished mock interview put the question in the revision queue. */
 export const LOW_SCORE = 0.5;
-
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 function cardFields(card: StoredCard) {
   return {

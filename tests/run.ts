@@ -50,18 +50,18 @@ function playwrightCounts(file: string): Counts {
   };
 }
 
-const vitest = (project: string): Step => ({
-  name: project,
+/** A Vitest step: its projects (the first names the step and its report). */
+const vitest = (...projects: string[]): Step => ({
+  name: projects[0]!,
   command: [
     bin("vitest"),
     "run",
     "--config",
     "tests/vitest.config.mts",
-    "--project",
-    project,
+    ...projects.flatMap((project) => ["--project", project]),
     "--reporter=default",
     "--reporter=json",
-    `--outputFile.json=${path.join(reportDir, project + ".json")}`,
+    `--outputFile.json=${path.join(reportDir, projects[0] + ".json")}`,
   ],
   counts: vitestCounts,
 });
@@ -77,8 +77,9 @@ const steps: Step[] = [
   { name: "lint", group: "static", command: [bin("eslint"), "--max-warnings", "0", "."] },
   // Formatting is Prettier's (.prettierrc.json): `npm run format` writes it.
   { name: "format", group: "static", command: [bin("prettier"), "--check", "--log-level", "warn", "."] },
-  vitest("unit"),
-  vitest("integration"),
+  vitest("unit", "unit-timed"),
+  // Most files side by side, then the ones that time what they test, alone (tests/vitest.config.mts).
+  vitest("integration", "integration-timed"),
   {
     name: "e2e",
     before: () => (findChromium() ? null : NO_CHROMIUM_MESSAGE),

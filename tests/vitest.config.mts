@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -10,25 +11,85 @@ const resolve = {
   },
 };
 
+const unit = { root, include: ["tests/unit/**/*.test.ts"], environment: "node" } as const;
+
+/**
+ * Unit files that time what they test (a time limit and its slack, how long the event loop was held): one at a
+ * time after the others, on a machine no other test file is busy on.
+ */
+const UNIT_TIMED = [
+  "tests/unit/markdown.test.ts",
+  "tests/unit/markdown-corpus.test.ts",
+  "tests/unit/editor-markdown.test.ts",
+  "tests/unit/python-runner.test.ts",
+  "tests/unit/sql-runner.test.ts",
+  "tests/unit/scoring.test.ts",
+];
+
+const integration = {
+  root,
+  include: ["tests/integration/**/*.test.ts"],
+  environment: "node",
+  globalSetup: ["tests/support/global-setup.ts"],
+  setupFiles: ["tests/support/integration-setup.ts"],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: "forks",
+} as const;
+
+/**
+ * Integration files that time what they test (a 95th percentile, a timing side channel, a start-up limit): they run
+ * one at a time after the others, as every file did before the others ran a file a core.
+ */
+const TIMED = [
+  "tests/integration/notes-search-scale.test.ts",
+  "tests/integration/search-relevance-scale.test.ts",
+  "tests/integration/password-reset.test.ts",
+  "tests/integration/embedded-postgres.test.ts",
+];
+
 export default defineConfig({
   root,
   resolve,
   test: {
     env: { LOG_LEVEL: "silent" },
     projects: [
-      { resolve, test: { name: "unit", root, include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         resolve,
         test: {
+          ...unit,
+          name: "unit",
+          exclude: UNIT_TIMED,
+          // Vitest's default is a core less than the machine: one file at a time on two cores, while a third of
+          // the suite's time was spent waiting for time limits (the runners' and the markdown workers'). A file
+          // a core: 143 → 88 s here (docs/performance.md, round twenty-two).
+          maxWorkers: os.availableParallelism(),
+        },
+      },
+      {
+        resolve,
+        // Files that time what they test, alone, after the others.
+        test: { ...unit, name: "unit-timed", include: UNIT_TIMED, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+      {
+        resolve,
+        test: {
+          ...integration,
           name: "integration",
-          root,
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/integration-setup.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-          pool: "forks",
+          exclude: TIMED,
+          // A file a core, each on a database of its own (a third of one core's time was spent waiting on PostgreSQL).
+          maxWorkers: os.availableParallelism(),
+        },
+      },
+      {
+        resolve,
+        // Files that time what they test, alone, after the others.
+        test: {
+          ...integration,
+          name: "integration-timed",
+          include: TIMED,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

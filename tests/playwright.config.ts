@@ -1,18 +1,20 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "./support/chromium";
+import { E2E_BASE_PORT, E2E_LANES, laneBaseUrl } from "./e2e/accounts";
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// One worker a lane, each against its lane's server (tests/e2e/accounts.ts). A worker loads this file with its
+// parallel index set, so its baseURL is its own lane's.
+const baseURL = laneBaseUrl();
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: path.join(__dirname, "..", "test-results"),
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_LANES,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -27,7 +29,7 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  // End-to-end flows, then the security suite (tests/security/), against the same server.
+  // End-to-end flows and the security suite (tests/security/), a file at a time in each lane.
   projects: [
     { name: "chromium", testDir: "e2e", use: { ...devices["Desktop Chrome"] } },
     { name: "security", testDir: "security", use: { ...devices["Desktop Chrome"] } },
@@ -35,12 +37,13 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx tests/e2e/server.ts",
     cwd: path.join(__dirname, ".."),
-    url: `${baseURL}/api/health`,
+    // The lanes start in order: the last one's health means every one is up.
+    url: `${laneBaseUrl(E2E_LANES - 1)}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(E2E_BASE_PORT), E2E_LANES: String(E2E_LANES) },
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -2,7 +2,26 @@ import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import { E2E_DATABASE_FILE, E2E_LANE, E2E_LANES, laneBaseUrl, laneDatabaseFile } from "./accounts";
+import { e2eQuery } from "./db";
 import { newEmail, registerViaApi, signInViaApi } from "./helpers";
+
+test("each worker drives its own lane: its server, and that server's database", async ({ request, baseURL }) => {
+  const lane = test.info().parallelIndex % E2E_LANES;
+  expect(E2E_LANE).toBe(lane);
+  expect(baseURL).toBe(laneBaseUrl(lane));
+  expect(E2E_DATABASE_FILE).toBe(laneDatabaseFile(lane));
+  // An account registered through this lane's server is in the database this lane's tests read, and in no other.
+  const email = newEmail("lane");
+  await registerViaApi(request, email);
+  expect(await e2eQuery(`select 1 from "User" where email = $1`, [email])).toHaveLength(1);
+  for (let other = 0; other < E2E_LANES; other++) {
+    if (other === lane) continue;
+    const url = fs.readFileSync(laneDatabaseFile(other), "utf8").trim();
+    expect(url).not.toBe(fs.readFileSync(E2E_DATABASE_FILE, "utf8").trim());
+  }
+});
 
 test("health reports the database and the version", async ({ request }) => {
   const response = await request.get("/api/health");

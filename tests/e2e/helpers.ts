@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { FakeReply } from "../support/fake-openai";
 import type { Mail } from "../support/mailbox";
-import { E2E_AI_URL_FILE, E2E_MAIL_FILE } from "./accounts";
+import { E2E_AI_URL_FILE, E2E_DATABASE_FILE, E2E_MAIL_FILE } from "./accounts";
 import { e2eQuery } from "./db";
 
 export const PASSWORD = "correct horse battery staple";
@@ -135,7 +135,7 @@ export type SignInSpelling = "form" | "json" | "decoy-email-first" | "escaped-pa
 /** `npm run user -- <args>` against the e2e server's database, as an operator runs it on the server. */
 export function userCommand(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const root = path.resolve(__dirname, "../..");
-  const databaseUrl = fs.readFileSync(path.join(root, ".data/e2e-database-url"), "utf8").trim();
+  const databaseUrl = fs.readFileSync(path.join(root, E2E_DATABASE_FILE), "utf8").trim();
   return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/user.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },

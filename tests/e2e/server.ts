@@ -1,19 +1,23 @@
-// The server the end-to-end tests drive: the production build, on a database of its own (created from
-// the migrations, seeded like `npm start`), dropped again when Playwright stops it. It sends email through a
-// real SMTP server started here (tests/support/mailbox.ts), which writes every message it receives to
-// E2E_MAIL_FILE for the tests to read.
+// The servers the end-to-end tests drive, one a lane (tests/e2e/accounts.ts): the production build, each on a
+// database of its own (created from the migrations and seeded like `npm start` once, then copied), dropped again
+// when Playwright stops them. Each sends email through a real SMTP server started here (tests/support/mailbox.ts),
+// which writes every message it receives to its lane's mail file for the tests to read, and has a fake
+// OpenAI-compatible endpoint of its own for spoken answers and AI feedback.
 import { migrate } from "../../lib/db/migrations/runner";
 import { createPrismaClient } from "../../lib/db/prisma-client";
 import { buildIfStale } from "../../lib/cli/build";
 import { spawnServer, type ServerProcess } from "../../lib/cli/serve";
 import {
   ADMIN_EMAIL,
-  E2E_AI_FILE,
   E2E_AI_MODEL,
-  E2E_AI_URL_FILE,
-  E2E_MAIL_FILE,
+  E2E_BASE_PORT,
+  E2E_LANES,
   E2E_TRANSCRIBE_MODEL,
   E2E_TRANSCRIPT,
+  laneAiFile,
+  laneAiUrlFile,
+  laneDatabaseFile,
+  laneMailFile,
 } from "./accounts";
 import { startFakeOpenAI } from "../support/fake-openai";
 import { startMailbox } from "../support/mailbox";
@@ -28,36 +32,20 @@ import {
 import fs from "node:fs";
 import path from "node:path";
 
-export const E2E_DATABASE_FILE = ".data/e2e-database-url";
+type Closable = { close(): Promise<unknown> };
 
 async function main() {
   process.env.LOG_LEVEL ??= "warn"; // before anything reads the environment
-  const port = Number(process.env.E2E_PORT ?? 3100);
   const server = await resolveTestServer(console.log);
   await dropStaleTestDatabases(server.adminUrl);
-  const database = uniqueName("mockroom_e2e");
-  await createDatabase(server.adminUrl, database);
-  const url = server.urlFor(database);
-  let running: ServerProcess | undefined;
-  fs.mkdirSync(path.dirname(E2E_MAIL_FILE), { recursive: true });
-  fs.writeFileSync(E2E_MAIL_FILE, "");
-  const mailbox = await startMailbox({
-    onMail: (mail) => fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify(mail) + "\n"),
-  });
-
-  // Spoken answers are transcribed by a fake OpenAI-compatible endpoint; the tests read what it was sent.
-  fs.writeFileSync(E2E_AI_FILE, "");
-  const ai = await startFakeOpenAI({
-    fallback: { kind: "transcript", text: E2E_TRANSCRIPT },
-    onRequest: (request) => fs.appendFileSync(E2E_AI_FILE, JSON.stringify(request) + "\n"),
-  });
-  fs.writeFileSync(E2E_AI_URL_FILE, ai.baseUrl);
+  const databases: string[] = [];
+  const running: ServerProcess[] = [];
+  const helpers: Closable[] = [];
 
   const shutdown = async (code = 0) => {
-    await running?.stop().catch(() => undefined);
-    await mailbox.close().catch(() => undefined);
-    await ai.close().catch(() => undefined);
-    await dropDatabase(server.adminUrl, database).catch(() => undefined);
+    await Promise.all(running.map((r) => r.stop().catch(() => undefined)));
+    await Promise.all(helpers.map((h) => h.close().catch(() => undefined)));
+    for (const database of databases) await dropDatabase(server.adminUrl, database).catch(() => undefined);
     if (server.embedded?.started) await server.embedded.stop();
     process.exit(code);
   };
@@ -65,36 +53,64 @@ async function main() {
   process.on("SIGINT", () => void shutdown());
 
   try {
-    await migrate({ databaseUrl: url, dir: path.resolve("prisma/migrations") });
-    const db = createPrismaClient(url, { max: 1 });
+    // The first lane's database is migrated and seeded; the others are copies of it, made before anyone connects.
+    const first = uniqueName("mockroom_e2e");
+    await createDatabase(server.adminUrl, first);
+    databases.push(first);
+    await migrate({ databaseUrl: server.urlFor(first), dir: path.resolve("prisma/migrations") });
+    const db = createPrismaClient(server.urlFor(first), { max: 1 });
     await runSeed(db, { demo: false });
     await db.$disconnect();
+    for (let lane = 1; lane < E2E_LANES; lane++) {
+      const copy = uniqueName("mockroom_e2e");
+      await createDatabase(server.adminUrl, copy, first);
+      databases.push(copy);
+    }
     buildIfStale(console.log);
-    // The server runs as `npm start` runs it: the bundled entry in a process of its own.
-    running = await spawnServer({
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      // Listed, to show that registering it does not make an admin (tests/security/authorization.spec.ts).
-      ADMIN_EMAILS: ADMIN_EMAIL,
-      SMTP_URL: mailbox.url,
-      MAIL_FROM: "Mockroom <no-reply@mockroom.test>",
-      TRANSCRIBE_BASE_URL: ai.baseUrl,
-      TRANSCRIBE_MODEL: E2E_TRANSCRIBE_MODEL,
-      TRANSCRIBE_API_KEY: "sk-e2e-test",
-      AI_BASE_URL: ai.baseUrl,
-      AI_MODEL: E2E_AI_MODEL,
-      AI_API_KEY: "sk-e2e-ai",
-    });
-    running.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
-    // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.
     fs.mkdirSync(".data", { recursive: true });
-    fs.writeFileSync(E2E_DATABASE_FILE, url);
-    console.log(`e2e server ready on ${running.url} (database ${database})`);
+
+    for (let lane = 0; lane < E2E_LANES; lane++) {
+      const url = server.urlFor(databases[lane]!);
+      const port = E2E_BASE_PORT + lane;
+      fs.writeFileSync(laneMailFile(lane), "");
+      const mailbox = await startMailbox({
+        onMail: (mail) => fs.appendFileSync(laneMailFile(lane), JSON.stringify(mail) + "\n"),
+      });
+      helpers.push(mailbox);
+      // Spoken answers are transcribed by a fake OpenAI-compatible endpoint; the tests read what it was sent.
+      fs.writeFileSync(laneAiFile(lane), "");
+      const ai = await startFakeOpenAI({
+        fallback: { kind: "transcript", text: E2E_TRANSCRIPT },
+        onRequest: (request) => fs.appendFileSync(laneAiFile(lane), JSON.stringify(request) + "\n"),
+      });
+      helpers.push(ai);
+      fs.writeFileSync(laneAiUrlFile(lane), ai.baseUrl);
+      // The server runs as `npm start` runs it: the bundled entry in a process of its own.
+      const app = await spawnServer({
+        ...process.env,
+        DATABASE_URL: url,
+        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        // Listed, to show that registering it does not make an admin (tests/security/authorization.spec.ts).
+        ADMIN_EMAILS: ADMIN_EMAIL,
+        SMTP_URL: mailbox.url,
+        MAIL_FROM: "Mockroom <no-reply@mockroom.test>",
+        TRANSCRIBE_BASE_URL: ai.baseUrl,
+        TRANSCRIBE_MODEL: E2E_TRANSCRIBE_MODEL,
+        TRANSCRIBE_API_KEY: "sk-e2e-test",
+        AI_BASE_URL: ai.baseUrl,
+        AI_MODEL: E2E_AI_MODEL,
+        AI_API_KEY: "sk-e2e-ai",
+      });
+      running.push(app);
+      app.child.once("exit", (code) => void shutdown(code === 0 ? 0 : 1));
+      // Tests that must move an interview's clock (instead of waiting 45 minutes) read the database from here.
+      fs.writeFileSync(laneDatabaseFile(lane), url);
+      console.log(`e2e lane ${lane} ready on ${app.url} (database ${databases[lane]})`);
+    }
   } catch (error) {
     console.error(error);
     await shutdown(1);

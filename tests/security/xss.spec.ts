@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_DATABASE_FILE } from "../e2e/accounts";
 import { e2eQuery } from "../e2e/db";
 import { newEmail, registerViaApi, signInViaApi } from "../e2e/helpers";
 
@@ -115,7 +116,7 @@ test("an imported guide full of XSS payloads renders inert on the question page"
   const guide = `# XSS guide\n\n# Hostile markup\n<details>\n<summary>1. ${summary}</summary>\n\n${answer}\n</details>\n`;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mockroom-xss-")), "hostile-guide.md");
   fs.writeFileSync(file, guide);
-  const databaseUrl = fs.readFileSync(".data/e2e-database-url", "utf8").trim();
+  const databaseUrl = fs.readFileSync(E2E_DATABASE_FILE, "utf8").trim();
   execFileSync("node_modules/.bin/tsx", ["lib/cli/import.ts", file, "--source", "hostile"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
     stdio: "pipe",

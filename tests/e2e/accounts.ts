@@ -10,8 +10,8 @@ export const ADMIN_EMAIL = "security-admin@example.test";
  * accounts, rate limits or content. On two cores one lane leaves a third of the CPU idle while a test waits on the
  * page (docs/performance.md, round twenty-two).
  */
-export const E2E_LANES = Math.max(1, Number(process.env.E2E_LANES ?? 2));
-/** The first lane's port; lane n listens on the next n-th. */
+export const E2E_LANES = Math.max(1, Math.trunc(Number(process.env.E2E_LANES)) || 2);
+/** The first lane's port; lane n listens on E2E_PORT + n. */
 export const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /** This process's lane: its Playwright worker's parallel index (0 in a process that is not a worker). */

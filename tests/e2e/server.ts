@@ -42,7 +42,11 @@ async function main() {
   const running: ServerProcess[] = [];
   const helpers: Closable[] = [];
 
+  let stopping = false;
   const shutdown = async (code = 0) => {
+    // Once: a server stopped here exits, and its exit would start another shutdown.
+    if (stopping) return;
+    stopping = true;
     await Promise.all(running.map((r) => r.stop().catch(() => undefined)));
     await Promise.all(helpers.map((h) => h.close().catch(() => undefined)));
     for (const database of databases) await dropDatabase(server.adminUrl, database).catch(() => undefined);

@@ -77,9 +77,9 @@ const steps: Step[] = [
   { name: "lint", group: "static", command: [bin("eslint"), "--max-warnings", "0", "."] },
   // Formatting is Prettier's (.prettierrc.json): `npm run format` writes it.
   { name: "format", group: "static", command: [bin("prettier"), "--check", "--log-level", "warn", "."] },
+  // Most unit files side by side, then the ones that time what they test, alone (tests/vitest.config.mts).
   vitest("unit", "unit-timed"),
-  // Most files side by side, then the ones that time what they test, alone (tests/vitest.config.mts).
-  vitest("integration", "integration-timed"),
+  vitest("integration"),
   {
     name: "e2e",
     before: () => (findChromium() ? null : NO_CHROMIUM_MESSAGE),

@@ -26,17 +26,6 @@ const UNIT_TIMED = [
   "tests/unit/scoring.test.ts",
 ];
 
-const integration = {
-  root,
-  include: ["tests/integration/**/*.test.ts"],
-  environment: "node",
-  globalSetup: ["tests/support/global-setup.ts"],
-  setupFiles: ["tests/support/integration-setup.ts"],
-  testTimeout: 20_000,
-  hookTimeout: 60_000,
-  pool: "forks",
-} as const;
-
 export default defineConfig({
   root,
   resolve,
@@ -64,7 +53,17 @@ export default defineConfig({
         resolve,
         // One file at a time (Vitest's default on two cores): side by side, two imports of a new guide at once
         // were once answered 500 (tests/integration/guide-import-route.test.ts), a race not found yet.
-        test: { ...integration, name: "integration" },
+        test: {
+          name: "integration",
+          root,
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
       },
       {
         resolve,

@@ -10,7 +10,13 @@ const unavailableCodes = new Set([
   "57P01",
   "57P02",
   "57P03", // admin shutdown, crash shutdown, cannot connect now
-  "53300", // too many connections
+  // Insufficient resources: generic, disk full, out of memory (also "out of shared memory" when the server's lock
+  // table is full), too many connections, a configured limit exceeded. The server's state, not the request's.
+  "53000",
+  "53100",
+  "53200",
+  "53300",
+  "53400",
   "P1001",
   "P1002",
   "P1017",
@@ -21,10 +27,40 @@ const timeoutCodes = new Set(["57014", "P2024", "P2028"]);
 const timeoutMessage =
   /Query read timeout|Connection terminated due to connection timeout|canceling statement due to statement timeout|timeout exceeded when trying to connect|Timed out fetching a new connection/i;
 
+// Prisma reports an error of a raw statement (`$queryRaw`, `$executeRaw`) as P2010 and keeps PostgreSQL's own
+// code in `meta.driverAdapterError.cause` (the pg adapter's `originalCode`, or a `kind` for socket errors and a few
+// codes), or in `meta.code`: a deadlock in a raw statement is P2010 on top. The classifiers below read those too.
+const adapterKinds: Record<string, string> = {
+  DatabaseNotReachable: "ECONNREFUSED",
+  ConnectionClosed: "ECONNRESET",
+  SocketTimeout: "ETIMEDOUT",
+  TooManyConnections: "53300",
+  TransactionWriteConflict: "40001",
+  UniqueConstraintViolation: "23505",
+  ForeignKeyConstraintViolation: "23503",
+};
+
+type Shape = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown; meta?: unknown };
+
+/** What an error says of itself and, for Prisma's errors, what the driver adapter said underneath. */
+function views(e: Shape): { code?: unknown; message?: unknown }[] {
+  const found: { code?: unknown; message?: unknown }[] = [e];
+  const meta = typeof e.meta === "object" && e.meta !== null ? (e.meta as Record<string, unknown>) : null;
+  if (!meta) return found;
+  if (typeof meta.code === "string") found.push({ code: meta.code, message: meta.message });
+  const adapter = meta.driverAdapterError as { cause?: Record<string, unknown> } | undefined;
+  const cause = typeof adapter === "object" && adapter !== null ? adapter.cause : undefined;
+  if (typeof cause === "object" && cause !== null) {
+    found.push({ code: cause.originalCode ?? cause.code, message: cause.originalMessage ?? cause.message });
+    if (typeof cause.kind === "string" && adapterKinds[cause.kind]) found.push({ code: adapterKinds[cause.kind] });
+  }
+  return found;
+}
+
 function matches(error: unknown, test: (e: { code?: unknown; message?: unknown }) => boolean, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (test(e)) return true;
+  const e = error as Shape;
+  if (views(e).some(test)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => matches(inner, test, depth + 1))) return true;
   return matches(e.cause, test, depth + 1);
 }
@@ -66,16 +102,5 @@ export function isConcurrentWriteConflict(error: unknown): boolean {
  * Read by shape, not by class: this module is also loaded where the Prisma client is not (instrumentation.ts).
  */
 export function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as {
-    code?: unknown;
-    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
-  };
-  return (
-    code === "P2002" ||
-    code === "23505" ||
-    meta?.code === "23505" ||
-    meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
-  );
+  return matches(error, (e) => e.code === "P2002" || e.code === "23505");
 }

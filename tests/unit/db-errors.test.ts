@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseTimeout, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db/errors";
+import {
+  isConcurrentWriteConflict,
+  isDatabaseTimeout,
+  isDatabaseUnavailable,
+  isUniqueViolation,
+} from "@/lib/db/errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection nested in causes", () => {
@@ -90,6 +95,67 @@ describe("isUniqueViolation", () => {
     ["null", null],
     ["a string", "23505"],
   ])("leaves %s alone", (_, error) => {
+    expect(isUniqueViolation(error)).toBe(false);
+  });
+});
+
+/** A raw statement's failure as Prisma 7 reports it: P2010, PostgreSQL's code kept by the pg adapter underneath. */
+const raw = (cause: Record<string, unknown>) =>
+  Object.assign(new Error("Invalid `prisma.$executeRaw()` invocation: Raw query failed."), {
+    code: "P2010",
+    meta: { driverAdapterError: { name: "DriverAdapterError", cause } },
+  });
+
+describe("a raw statement's error, read through Prisma's wrapping (a deadlock there was a 500)", () => {
+  it.each([
+    [
+      "a deadlock",
+      raw({ originalCode: "40P01", originalMessage: "deadlock detected", kind: "TransactionWriteConflict" }),
+    ],
+    ["a serialization failure", raw({ originalCode: "40001", kind: "TransactionWriteConflict" })],
+    ["the adapter's kind alone", raw({ kind: "TransactionWriteConflict" })],
+    ["a code in meta", Object.assign(new Error("raw"), { code: "P2010", meta: { code: "40P01" } })],
+    ["a foreign key violation", raw({ originalCode: "23503", kind: "ForeignKeyConstraintViolation" })],
+  ])("takes %s for a concurrent write", (_, error) => {
+    expect(isConcurrentWriteConflict(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it.each([
+    [
+      "a statement timeout",
+      raw({ kind: "postgres", code: "57014", message: "canceling statement due to statement timeout" }),
+      true,
+    ],
+    ["an admin shutdown", raw({ originalCode: "57P01", kind: "postgres" }), false],
+    ["a closed connection", raw({ kind: "ConnectionClosed" }), false],
+    ["an unreachable server", raw({ kind: "DatabaseNotReachable", host: "db", port: 5432 }), false],
+    ["a socket timeout", raw({ kind: "SocketTimeout" }), false],
+    ["too many connections", raw({ kind: "TooManyConnections", cause: "sorry, too many clients already" }), false],
+    [
+      "a full lock table",
+      raw({ originalCode: "53200", originalMessage: "out of shared memory", kind: "postgres" }),
+      false,
+    ],
+    ["a full disk", raw({ originalCode: "53100", kind: "postgres" }), false],
+  ])("takes %s for the database's state (503)", (_, error, timeout) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseTimeout(error)).toBe(timeout);
+    expect(isConcurrentWriteConflict(error)).toBe(false);
+  });
+
+  it.each([
+    ["a syntax error", raw({ originalCode: "42601", originalMessage: "syntax error at or near", kind: "postgres" })],
+    ["a missing table", raw({ originalCode: "42P01", kind: "TableDoesNotExist" })],
+    ["a value out of range", raw({ originalCode: "22003", kind: "ValueOutOfRange" })],
+    [
+      "an adapter error without a cause",
+      Object.assign(new Error("raw"), { code: "P2010", meta: { driverAdapterError: {} } }),
+    ],
+    ["meta that is not an object", Object.assign(new Error("raw"), { code: "P2010", meta: "40P01" })],
+  ])("leaves %s to be a server error", (_, error) => {
+    expect(isConcurrentWriteConflict(error)).toBe(false);
+    expect(isDatabaseUnavailable(error)).toBe(false);
     expect(isUniqueViolation(error)).toBe(false);
   });
 });

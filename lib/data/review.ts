@@ -18,9 +18,6 @@ import { runningTimedInterview } from "./withheld";
 
 type Tx = Prisma.TransactionClient;
 
-/** Scores below this in a finished mock interview put the question in the revision queue. */
-export const LOW_SCORE = 0.5;
-
 function cardFields(card: StoredCard) {
   return {
     due: card.due,

@@ -4,6 +4,12 @@ import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type 
 
 export type RatingName = "again" | "hard" | "good" | "easy";
 
+/**
+ * Scores below this in an ended mock interview put the question in the revision queue (lib/data/interviews.ts on
+ * finishing; lib/scoring/rescore.ts when a rescore moves a score across it).
+ */
+export const LOW_SCORE = 0.5;
+
 /** Fuzz off: the same ratings at the same times always give the same schedule, so replays match. */
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
 

@@ -562,6 +562,10 @@ describe("a save that changes what answers are judged by", () => {
         answeredAt: new Date(),
       },
     });
+    // Finishing put the question in the revision queue for its score of 0.
+    await db().reviewCard.create({
+      data: { userId: owner.id, questionId: question.id, reason: "LOW_SCORE", due: new Date() },
+    });
     const practice = await db().practiceAnswer.create({
       data: { userId: owner.id, questionId: question.id, draft: answer, revision: 1, updatedAt: new Date() },
     });
@@ -591,6 +595,10 @@ describe("a save that changes what answers are judged by", () => {
     ]);
     expect(after.interview).toBeCloseTo(2 / 3);
     expect(after.version).toBeCloseTo(2 / 3);
+    // Now scored above the line, the card only the old score put there (never rated) leaves the queue.
+    expect(
+      await db().reviewCard.findUnique({ where: { userId_questionId: { userId: owner.id, questionId: question.id } } }),
+    ).toBeNull();
 
     // A title alone is no reason to judge again: a figure set by hand stays as it is.
     await db().interviewQuestion.update({ where: { id: after.answer.id }, data: { score: 0.25 } });

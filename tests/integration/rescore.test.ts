@@ -42,7 +42,7 @@ const legacy = [
   },
 ];
 
-async function endedInterview(userId: string, answers: string[]) {
+async function endedInterview(userId: string, answers: string[], stored?: { score: number; coverage: unknown }) {
   const interview = await db().interview.create({
     data: {
       userId,
@@ -64,8 +64,8 @@ async function endedInterview(userId: string, answers: string[]) {
         questionId,
         position,
         content,
-        coverage: blank ? undefined : legacy,
-        score: blank ? null : 0,
+        coverage: blank ? undefined : ((stored?.coverage ?? legacy) as never),
+        score: blank ? null : (stored?.score ?? 0),
         answeredAt: blank ? null : new Date(),
       },
     });
@@ -130,5 +130,92 @@ describe("rescore", () => {
     expect(await scoringFingerprint(db())).not.toBe(before);
     expect(await rescore(db())).toMatchObject({ skipped: false, changed: 2 });
     expect((await db().interview.findUniqueOrThrow({ where: { id: first } })).score).toBe(0.5);
+  });
+
+  describe("moves the revision queue as finishing the interview would have with the new scores", () => {
+    const now = new Date();
+    const card = (userId: string, reason: "LOW_SCORE" | "SKIPPED" | "MANUAL" | "RATED", reviewed = false) =>
+      db().reviewCard.create({
+        data: {
+          userId,
+          questionId,
+          reason,
+          due: now,
+          ...(reviewed ? { reps: 2, state: 2, stability: 3.1, lastReview: now } : {}),
+        },
+      });
+    const cardOf = (userId: string) =>
+      db().reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
+    // Two points, each heard: 1. One heard: 0.5. None: 0.
+    const good = "deleted_at and a custom manager";
+    const bad = "Delete the rows with a queryset's delete().";
+
+    it("takes out a card only the old, wrong score put there", async () => {
+      const user = await userFactory();
+      await endedInterview(user.id, [good]);
+      await card(user.id, "LOW_SCORE");
+      const report = await rescore(db(), { force: true });
+      expect(report.queue.removed).toBeGreaterThanOrEqual(1);
+      expect(await cardOf(user.id)).toBeNull();
+    });
+
+    it("keeps a card the user has rated: it is their schedule now", async () => {
+      const user = await userFactory();
+      await endedInterview(user.id, [good]);
+      const before = await card(user.id, "LOW_SCORE", true);
+      await rescore(db(), { force: true });
+      expect(await cardOf(user.id)).toMatchObject({ id: before.id, reason: "LOW_SCORE", reps: 2 });
+    });
+
+    it("keeps the card while another answer of theirs still scores low", async () => {
+      const user = await userFactory();
+      await endedInterview(user.id, [good]);
+      await endedInterview(user.id, [bad], { score: 0, coverage: [] });
+      await card(user.id, "LOW_SCORE");
+      await rescore(db(), { force: true });
+      expect(await cardOf(user.id)).toMatchObject({ reason: "LOW_SCORE" });
+    });
+
+    it("labels the card skipped again when the user also left the question blank", async () => {
+      const user = await userFactory();
+      await endedInterview(user.id, [good]);
+      await endedInterview(user.id, [" "]);
+      await card(user.id, "LOW_SCORE");
+      await rescore(db(), { force: true });
+      expect(await cardOf(user.id)).toMatchObject({ reason: "SKIPPED" });
+    });
+
+    it("queues a question whose answer now scores low, as a new card due now", async () => {
+      const user = await userFactory();
+      await endedInterview(user.id, [bad], { score: 1, coverage: [] });
+      const report = await rescore(db(), { force: true });
+      expect(report.queue.added).toBeGreaterThanOrEqual(1);
+      const queued = await cardOf(user.id);
+      expect(queued).toMatchObject({ reason: "LOW_SCORE", reps: 0, state: 0, lastReview: null });
+      expect(queued!.due.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
+    it("relabels a card there as skipped, and leaves one added by hand or by a rating as it is", async () => {
+      const [skipped, manual, rated] = [await userFactory(), await userFactory(), await userFactory()];
+      for (const user of [skipped, manual, rated]) await endedInterview(user.id, [bad], { score: 1, coverage: [] });
+      await card(skipped.id, "SKIPPED");
+      await card(manual.id, "MANUAL");
+      await card(rated.id, "RATED", true);
+      await rescore(db(), { force: true });
+      expect(await cardOf(skipped.id)).toMatchObject({ reason: "LOW_SCORE" });
+      expect(await cardOf(manual.id)).toMatchObject({ reason: "MANUAL" });
+      expect(await cardOf(rated.id)).toMatchObject({ reason: "RATED", reps: 2 });
+    });
+
+    it("leaves the queue alone for scores that do not cross the line, and when run again", async () => {
+      const user = await userFactory();
+      // Stored 0.3, now 0: low before and after. The user had taken the card out; it is not brought back.
+      await endedInterview(user.id, [bad], { score: 0.3, coverage: [] });
+      const first = await rescore(db(), { force: true });
+      expect(await cardOf(user.id)).toBeNull();
+      const again = await rescore(db(), { force: true });
+      expect(again).toMatchObject({ changed: 0, queue: { added: 0, removed: 0, relabelled: 0 } });
+      expect(first.changed).toBeGreaterThanOrEqual(1);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 // Markdown -> safe HTML on the server, for every text a page shows (prompts, model answers, company notes,
-// users' answers): rendered by the worker pool (lib/content/markdown/pool.ts), kept by the SHA-256 of the text in
-// a cache bounded in bytes, so a text is rendered once per process however often its pages are served.
+// users' answers): plain prose made on the spot (lib/content/markdown/prose.ts), the rest rendered by the worker
+// pool (lib/content/markdown/pool.ts), kept by the SHA-256 of the text in a cache bounded in bytes, so a text is
+// rendered once per process however often its pages are served.
 // A text that cannot be rendered in time (or at all) is shown as plain text with a note, and that is kept
 // too, for a while, so a pathological text costs one time limit, not one per page view. A text given up
 // because the pool was busy is kept only for half a minute: a view after that tries again.
@@ -11,6 +12,7 @@ import { LRUCache } from "lru-cache";
 import { logger } from "../../logger";
 import { plainTextHtml } from "./fallback";
 import { createMarkdownPool, defaultThreads, type MarkdownPool } from "./pool";
+import { proseHtml } from "./prose";
 
 /** Bytes of HTML kept (as UTF-16 in memory). */
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -70,6 +72,9 @@ const rendered = (shared.mockroomRenderedMarkdown ??= new LRUCache<string, strin
 
 /** Sanitized HTML for `markdown`, or its plain-text fallback. Never throws, never blocks the event loop on the text. */
 export async function renderMarkdown(markdown: string): Promise<string> {
+  // Plain prose needs no parser: the same HTML, made here in microseconds (lib/content/markdown/prose.ts).
+  const prose = proseHtml(markdown);
+  if (prose !== null) return prose;
   const key = crypto.createHash("sha256").update(markdown).digest("base64url");
   // A fetch still running when its entry is evicted (a full cache) is aborted: shown plain, not kept.
   const html = await rendered.fetch(key, { context: markdown }).catch(() => undefined);

@@ -59,6 +59,20 @@ export const words = (seed: string, n: number | string) =>
 /** Distinct texts in each pool; a generated text joins two entries of coprime-sized pools. */
 const POOL = 4_999;
 
+/** The i-th technical word for the integer expression `seed`. */
+const word = (seed: string, i: number) => `(w.v)[1 + ((${seed}) * ${7 + 6 * i} + ${i * 104_729}) % ${WORDS.length}]`;
+
+/**
+ * A model answer shaped as the bank's are (seed/questions: 99% have inline code, 92% bold, 76% a list, 80% a fenced
+ * code block; median 2 KB): a paragraph, a list with bold and code, a Python block in four questions of five, and a
+ * longer paragraph. Their markdown is rendered as the bank's is, not taken for plain prose.
+ */
+const modelAnswer = `a1.long || E'\\n\\n- **' || ${word("g", 1)} || '**: ' || p1.short || E'\\n- \`' || ${word("g", 2)} || '\` ' || p2.short
+  || E'\\n- ' || ${word("g", 3)} || E'\\n\\n'
+  || case when g % 5 <> 0 then E'\`\`\`python\\n' || replace(${word("g", 4)}, '+', '_') || ' = ' || replace(${word("g", 5)}, '+', '_')
+     || '(' || replace(${word("g", 6)}, '+', '_') || E')\\n\`\`\`\\n\\n' else '' end
+  || a2.long`;
+
 /**
  * Fills the (migrated, seeded) database; returns the seconds each step took. Texts come from pools built
  * once (two entries joined, so nearly every text differs); the big tables are filled with their secondary
@@ -130,7 +144,7 @@ export async function generate(
        select gen_random_uuid(), 'bench-q-' || g,
               initcap(array_to_string(array(select (w.v)[1 + (g * 7919 + wi * 104729) % ${WORDS.length}] from generate_series(1, 3 + g % 3) wi), ' ')) || '?',
               p1.short || ' ' || p2.short,
-              a1.long || ' ' || a2.long,
+              ${modelAnswer},
               array[${words("g + 3", 3)}, ${words("g + 4", 3)}, ${words("g + 5", 2)}, ${words("g + 6", 3)}],
               (array['EASY','MEDIUM','HARD'])[1 + g % 3]::"Difficulty", 'WRITTEN',
               t.id, array['bench', (w.v)[1 + g % ${WORDS.length}]], 2 + g % 8, 'bench', now()

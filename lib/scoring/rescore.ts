@@ -99,8 +99,7 @@ export async function rescore(db: PrismaClient, options: { force?: boolean } = {
 /**
  * Re-scores the answers to one question with its key points and rubric as they are now: what the editor does after
  * a save that changed them, so users' interview history, dashboard and revision queue follow the fix at once. The
- * stored fingerprint is left as it is: the next
- * start checks every answer again and finds these current.
+ * stored fingerprint is left as it is: the next start checks every answer again and finds these current.
  */
 export async function rescoreQuestion(db: PrismaClient, questionId: string): Promise<RescoreReport> {
   const report = emptyReport();

@@ -5,18 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { renderSafeMarkdown } from "@/lib/content/markdown/pipeline";
 import { proseHtml } from "@/lib/content/markdown/prose";
-
-/** A small seeded generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@/lib/interviews/random";
 
 const WORDS = ["Django", "the", "ORM", "queryset", "select_related", "prefetch_related", "N", "1", "is", "a", "view"];
 const PUNCTUATION = [",", ".", ";", ":", "?", "!", "'s", '"quoted"', "(aside)", "50%", "and/or", "read-only", "--"];
@@ -53,7 +42,8 @@ const MARKDOWN = [
 ];
 
 function generated(seed: number, withMarkdown: boolean): string {
-  const next = random(seed);
+  // Seeded, so a failure names a case that can be run again.
+  const next = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
   const lines: string[] = [];
   const count = 1 + Math.floor(next() * 6);

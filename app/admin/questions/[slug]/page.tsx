@@ -11,8 +11,7 @@ import { slugSchema } from "@/lib/schemas/content";
 import type { EditableQuestion } from "@/lib/schemas/question-editor";
 import { ProblemEditor } from "@/components/admin/problem-editor";
 import { QuestionEditor } from "@/components/admin/question-editor";
-import { RestoreRevisionButton } from "@/components/admin/restore-revision-button";
-import { fieldLabel, RevisionDiff } from "@/components/admin/revision-diff";
+import { RevisionHistory } from "@/components/admin/revision-history";
 import { Alert } from "@/components/ui/alert";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -86,52 +85,30 @@ export default async function EditQuestionPage({
         <h2 id="history" className="text-xl font-semibold">
           History
         </h2>
-        {question.history.length ? (
-          <ol className="space-y-3">
-            {question.history.map((entry, i) => {
-              const after = snapshots.find((s) => s.number === entry.number)?.snapshot;
-              const before = snapshots.find((s) => s.number === entry.number - 1)?.snapshot;
-              return (
-                <li
-                  key={entry.number}
-                  className="space-y-2 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800"
-                >
-                  <p>
-                    <strong>Revision {entry.number}</strong> · {entry.author ?? "outside the editor"} ·{" "}
-                    <LocalTime value={entry.createdAt} /> · {entry.reason}
-                    {i === 0 ? " (current)" : ""}
-                  </p>
-                  {entry.changed.length ? (
-                    <p className="text-slate-600 dark:text-slate-400">
-                      Changed: {entry.changed.map(fieldLabel).join(", ")}
-                    </p>
-                  ) : null}
-                  <div className="flex flex-wrap items-center gap-3">
-                    {after && before ? (
-                      <details>
-                        <summary className="cursor-pointer text-brand-700 dark:text-brand-100">What changed</summary>
-                        <div className="mt-2">
-                          <RevisionDiff before={before} after={after} />
-                        </div>
-                      </details>
-                    ) : null}
-                    {i > 0 && after ? (
-                      <RestoreRevisionButton
-                        url={`/api/admin/questions/${question.slug}/revisions/${entry.number}/restore`}
-                        body={{ revision: question.revision }}
-                        number={entry.number}
-                      />
-                    ) : null}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            No revisions yet: the first save here records the question as it was, then your change.
-          </p>
-        )}
+        <RevisionHistory
+          empty="No revisions yet: the first save here records the question as it was, then your change."
+          entries={question.history.map((entry, i) => {
+            const after = snapshots.find((s) => s.number === entry.number)?.snapshot;
+            const before = snapshots.find((s) => s.number === entry.number - 1)?.snapshot;
+            return {
+              id: String(entry.number),
+              number: entry.number,
+              author: entry.author ?? "outside the editor",
+              createdAt: entry.createdAt,
+              reason: entry.reason,
+              changed: entry.changed,
+              current: i === 0,
+              diff: after && before ? { before, after } : undefined,
+              restore:
+                i > 0 && after
+                  ? {
+                      url: `/api/admin/questions/${question.slug}/revisions/${entry.number}/restore`,
+                      body: { revision: question.revision },
+                    }
+                  : undefined,
+            };
+          })}
+        />
       </section>
     </div>
   );

@@ -21,6 +21,16 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 /** next-auth's forms are a token, an email, a password and a return path: a few hundred bytes. */
 const AUTH_BODY_BYTES = 16 * 1024;
 
+const NO_SUCH_ENDPOINT =
+  "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.";
+
+/**
+ * next-auth's `_log` writes what its browser client (next-auth/react) reports into the server's log, at the level
+ * the body names. Mockroom's pages do not use that client, so the action is not served: open, it let anyone write
+ * error lines of their choosing into the log, as many as they liked.
+ */
+const NOT_SERVED = new Set(["_log"]);
+
 type Answer = { status: number; headers: Headers; body: string | null };
 
 /**
@@ -101,11 +111,7 @@ async function handle(
   await NextAuth(req as never, answerWriter(answer) as never, authOptions());
   const response = new Response(answer.body, { status: answer.status, headers: answer.headers });
   if (response.status < 400 || response.headers.get("content-type")?.includes("application/json")) return response;
-  const code = response.status === 404 ? "NOT_FOUND" : "VALIDATION";
-  throw new AppError(
-    code,
-    "There is no such sign-in endpoint, or it does not take this method. The reference is at /api/openapi.json.",
-  );
+  throw new AppError(response.status === 404 ? "NOT_FOUND" : "VALIDATION", NO_SUCH_ENDPOINT);
 }
 
 /**
@@ -172,19 +178,22 @@ function clearsSessionCookie(response: Response): boolean {
 }
 
 export const GET = apiRoute<Context>(async (request, context) => {
+  const action = await actionOf(context);
+  if (NOT_SERVED.has(action)) throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
   checkCallbackParam(request);
   // next-auth would answer for any token it can decrypt: a session that has ended is signed out here.
-  if ((await actionOf(context)) === "session" && sessionTokenOf(request) && !(await sessionOf(request))) {
+  if (action === "session" && sessionTokenOf(request) && !(await sessionOf(request))) {
     return json({}, { headers: { "set-cookie": clearedSessionCookie(process.env.NEXTAUTH_URL) } });
   }
   return handle(request, context, undefined);
 });
 
 export const POST = apiRoute<Context>(async (request, context) => {
+  const action = await actionOf(context);
+  if (NOT_SERVED.has(action)) throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
   checkCallbackParam(request);
   // Read once here, bounded (next-auth would read any size).
   const fields = fieldsOf(request, await readBodyText(request, AUTH_BODY_BYTES));
-  const action = await actionOf(context);
   if (action === "callback/credentials") await claimSignIn(request, fields);
   const response = await handle(request, context, fields);
   if (action === "signout" && clearsSessionCookie(response)) {

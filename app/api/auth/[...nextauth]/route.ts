@@ -177,9 +177,15 @@ function clearsSessionCookie(response: Response): boolean {
   return response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${name}=;`));
 }
 
-export const GET = apiRoute<Context>(async (request, context) => {
+/** The request's action (actionOf), refused with 404 before anything is read when this server does not serve it. */
+async function servedAction(context: Context): Promise<string> {
   const action = await actionOf(context);
   if (NOT_SERVED.has(action)) throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
+  return action;
+}
+
+export const GET = apiRoute<Context>(async (request, context) => {
+  const action = await servedAction(context);
   checkCallbackParam(request);
   // next-auth would answer for any token it can decrypt: a session that has ended is signed out here.
   if (action === "session" && sessionTokenOf(request) && !(await sessionOf(request))) {
@@ -189,8 +195,7 @@ export const GET = apiRoute<Context>(async (request, context) => {
 });
 
 export const POST = apiRoute<Context>(async (request, context) => {
-  const action = await actionOf(context);
-  if (NOT_SERVED.has(action)) throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
+  const action = await servedAction(context);
   checkCallbackParam(request);
   // Read once here, bounded (next-auth would read any size).
   const fields = fieldsOf(request, await readBodyText(request, AUTH_BODY_BYTES));
